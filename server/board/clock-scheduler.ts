@@ -1,0 +1,80 @@
+import { SYSTEM_CLOCK } from "../../shared/schemas/actor.js";
+import { dueTransitions, nextTransition } from "../../shared/rules/lateness.js";
+import { addDays, localParts } from "../../shared/rules/zoned-time.js";
+import type { Board } from "./board.js";
+import type { Logger } from "../logger.js";
+
+/** Re-check at least this often, so a wall-clock jump (NTP, VM resume) is caught even without a change. */
+const MAX_SLEEP_MS = 5 * 60_000;
+
+/**
+ * Marks cards late (延时到店) and no-show (爽约) at the minute they fall due. It sleeps until the
+ * next transition of any card rather than polling, and wakes early whenever the board changes.
+ */
+export class ClockScheduler {
+  private timer: { cancel(): void } | null = null;
+  private stopped = false;
+  private sweeping = false;
+
+  constructor(
+    private readonly board: Board,
+    private readonly log: Logger,
+  ) {}
+
+  /** Applies everything that fell due while the server was down, then arms the timer. */
+  start(): void {
+    this.board.onChange(() => this.sweep());
+    this.sweep();
+  }
+
+  stop(): void {
+    this.stopped = true;
+    this.timer?.cancel();
+    this.timer = null;
+  }
+
+  sweep(): void {
+    // our own marks trigger change listeners, which call back in here
+    if (this.stopped || this.sweeping) return;
+    this.sweeping = true;
+    try {
+      this.applyDue();
+    } catch (err) {
+      this.log.error("clock sweep failed", err);
+    } finally {
+      this.sweeping = false;
+    }
+    this.arm();
+  }
+
+  private candidates() {
+    const { repos, clock } = this.board;
+    const settings = repos.settings.require().settings;
+    // a card of tomorrow can fall due before tomorrow starts only when the grace spans midnight, hence +1
+    const horizon = addDays(localParts(clock.now(), settings.timeZone).date, 1);
+    return { settings, cards: repos.appointments.awaitedOnOrBefore(horizon) };
+  }
+
+  private applyDue(): void {
+    const now = this.board.clock.now();
+    const { settings, cards } = this.candidates();
+    for (const card of cards) {
+      for (const kind of dueTransitions(card, settings, now)) {
+        this.board.executeSystem({ type: kind === "late" ? "appointment.mark_late" : "appointment.mark_no_show", id: card.id }, SYSTEM_CLOCK);
+      }
+    }
+  }
+
+  private arm(): void {
+    if (this.stopped) return;
+    this.timer?.cancel();
+    const now = this.board.clock.now();
+    const { settings, cards } = this.candidates();
+    let next = now + MAX_SLEEP_MS;
+    for (const card of cards) {
+      const t = nextTransition(card, settings);
+      if (t && t.at < next) next = t.at;
+    }
+    this.timer = this.board.clock.setTimer(Math.max(0, next - now), () => this.sweep());
+  }
+}

@@ -1,0 +1,36 @@
+import type { Actor } from "../../shared/schemas/actor.js";
+import type { ChangeOp } from "../../shared/schemas/board.js";
+import type { CommandRecord } from "../../shared/protocol.js";
+import type { Repositories } from "../db/repositories.js";
+import type { AuditEntry } from "../db/audit-repo.js";
+import { DomainError } from "./domain-error.js";
+
+export interface CommandContext {
+  repos: Repositories;
+  actor: Actor;
+  now: number;
+  nowIso: string;
+}
+
+export type AuditDraft = Pick<AuditEntry, "action" | "entity" | "entityId" | "date" | "before" | "after">;
+
+/** What a command handler returns: the pipeline writes the audit entries and the change itself. */
+export interface HandlerOutput {
+  record: CommandRecord;
+  ops: ChangeOp[];
+  /** Boards the change touches; null for every date (settings and master data). */
+  dates: string[] | null;
+  audit: AuditDraft[];
+}
+
+/** A stale edit is refused with the record as it is now, never silently applied over someone else's. */
+export function expectVersion<T extends { version: number }>(current: T, seen: number, entity: string): void {
+  if (current.version !== seen) {
+    throw new DomainError(
+      "version_conflict",
+      `${entity} was changed by someone else (you saw version ${seen}, it is now ${current.version})`,
+      "version",
+      current,
+    );
+  }
+}

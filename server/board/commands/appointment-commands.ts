@@ -1,0 +1,132 @@
+import type { Appointment, AppointmentEdit, AppointmentFields } from "../../../shared/schemas/appointment.js";
+import type { Command } from "../../../shared/schemas/commands.js";
+import { STATUS_TRANSITIONS, canApply } from "../../../shared/rules/status.js";
+import { arrivedLateMinutes, lateDueAt } from "../../../shared/rules/lateness.js";
+import { DomainError, notFound } from "../domain-error.js";
+import { expectVersion, type CommandContext, type HandlerOutput } from "../command-context.js";
+
+type Cmd<T extends Command["type"]> = Extract<Command, { type: T }>;
+
+function load(ctx: CommandContext, id: number): Appointment {
+  const a = ctx.repos.appointments.get(id);
+  if (!a) throw notFound("appointment", id);
+  return a;
+}
+
+/** An unknown advisor or bay is bad input naming its field, not a missing resource. */
+function checkReferences(ctx: CommandContext, fields: Partial<Pick<AppointmentFields, "advisorId" | "bayId">>, prefix: string): void {
+  if (fields.advisorId !== undefined && !ctx.repos.advisors.get(fields.advisorId)) {
+    throw new DomainError("invalid_payload", `${prefix}advisorId names no advisor (${fields.advisorId})`, `${prefix}advisorId`);
+  }
+  if (fields.bayId !== undefined && fields.bayId !== null && !ctx.repos.bays.get(fields.bayId)) {
+    throw new DomainError("invalid_payload", `${prefix}bayId names no bay (${fields.bayId})`, `${prefix}bayId`);
+  }
+}
+
+function output(action: string, before: Appointment | null, after: Appointment): HandlerOutput {
+  const dates = [...new Set([before?.date, after.date].filter((d): d is string => d !== undefined))];
+  return {
+    record: after,
+    ops: [{ kind: "appointment", appointment: after }],
+    dates,
+    audit: [{ action, entity: "appointment", entityId: after.id, date: after.date, before, after }],
+  };
+}
+
+function stamp(ctx: CommandContext, a: Appointment): Appointment {
+  return { ...a, version: a.version + 1, updatedAt: ctx.nowIso, updatedBy: ctx.actor.name };
+}
+
+/** Moving a card in time restarts its clock: it is late again only if the new time is past its grace. */
+function retime(ctx: CommandContext, before: Appointment, after: Appointment): Appointment {
+  if (before.date === after.date && before.startTime === after.startTime) return after;
+  if (after.lateAt === null) return after;
+  const settings = ctx.repos.settings.require().settings;
+  return lateDueAt(after, settings) <= ctx.now ? after : { ...after, lateAt: null };
+}
+
+export function createAppointment(ctx: CommandContext, cmd: Cmd<"appointment.create">): HandlerOutput {
+  checkReferences(ctx, cmd.input, "input.");
+  const draft: Appointment = {
+    id: 0,
+    ...cmd.input,
+    status: "booked",
+    lateAt: null,
+    arrivedAt: null,
+    arrivedLateMinutes: null,
+    confirmedAt: null,
+    startedAt: null,
+    completedAt: null,
+    cancelledAt: null,
+    version: 1,
+    createdAt: ctx.nowIso,
+    createdBy: ctx.actor.name,
+    updatedAt: ctx.nowIso,
+    updatedBy: ctx.actor.name,
+  };
+  const created = ctx.repos.appointments.insert(draft);
+  return output("appointment.create", null, created);
+}
+
+function applyEdit(a: Appointment, changes: AppointmentEdit): Appointment {
+  const { preparation, ...rest } = changes;
+  const defined = Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== undefined));
+  return { ...a, ...defined, preparation: { ...a.preparation, ...preparation } };
+}
+
+export function updateAppointment(ctx: CommandContext, cmd: Cmd<"appointment.update">): HandlerOutput {
+  const before = load(ctx, cmd.id);
+  expectVersion(before, cmd.version, "appointment");
+  checkReferences(ctx, cmd.changes, "changes.");
+  const after = retime(ctx, before, stamp(ctx, applyEdit(before, cmd.changes)));
+  ctx.repos.appointments.update(after);
+  return output("appointment.update", before, after);
+}
+
+export function moveAppointment(ctx: CommandContext, cmd: Cmd<"appointment.move">): HandlerOutput {
+  const before = load(ctx, cmd.id);
+  expectVersion(before, cmd.version, "appointment");
+  if (before.status === "cancelled" || before.status === "completed") {
+    throw new DomainError("invalid_transition", `a ${before.status} appointment cannot be moved`, "status", before);
+  }
+  const { type: _t, id: _i, version: _v, ...target } = cmd;
+  checkReferences(ctx, target, "");
+  const after = retime(ctx, before, stamp(ctx, applyEdit(before, target)));
+  ctx.repos.appointments.update(after);
+  return output("appointment.move", before, after);
+}
+
+export function changeStatus(ctx: CommandContext, cmd: Cmd<"appointment.status">): HandlerOutput {
+  const before = load(ctx, cmd.id);
+  expectVersion(before, cmd.version, "appointment");
+  if (!canApply(cmd.action, before.status)) {
+    throw new DomainError("invalid_transition", `cannot ${cmd.action} an appointment that is ${before.status}`, "status", before);
+  }
+  let after: Appointment = stamp(ctx, { ...before, status: STATUS_TRANSITIONS[cmd.action].to });
+  switch (cmd.action) {
+    case "arrive": {
+      const settings = ctx.repos.settings.require().settings;
+      after = { ...after, arrivedAt: ctx.nowIso, arrivedLateMinutes: arrivedLateMinutes(before, settings, ctx.now) };
+      break;
+    }
+    case "confirm":
+      after = { ...after, confirmedAt: ctx.nowIso };
+      break;
+    case "start":
+      after = { ...after, startedAt: ctx.nowIso };
+      break;
+    case "complete":
+      after = { ...after, completedAt: ctx.nowIso };
+      break;
+    case "cancel":
+      after = { ...after, cancelledAt: ctx.nowIso };
+      break;
+    case "reopen":
+      after = { ...after, arrivedAt: null, arrivedLateMinutes: null, startedAt: null, cancelledAt: null, lateAt: null };
+      break;
+    case "no_show":
+      break;
+  }
+  ctx.repos.appointments.update(after);
+  return output(`appointment.${cmd.action}`, before, after);
+}

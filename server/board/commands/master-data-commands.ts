@@ -1,0 +1,76 @@
+import type { Advisor } from "../../../shared/schemas/advisor.js";
+import type { Bay } from "../../../shared/schemas/bay.js";
+import type { Command } from "../../../shared/schemas/commands.js";
+import { mergeSettings } from "../../../shared/schemas/settings.js";
+import { DomainError, notFound } from "../domain-error.js";
+import { expectVersion, type CommandContext, type HandlerOutput } from "../command-context.js";
+
+type Cmd<T extends Command["type"]> = Extract<Command, { type: T }>;
+
+function defined<T extends object>(o: T): Partial<T> {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
+export function createAdvisor(ctx: CommandContext, cmd: Cmd<"advisor.create">): HandlerOutput {
+  const advisor = ctx.repos.advisors.insert({ ...cmd.input, version: 1 }, ctx.nowIso);
+  return advisorOutput("advisor.create", null, advisor);
+}
+
+export function updateAdvisor(ctx: CommandContext, cmd: Cmd<"advisor.update">): HandlerOutput {
+  const before = ctx.repos.advisors.get(cmd.id);
+  if (!before) throw notFound("advisor", cmd.id);
+  expectVersion(before, cmd.version, "advisor");
+  const after: Advisor = { ...before, ...defined(cmd.changes), version: before.version + 1 };
+  ctx.repos.advisors.update(after, ctx.nowIso);
+  return advisorOutput("advisor.update", before, after);
+}
+
+function advisorOutput(action: string, before: Advisor | null, after: Advisor): HandlerOutput {
+  return {
+    record: after,
+    ops: [{ kind: "advisor", advisor: after }],
+    dates: null,
+    audit: [{ action, entity: "advisor", entityId: after.id, date: null, before, after }],
+  };
+}
+
+export function createBay(ctx: CommandContext, cmd: Cmd<"bay.create">): HandlerOutput {
+  const bay = ctx.repos.bays.insert({ ...cmd.input, version: 1 }, ctx.nowIso);
+  return bayOutput("bay.create", null, bay);
+}
+
+export function updateBay(ctx: CommandContext, cmd: Cmd<"bay.update">): HandlerOutput {
+  const before = ctx.repos.bays.get(cmd.id);
+  if (!before) throw notFound("bay", cmd.id);
+  expectVersion(before, cmd.version, "bay");
+  const after: Bay = { ...before, ...defined(cmd.changes), version: before.version + 1 };
+  ctx.repos.bays.update(after, ctx.nowIso);
+  return bayOutput("bay.update", before, after);
+}
+
+function bayOutput(action: string, before: Bay | null, after: Bay): HandlerOutput {
+  return {
+    record: after,
+    ops: [{ kind: "bay", bay: after }],
+    dates: null,
+    audit: [{ action, entity: "bay", entityId: after.id, date: null, before, after }],
+  };
+}
+
+export function updateSettings(ctx: CommandContext, cmd: Cmd<"settings.update">): HandlerOutput {
+  const before = ctx.repos.settings.require();
+  expectVersion(before, cmd.version, "settings");
+  const merged = mergeSettings(before.settings, defined(cmd.changes));
+  if (!merged.success) {
+    const e = DomainError.fromZod(merged.error);
+    throw new DomainError("invalid_payload", `changes.${e.message}`, `changes.${e.field}`);
+  }
+  const version = before.version + 1;
+  ctx.repos.settings.save(merged.data, version, ctx.nowIso, ctx.actor.name);
+  return {
+    record: merged.data,
+    ops: [{ kind: "settings", settings: merged.data, version }],
+    dates: null,
+    audit: [{ action: "settings.update", entity: "settings", entityId: null, date: null, before: before.settings, after: merged.data }],
+  };
+}

@@ -1,0 +1,120 @@
+import type { Actor } from "../../shared/schemas/actor.js";
+import { CommandSchema, type SystemCommand, type Command } from "../../shared/schemas/commands.js";
+import type { CommandResult } from "../../shared/protocol.js";
+import { mayRun } from "../../shared/rules/permissions.js";
+import type { Repositories } from "../db/repositories.js";
+import type { LoggedChange } from "../db/change-log-repo.js";
+import type { Clock } from "./clock.js";
+import { DomainError } from "./domain-error.js";
+import type { CommandContext, HandlerOutput } from "./command-context.js";
+import { changeStatus, createAppointment, moveAppointment, updateAppointment } from "./commands/appointment-commands.js";
+import { runSystemCommand } from "./commands/system-commands.js";
+import { createAdvisor, createBay, updateAdvisor, updateBay, updateSettings } from "./commands/master-data-commands.js";
+
+export interface Outcome {
+  result: CommandResult;
+  /** The committed change to broadcast; null when a retried command was answered from memory. */
+  change: LoggedChange | null;
+}
+
+const IDEMPOTENCY_TTL_MS = 24 * 60 * 60 * 1000;
+
+function dispatch(ctx: CommandContext, cmd: Command): HandlerOutput {
+  switch (cmd.type) {
+    case "appointment.create":
+      return createAppointment(ctx, cmd);
+    case "appointment.update":
+      return updateAppointment(ctx, cmd);
+    case "appointment.move":
+      return moveAppointment(ctx, cmd);
+    case "appointment.status":
+      return changeStatus(ctx, cmd);
+    case "advisor.create":
+      return createAdvisor(ctx, cmd);
+    case "advisor.update":
+      return updateAdvisor(ctx, cmd);
+    case "bay.create":
+      return createBay(ctx, cmd);
+    case "bay.update":
+      return updateBay(ctx, cmd);
+    case "settings.update":
+      return updateSettings(ctx, cmd);
+  }
+}
+
+/**
+ * The only writer of the database. Validate, check permission and version, then write the row, its
+ * audit entries, the new revision and the replayable change in one transaction. The caller
+ * acknowledges and broadcasts the returned change after this returns, i.e. after the commit.
+ */
+export class CommandPipeline {
+  constructor(
+    private readonly repos: Repositories,
+    private readonly clock: Clock,
+  ) {}
+
+  run(raw: unknown, actor: Actor, requestId?: string): Outcome {
+    const parsed = CommandSchema.safeParse(raw);
+    if (!parsed.success) throw DomainError.fromZod(parsed.error);
+    const cmd = parsed.data;
+    return this.commit(actor, requestId, (ctx) => {
+      this.authorize(actor, cmd);
+      return dispatch(ctx, cmd);
+    });
+  }
+
+  /** The server's own commands (clock, first start, sample data); null when there was nothing to do. */
+  runSystem(cmd: SystemCommand, actor: Actor): Outcome | null {
+    try {
+      return this.commit(actor, undefined, (ctx) => {
+        const out = runSystemCommand(ctx, cmd);
+        if (!out) throw NOTHING_TO_DO;
+        return out;
+      });
+    } catch (err) {
+      if (err === NOTHING_TO_DO) return null;
+      throw err;
+    }
+  }
+
+  private authorize(actor: Actor, cmd: Command): void {
+    const card = "id" in cmd && cmd.type.startsWith("appointment.") ? this.repos.appointments.get(cmd.id) : undefined;
+    if (!mayRun(actor, cmd, card?.advisorId)) {
+      throw new DomainError("forbidden", `the ${actor.role} role may not run ${cmd.type}`);
+    }
+  }
+
+  private commit(actor: Actor, requestId: string | undefined, handler: (ctx: CommandContext) => HandlerOutput): Outcome {
+    const { repos } = this;
+    const tx = repos.db.transaction((): Outcome => {
+      if (requestId !== undefined) {
+        const earlier = repos.idempotency.get(requestId, actor.id);
+        if (earlier !== undefined) return { result: earlier as CommandResult, change: null };
+      }
+      const now = this.clock.now();
+      const ctx: CommandContext = { repos, actor, now, nowIso: new Date(now).toISOString() };
+      const out = handler(ctx);
+      const revision = repos.changes.revision() + 1;
+      for (const entry of out.audit) {
+        repos.audit.append({ ...entry, at: ctx.nowIso, actorId: actor.id, actor: actor.name, revision });
+      }
+      const change: LoggedChange = { revision, at: now, dates: out.dates, ops: out.ops };
+      repos.changes.append(change);
+      const result: CommandResult = { revision, record: out.record };
+      if (requestId !== undefined) {
+        repos.idempotency.put(requestId, actor.id, result, new Date(now));
+        if (revision % 500 === 0) repos.idempotency.trimOlderThan(new Date(now - IDEMPOTENCY_TTL_MS));
+      }
+      return { result, change };
+    });
+    try {
+      // immediate: take the write lock before reading, so the version check and the write see the same row
+      return tx.immediate();
+    } catch (err) {
+      repos.settings.forget();
+      throw err;
+    }
+  }
+}
+
+const NOTHING_TO_DO = Symbol("nothing to do");

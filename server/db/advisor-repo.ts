@@ -1,0 +1,72 @@
+import type { Db } from "./open-database.js";
+import type { Advisor } from "../../shared/schemas/advisor.js";
+
+interface AdvisorRow {
+  id: number;
+  name: string;
+  color: string;
+  display_order: number;
+  active: number;
+  days_on_duty: string;
+  version: number;
+}
+
+const fromRow = (r: AdvisorRow): Advisor => ({
+  id: r.id,
+  name: r.name,
+  color: r.color,
+  displayOrder: r.display_order,
+  active: r.active === 1,
+  daysOnDuty: [...r.days_on_duty].map(Number),
+  version: r.version,
+});
+
+const toParams = (a: Advisor, now: string) => ({
+  id: a.id,
+  name: a.name,
+  color: a.color,
+  display_order: a.displayOrder,
+  active: Number(a.active),
+  days_on_duty: a.daysOnDuty.join(""),
+  version: a.version,
+  now,
+});
+
+export class AdvisorRepo {
+  private readonly allStmt;
+  private readonly byId;
+  private readonly insertStmt;
+  private readonly updateStmt;
+
+  constructor(db: Db) {
+    this.allStmt = db.prepare<[], AdvisorRow>("SELECT * FROM advisors ORDER BY display_order, id");
+    this.byId = db.prepare<[number], AdvisorRow>("SELECT * FROM advisors WHERE id = ?");
+    this.insertStmt = db.prepare(
+      `INSERT INTO advisors (name, color, display_order, active, days_on_duty, version, created_at, updated_at, is_sample)
+       VALUES (@name, @color, @display_order, @active, @days_on_duty, @version, @now, @now, @is_sample)`,
+    );
+    this.updateStmt = db.prepare(
+      `UPDATE advisors SET name = @name, color = @color, display_order = @display_order, active = @active,
+       days_on_duty = @days_on_duty, version = @version, updated_at = @now WHERE id = @id`,
+    );
+  }
+
+  all(): Advisor[] {
+    return this.allStmt.all().map(fromRow);
+  }
+
+  get(id: number): Advisor | undefined {
+    const r = this.byId.get(id);
+    return r && fromRow(r);
+  }
+
+  insert(a: Omit<Advisor, "id">, now: string, isSample = false): Advisor {
+    const { id: _i, ...p } = toParams({ ...a, id: 0 }, now);
+    const info = this.insertStmt.run({ ...p, is_sample: Number(isSample) });
+    return { ...a, id: Number(info.lastInsertRowid) };
+  }
+
+  update(a: Advisor, now: string): void {
+    this.updateStmt.run(toParams(a, now));
+  }
+}

@@ -1,0 +1,200 @@
+import type { Db } from "./open-database.js";
+import type { Appointment, AppointmentFields } from "../../shared/schemas/appointment.js";
+import { plateSearchKey } from "../../shared/rules/plate.js";
+
+interface AppointmentRow {
+  id: number;
+  date: string;
+  start_time: string;
+  duration_minutes: number;
+  advisor_id: number;
+  bay_id: number | null;
+  customer_name: string;
+  customer_title: Appointment["customerTitle"];
+  phone: string;
+  plate: string;
+  vehicle_model: string;
+  mileage_km: number | null;
+  work_requested: string;
+  source: Appointment["source"];
+  initiated_by: Appointment["initiatedBy"];
+  estimated_minutes: number | null;
+  estimated_amount: number | null;
+  notes: string;
+  parts_needed: number;
+  parts_ready: number;
+  repeat_repair: number;
+  complaint: number;
+  needs_road_test: number;
+  status: Appointment["status"];
+  late_at: string | null;
+  arrived_at: string | null;
+  arrived_late_minutes: number | null;
+  confirmed_at: string | null;
+  started_at: string | null;
+  completed_at: string | null;
+  cancelled_at: string | null;
+  version: number;
+  created_at: string;
+  created_by: string;
+  updated_at: string;
+  updated_by: string;
+}
+
+function fromRow(r: AppointmentRow): Appointment {
+  return {
+    id: r.id,
+    date: r.date,
+    startTime: r.start_time,
+    durationMinutes: r.duration_minutes,
+    advisorId: r.advisor_id,
+    bayId: r.bay_id,
+    customerName: r.customer_name,
+    customerTitle: r.customer_title,
+    phone: r.phone,
+    plate: r.plate,
+    vehicleModel: r.vehicle_model,
+    mileageKm: r.mileage_km,
+    workRequested: r.work_requested,
+    source: r.source,
+    initiatedBy: r.initiated_by,
+    estimatedMinutes: r.estimated_minutes,
+    estimatedAmount: r.estimated_amount,
+    notes: r.notes,
+    preparation: {
+      partsNeeded: r.parts_needed === 1,
+      partsReady: r.parts_ready === 1,
+      repeatRepair: r.repeat_repair === 1,
+      complaint: r.complaint === 1,
+      needsRoadTest: r.needs_road_test === 1,
+    },
+    status: r.status,
+    lateAt: r.late_at,
+    arrivedAt: r.arrived_at,
+    arrivedLateMinutes: r.arrived_late_minutes,
+    confirmedAt: r.confirmed_at,
+    startedAt: r.started_at,
+    completedAt: r.completed_at,
+    cancelledAt: r.cancelled_at,
+    version: r.version,
+    createdAt: r.created_at,
+    createdBy: r.created_by,
+    updatedAt: r.updated_at,
+    updatedBy: r.updated_by,
+  };
+}
+
+function toParams(a: Appointment, isSample: boolean) {
+  return {
+    id: a.id,
+    date: a.date,
+    start_time: a.startTime,
+    duration_minutes: a.durationMinutes,
+    advisor_id: a.advisorId,
+    bay_id: a.bayId,
+    customer_name: a.customerName,
+    customer_title: a.customerTitle,
+    phone: a.phone,
+    plate: a.plate,
+    plate_key: plateSearchKey(a.plate),
+    vehicle_model: a.vehicleModel,
+    mileage_km: a.mileageKm,
+    work_requested: a.workRequested,
+    source: a.source,
+    initiated_by: a.initiatedBy,
+    estimated_minutes: a.estimatedMinutes,
+    estimated_amount: a.estimatedAmount,
+    notes: a.notes,
+    parts_needed: Number(a.preparation.partsNeeded),
+    parts_ready: Number(a.preparation.partsReady),
+    repeat_repair: Number(a.preparation.repeatRepair),
+    complaint: Number(a.preparation.complaint),
+    needs_road_test: Number(a.preparation.needsRoadTest),
+    status: a.status,
+    late_at: a.lateAt,
+    arrived_at: a.arrivedAt,
+    arrived_late_minutes: a.arrivedLateMinutes,
+    confirmed_at: a.confirmedAt,
+    started_at: a.startedAt,
+    completed_at: a.completedAt,
+    cancelled_at: a.cancelledAt,
+    version: a.version,
+    created_at: a.createdAt,
+    created_by: a.createdBy,
+    updated_at: a.updatedAt,
+    updated_by: a.updatedBy,
+    is_sample: Number(isSample),
+  };
+}
+
+const COLUMNS = [
+  "date", "start_time", "duration_minutes", "advisor_id", "bay_id", "customer_name", "customer_title", "phone",
+  "plate", "plate_key", "vehicle_model", "mileage_km", "work_requested", "source", "initiated_by",
+  "estimated_minutes", "estimated_amount", "notes", "parts_needed", "parts_ready", "repeat_repair", "complaint",
+  "needs_road_test", "status", "late_at", "arrived_at", "arrived_late_minutes", "confirmed_at", "started_at",
+  "completed_at", "cancelled_at", "version", "created_at", "created_by", "updated_at", "updated_by", "is_sample",
+] as const satisfies readonly (keyof ReturnType<typeof toParams>)[];
+
+export class AppointmentRepo {
+  private readonly byId;
+  private readonly byDate;
+  private readonly awaitedUntil;
+  private readonly insertStmt;
+  private readonly updateStmt;
+  private readonly searchStmt;
+
+  constructor(db: Db) {
+    this.byId = db.prepare<[number], AppointmentRow>("SELECT * FROM appointments WHERE id = ?");
+    this.byDate = db.prepare<[string], AppointmentRow>("SELECT * FROM appointments WHERE date = ? ORDER BY start_time, id");
+    this.awaitedUntil = db.prepare<[string], AppointmentRow>(
+      "SELECT * FROM appointments WHERE status IN ('booked', 'confirmed') AND date <= ? ORDER BY date, start_time",
+    );
+    this.insertStmt = db.prepare(
+      `INSERT INTO appointments (${COLUMNS.join(", ")}) VALUES (${COLUMNS.map((c) => "@" + c).join(", ")})`,
+    );
+    this.updateStmt = db.prepare(
+      `UPDATE appointments SET ${COLUMNS.filter((c) => c !== "is_sample" && c !== "created_at" && c !== "created_by")
+        .map((c) => `${c} = @${c}`)
+        .join(", ")} WHERE id = @id`,
+    );
+    this.searchStmt = db.prepare<{ date: string; key: string; text: string }, AppointmentRow>(
+      `SELECT * FROM appointments WHERE date = @date AND (plate_key LIKE '%' || @key || '%' OR customer_name LIKE '%' || @text || '%'
+         OR replace(replace(phone, ' ', ''), '-', '') LIKE '%' || @text || '%') ORDER BY start_time LIMIT 50`,
+    );
+  }
+
+  get(id: number): Appointment | undefined {
+    const row = this.byId.get(id);
+    return row && fromRow(row);
+  }
+
+  forDate(date: string): Appointment[] {
+    return this.byDate.all(date).map(fromRow);
+  }
+
+  /** Cards still expected at the gate on or before `date`: all the clock ever needs to look at. */
+  awaitedOnOrBefore(date: string): Appointment[] {
+    return this.awaitedUntil.all(date).map(fromRow);
+  }
+
+  /** Inserts a new card (its `id` is ignored) and returns it with the id it was given. */
+  insert(a: Appointment, isSample = false): Appointment {
+    const { id: _ignored, ...params } = toParams(a, isSample);
+    const info = this.insertStmt.run(params);
+    return { ...a, id: Number(info.lastInsertRowid) };
+  }
+
+  update(a: Appointment): void {
+    const { is_sample: _s, created_at: _c, created_by: _b, ...params } = toParams(a, false);
+    this.updateStmt.run(params);
+  }
+
+  search(date: string, query: string): Appointment[] {
+    const key = plateSearchKey(query);
+    const text = query.trim().replace(/[\s-]/g, "");
+    if (!text) return [];
+    return this.searchStmt.all({ date, key: key || "\u0000", text }).map(fromRow);
+  }
+}
+
+export type { AppointmentFields };

@@ -1,0 +1,49 @@
+import type { Db } from "./open-database.js";
+import type { Bay } from "../../shared/schemas/bay.js";
+
+interface BayRow {
+  id: number;
+  name: string;
+  kind: Bay["kind"];
+  active: number;
+  version: number;
+}
+
+const fromRow = (r: BayRow): Bay => ({ id: r.id, name: r.name, kind: r.kind, active: r.active === 1, version: r.version });
+
+export class BayRepo {
+  private readonly allStmt;
+  private readonly byId;
+  private readonly insertStmt;
+  private readonly updateStmt;
+
+  constructor(db: Db) {
+    this.allStmt = db.prepare<[], BayRow>("SELECT * FROM bays ORDER BY id");
+    this.byId = db.prepare<[number], BayRow>("SELECT * FROM bays WHERE id = ?");
+    this.insertStmt = db.prepare(
+      `INSERT INTO bays (name, kind, active, version, created_at, updated_at, is_sample)
+       VALUES (@name, @kind, @active, @version, @now, @now, @is_sample)`,
+    );
+    this.updateStmt = db.prepare(
+      "UPDATE bays SET name = @name, kind = @kind, active = @active, version = @version, updated_at = @now WHERE id = @id",
+    );
+  }
+
+  all(): Bay[] {
+    return this.allStmt.all().map(fromRow);
+  }
+
+  get(id: number): Bay | undefined {
+    const r = this.byId.get(id);
+    return r && fromRow(r);
+  }
+
+  insert(b: Omit<Bay, "id">, now: string, isSample = false): Bay {
+    const info = this.insertStmt.run({ name: b.name, kind: b.kind, active: Number(b.active), version: b.version, now, is_sample: Number(isSample) });
+    return { ...b, id: Number(info.lastInsertRowid) };
+  }
+
+  update(b: Bay, now: string): void {
+    this.updateStmt.run({ id: b.id, name: b.name, kind: b.kind, active: Number(b.active), version: b.version, now });
+  }
+}

@@ -1,0 +1,73 @@
+import type { Db } from "./open-database.js";
+import type { ChangeOp } from "../../shared/schemas/board.js";
+
+export interface LoggedChange {
+  revision: number;
+  at: number;
+  /** Local dates whose boards the change touches; null = every date (settings, advisors, bays). */
+  dates: string[] | null;
+  ops: ChangeOp[];
+}
+
+interface ChangeRow {
+  revision: number;
+  at: string;
+  dates: string;
+  ops: string;
+}
+
+/** How many recent changes are kept for replay; a screen further behind takes a fresh snapshot. */
+export const CHANGE_LOG_KEEP = 5_000;
+
+/** The board revision and the recent changes behind it, so a screen that missed some can replay them. */
+export class ChangeLogRepo {
+  private readonly revisionStmt;
+  private readonly setRevisionStmt;
+  private readonly insertStmt;
+  private readonly sinceStmt;
+  private readonly oldestStmt;
+  private readonly trimStmt;
+
+  constructor(db: Db) {
+    this.revisionStmt = db.prepare<[], { value: string }>("SELECT value FROM meta WHERE key = 'revision'");
+    this.setRevisionStmt = db.prepare(
+      "INSERT INTO meta (key, value) VALUES ('revision', @value) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+    );
+    this.insertStmt = db.prepare("INSERT INTO change_log (revision, at, dates, ops) VALUES (@revision, @at, @dates, @ops)");
+    this.sinceStmt = db.prepare<[number, number], ChangeRow>("SELECT * FROM change_log WHERE revision > ? ORDER BY revision LIMIT ?");
+    this.oldestStmt = db.prepare<[], { revision: number | null }>("SELECT min(revision) AS revision FROM change_log");
+    this.trimStmt = db.prepare("DELETE FROM change_log WHERE revision <= ?");
+  }
+
+  revision(): number {
+    const r = this.revisionStmt.get();
+    return r ? Number(r.value) : 0;
+  }
+
+  /** Records the next revision; call inside the command's transaction. */
+  append(change: LoggedChange): void {
+    this.setRevisionStmt.run({ value: String(change.revision) });
+    this.insertStmt.run({
+      revision: change.revision,
+      at: new Date(change.at).toISOString(),
+      dates: JSON.stringify(change.dates),
+      ops: JSON.stringify(change.ops),
+    });
+    if (change.revision % 500 === 0) this.trimStmt.run(change.revision - CHANGE_LOG_KEEP);
+  }
+
+  /** The changes after `since`, or null when some of them are no longer kept. */
+  since(since: number, limit: number): LoggedChange[] | null {
+    const current = this.revision();
+    if (since >= current) return [];
+    if (current - since > limit) return null;
+    const oldest = this.oldestStmt.get()?.revision ?? null;
+    if (oldest === null || oldest > since + 1) return null;
+    return this.sinceStmt.all(since, limit).map((r) => ({
+      revision: r.revision,
+      at: Date.parse(r.at),
+      dates: JSON.parse(r.dates) as string[] | null,
+      ops: JSON.parse(r.ops) as ChangeOp[],
+    }));
+  }
+}

@@ -1,0 +1,28 @@
+import type { Db } from "./open-database.js";
+
+/** Answers already given to tagged commands, so a retry after a lost ack gets the same answer. */
+export class IdempotencyRepo {
+  private readonly getStmt;
+  private readonly putStmt;
+  private readonly trimStmt;
+
+  constructor(db: Db) {
+    this.getStmt = db.prepare<[string], { actor_id: string; response: string }>("SELECT actor_id, response FROM idempotency WHERE request_id = ?");
+    this.putStmt = db.prepare("INSERT INTO idempotency (request_id, actor_id, response, at) VALUES (?, ?, ?, ?)");
+    this.trimStmt = db.prepare("DELETE FROM idempotency WHERE at < ?");
+  }
+
+  get(requestId: string, actorId: string): unknown | undefined {
+    const r = this.getStmt.get(requestId);
+    return r && r.actor_id === actorId ? JSON.parse(r.response) : undefined;
+  }
+
+  put(requestId: string, actorId: string, response: unknown, at: Date): void {
+    this.putStmt.run(requestId, actorId, JSON.stringify(response), at.toISOString());
+  }
+
+  /** A retry comes within seconds; a day is far more than any client waits. */
+  trimOlderThan(at: Date): void {
+    this.trimStmt.run(at.toISOString());
+  }
+}

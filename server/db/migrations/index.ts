@@ -1,0 +1,5 @@
+import { sql as m001 } from "./001-initial.js";
+import { sql as m002 } from "./002-search-sample-idempotency.js";
+
+/** In order; the database's `user_version` is the number of entries applied. Append only. */
+export const MIGRATIONS: readonly string[] = [m001, m002];

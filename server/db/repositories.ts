@@ -1,0 +1,35 @@
+import type { Db } from "./open-database.js";
+import { AppointmentRepo } from "./appointment-repo.js";
+import { AdvisorRepo } from "./advisor-repo.js";
+import { BayRepo } from "./bay-repo.js";
+import { SettingsRepo } from "./settings-repo.js";
+import { AuditRepo } from "./audit-repo.js";
+import { ChangeLogRepo } from "./change-log-repo.js";
+import { IdempotencyRepo } from "./idempotency-repo.js";
+import { SampleRepo } from "./sample-repo.js";
+
+export interface Repositories {
+  db: Db;
+  appointments: AppointmentRepo;
+  advisors: AdvisorRepo;
+  bays: BayRepo;
+  settings: SettingsRepo;
+  audit: AuditRepo;
+  changes: ChangeLogRepo;
+  idempotency: IdempotencyRepo;
+  sample: SampleRepo;
+}
+
+export function createRepositories(db: Db): Repositories {
+  return {
+    db,
+    appointments: new AppointmentRepo(db),
+    advisors: new AdvisorRepo(db),
+    bays: new BayRepo(db),
+    settings: new SettingsRepo(db),
+    audit: new AuditRepo(db),
+    changes: new ChangeLogRepo(db),
+    idempotency: new IdempotencyRepo(db),
+    sample: new SampleRepo(db),
+  };
+}

@@ -1,0 +1,94 @@
+import type { Db } from "./open-database.js";
+import type { Settings } from "../../shared/schemas/settings.js";
+
+interface SettingsRow {
+  site_name: string;
+  time_zone: string;
+  open_time: string;
+  close_time: string;
+  slot_minutes: number;
+  late_grace_minutes: number;
+  no_show_after_minutes: number;
+  advisor_capacity_per_slot: number;
+  language: Settings["language"];
+  version: number;
+}
+
+export interface StoredSettings {
+  settings: Settings;
+  version: number;
+}
+
+const toParams = (s: Settings, version: number, now: string, by: string) => ({
+  site_name: s.siteName,
+  time_zone: s.timeZone,
+  open_time: s.openTime,
+  close_time: s.closeTime,
+  slot_minutes: s.slotMinutes,
+  late_grace_minutes: s.lateGraceMinutes,
+  no_show_after_minutes: s.noShowAfterMinutes,
+  advisor_capacity_per_slot: s.advisorCapacityPerSlot,
+  language: s.language,
+  version,
+  now,
+  by,
+});
+
+export class SettingsRepo {
+  private readonly getStmt;
+  private readonly upsertStmt;
+  /** Read on every command and by the clock; cached because only this repo writes it. */
+  private cached: StoredSettings | undefined;
+
+  constructor(db: Db) {
+    this.getStmt = db.prepare<[], SettingsRow>("SELECT * FROM settings WHERE id = 1");
+    this.upsertStmt = db.prepare(
+      `INSERT INTO settings (id, site_name, time_zone, open_time, close_time, slot_minutes, late_grace_minutes,
+         no_show_after_minutes, advisor_capacity_per_slot, language, version, updated_at, updated_by)
+       VALUES (1, @site_name, @time_zone, @open_time, @close_time, @slot_minutes, @late_grace_minutes,
+         @no_show_after_minutes, @advisor_capacity_per_slot, @language, @version, @now, @by)
+       ON CONFLICT (id) DO UPDATE SET site_name = excluded.site_name, time_zone = excluded.time_zone,
+         open_time = excluded.open_time, close_time = excluded.close_time, slot_minutes = excluded.slot_minutes,
+         late_grace_minutes = excluded.late_grace_minutes, no_show_after_minutes = excluded.no_show_after_minutes,
+         advisor_capacity_per_slot = excluded.advisor_capacity_per_slot, language = excluded.language,
+         version = excluded.version, updated_at = excluded.updated_at, updated_by = excluded.updated_by`,
+    );
+  }
+
+  get(): StoredSettings | undefined {
+    if (this.cached) return this.cached;
+    const r = this.getStmt.get();
+    if (!r) return undefined;
+    this.cached = {
+      version: r.version,
+      settings: {
+        siteName: r.site_name,
+        timeZone: r.time_zone,
+        openTime: r.open_time,
+        closeTime: r.close_time,
+        slotMinutes: r.slot_minutes as Settings["slotMinutes"],
+        lateGraceMinutes: r.late_grace_minutes,
+        noShowAfterMinutes: r.no_show_after_minutes,
+        advisorCapacityPerSlot: r.advisor_capacity_per_slot,
+        language: r.language,
+      },
+    };
+    return this.cached;
+  }
+
+  require(): StoredSettings {
+    const s = this.get();
+    if (!s) throw new Error("settings row missing: the database was not initialised");
+    return s;
+  }
+
+  save(s: Settings, version: number, now: string, by: string): void {
+    this.upsertStmt.run(toParams(s, version, now, by));
+    this.cached = { settings: s, version };
+  }
+
+  /** A rolled-back transaction may have left the cache ahead of the file. */
+  forget(): void {
+    this.cached = undefined;
+  }
+}

@@ -1,0 +1,33 @@
+import express, { Router, type ErrorRequestHandler } from "express";
+import type { Board } from "../board/board.js";
+import type { Logger } from "../logger.js";
+import { appointmentRoutes } from "./appointment-routes.js";
+import { advisorRoutes, bayRoutes, settingsRoutes } from "./master-data-routes.js";
+import { boardRoutes, type HealthSource } from "./board-routes.js";
+import { sendError } from "./send.js";
+
+/** A booking is well under 4 KB; anything near this limit is a mistake or an attack. */
+export const BODY_LIMIT = "64kb";
+
+export function apiRouter(board: Board, health: HealthSource, log: Logger): Router {
+  const api = Router();
+  api.use(express.json({ limit: BODY_LIMIT, strict: false }));
+  api.use(boardRoutes(board, health));
+  api.use("/appointments", appointmentRoutes(board));
+  api.use("/advisors", advisorRoutes(board));
+  api.use("/bays", bayRoutes(board));
+  api.use("/settings", settingsRoutes(board));
+  api.use((_req, res) => sendError(res, { code: "not_found", message: "no such API route" }));
+  const onError: ErrorRequestHandler = (err, _req, res, _next) => {
+    const type = (err as { type?: string }).type;
+    if (type === "entity.too.large") return sendError(res, { code: "payload_too_large", message: `the body is larger than ${BODY_LIMIT}` });
+    if (type === "entity.parse.failed") return sendError(res, { code: "invalid_payload", message: "the body is not valid JSON", field: "(body)" });
+    if (type === "encoding.unsupported" || type === "charset.unsupported") {
+      return sendError(res, { code: "invalid_payload", message: "the body must be UTF-8 JSON", field: "(body)" });
+    }
+    log.error("request failed", err);
+    sendError(res, { code: "internal", message: "the server could not complete this; nothing was changed" });
+  };
+  api.use(onError);
+  return api;
+}

@@ -1,0 +1,58 @@
+import { Router } from "express";
+import type { Board } from "../board/board.js";
+import { STATUS_ACTIONS, type StatusAction } from "../../shared/schemas/commands.js";
+import { idParam, runCommand, sendError } from "./send.js";
+
+/** Splits a PATCH body into the version it was based on and the changes. */
+function versioned(body: unknown): { version: unknown; rest: Record<string, unknown> } {
+  if (typeof body !== "object" || body === null || Array.isArray(body)) return { version: undefined, rest: {} };
+  const { version, ...rest } = body as Record<string, unknown>;
+  return { version, rest };
+}
+
+export function appointmentRoutes(board: Board): Router {
+  const r = Router();
+
+  r.post("/", (req, res) => runCommand(board, req, res, { type: "appointment.create", input: req.body ?? {} }, true));
+
+  r.get("/:id", (req, res) => {
+    const id = idParam(req, res);
+    if (id === null) return;
+    const a = board.repos.appointments.get(id);
+    if (!a) return sendError(res, { code: "not_found", message: `appointment ${id} does not exist` });
+    res.json(a);
+  });
+
+  r.get("/:id/history", (req, res) => {
+    const id = idParam(req, res);
+    if (id === null) return;
+    res.json(board.repos.audit.forEntity("appointment", id));
+  });
+
+  r.patch("/:id", (req, res) => {
+    const id = idParam(req, res);
+    if (id === null) return;
+    const { version, rest } = versioned(req.body);
+    runCommand(board, req, res, { type: "appointment.update", id, version, changes: rest });
+  });
+
+  r.post("/:id/move", (req, res) => {
+    const id = idParam(req, res);
+    if (id === null) return;
+    const { version, rest } = versioned(req.body);
+    runCommand(board, req, res, { type: "appointment.move", id, version, ...rest });
+  });
+
+  r.post("/:id/:action", (req, res) => {
+    const id = idParam(req, res);
+    if (id === null) return;
+    const action = req.params.action.replace("-", "_");
+    if (!(STATUS_ACTIONS as readonly string[]).includes(action)) {
+      return sendError(res, { code: "not_found", message: `no action ${req.params.action.slice(0, 40)}; one of ${STATUS_ACTIONS.join(", ")}` });
+    }
+    const { version } = versioned(req.body);
+    runCommand(board, req, res, { type: "appointment.status", id, version, action: action as StatusAction });
+  });
+
+  return r;
+}

@@ -1,0 +1,77 @@
+import { Router, type Request, type Response } from "express";
+import { LocalDateSchema } from "../../shared/schemas/common.js";
+import { localParts } from "../../shared/rules/zoned-time.js";
+import { SYSTEM_CLOCK } from "../../shared/schemas/actor.js";
+import type { Board } from "../board/board.js";
+import { dayCsv } from "./day-csv.js";
+import { actorOf, sendError } from "./send.js";
+
+export interface HealthSource {
+  displays(): number;
+  editors(): number;
+}
+
+/** `?date=` or, when absent, today in the site's time zone; null (after answering 400) when malformed. */
+function dateParam(board: Board, req: Request, res: Response): string | null {
+  const raw = req.query.date;
+  if (raw === undefined) return localParts(board.clock.now(), board.repos.settings.require().settings.timeZone).date;
+  const parsed = LocalDateSchema.safeParse(raw);
+  if (!parsed.success) {
+    sendError(res, { code: "invalid_payload", message: "date must be a real date written YYYY-MM-DD", field: "date" });
+    return null;
+  }
+  return parsed.data;
+}
+
+export function boardRoutes(board: Board, health: HealthSource): Router {
+  const r = Router();
+
+  r.get("/health", (_req, res) => {
+    let database = "ok";
+    try {
+      board.repos.db.prepare("SELECT 1").get();
+    } catch {
+      database = "unavailable";
+    }
+    res.status(database === "ok" ? 200 : 503).json({
+      status: database === "ok" ? "ok" : "degraded",
+      database,
+      revision: board.revision(),
+      serverTime: board.clock.now(),
+      displays: health.displays(),
+      editors: health.editors(),
+    });
+  });
+
+  r.get("/board", (req, res) => {
+    const date = dateParam(board, req, res);
+    if (date !== null) res.json(board.snapshot(date));
+  });
+
+  r.get("/audit", (req, res) => {
+    const date = dateParam(board, req, res);
+    if (date !== null) res.json(board.repos.audit.forDate(date));
+  });
+
+  r.get("/export.csv", (req, res) => {
+    const date = dateParam(board, req, res);
+    if (date === null) return;
+    const csv = dayCsv(board.repos.appointments.forDate(date), board.repos.advisors.all(), board.repos.bays.all());
+    res.type("text/csv; charset=utf-8").attachment(`magboard-${date}.csv`).send(csv);
+  });
+
+  r.get("/search", (req, res) => {
+    const date = dateParam(board, req, res);
+    if (date === null) return;
+    const q = typeof req.query.q === "string" ? req.query.q.slice(0, 40) : "";
+    res.json(board.repos.appointments.search(date, q));
+  });
+
+  r.delete("/sample", (req, res) => {
+    if (actorOf(req).role !== "manager") return sendError(res, { code: "forbidden", message: "only a manager may remove the sample board" });
+    const removed = board.executeSystem({ type: "sample.remove" }, { ...SYSTEM_CLOCK, id: "system:sample", name: actorOf(req).name });
+    res.json({ removed, revision: board.revision() });
+  });
+
+  return r;
+}

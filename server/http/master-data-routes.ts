@@ -1,0 +1,56 @@
+import { Router } from "express";
+import type { Board } from "../board/board.js";
+import { idParam, runCommand, sendError } from "./send.js";
+
+function splitVersion(body: unknown): { version: unknown; rest: Record<string, unknown> } {
+  if (typeof body !== "object" || body === null || Array.isArray(body)) return { version: undefined, rest: {} };
+  const { version, ...rest } = body as Record<string, unknown>;
+  return { version, rest };
+}
+
+/** advisors and bays share one shape of routes; DELETE switches a row off, so old cards keep their names. */
+function masterDataRoutes(board: Board, entity: "advisor" | "bay"): Router {
+  const r = Router();
+  const list = () => (entity === "advisor" ? board.repos.advisors.all() : board.repos.bays.all());
+  const get = (id: number) => (entity === "advisor" ? board.repos.advisors.get(id) : board.repos.bays.get(id));
+
+  r.get("/", (_req, res) => res.json(list()));
+  r.get("/:id", (req, res) => {
+    const id = idParam(req, res);
+    if (id === null) return;
+    const row = get(id);
+    if (!row) return sendError(res, { code: "not_found", message: `${entity} ${id} does not exist` });
+    res.json(row);
+  });
+  r.post("/", (req, res) => runCommand(board, req, res, { type: `${entity}.create`, input: req.body ?? {} }, true));
+  r.patch("/:id", (req, res) => {
+    const id = idParam(req, res);
+    if (id === null) return;
+    const { version, rest } = splitVersion(req.body);
+    runCommand(board, req, res, { type: `${entity}.update`, id, version, changes: rest });
+  });
+  r.delete("/:id", (req, res) => {
+    const id = idParam(req, res);
+    if (id === null) return;
+    const { version } = splitVersion(req.body);
+    const v = version ?? (typeof req.query.version === "string" ? Number(req.query.version) : undefined);
+    runCommand(board, req, res, { type: `${entity}.update`, id, version: v, changes: { active: false } });
+  });
+  return r;
+}
+
+export const advisorRoutes = (board: Board) => masterDataRoutes(board, "advisor");
+export const bayRoutes = (board: Board) => masterDataRoutes(board, "bay");
+
+export function settingsRoutes(board: Board): Router {
+  const r = Router();
+  r.get("/", (_req, res) => {
+    const s = board.repos.settings.require();
+    res.json({ ...s.settings, version: s.version });
+  });
+  r.patch("/", (req, res) => {
+    const { version, rest } = splitVersion(req.body);
+    runCommand(board, req, res, { type: "settings.update", version, changes: rest });
+  });
+  return r;
+}

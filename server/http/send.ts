@@ -1,0 +1,57 @@
+import type { Request, Response } from "express";
+import type { ErrorBody } from "../../shared/errors.js";
+import { HTTP_STATUS } from "../../shared/errors.js";
+import type { Ack, CommandResult } from "../../shared/protocol.js";
+import type { Actor } from "../../shared/schemas/actor.js";
+import type { Board } from "../board/board.js";
+
+export function sendError(res: Response, error: ErrorBody): void {
+  res.status(HTTP_STATUS[error.code]).json({ error });
+}
+
+/**
+ * REST bodies are the command's `input` or `changes` themselves, so a field is named as the
+ * caller wrote it: `startTime`, not `input.startTime`.
+ */
+function relativeToBody(error: ErrorBody): ErrorBody {
+  const strip = (f: string) => f.replace(/^(input|changes)\./, "");
+  const out: ErrorBody = { ...error };
+  if (error.field) {
+    out.field = strip(error.field);
+    out.message = error.message.replace(error.field, out.field);
+  }
+  if (error.fields) out.fields = Object.fromEntries(Object.entries(error.fields).map(([k, v]) => [strip(k), v]));
+  return out;
+}
+
+/** The request's actor; accounts replace this seam when they land (see the access issue). */
+export function actorOf(req: Request): Actor {
+  return (req as Request & { actor?: Actor }).actor ?? LOCAL_STAFF;
+}
+
+const LOCAL_STAFF: Actor = { id: "local", name: "前台", role: "manager" };
+
+/** An optional `Idempotency-Key` header makes a retried request apply once. */
+function requestIdOf(req: Request): string | undefined {
+  const key = req.get("idempotency-key");
+  return key && /^[A-Za-z0-9_-]{8,64}$/.test(key) ? key : undefined;
+}
+
+/** Runs one command for a REST request; the response goes out before the change is broadcast. */
+export function runCommand(board: Board, req: Request, res: Response, command: unknown, created = false): void {
+  board.execute(command, actorOf(req), requestIdOf(req), (ack: Ack<CommandResult>) => {
+    if (ack.ok) res.status(created ? 201 : 200).json(ack.data);
+    else sendError(res, relativeToBody(ack.error));
+  });
+}
+
+/** Parses a numeric path id; anything else is a 404, as no such resource can exist. */
+export function idParam(req: Request, res: Response): number | null {
+  const raw = req.params.id;
+  const id = typeof raw === "string" && /^[1-9][0-9]{0,15}$/.test(raw) ? Number(raw) : NaN;
+  if (!Number.isSafeInteger(id)) {
+    sendError(res, { code: "not_found", message: `no such id: ${String(raw).slice(0, 40)}` });
+    return null;
+  }
+  return id;
+}

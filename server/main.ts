@@ -1,0 +1,50 @@
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { readConfig } from "./config.js";
+import { openDatabase } from "./db/open-database.js";
+import { createApp } from "./app.js";
+import { systemClock } from "./board/clock.js";
+import { consoleLogger as log } from "./logger.js";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+
+/** The composition root: read the environment, open the database, wire the app, listen. */
+async function main(): Promise<void> {
+  const config = readConfig();
+  mkdirSync(config.dataDir, { recursive: true });
+  const file = path.join(config.dataDir, "magboard.sqlite");
+  const db = openDatabase(file, { synchronous: config.synchronous });
+  const app = createApp({
+    db,
+    clock: systemClock,
+    log,
+    staticDir: path.join(root, "dist"),
+    defaults: { timeZone: config.timeZone, sample: config.sample },
+  });
+  await new Promise<void>((resolve) => app.httpServer.listen(config.port, config.host, resolve));
+  const address = app.httpServer.address();
+  const port = typeof address === "object" && address ? address.port : config.port;
+  const tz = app.board.repos.settings.require().settings.timeZone;
+  log.info(`database ${file} (revision ${app.board.revision()}, time zone ${tz})`);
+  log.info(`display  http://localhost:${port}/display`);
+  log.info(`admin    http://localhost:${port}/admin`);
+  log.info(`API      http://localhost:${port}/api/health`);
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.info(`${signal}: stopping`);
+    await app.close();
+    db.close();
+    process.exit(0);
+  };
+  process.on("SIGTERM", () => void stop("SIGTERM"));
+  process.on("SIGINT", () => void stop("SIGINT"));
+}
+
+main().catch((err: unknown) => {
+  log.error(err instanceof Error ? err.message : String(err));
+  process.exit(1);
+});

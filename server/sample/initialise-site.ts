@@ -1,0 +1,31 @@
+import type { Settings } from "../../shared/schemas/settings.js";
+import { localParts } from "../../shared/rules/zoned-time.js";
+import type { Board } from "../board/board.js";
+
+export interface SiteDefaults {
+  timeZone: string;
+  /** Seed today's sample board when the database is new. */
+  sample: boolean;
+}
+
+const SEED_ACTOR = { id: "system:sample", name: "示例数据", role: "system" as const };
+
+/** A new database gets its settings row and, unless asked not to, a live sample day. */
+export function initialiseSite(board: Board, defaults: SiteDefaults): void {
+  const settings: Settings = {
+    siteName: "magboard 预约管理板",
+    timeZone: defaults.timeZone,
+    openTime: "08:00",
+    closeTime: "20:00",
+    slotMinutes: 60,
+    lateGraceMinutes: 15,
+    noShowAfterMinutes: 60,
+    advisorCapacityPerSlot: 1,
+    language: "zh-CN",
+  };
+  const fresh = board.executeSystem({ type: "site.init", settings }, SEED_ACTOR);
+  if (fresh && defaults.sample) {
+    const today = localParts(board.clock.now(), defaults.timeZone).date;
+    board.executeSystem({ type: "sample.seed", date: today }, SEED_ACTOR);
+  }
+}

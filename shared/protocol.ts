@@ -1,0 +1,57 @@
+import * as z from "zod";
+import type { ErrorBody } from "./errors.js";
+import type { BoardPatch, BoardSnapshot } from "./schemas/board.js";
+import { CommandSchema, RequestIdSchema } from "./schemas/commands.js";
+import type { Appointment } from "./schemas/appointment.js";
+import type { Advisor } from "./schemas/advisor.js";
+import type { Bay } from "./schemas/bay.js";
+import type { Settings } from "./schemas/settings.js";
+import { LocalDateSchema } from "./schemas/common.js";
+
+/** Bumped on any change a running page cannot understand; a page that sees another number reloads. */
+export const PROTOCOL_VERSION = 1;
+
+/** Namespaces: displays only read (masked unless paired staff-only); staff screens read in full and send commands. */
+export const DISPLAY_NAMESPACE = "/display";
+export const STAFF_NAMESPACE = "/staff";
+
+export type Ack<T> = { ok: true; data: T } | { ok: false; error: ErrorBody };
+
+export const FollowRequestSchema = z.strictObject({
+  date: LocalDateSchema,
+  protocol: z.number().int(),
+  /** The revision the client already holds; the server then replays what it missed when it can. */
+  since: z.number().int().min(0).optional(),
+});
+export type FollowRequest = z.infer<typeof FollowRequestSchema>;
+
+export type FollowResult =
+  | { kind: "snapshot"; snapshot: BoardSnapshot }
+  | { kind: "patches"; date: string; patches: BoardPatch[]; serverTime: number };
+
+export const CommandRequestSchema = z.strictObject({
+  command: CommandSchema,
+  requestId: RequestIdSchema.optional(),
+});
+export type CommandRequest = z.input<typeof CommandRequestSchema>;
+
+export type CommandRecord = Appointment | Advisor | Bay | Settings;
+export interface CommandResult<R = CommandRecord> {
+  revision: number;
+  record: R;
+}
+
+export interface ServerToClientEvents {
+  /** One committed change; `revision` is the previous one + 1. */
+  "board:patch": (patch: BoardPatch) => void;
+}
+
+export interface DisplayToServerEvents {
+  "board:follow": (req: FollowRequest, ack: (res: Ack<FollowResult>) => void) => void;
+  /** For the clock offset: answers the server's clock in ms since epoch. */
+  "time:sync": (ack: (serverTime: number) => void) => void;
+}
+
+export interface StaffToServerEvents extends DisplayToServerEvents {
+  "board:command": (req: CommandRequest, ack: (res: Ack<CommandResult>) => void) => void;
+}

@@ -1,0 +1,64 @@
+import type { Appointment, AppointmentStatus } from "../schemas/appointment.js";
+import type { Settings } from "../schemas/settings.js";
+import { zonedInstant } from "./zoned-time.js";
+
+const MINUTE = 60_000;
+
+type Timing = Pick<Appointment, "date" | "startTime" | "status" | "lateAt">;
+type Rules = Pick<Settings, "timeZone" | "lateGraceMinutes" | "noShowAfterMinutes">;
+
+/** Statuses in which the customer is still expected at the gate. */
+export function isAwaited(status: AppointmentStatus): boolean {
+  return status === "booked" || status === "confirmed";
+}
+
+export function startInstant(a: Pick<Appointment, "date" | "startTime">, timeZone: string): Date {
+  return zonedInstant(a.date, a.startTime, timeZone);
+}
+
+/** Grace and no-show are spans of real time after the start, so a DST jump never stretches them. */
+export function lateDueAt(a: Pick<Appointment, "date" | "startTime">, s: Rules): number {
+  return startInstant(a, s.timeZone).getTime() + s.lateGraceMinutes * MINUTE;
+}
+
+export function noShowDueAt(a: Pick<Appointment, "date" | "startTime">, s: Rules): number {
+  return startInstant(a, s.timeZone).getTime() + s.noShowAfterMinutes * MINUTE;
+}
+
+export type Transition = { kind: "late" | "no_show"; at: number };
+
+/** The next clock-driven change of this card, or null when the clock has nothing more to do. */
+export function nextTransition(a: Timing, s: Rules): Transition | null {
+  if (!isAwaited(a.status)) return null;
+  if (a.lateAt === null) return { kind: "late", at: lateDueAt(a, s) };
+  return { kind: "no_show", at: noShowDueAt(a, s) };
+}
+
+/** Every transition due at `now` (a card whose late and no-show both passed while the server slept gets both). */
+export function dueTransitions(a: Timing, s: Rules, now: number): Transition["kind"][] {
+  if (!isAwaited(a.status)) return [];
+  const out: Transition["kind"][] = [];
+  if (a.lateAt === null && lateDueAt(a, s) <= now) out.push("late");
+  if (noShowDueAt(a, s) <= now) out.push("no_show");
+  return out;
+}
+
+/** Whole minutes past the start at `now` (0 before the start). */
+export function minutesLate(a: Pick<Appointment, "date" | "startTime">, timeZone: string, now: number): number {
+  return Math.max(0, Math.floor((now - startInstant(a, timeZone).getTime()) / MINUTE));
+}
+
+/** Minutes past the start an arrival came, when it came after the grace; null when on time. */
+export function arrivedLateMinutes(a: Pick<Appointment, "date" | "startTime">, s: Rules, arrivedAt: number): number | null {
+  if (arrivedAt <= lateDueAt(a, s)) return null;
+  return minutesLate(a, s.timeZone, arrivedAt);
+}
+
+/** Minutes until the grace runs out, for the countdown a card shows before it turns late; null outside that window. */
+export function graceMinutesLeft(a: Timing, s: Rules, now: number): number | null {
+  if (!isAwaited(a.status) || a.lateAt !== null) return null;
+  const start = startInstant(a, s.timeZone).getTime();
+  const due = start + s.lateGraceMinutes * MINUTE;
+  if (now < start || now >= due) return null;
+  return Math.ceil((due - now) / MINUTE);
+}

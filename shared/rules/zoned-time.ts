@@ -1,0 +1,47 @@
+import { TZDate } from "@date-fns/tz";
+import { minutesOfDay } from "./time-of-day.js";
+
+/**
+ * The instant at which a local date and wall-clock time happen in a zone. A time that does not
+ * exist (skipped by a daylight-saving jump) resolves forward, as a clock on the wall would show it.
+ */
+export function zonedInstant(date: string, time: string, timeZone: string): Date {
+  const [y, mo, d] = date.split("-").map(Number) as [number, number, number];
+  const mins = minutesOfDay(time);
+  return new Date(new TZDate(y, mo - 1, d, Math.floor(mins / 60), mins % 60, timeZone).getTime());
+}
+
+export interface LocalParts {
+  date: string;
+  time: string;
+  /** 0 = Sunday … 6 = Saturday */
+  weekday: number;
+  minutesOfDay: number;
+}
+
+/** What a wall clock in `timeZone` reads at `instant`. */
+export function localParts(instant: Date | number, timeZone: string): LocalParts {
+  const z = new TZDate(typeof instant === "number" ? instant : instant.getTime(), timeZone);
+  const pad = (n: number) => String(n).padStart(2, "0");
+  const h = z.getHours();
+  const m = z.getMinutes();
+  return {
+    date: `${z.getFullYear()}-${pad(z.getMonth() + 1)}-${pad(z.getDate())}`,
+    time: `${pad(h)}:${pad(m)}`,
+    weekday: z.getDay(),
+    minutesOfDay: h * 60 + m,
+  };
+}
+
+/** The local date `days` after `date` (calendar arithmetic, independent of any zone). */
+export function addDays(date: string, days: number): string {
+  const [y, mo, d] = date.split("-").map(Number) as [number, number, number];
+  const t = new Date(Date.UTC(y, mo - 1, d + days));
+  return t.toISOString().slice(0, 10);
+}
+
+/** 0 = Sunday … 6 = Saturday for a local date. */
+export function weekdayOf(date: string): number {
+  const [y, mo, d] = date.split("-").map(Number) as [number, number, number];
+  return new Date(Date.UTC(y, mo - 1, d)).getUTCDay();
+}

@@ -1,0 +1,50 @@
+import * as z from "zod";
+import { IdSchema } from "./common.js";
+import { AppointmentEditSchema, AppointmentInputSchema } from "./appointment.js";
+import { AdvisorInputSchema } from "./advisor.js";
+import { BayInputSchema } from "./bay.js";
+import { SettingsPatchSchema } from "./settings.js";
+
+const VersionSchema = z.number().int().min(1, { error: "must be the version you saw (1 or more)" });
+const Ref = { id: IdSchema, version: VersionSchema };
+
+/** The actions on a card that change only its status, each with the version the sender saw. */
+export const STATUS_ACTIONS = ["arrive", "confirm", "start", "complete", "no_show", "cancel", "reopen"] as const;
+export type StatusAction = (typeof STATUS_ACTIONS)[number];
+
+/**
+ * Every change to the board is one of these commands. REST routes and socket events both build a
+ * command and hand it to the one write pipeline; nothing else writes.
+ */
+export const CommandSchema = z.discriminatedUnion("type", [
+  z.strictObject({ type: z.literal("appointment.create"), input: AppointmentInputSchema }),
+  z.strictObject({ type: z.literal("appointment.update"), ...Ref, changes: AppointmentEditSchema }),
+  z.strictObject({
+    type: z.literal("appointment.move"),
+    ...Ref,
+    date: AppointmentInputSchema.shape.date.optional(),
+    startTime: AppointmentInputSchema.shape.startTime.optional(),
+    advisorId: IdSchema.optional(),
+    bayId: IdSchema.nullable().optional(),
+  }),
+  z.strictObject({ type: z.literal("appointment.status"), ...Ref, action: z.enum(STATUS_ACTIONS) }),
+  z.strictObject({ type: z.literal("advisor.create"), input: AdvisorInputSchema }),
+  z.strictObject({ type: z.literal("advisor.update"), ...Ref, changes: AdvisorInputSchema.partial() }),
+  z.strictObject({ type: z.literal("bay.create"), input: BayInputSchema }),
+  z.strictObject({ type: z.literal("bay.update"), ...Ref, changes: BayInputSchema.partial() }),
+  z.strictObject({ type: z.literal("settings.update"), version: VersionSchema, changes: SettingsPatchSchema }),
+]);
+export type Command = z.output<typeof CommandSchema>;
+export type CommandInput = z.input<typeof CommandSchema>;
+export type CommandType = Command["type"];
+
+/** Commands only the server itself issues (its clock, first start, sample data); never accepted from a client. */
+export type SystemCommand =
+  | { type: "appointment.mark_late"; id: number }
+  | { type: "appointment.mark_no_show"; id: number }
+  | { type: "site.init"; settings: import("./settings.js").Settings }
+  | { type: "sample.seed"; date: string }
+  | { type: "sample.remove" };
+
+/** A client may tag a command so that a retry after a timeout is applied once. */
+export const RequestIdSchema = z.string().min(8).max(64).regex(/^[A-Za-z0-9_-]+$/);

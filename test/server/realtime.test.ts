@@ -1,0 +1,89 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import type { BoardPatch } from "../../shared/schemas/board.js";
+import { booking, follow, nextEvent, seedBasics, startTestServer, type TestServer } from "../helpers/test-server.js";
+
+describe("live protocol", () => {
+  let server: TestServer;
+  beforeEach(async () => {
+    server = await startTestServer();
+  });
+  afterEach(async () => {
+    await server.close();
+  });
+
+  it("pushes a change made by one client to another with the next revision", async () => {
+    const { advisors } = await seedBasics(server);
+    const created = await server.api("/api/appointments", { method: "POST", json: booking(advisors[0]!) });
+    const editor = await server.client("staff");
+    const display = await server.client("display");
+    const start = await follow(display, "2026-11-27");
+    if (start.kind !== "snapshot") throw new Error("expected a snapshot");
+    expect(start.snapshot.appointments).toHaveLength(1);
+
+    const patchP = nextEvent<BoardPatch>(display, "board:patch");
+    const ack = await editor.emitWithAck("board:command", {
+      command: { type: "appointment.move", id: created.body.record.id, version: 1, advisorId: advisors[1]!, startTime: "11:00" },
+    });
+    expect(ack.ok).toBe(true);
+    const patch = await patchP;
+    expect(patch.revision).toBe(start.snapshot.revision + 1);
+    const op = patch.ops[0];
+    expect(op?.kind).toBe("appointment");
+    if (op?.kind === "appointment") {
+      expect(op.appointment.advisorId).toBe(advisors[1]);
+      expect(op.appointment.startTime).toBe("11:00");
+      // the display namespace is public: masked on the server
+      expect(op.appointment.customerName).toBe("张**");
+      expect(op.appointment.plate).toBe("京A·***45");
+      expect(op.appointment.phone).toBe("");
+    }
+  });
+
+  it("sends followers of another date an empty tick, so revisions stay consecutive", async () => {
+    const { advisors } = await seedBasics(server);
+    const display = await server.client("display");
+    const start = await follow(display, "2026-11-28");
+    if (start.kind !== "snapshot") throw new Error("expected a snapshot");
+    const patchP = nextEvent<BoardPatch>(display, "board:patch");
+    await server.api("/api/appointments", { method: "POST", json: booking(advisors[0]!) });
+    const patch = await patchP;
+    expect(patch.revision).toBe(start.snapshot.revision + 1);
+    expect(patch.ops).toEqual([]);
+  });
+
+  it("replays what a client missed when it follows again with the revision it holds", async () => {
+    const { advisors } = await seedBasics(server);
+    const display = await server.client("display");
+    const start = await follow(display, "2026-11-27");
+    if (start.kind !== "snapshot") throw new Error("expected a snapshot");
+    display.disconnect();
+    await server.api("/api/appointments", { method: "POST", json: booking(advisors[0]!) });
+    await server.api("/api/appointments", { method: "POST", json: booking(advisors[1]!, { date: "2026-11-30" }) });
+    const again = await server.client("display");
+    const replay = await follow(again, "2026-11-27", start.snapshot.revision);
+    expect(replay.kind).toBe("patches");
+    if (replay.kind !== "patches") return;
+    expect(replay.patches.map((p) => p.revision)).toEqual([start.snapshot.revision + 1, start.snapshot.revision + 2]);
+    expect(replay.patches[0]!.ops).toHaveLength(1);
+    expect(replay.patches[1]!.ops).toEqual([]);
+  });
+
+  it("answers a socket command with the same error shape as REST", async () => {
+    const editor = await server.client("staff");
+    const ack = await editor.emitWithAck("board:command", {
+      command: { type: "appointment.create", input: { date: "2026-02-30" } },
+    });
+    expect(ack.ok).toBe(false);
+    if (!ack.ok) {
+      expect(ack.error.code).toBe("invalid_payload");
+      expect(ack.error.field).toBe("command.input.date");
+    }
+  });
+
+  it("refuses a client that speaks another protocol version", async () => {
+    const display = await server.client("display");
+    const res = await display.emitWithAck("board:follow", { date: "2026-11-27", protocol: 999 });
+    expect(res.ok).toBe(false);
+    if (!res.ok) expect(res.error.code).toBe("protocol_mismatch");
+  });
+});
