@@ -13,6 +13,7 @@ import type { Logger } from "./logger.js";
 import { apiRouter } from "./http/api-router.js";
 import { BoardHub, type BoardIo } from "./realtime/board-hub.js";
 import { initialiseSite, type SiteDefaults } from "./sample/initialise-site.js";
+import { ProcessMonitor } from "./ops/process-health.js";
 import type { Actor } from "../shared/schemas/actor.js";
 
 export interface AppDeps {
@@ -23,6 +24,8 @@ export interface AppDeps {
   staticDir?: string;
   /** Used only when the database is new. */
   defaults: SiteDefaults;
+  /** Unsent packets a screen may have queued before it is dropped; tests lower it. */
+  maxPendingPackets?: number;
 }
 
 export interface App {
@@ -74,8 +77,10 @@ export function createApp(deps: AppDeps): App {
   io.engine.on("connection", (raw: { request: unknown }) => {
     raw.request = null;
   });
-  const hub = new BoardHub(io, board, log, () => LOCAL_STAFF);
-  web.use("/api", apiRouter(board, hub, log));
+  const hub = new BoardHub(io, board, log, () => LOCAL_STAFF, deps.maxPendingPackets);
+  const monitor = new ProcessMonitor();
+  const health = { displays: () => hub.displays(), editors: () => hub.editors(), droppedSlow: () => hub.droppedSlow(), process: () => monitor.read() };
+  web.use("/api", apiRouter(board, health, log));
 
   if (deps.staticDir && existsSync(deps.staticDir)) {
     const dir = deps.staticDir;
@@ -98,6 +103,7 @@ export function createApp(deps: AppDeps): App {
     scheduler,
     async close() {
       scheduler.stop();
+      monitor.stop();
       hub.close();
       // commands run synchronously, so once the sockets and listener are closed nothing is in flight
       await new Promise<void>((resolve) => io.close(() => resolve()));

@@ -1,5 +1,7 @@
 import path from "node:path";
 
+export const DATABASE_FILE = "magboard.sqlite";
+
 export interface Config {
   port: number;
   host: string;
@@ -7,6 +9,9 @@ export interface Config {
   timeZone: string;
   sample: boolean;
   synchronous: "FULL" | "NORMAL";
+  backupDir: string;
+  /** Automatic daily backups kept; 0 turns them off. */
+  backupKeep: number;
 }
 
 /** Everything configurable, from the environment; documented in the README's configuration table. */
@@ -15,12 +20,17 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number, not ${env.PORT}`);
   const sync = (env.MAGBOARD_SYNCHRONOUS ?? "FULL").toUpperCase();
   if (sync !== "FULL" && sync !== "NORMAL") throw new Error("MAGBOARD_SYNCHRONOUS must be FULL or NORMAL");
+  const backupKeep = Number(env.MAGBOARD_BACKUP_KEEP ?? 14);
+  if (!Number.isInteger(backupKeep) || backupKeep < 0) throw new Error(`MAGBOARD_BACKUP_KEEP must be 0 or more, not ${env.MAGBOARD_BACKUP_KEEP}`);
+  const dataDir = path.resolve(env.DATA_DIR ?? "data");
   return {
     port,
     host: env.HOST ?? "0.0.0.0",
-    dataDir: path.resolve(env.DATA_DIR ?? "data"),
+    dataDir,
     timeZone: env.MAGBOARD_TIME_ZONE ?? Intl.DateTimeFormat().resolvedOptions().timeZone,
     sample: env.MAGBOARD_SAMPLE !== "0",
     synchronous: sync,
+    backupDir: path.resolve(env.MAGBOARD_BACKUP_DIR ?? path.join(dataDir, "backups")),
+    backupKeep,
   };
 }

@@ -27,6 +27,7 @@ export class ChangeLogRepo {
   private readonly sinceStmt;
   private readonly oldestStmt;
   private readonly trimStmt;
+  private readonly clearStmt;
 
   constructor(db: Db) {
     this.revisionStmt = db.prepare<[], { value: string }>("SELECT value FROM meta WHERE key = 'revision'");
@@ -37,6 +38,7 @@ export class ChangeLogRepo {
     this.sinceStmt = db.prepare<[number, number], ChangeRow>("SELECT * FROM change_log WHERE revision > ? ORDER BY revision LIMIT ?");
     this.oldestStmt = db.prepare<[], { revision: number | null }>("SELECT min(revision) AS revision FROM change_log");
     this.trimStmt = db.prepare("DELETE FROM change_log WHERE revision <= ?");
+    this.clearStmt = db.prepare("DELETE FROM change_log");
   }
 
   revision(): number {
@@ -56,10 +58,22 @@ export class ChangeLogRepo {
     if (change.revision % 500 === 0) this.trimStmt.run(change.revision - CHANGE_LOG_KEEP);
   }
 
+  /**
+   * After a restore: forget the replayable history and record one change telling every screen to take a
+   * fresh snapshot, at a revision above any a screen can hold, so no screen mistakes the restored
+   * history for the one it saw.
+   */
+  restartWithResync(revision: number, at: number): void {
+    this.clearStmt.run();
+    this.append({ revision, at, dates: null, ops: [{ kind: "resync" }] });
+  }
+
   /** The changes after `since`, or null when some of them are no longer kept. */
   since(since: number, limit: number): LoggedChange[] | null {
     const current = this.revision();
-    if (since >= current) return [];
+    // ahead of the database: it was restored from a backup, so what the screen holds is another history
+    if (since > current) return null;
+    if (since === current) return [];
     if (current - since > limit) return null;
     const oldest = this.oldestStmt.get()?.revision ?? null;
     if (oldest === null || oldest > since + 1) return null;

@@ -5,10 +5,13 @@ import { SYSTEM_CLOCK } from "../../shared/schemas/actor.js";
 import type { Board } from "../board/board.js";
 import { dayCsv } from "./day-csv.js";
 import { actorOf, sendError } from "./send.js";
+import type { ProcessHealth } from "../ops/process-health.js";
 
 export interface HealthSource {
   displays(): number;
   editors(): number;
+  droppedSlow(): number;
+  process(): ProcessHealth;
 }
 
 /** `?date=` or, when absent, today in the site's time zone; null (after answering 400) when malformed. */
@@ -40,6 +43,8 @@ export function boardRoutes(board: Board, health: HealthSource): Router {
       serverTime: board.clock.now(),
       displays: health.displays(),
       editors: health.editors(),
+      slowScreensDropped: health.droppedSlow(),
+      process: health.process(),
     });
   });
 

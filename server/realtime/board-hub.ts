@@ -58,12 +58,14 @@ export class BoardHub {
   private readonly staff: BoardNs;
   private readonly views: View[];
   private readonly unsubscribe: () => void;
+  private dropped = 0;
 
   constructor(
     io: BoardIo,
     private readonly board: Board,
     private readonly log: Logger,
     staffActor: (socket: Socket) => Actor | null,
+    private readonly maxPending = MAX_PENDING_PACKETS,
   ) {
     this.display = io.of(DISPLAY_NAMESPACE);
     this.staff = io.of(STAFF_NAMESPACE);
@@ -96,6 +98,11 @@ export class BoardHub {
 
   editors(): number {
     return this.staff.sockets.size;
+  }
+
+  /** Screens dropped since start because they stopped reading. */
+  droppedSlow(): number {
+    return this.dropped;
   }
 
   close(): void {
@@ -158,8 +165,9 @@ export class BoardHub {
   private dropStuck(ns: BoardNs): void {
     for (const socket of ns.sockets.values()) {
       const pending = (socket.conn as unknown as { writeBuffer?: unknown[] }).writeBuffer?.length ?? 0;
-      if (pending > MAX_PENDING_PACKETS) {
+      if (pending > this.maxPending) {
         this.log.info(`dropping a screen that stopped reading (${pending} packets pending)`);
+        this.dropped++;
         socket.disconnect(true);
       }
     }

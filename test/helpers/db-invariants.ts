@@ -1,0 +1,66 @@
+import Database from "better-sqlite3";
+import { isDeepStrictEqual } from "node:util";
+import { AppointmentRepo } from "../../server/db/appointment-repo.js";
+import { AuditRepo } from "../../server/db/audit-repo.js";
+import type { Appointment } from "../../shared/schemas/appointment.js";
+
+/**
+ * What must hold of a magboard database after anything (a crash, a storm of edits): SQLite's own
+ * integrity check, each card's audit history being a gap-free chain that ends in the row as stored,
+ * and the revision counter matching the change log. Returns every violation, empty when all hold.
+ */
+export function databaseViolations(file: string): string[] {
+  const db = new Database(file, { fileMustExist: true });
+  const problems: string[] = [];
+  try {
+    const integrity = db.pragma("integrity_check", { simple: true });
+    if (integrity !== "ok") problems.push(`integrity_check: ${String(integrity)}`);
+    const cards = new AppointmentRepo(db);
+    const audit = new AuditRepo(db);
+    const ids = db.prepare<[], { id: number }>("SELECT id FROM appointments ORDER BY id").all();
+    for (const { id } of ids) {
+      const row = cards.get(id)!;
+      const history = audit.forEntity("appointment", id);
+      if (history.length !== row.version) problems.push(`card ${id}: version ${row.version} but ${history.length} audit entries`);
+      history.forEach((e, i) => {
+        const after = e.after as Appointment;
+        if (after.version !== i + 1) problems.push(`card ${id}: audit entry ${i + 1} has version ${after.version}`);
+        const before = i === 0 ? null : history[i - 1]!.after;
+        if (!isDeepStrictEqual(e.before, before)) problems.push(`card ${id}: audit entry ${i + 1} does not start where entry ${i} ended`);
+      });
+      const last = history.at(-1)?.after;
+      if (!isDeepStrictEqual(last, row)) problems.push(`card ${id}: the row differs from its last audit entry`);
+    }
+    const revision = Number(db.prepare<[], { value: string }>("SELECT value FROM meta WHERE key = 'revision'").get()?.value ?? 0);
+    const log = db.prepare<[], { revision: number }>("SELECT revision FROM change_log ORDER BY revision").all().map((r) => r.revision);
+    if (log.length > 0 && log.at(-1) !== revision) problems.push(`revision ${revision} but the change log ends at ${log.at(-1)}`);
+    log.forEach((r, i) => {
+      if (i > 0 && r !== log[i - 1]! + 1) problems.push(`change log jumps from ${log[i - 1]} to ${r}`);
+    });
+    const auditMax = db.prepare<[], { r: number | null }>("SELECT max(revision) AS r FROM audit_log").get()?.r ?? 0;
+    if (auditMax > revision) problems.push(`audit reaches revision ${auditMax} beyond the board's ${revision}`);
+  } finally {
+    db.close();
+  }
+  return problems;
+}
+
+/** The cards of one date as the database holds them, read through the server's own mapping. */
+export function cardsInDatabase(file: string, date: string): Appointment[] {
+  const db = new Database(file, { fileMustExist: true });
+  try {
+    return new AppointmentRepo(db).forDate(date);
+  } finally {
+    db.close();
+  }
+}
+
+/** The audit entries of one card, oldest first. */
+export function auditOf(file: string, id: number) {
+  const db = new Database(file, { fileMustExist: true });
+  try {
+    return new AuditRepo(db).forEntity("appointment", id);
+  } finally {
+    db.close();
+  }
+}

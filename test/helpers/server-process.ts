@@ -1,0 +1,85 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { createServer } from "node:net";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+
+export interface ServerProcess {
+  child: ChildProcess;
+  port: number;
+  url: string;
+  /** Everything the server printed so far, stdout and stderr. */
+  output(): string;
+  /** Resolves when the process has exited, with its code or the signal that ended it. */
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+  kill(signal?: NodeJS.Signals): Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+}
+
+export interface ServerProcessOptions {
+  dataDir: string;
+  /** 0 (the default) lets the OS pick; pass a fixed one to restart on the same address. */
+  port?: number;
+  env?: Record<string, string>;
+  /** Node flags, e.g. --expose-gc. */
+  nodeArgs?: string[];
+  /** Defaults to the real composition root. */
+  entry?: string;
+}
+
+/** A free TCP port on loopback, for a server that must come back on the same address after a restart. */
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = createServer();
+    s.once("error", reject);
+    s.listen(0, "127.0.0.1", () => {
+      const port = (s.address() as { port: number }).port;
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+/** Starts `node --import tsx server/main.ts` as the service manager would, and waits until it listens. */
+export async function startServerProcess(opts: ServerProcessOptions): Promise<ServerProcess> {
+  const child = spawn(process.execPath, [...(opts.nodeArgs ?? []), "--import", "tsx", opts.entry ?? "server/main.ts"], {
+    cwd: root,
+    env: {
+      ...process.env,
+      DATA_DIR: opts.dataDir,
+      PORT: String(opts.port ?? 0),
+      HOST: "127.0.0.1",
+      MAGBOARD_SAMPLE: "0",
+      MAGBOARD_TIME_ZONE: "Asia/Shanghai",
+      ...opts.env,
+    },
+    stdio: ["ignore", "pipe", "pipe", "ipc"],
+  });
+  let out = "";
+  child.stdout!.on("data", (d: Buffer) => (out += d.toString()));
+  child.stderr!.on("data", (d: Buffer) => (out += d.toString()));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.once("exit", (code, signal) => resolve({ code, signal })),
+  );
+  const port = await new Promise<number>((resolve, reject) => {
+    const onData = () => {
+      const m = /API\s+http:\/\/localhost:(\d+)\//.exec(out);
+      if (m) {
+        child.stdout!.off("data", onData);
+        resolve(Number(m[1]));
+      }
+    };
+    child.stdout!.on("data", onData);
+    void exited.then(({ code, signal }) => reject(new Error(`server exited (${code ?? signal}) before listening:\n${out}`)));
+  });
+  return {
+    child,
+    port,
+    url: `http://127.0.0.1:${port}`,
+    output: () => out,
+    exited,
+    async kill(signal = "SIGKILL") {
+      if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+      return exited;
+    },
+  };
+}

@@ -1,0 +1,148 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import Database from "better-sqlite3";
+import { afterAll, describe, expect, it } from "vitest";
+import type { Appointment } from "../../shared/schemas/appointment.js";
+import { auditOf, cardsInDatabase, databaseViolations } from "../helpers/db-invariants.js";
+import { Editor, type Sent } from "../helpers/editor.js";
+import { SeenVersions, editLoop } from "../helpers/edit-stream.js";
+import { eventually, seededRandom, sleep } from "../helpers/random.js";
+import { FAR_DATE, seedBoard } from "../helpers/seed.js";
+import { booking } from "../helpers/test-server.js";
+import { freePort, startServerProcess, type ServerProcess } from "../helpers/server-process.js";
+
+const KILLS = 20;
+const EDITORS = 3;
+
+async function revisionOf(server: ServerProcess): Promise<number> {
+  const health = (await (await fetch(`${server.url}/api/health`)).json()) as { revision: number };
+  return health.revision;
+}
+
+describe("the server killed at random moments (SIGKILL)", () => {
+  const dirs: string[] = [];
+  afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
+
+  it("keeps every acknowledged change, half-applies none, and keeps audit and rows in step", { timeout: 120_000 }, async () => {
+    const seed = Date.now() % 100_000;
+    const rnd = seededRandom(seed);
+    const dataDir = mkdtempSync(path.join(os.tmpdir(), "magboard-crash-"));
+    dirs.push(dataDir);
+    const file = path.join(dataDir, "magboard.sqlite");
+    const port = await freePort();
+
+    let server: ServerProcess = await startServerProcess({ dataDir, port });
+    const board = await seedBoard(server.url, 6);
+    const all: Sent[] = [];
+    let seen = board.cards.map((c) => ({ id: c.id, version: c.version }));
+
+    for (let kill = 0; kill < KILLS; kill++) {
+      const editors = Array.from({ length: EDITORS }, () => new Editor(server.url));
+      await Promise.all(editors.map((e) => e.connected()));
+      let stopped = false;
+      const loops = editors.map((e) => {
+        const versions = new SeenVersions(seen);
+        return editLoop(e, rnd, versions, board.advisors, () => stopped).then(() => versions);
+      });
+      await sleep(rnd.int(20, 250));
+      await server.kill("SIGKILL");
+      stopped = true;
+      const finalVersions = await Promise.all(loops);
+      editors.forEach((e) => {
+        e.close();
+        all.push(...e.sent);
+      });
+
+      // what the killed process left behind must already be whole, before any server touches it again
+      expect(databaseViolations(file), `after kill ${kill + 1} (seed ${seed})`).toEqual([]);
+      seen = finalVersions[0]!.ids().map((id) => ({ id, version: Math.max(...finalVersions.map((v) => v.of(id))) }));
+      server = await startServerProcess({ dataDir, port });
+    }
+
+    const acked = all.filter((s) => s.outcome.kind === "ok");
+    const unknown = all.filter((s) => s.outcome.kind === "unknown");
+    expect(acked.length, "enough acknowledged changes to mean something").toBeGreaterThan(KILLS * 5);
+
+    // every acknowledged change is in the database, exactly as it was acknowledged
+    for (const s of acked) {
+      if (s.outcome.kind !== "ok") continue;
+      const { record, revision } = s.outcome.result;
+      const entry = auditOf(file, (record as Appointment).id).find((e) => e.revision === revision);
+      expect(entry?.after, `acknowledged change at revision ${revision} (seed ${seed})`).toEqual(record);
+    }
+
+    // a command whose answer was lost, sent again with its key, is applied at most once in all
+    const before = await revisionOf(server);
+    const retrier = new Editor(server.url);
+    await retrier.connected();
+    let appliedNow = 0;
+    for (const s of unknown) {
+      const again = await retrier.send(s.command, s.requestId);
+      if (again.outcome.kind === "ok" && again.outcome.result.revision > before) appliedNow++;
+    }
+    retrier.close();
+    expect((await revisionOf(server)) - before).toBe(appliedNow);
+    await server.kill("SIGTERM");
+    expect(databaseViolations(file)).toEqual([]);
+  });
+});
+
+describe("a retry after the server died with the answer unsent", () => {
+  const dirs: string[] = [];
+  afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
+
+  function committedRevision(file: string): number {
+    const db = new Database(file, { fileMustExist: true });
+    try {
+      return Number(db.prepare<[], { value: string }>("SELECT value FROM meta WHERE key = 'revision'").get()?.value ?? 0);
+    } finally {
+      db.close();
+    }
+  }
+
+  it("applies the command once, over the socket (requestId) and over REST (Idempotency-Key)", { timeout: 60_000 }, async () => {
+    const dataDir = mkdtempSync(path.join(os.tmpdir(), "magboard-retry-"));
+    dirs.push(dataDir);
+    const file = path.join(dataDir, "magboard.sqlite");
+    const port = await freePort();
+    let server = await startServerProcess({ dataDir, port });
+    const board = await seedBoard(server.url, 1);
+    const card = board.cards[0]!;
+
+    // socket: the move commits, then the server dies before the editor reads any answer
+    const base = committedRevision(file);
+    const editor = new Editor(server.url);
+    await editor.connected();
+    const move = { type: "appointment.move" as const, id: card.id, version: card.version, startTime: "15:00" };
+    void editor.send(move, "retry-socket-0001");
+    await eventually(() => committedRevision(file) > base, "the move to commit");
+    await server.kill("SIGKILL");
+    editor.close();
+    server = await startServerProcess({ dataDir, port });
+    const retry = new Editor(server.url);
+    await retry.connected();
+    const again = await retry.send(move, "retry-socket-0001");
+    retry.close();
+    expect(again.outcome).toMatchObject({ kind: "ok", result: { revision: base + 1, record: { id: card.id, version: 2, startTime: "15:00" } } });
+    expect(auditOf(file, card.id)).toHaveLength(2);
+
+    // REST: a booking is created, the server dies before the response is read, the client posts again
+    const before = cardsInDatabase(file, FAR_DATE).length;
+    const body = JSON.stringify(booking(board.advisors[0]!, { date: FAR_DATE, startTime: "16:00", customerName: "李娜" }));
+    const headers = { "content-type": "application/json", "idempotency-key": "retry-rest-0001" };
+    const lost = fetch(`${server.url}/api/appointments`, { method: "POST", headers, body }).catch(() => null);
+    await eventually(() => cardsInDatabase(file, FAR_DATE).length > before, "the booking to commit");
+    await server.kill("SIGKILL");
+    await lost;
+    server = await startServerProcess({ dataDir, port });
+    const res = await fetch(`${server.url}/api/appointments`, { method: "POST", headers, body });
+    const created = (await res.json()) as { record: Appointment };
+    expect(res.status).toBe(201);
+    const cards = cardsInDatabase(file, FAR_DATE);
+    expect(cards).toHaveLength(before + 1);
+    expect(cards.find((c) => c.customerName === "李娜")?.id).toBe(created.record.id);
+    await server.kill("SIGTERM");
+    expect(databaseViolations(file)).toEqual([]);
+  });
+});
