@@ -34,6 +34,7 @@ export interface TestServerOptions {
   timeZone?: string;
   sample?: boolean;
   staticDir?: string;
+  maxPendingPackets?: number;
 }
 
 /** A real server on an ephemeral port, as main.ts builds it, around a database and clock the test owns. */
@@ -45,6 +46,7 @@ export async function startTestServer(opts: TestServerOptions = {}): Promise<Tes
     clock,
     log: silentLogger,
     staticDir: opts.staticDir,
+    maxPendingPackets: opts.maxPendingPackets,
     defaults: { timeZone: opts.timeZone ?? "Asia/Shanghai", sample: opts.sample ?? false },
   });
   await new Promise<void>((resolve) => app.httpServer.listen(0, "127.0.0.1", resolve));

@@ -1,0 +1,70 @@
+import { afterEach, describe, expect, it } from "vitest";
+import type { Actor } from "../../shared/schemas/actor.js";
+import type { Appointment } from "../../shared/schemas/appointment.js";
+import { maskAppointment } from "../../shared/rules/mask.js";
+import { BoardFollower } from "../helpers/board-follower.js";
+import { eventually } from "../helpers/random.js";
+import { FAR_DATE, seedBoard } from "../helpers/seed.js";
+import { startTestServer, type TestServer } from "../helpers/test-server.js";
+
+const BOUND = 50;
+const DESK: Actor = { id: "desk-1", name: "前台", role: "desk" };
+
+describe("a display that stops reading", () => {
+  let server: TestServer;
+  afterEach(async () => {
+    await server.close();
+  });
+
+  it("is dropped past the bound, the others are untouched, and it resyncs when it reads again", { timeout: 60_000 }, async () => {
+    server = await startTestServer({ maxPendingPackets: BOUND });
+    const board = await seedBoard(server.url, 4);
+    const frozen = new BoardFollower(server.url, "display", FAR_DATE);
+    const others = Array.from({ length: 4 }, () => new BoardFollower(server.url, "display", FAR_DATE));
+    const all = [frozen, ...others];
+    const start = server.app.board.revision();
+    await eventually(() => all.every((f) => f.revision() === start), "everyone following");
+
+    const firstConnection = frozen.socket.id;
+    const thaw = frozen.freeze();
+    const pendingSeen: number[] = [];
+    const version = new Map(board.cards.map((c) => [c.id, c.version]));
+    // changes arrive one by one, as from editors on the network, each a few KB on the wire
+    for (let i = 0; server.app.hub.droppedSlow() === 0; i++) {
+      if (i > 20_000) throw new Error("the stuck display was never dropped");
+      const card = board.cards[i % board.cards.length]!;
+      const work = `${i} 更换前刹车片，检查底盘异响，`.repeat(20).slice(0, 500);
+      server.app.board.execute(
+        { type: "appointment.update", id: card.id, version: version.get(card.id)!, changes: { workRequested: work } },
+        DESK,
+        undefined,
+        (ack) => {
+          if (!ack.ok) throw new Error(ack.error.message);
+          version.set(card.id, (ack.data.record as Appointment).version);
+        },
+      );
+      for (const s of server.app.io.of("/display").sockets.values()) {
+        pendingSeen.push((s.conn as unknown as { writeBuffer: unknown[] }).writeBuffer.length);
+      }
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    // the server never queued more than the bound (+ the one packet that crossed it) for anyone
+    expect(Math.max(...pendingSeen)).toBeLessThanOrEqual(BOUND + 2);
+    expect(server.app.hub.displays()).toBe(others.length);
+
+    const final = server.app.board.revision();
+    await eventually(() => others.every((f) => f.revision() === final), "the other displays keep up");
+    for (const f of others) {
+      expect(f.snapshots, "never dropped, never needed a fresh board").toBe(1);
+      expect(f.problems).toEqual([]);
+    }
+
+    thaw();
+    await eventually(() => frozen.revision() === final, "the thawed display catches up", 15_000);
+    expect(frozen.problems).toEqual([]);
+    expect(frozen.socket.id, "it came back on a new connection").not.toBe(firstConnection);
+    const expected = server.app.board.repos.appointments.forDate(FAR_DATE).map(maskAppointment);
+    for (const f of all) expect(f.state!.appointments).toEqual(expected);
+    all.forEach((f) => f.close());
+  });
+});
