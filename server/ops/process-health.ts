@@ -25,7 +25,7 @@ export class ProcessMonitor {
   read(): ProcessHealth {
     const mem = process.memoryUsage();
     // the histogram samples the interval between its own timer ticks; the delay is what exceeds it
-    const ms = (ns: number) => Math.max(0, Math.round(ns / 1e4) / 100 - RESOLUTION_MS);
+    const ms = (ns: number) => Math.max(0, Math.round(ns / 1e4 - RESOLUTION_MS * 100) / 100);
     const h = this.histogram;
     return {
       rssBytes: mem.rss,

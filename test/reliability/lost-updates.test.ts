@@ -64,10 +64,11 @@ describe("many editors on the same cards", () => {
 
     for (const s of acked) {
       if (s.outcome.kind !== "ok" || !("version" in s.command)) continue;
-      const record = s.outcome.result.record as Appointment;
+      const { record: raw, revision } = s.outcome.result;
+      const record = raw as Appointment;
       // applied on exactly the version the editor saw, and recorded as such
       expect(record.version).toBe(s.command.version + 1);
-      const entry = auditOf(file, record.id).find((e) => e.revision === s.outcome.result.revision);
+      const entry = auditOf(file, record.id).find((e) => e.revision === revision);
       expect(entry?.after).toEqual(record);
       expect((entry?.before as Appointment).version).toBe(s.command.version);
     }
