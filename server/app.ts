@@ -105,9 +105,16 @@ export function createApp(deps: AppDeps): App {
       scheduler.stop();
       monitor.stop();
       hub.close();
-      // commands run synchronously, so once the sockets and listener are closed nothing is in flight
-      await new Promise<void>((resolve) => io.close(() => resolve()));
-      if (httpServer.listening) await new Promise<void>((resolve) => httpServer.close(() => resolve()));
+      // a request under way finishes; a kept-alive connection that goes idle after it is closed at once
+      // rather than after the keep-alive timeout
+      const idle = setInterval(() => httpServer.closeIdleConnections(), 50);
+      try {
+        // commands run synchronously, so once the sockets and listener are closed nothing is in flight
+        await new Promise<void>((resolve) => io.close(() => resolve()));
+        if (httpServer.listening) await new Promise<void>((resolve) => httpServer.close(() => resolve()));
+      } finally {
+        clearInterval(idle);
+      }
     },
   };
 }

@@ -29,17 +29,6 @@ async function main(): Promise<void> {
     defaults: { timeZone: config.timeZone, sample: config.sample },
   });
   const backups = config.backupKeep > 0 ? new DailyBackups(db, systemClock, log, { dir: config.backupDir, keep: config.backupKeep }) : null;
-  await new Promise<void>((resolve) => app.httpServer.listen(config.port, config.host, resolve));
-  const address = app.httpServer.address();
-  const port = typeof address === "object" && address ? address.port : config.port;
-  const tz = app.board.repos.settings.require().settings.timeZone;
-  log.info(`database ${file} (revision ${app.board.revision()}, time zone ${tz})`);
-  log.info(`display  http://localhost:${port}/display`);
-  log.info(`admin    http://localhost:${port}/admin`);
-  log.info(`API      http://localhost:${port}/api/health`);
-  log.info(backups ? `backups  ${config.backupDir} (daily, keeping ${config.backupKeep})` : "backups  automatic backups are off");
-  backups?.start();
-
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
@@ -58,6 +47,17 @@ async function main(): Promise<void> {
   };
   process.on("SIGTERM", () => void stop("SIGTERM"));
   process.on("SIGINT", () => void stop("SIGINT"));
+
+  await new Promise<void>((resolve) => app.httpServer.listen(config.port, config.host, resolve));
+  const address = app.httpServer.address();
+  const port = typeof address === "object" && address ? address.port : config.port;
+  const tz = app.board.repos.settings.require().settings.timeZone;
+  log.info(`database ${file} (revision ${app.board.revision()}, time zone ${tz})`);
+  log.info(`display  http://localhost:${port}/display`);
+  log.info(`admin    http://localhost:${port}/admin`);
+  log.info(`API      http://localhost:${port}/api/health`);
+  log.info(backups ? `backups  ${config.backupDir} (daily, keeping ${config.backupKeep})` : "backups  automatic backups are off");
+  backups?.start();
 }
 
 main().catch((err: unknown) => {
