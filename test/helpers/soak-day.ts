@@ -90,7 +90,7 @@ export async function runSoak(opts: SoakOptions): Promise<SoakSample[]> {
         const batch: Promise<void>[] = [];
         for (let i = 0; i < 3; i++) {
           const date = rnd.next() < 0.7 ? today : addDays(today, 1);
-          batch.push(send({ type: "appointment.create", input: booking(rnd.pick(advisors), { date, startTime: rnd.pick(HOURS) }) }));
+          batch.push(send({ type: "appointment.create", input: { ...booking(rnd.pick(advisors), { date, startTime: rnd.pick(HOURS) }), customerTitle: "mr" } }));
         }
         const todays = [...cards.values()].filter((c) => c.date === today);
         for (let i = 0; i < 8 && todays.length; i++) {
