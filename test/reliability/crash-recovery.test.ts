@@ -4,6 +4,7 @@ import path from "node:path";
 import Database from "better-sqlite3";
 import { afterAll, describe, expect, it } from "vitest";
 import type { Appointment } from "../../shared/schemas/appointment.js";
+import { ChangeLogRepo } from "../../server/db/change-log-repo.js";
 import { auditOf, cardsInDatabase, databaseViolations } from "../helpers/db-invariants.js";
 import { Editor, type Sent } from "../helpers/editor.js";
 import { SeenVersions, editLoop } from "../helpers/edit-stream.js";
@@ -95,7 +96,7 @@ describe("a retry after the server died with the answer unsent", () => {
   function committedRevision(file: string): number {
     const db = new Database(file, { fileMustExist: true });
     try {
-      return Number(db.prepare<[], { value: string }>("SELECT value FROM meta WHERE key = 'revision'").get()?.value ?? 0);
+      return new ChangeLogRepo(db).revision();
     } finally {
       db.close();
     }

@@ -82,6 +82,12 @@ describe("operating the server", () => {
     editor.close();
   });
 
+  it("refuses to start a second server on the same data folder", { timeout: 20_000 }, async () => {
+    server = await startServerProcess({ dataDir });
+    await expect(startServerProcess({ dataDir })).rejects.toThrow(/another magboard server \(process \d+\) is using/);
+    expect((await (await fetch(`${server.url}/api/health`)).json()) as Health).toMatchObject({ status: "ok" });
+  });
+
   it("stops the same way on SIGINT (Ctrl+C)", { timeout: 20_000 }, async () => {
     server = await startServerProcess({ dataDir });
     server.child.kill("SIGINT");
