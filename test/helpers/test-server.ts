@@ -30,11 +30,12 @@ export interface TestServer {
 export interface TestServerOptions {
   /** Defaults to a fresh in-memory database. */
   file?: string;
+  /** Unsent packets a screen may have queued before the server drops it. */
+  maxPendingPackets?: number;
   clock?: Clock;
   timeZone?: string;
   sample?: boolean;
   staticDir?: string;
-  maxPendingPackets?: number;
 }
 
 /** A real server on an ephemeral port, as main.ts builds it, around a database and clock the test owns. */
