@@ -32,6 +32,12 @@ export async function backupDatabase(db: Db, dir: string, at: Date, automatic = 
   return file;
 }
 
+/** The instant in a backup's name, e.g. magboard-20261127-023000Z-auto.sqlite. */
+export function backupInstant(file: string): number {
+  const m = /magboard-(\d{4})(\d{2})(\d{2})-(\d{2})(\d{2})(\d{2})Z/.exec(file);
+  return m ? Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!, +m[4]!, +m[5]!, +m[6]!) : Number.NEGATIVE_INFINITY;
+}
+
 export interface BackupFile {
   file: string;
   automatic: boolean;

@@ -1,5 +1,5 @@
 import type { Db } from "../db/open-database.js";
-import { backupDatabase, listBackups, pruneAutomaticBackups } from "../db/backup.js";
+import { backupDatabase, backupInstant, listBackups, pruneAutomaticBackups } from "../db/backup.js";
 import type { Clock } from "../board/clock.js";
 import type { Logger } from "../logger.js";
 
@@ -31,7 +31,7 @@ export class DailyBackups {
   ) {
     // the newest automatic backup's file time survives restarts, so a restart loop is not a backup loop
     const newest = listBackups(opts.dir).filter((b) => b.automatic).at(-1);
-    this.last = newest ? timeOf(newest.file) : Number.NEGATIVE_INFINITY;
+    this.last = newest ? backupInstant(newest.file) : Number.NEGATIVE_INFINITY;
   }
 
   start(): void {
@@ -63,10 +63,4 @@ export class DailyBackups {
       this.log.error("daily backup failed", err);
     }
   }
-}
-
-/** The instant in a backup's name, e.g. magboard-20261127-023000Z-auto.sqlite. */
-function timeOf(file: string): number {
-  const m = /magboard-(\d{4})(\d{2})(\d{2})-(\d{2})(\d{2})(\d{2})Z/.exec(file);
-  return m ? Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!, +m[4]!, +m[5]!, +m[6]!) : Number.NEGATIVE_INFINITY;
 }
