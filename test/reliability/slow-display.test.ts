@@ -8,6 +8,7 @@ import { FAR_DATE, seedBoard } from "../helpers/seed.js";
 import { startTestServer, type TestServer } from "../helpers/test-server.js";
 
 const BOUND = 50;
+const BURST = 40;
 const DESK: Actor = { id: "desk-1", name: "前台", role: "desk" };
 
 describe("a display that stops reading", () => {
@@ -29,9 +30,9 @@ describe("a display that stops reading", () => {
     const thaw = frozen.freeze();
     const pendingSeen: number[] = [];
     const version = new Map(board.cards.map((c) => [c.id, c.version]));
-    // changes arrive one by one, as from editors on the network, each a few KB on the wire
-    for (let i = 0; server.app.hub.droppedSlow() === 0; i++) {
-      if (i > 20_000) throw new Error("the stuck display was never dropped");
+    // changes come in bursts, as when a desk reshuffles the afternoon, each a few KB on the wire;
+    // between bursts the server gets to write to the screens that read
+    for (let i = 0; server.app.hub.displays() === all.length; i++) {
       const card = board.cards[i % board.cards.length]!;
       const work = `${i} 更换前刹车片，检查底盘异响，`.repeat(20).slice(0, 500);
       server.app.board.execute(
@@ -46,8 +47,10 @@ describe("a display that stops reading", () => {
       for (const s of server.app.io.of("/display").sockets.values()) {
         pendingSeen.push((s.conn as unknown as { writeBuffer: unknown[] }).writeBuffer.length);
       }
-      await new Promise((resolve) => setImmediate(resolve));
+      if (i % BURST === BURST - 1) await new Promise((resolve) => setImmediate(resolve));
     }
+    console.info(`dropped after ${server.app.board.revision() - start} changes`);
+    expect(server.app.hub.droppedSlow(), "dropped for its queue, before the heartbeat gave up on it").toBe(1);
     // the server never queued more than the bound (+ the one packet that crossed it) for anyone
     expect(Math.max(...pendingSeen)).toBeLessThanOrEqual(BOUND + 2);
     expect(server.app.hub.displays()).toBe(others.length);
