@@ -1,6 +1,6 @@
 import type { CommandInput } from "../../shared/schemas/commands.js";
 import type { Appointment } from "../../shared/schemas/appointment.js";
-import type { Editor, Sent } from "./editor.js";
+import type { CommandSender, Sent } from "./editor.js";
 import { HOURS } from "./seed.js";
 import type { Random } from "./random.js";
 
@@ -43,8 +43,8 @@ export function randomEdit(rnd: Random, seen: SeenVersions, advisors: number[]):
 }
 
 /** Keeps sending edits from one editor until `stop()` is true or its connection dies. */
-export async function editLoop(editor: Editor, rnd: Random, seen: SeenVersions, advisors: number[], stop: () => boolean): Promise<void> {
-  while (!stop() && editor.socket.connected) {
+export async function editLoop(editor: CommandSender, rnd: Random, seen: SeenVersions, advisors: number[], stop: () => boolean): Promise<void> {
+  while (!stop() && editor.alive()) {
     const sent = await editor.send(randomEdit(rnd, seen, advisors), rnd.id());
     seen.learn(sent);
   }

@@ -6,6 +6,13 @@ import type { StaffClient } from "./test-server.js";
 
 export type Outcome = { kind: "ok"; result: CommandResult } | { kind: "refused"; code: string; current?: unknown } | { kind: "unknown" };
 
+/** Anything that sends commands and records their outcomes: the socket editor, the REST one. */
+export interface CommandSender {
+  readonly sent: Sent[];
+  alive(): boolean;
+  send(command: CommandInput, requestId: string): Promise<Sent>;
+}
+
 export interface Sent {
   requestId: string;
   command: CommandInput;
@@ -16,7 +23,7 @@ export interface Sent {
  * A staff editor that tags every command with a request id and records what became of it: acked,
  * refused, or unknown (its connection died before the answer came).
  */
-export class Editor {
+export class Editor implements CommandSender {
   readonly socket: StaffClient;
   readonly sent: Sent[] = [];
 
@@ -30,6 +37,10 @@ export class Editor {
       this.socket.once("connect", () => resolve());
       this.socket.once("connect_error", reject);
     });
+  }
+
+  alive(): boolean {
+    return this.socket.connected;
   }
 
   /** Resolves with the answer, or with `unknown` when the connection goes first. */

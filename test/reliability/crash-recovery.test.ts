@@ -6,7 +6,8 @@ import { afterAll, describe, expect, it } from "vitest";
 import type { Appointment } from "../../shared/schemas/appointment.js";
 import { ChangeLogRepo } from "../../server/db/change-log-repo.js";
 import { auditOf, cardsInDatabase, databaseViolations } from "../helpers/db-invariants.js";
-import { Editor, type Sent } from "../helpers/editor.js";
+import { Editor, type CommandSender, type Sent } from "../helpers/editor.js";
+import { RestEditor } from "../helpers/rest-editor.js";
 import { SeenVersions, editLoop } from "../helpers/edit-stream.js";
 import { eventually, seededRandom, sleep } from "../helpers/random.js";
 import { FAR_DATE, seedBoard } from "../helpers/seed.js";
@@ -14,6 +15,7 @@ import { booking } from "../helpers/test-server.js";
 import { freePort, startServerProcess, type ServerProcess } from "../helpers/server-process.js";
 
 const KILLS = 20;
+/** Socket editors; one more edits over REST. */
 const EDITORS = 3;
 
 async function revisionOf(server: ServerProcess): Promise<number> {
@@ -36,11 +38,13 @@ describe("the server killed at random moments (SIGKILL)", () => {
     let server: ServerProcess = await startServerProcess({ dataDir, port });
     const board = await seedBoard(server.url, 6);
     const all: Sent[] = [];
+    const viaRest = new Set<Sent>();
     let seen = board.cards.map((c) => ({ id: c.id, version: c.version }));
 
     for (let kill = 0; kill < KILLS; kill++) {
-      const editors = Array.from({ length: EDITORS }, () => new Editor(server.url));
-      await Promise.all(editors.map((e) => e.connected()));
+      const sockets = Array.from({ length: EDITORS }, () => new Editor(server.url));
+      await Promise.all(sockets.map((e) => e.connected()));
+      const editors: CommandSender[] = [...sockets, new RestEditor(server.url)];
       let stopped = false;
       const loops = editors.map((e) => {
         const versions = new SeenVersions(seen);
@@ -50,10 +54,9 @@ describe("the server killed at random moments (SIGKILL)", () => {
       await server.kill("SIGKILL");
       stopped = true;
       const finalVersions = await Promise.all(loops);
-      editors.forEach((e) => {
-        e.close();
-        all.push(...e.sent);
-      });
+      sockets.forEach((e) => e.close());
+      editors.forEach((e) => all.push(...e.sent));
+      editors.filter((e) => e instanceof RestEditor).forEach((e) => e.sent.forEach((s) => viaRest.add(s)));
 
       // what the killed process left behind must already be whole, before any server touches it again
       expect(databaseViolations(file), `after kill ${kill + 1} (seed ${seed})`).toEqual([]);
@@ -63,7 +66,7 @@ describe("the server killed at random moments (SIGKILL)", () => {
 
     const acked = all.filter((s) => s.outcome.kind === "ok");
     const unknown = all.filter((s) => s.outcome.kind === "unknown");
-    console.info(`${all.length} commands over ${KILLS} kills: ${acked.length} acknowledged, ${unknown.length} unanswered (seed ${seed})`);
+    console.info(`${all.length} commands (${viaRest.size} over REST) over ${KILLS} kills: ${acked.length} acknowledged, ${unknown.length} unanswered (seed ${seed})`);
     expect(acked.length, "enough acknowledged changes to mean something").toBeGreaterThan(KILLS * 2);
 
     // every acknowledged change is in the database, exactly as it was acknowledged
@@ -78,9 +81,11 @@ describe("the server killed at random moments (SIGKILL)", () => {
     const before = await revisionOf(server);
     const retrier = new Editor(server.url);
     await retrier.connected();
+    const restRetrier = new RestEditor(server.url);
     let appliedNow = 0;
     for (const s of unknown) {
-      const again = await retrier.send(s.command, s.requestId);
+      // through the same door it first went through
+      const again = await (viaRest.has(s) ? restRetrier : retrier).send(s.command, s.requestId);
       if (again.outcome.kind === "ok" && again.outcome.result.revision > before) appliedNow++;
     }
     retrier.close();
