@@ -13,19 +13,18 @@ import type { Logger } from "./logger.js";
 import { apiRouter } from "./http/api-router.js";
 import { BoardHub, type BoardIo } from "./realtime/board-hub.js";
 import { initialiseSite, type SiteDefaults } from "./sample/initialise-site.js";
-import { ProcessMonitor } from "./ops/process-health.js";
 import type { Actor } from "../shared/schemas/actor.js";
 
 export interface AppDeps {
   db: Db;
   clock: Clock;
+  /** Unsent packets a screen may have queued before it is dropped; tests lower it. */
+  maxPendingPackets?: number;
   log: Logger;
   /** Built pages (Vite's output); when absent only the API and sockets are served. */
   staticDir?: string;
   /** Used only when the database is new. */
   defaults: SiteDefaults;
-  /** Unsent packets a screen may have queued before it is dropped; tests lower it. */
-  maxPendingPackets?: number;
 }
 
 export interface App {
@@ -78,9 +77,7 @@ export function createApp(deps: AppDeps): App {
     raw.request = null;
   });
   const hub = new BoardHub(io, board, log, () => LOCAL_STAFF, deps.maxPendingPackets);
-  const monitor = new ProcessMonitor();
-  const health = { displays: () => hub.displays(), editors: () => hub.editors(), droppedSlow: () => hub.droppedSlow(), process: () => monitor.read() };
-  web.use("/api", apiRouter(board, health, log));
+  web.use("/api", apiRouter(board, hub, log));
 
   if (deps.staticDir && existsSync(deps.staticDir)) {
     const dir = deps.staticDir;
@@ -103,7 +100,6 @@ export function createApp(deps: AppDeps): App {
     scheduler,
     async close() {
       scheduler.stop();
-      monitor.stop();
       hub.close();
       // a request under way finishes; a kept-alive connection that goes idle after it is closed at once
       // rather than after the keep-alive timeout

@@ -6,23 +6,23 @@ export interface Config {
   port: number;
   host: string;
   dataDir: string;
-  timeZone: string;
-  sample: boolean;
-  synchronous: "FULL" | "NORMAL";
   backupDir: string;
   /** Automatic daily backups kept; 0 turns them off. */
   backupKeep: number;
+  timeZone: string;
+  sample: boolean;
+  synchronous: "FULL" | "NORMAL";
 }
 
 /** Everything configurable, from the environment; documented in the README's configuration table. */
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const dataDir = path.resolve(env.DATA_DIR ?? "data");
+  const backupKeep = Number(env.MAGBOARD_BACKUP_KEEP ?? 14);
+  if (!Number.isInteger(backupKeep) || backupKeep < 0) throw new Error(`MAGBOARD_BACKUP_KEEP must be 0 or more, not ${env.MAGBOARD_BACKUP_KEEP}`);
   const port = Number(env.PORT ?? 3000);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number, not ${env.PORT}`);
   const sync = (env.MAGBOARD_SYNCHRONOUS ?? "FULL").toUpperCase();
   if (sync !== "FULL" && sync !== "NORMAL") throw new Error("MAGBOARD_SYNCHRONOUS must be FULL or NORMAL");
-  const backupKeep = Number(env.MAGBOARD_BACKUP_KEEP ?? 14);
-  if (!Number.isInteger(backupKeep) || backupKeep < 0) throw new Error(`MAGBOARD_BACKUP_KEEP must be 0 or more, not ${env.MAGBOARD_BACKUP_KEEP}`);
-  const dataDir = path.resolve(env.DATA_DIR ?? "data");
   return {
     port,
     host: env.HOST ?? "0.0.0.0",

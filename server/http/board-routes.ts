@@ -1,17 +1,16 @@
 import { Router, type Request, type Response } from "express";
+import { processHealth } from "../ops/process-health.js";
 import { LocalDateSchema } from "../../shared/schemas/common.js";
 import { localParts } from "../../shared/rules/zoned-time.js";
 import { SYSTEM_CLOCK } from "../../shared/schemas/actor.js";
 import type { Board } from "../board/board.js";
 import { dayCsv } from "./day-csv.js";
 import { actorOf, sendError } from "./send.js";
-import type { ProcessHealth } from "../ops/process-health.js";
 
 export interface HealthSource {
   displays(): number;
   editors(): number;
   droppedSlow(): number;
-  process(): ProcessHealth;
 }
 
 /** `?date=` or, when absent, today in the site's time zone; null (after answering 400) when malformed. */
@@ -44,7 +43,7 @@ export function boardRoutes(board: Board, health: HealthSource): Router {
       displays: health.displays(),
       editors: health.editors(),
       slowScreensDropped: health.droppedSlow(),
-      process: health.process(),
+      process: processHealth(),
     });
   });
 

@@ -54,11 +54,11 @@ interface View {
 
 /** The live side of the board: who follows which date, and every committed change pushed to them in order. */
 export class BoardHub {
+  private dropped = 0;
   private readonly display: BoardNs;
   private readonly staff: BoardNs;
   private readonly views: View[];
   private readonly unsubscribe: () => void;
-  private dropped = 0;
 
   constructor(
     io: BoardIo,
@@ -96,13 +96,13 @@ export class BoardHub {
     return this.display.sockets.size;
   }
 
-  editors(): number {
-    return this.staff.sockets.size;
-  }
-
   /** Screens dropped since start because they stopped reading. */
   droppedSlow(): number {
     return this.dropped;
+  }
+
+  editors(): number {
+    return this.staff.sockets.size;
   }
 
   close(): void {
