@@ -75,8 +75,10 @@ export class BoardFollower {
     try {
       res = await this.socket.timeout(5_000).emitWithAck("board:follow", { date: this.date, protocol: PROTOCOL_VERSION, ...(since !== undefined ? { since } : {}) });
     } catch {
-      // no answer: the connection died under us; the next `connect` follows again
+      // no answer in time: when the connection died the next `connect` follows again; when it is
+      // still up the server was only slow, so ask again
       this.following = false;
+      if (this.socket.connected) void this.follow(since);
       return;
     }
     if (!res.ok) {
