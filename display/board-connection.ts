@@ -260,6 +260,7 @@ export class BoardConnection<C extends DisplayToServerEvents = DisplayToServerEv
       return;
     }
     if (!this.state) return;
+    this.clock.observe(patch.serverTime, Date.now());
     const changes: BoardChange[] = [];
     if (this.apply(patch, false, changes)) {
       this.confirmedAt = patch.serverTime;
