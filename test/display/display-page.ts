@@ -33,3 +33,15 @@ export async function appText(page: Page): Promise<string> {
     return `${header} ${app?.textContent ?? ""}`.replace(/\s+/g, " ").trim();
   });
 }
+
+/** Everything the page holds in its DOM, shadow roots included, as markup. */
+export async function deepMarkup(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const walk = (root: Document | ShadowRoot | Element): string => {
+      let out = root instanceof Document ? root.documentElement.outerHTML : root instanceof ShadowRoot ? root.innerHTML : "";
+      for (const el of root.querySelectorAll("*")) if (el.shadowRoot) out += walk(el.shadowRoot);
+      return out;
+    };
+    return walk(document);
+  });
+}
