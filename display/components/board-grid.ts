@@ -1,5 +1,5 @@
 import { LitElement, css, html, nothing } from "lit";
-import { customElement, property } from "lit/decorators.js";
+import { customElement, property, state } from "lit/decorators.js";
 import { repeat } from "lit/directives/repeat.js";
 import type { Advisor } from "../../shared/schemas/advisor.js";
 import type { Appointment } from "../../shared/schemas/appointment.js";
@@ -10,6 +10,7 @@ import { t } from "../../shared/i18n/messages.js";
 import { localParts } from "../../shared/rules/zoned-time.js";
 import { minutesOfDay } from "../../shared/rules/time-of-day.js";
 import { layoutBoard, nowFraction, type AdvisorRow, type SlotStack } from "../board-layout.js";
+import { cardView } from "../card-view.js";
 import "./board-card.js";
 
 export interface SlotActivateDetail {
@@ -28,6 +29,12 @@ declare global {
 }
 
 const NO_HIGHLIGHTS: ReadonlySet<number> = new Set();
+
+/** The smallest card still readable (time and status, two lines), in em of the board's font; matches the styles below. */
+const CARD_MIN_HEIGHT_EM = 2.7;
+const CARD_MIN_WIDTH_EM = 3.9;
+const STACK_PAD_EM = 0.1;
+const STACK_GAP_EM = 0.1;
 
 /**
  * The paper board: one row per advisor, one column per slot from opening to closing, the cards in
@@ -48,6 +55,35 @@ export class BoardGrid extends LitElement {
   @property({ type: Number }) minute = 0;
   @property() language: Language = "zh-CN";
   @property({ attribute: false }) highlighted: ReadonlySet<number> = NO_HIGHLIGHTS;
+  /** How many readable cards one cell holds, measured from the cells' size. */
+  @state() private room = { perColumn: 1, columns: 1 };
+  private resize: ResizeObserver | undefined;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.resize = new ResizeObserver(() => this.measure());
+    this.resize.observe(this);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.resize?.disconnect();
+    this.resize = undefined;
+  }
+
+  override updated(): void {
+    this.measure();
+  }
+
+  private measure(): void {
+    const cell = this.renderRoot.querySelector(".cell");
+    if (!cell) return;
+    const em = parseFloat(getComputedStyle(this).fontSize) || 24;
+    const { width, height } = cell.getBoundingClientRect();
+    const fit = (size: number, min: number) => Math.max(1, Math.floor((size - 2 * STACK_PAD_EM * em + STACK_GAP_EM * em) / ((min + STACK_GAP_EM) * em)));
+    const room = { perColumn: fit(height, CARD_MIN_HEIGHT_EM), columns: fit(width, CARD_MIN_WIDTH_EM) };
+    if (room.perColumn !== this.room.perColumn || room.columns !== this.room.columns) this.room = room;
+  }
 
   static override styles = css`
     :host {
@@ -132,8 +168,8 @@ export class BoardGrid extends LitElement {
       flex-direction: column;
       flex-wrap: wrap;
       align-content: stretch;
-      gap: var(--mb-gap);
-      padding: var(--mb-gap);
+      gap: 0.1em;
+      padding: 0.1em;
       min-width: 0;
       min-height: 0;
       box-sizing: border-box;
@@ -147,11 +183,46 @@ export class BoardGrid extends LitElement {
       outline-offset: -0.06em;
       border-radius: var(--mb-radius);
     }
+    .summary {
+      flex: 1;
+      min-width: 0;
+      box-sizing: border-box;
+      padding: 0.12em 0.2em 0.12em 0.25em;
+      border-radius: var(--mb-radius);
+      border-left: 0.22em solid var(--mb-text-muted);
+      background: var(--mb-card-bg);
+      color: var(--mb-card-text);
+      line-height: 1.2em;
+      overflow: hidden;
+    }
+    .summary.highlighted {
+      box-shadow: 0 0 0 0.15em var(--mb-highlight);
+    }
+    .summary .line {
+      height: 1.2em;
+      white-space: nowrap;
+      overflow: hidden;
+      text-overflow: ellipsis;
+      font-weight: 700;
+      font-variant-numeric: tabular-nums;
+    }
+    .summary .icons span + span {
+      margin-left: 0.2em;
+    }
+    .t-booked { color: var(--mb-booked); }
+    .t-confirmed { color: var(--mb-confirmed); }
+    .t-grace { color: var(--mb-grace); }
+    .t-late { color: var(--mb-late); }
+    .t-late-escalated { color: var(--mb-escalated); }
+    .t-arrived { color: var(--mb-arrived); }
+    .t-in_service { color: var(--mb-service); }
+    .t-completed, .t-no_show, .t-cancelled { color: var(--mb-completed); }
     board-card {
       pointer-events: auto;
       /* two lines of text: a crowded slot puts cards side by side rather than shrinking them */
       flex: 1 1 0;
       min-height: min(100%, 2.7em);
+      min-width: min(100%, 3.9em);
     }
     .now {
       grid-row: 1 / -1;
@@ -195,25 +266,43 @@ export class BoardGrid extends LitElement {
     return this.bays.find((b) => b.id === id)?.name ?? null;
   }
 
+  /** A slot with more cards than fit readably: one card-sized summary, each card as its status icon in its colour. */
+  private renderSummary(stack: SlotStack) {
+    const first = stack.cards[0]!;
+    const highlighted = stack.cards.some((a) => this.highlighted.has(a.id));
+    return html`<div class="summary ${highlighted ? "highlighted" : ""}">
+      <div class="line">${first.startTime} ${t(this.language, "board.grid.stackCount", { count: stack.cards.length })}</div>
+      <div class="line icons">
+        ${stack.cards.map((a) => {
+          const v = cardView(a, this.settings, this.minute);
+          return html`<span class="t-${v.tone}" title=${t(this.language, v.label)}>${v.icon}</span>`;
+        })}
+      </div>
+    </div>`;
+  }
+
   private renderStack(row: AdvisorRow, index: number, stack: SlotStack) {
     const s = this.settings;
+    const fits = stack.cards.length <= this.room.perColumn * this.room.columns;
     return html`<div
       class="stack ${stack.overCapacity ? "over" : ""}"
       style="grid-row: ${index + 2}; grid-column: ${stack.slot + 2}"
       title=${stack.overCapacity ? t(this.language, "board.grid.overCapacity") : nothing}
     >
-      ${repeat(
-        stack.cards,
-        (a) => a.id,
-        (a) => html`<board-card
-          .appointment=${a}
-          .rules=${s}
-          .minute=${this.minute}
-          .language=${this.language}
-          .bayName=${this.bayName(a.bayId)}
-          ?highlighted=${this.highlighted.has(a.id)}
-        ></board-card>`,
-      )}
+      ${fits
+        ? repeat(
+            stack.cards,
+            (a) => a.id,
+            (a) => html`<board-card
+              .appointment=${a}
+              .rules=${s}
+              .minute=${this.minute}
+              .language=${this.language}
+              .bayName=${this.bayName(a.bayId)}
+              ?highlighted=${this.highlighted.has(a.id)}
+            ></board-card>`,
+          )
+        : this.renderSummary(stack)}
     </div>`;
   }
 

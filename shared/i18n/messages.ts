@@ -29,6 +29,7 @@ const zhCN = {
   "board.grid.overCapacity": "超出容量",
   "board.grid.outsideHours": "营业时间外",
   "board.grid.empty": "今日没有服务顾问排班",
+  "board.grid.stackCount": "×{count}",
   "board.time.minutes": "{minutes} 分钟",
 
   // ── display (the reception TV) ─────────────────────────────────────────────────────
@@ -74,6 +75,7 @@ const en: Record<MessageKey, string> = {
   "board.grid.overCapacity": "over capacity",
   "board.grid.outsideHours": "outside hours",
   "board.grid.empty": "No advisor on duty today",
+  "board.grid.stackCount": "×{count}",
   "board.time.minutes": "{minutes} min",
 
   // ── display ────────────────────────────────────────────────────────────────────────
