@@ -40,6 +40,8 @@ export class DisplayApp extends LitElement {
   private readonly connection: BoardConnection;
   @state() private page = 0;
   @state() private rowsFit = 12;
+  @state() private reloading = false;
+  private reloadTimer: ReturnType<typeof setTimeout> | undefined;
   private pageTimer: ReturnType<typeof setInterval> | undefined;
   private resize: ResizeObserver | undefined;
 
@@ -48,9 +50,12 @@ export class DisplayApp extends LitElement {
     const parsed = parseDisplayOptions(location.search);
     for (const p of parsed.problems) console.warn(`[magboard display] ignored URL parameter: ${p}`);
     this.options = parsed.options;
-    this.connection = new BoardConnection(this, { onChange: (c) => this.onBoardChange(c) });
+    this.connection = new BoardConnection(this, {
+      onChange: (c) => this.onBoardChange(c),
+      onProtocolMismatch: () => this.reloadSoon(),
+    });
     new WakeLockController(this);
-    new TickController(this, 60_000, () => this.connection.serverNow(), () => this.rollOver());
+    new TickController(this, 60_000, () => this.connection.serverNow());
     this.connection.follow(this.options.date ?? localParts(Date.now(), Intl.DateTimeFormat().resolvedOptions().timeZone).date);
   }
 
@@ -145,6 +150,17 @@ export class DisplayApp extends LitElement {
     this.resize?.disconnect();
     this.resize = undefined;
     this.caller.close();
+    clearTimeout(this.reloadTimer);
+  }
+
+  /**
+   * The server speaks another protocol: this page is older (or newer) than it. A reload fetches the
+   * matching page; the pause keeps a room of TVs from reloading in a tight loop while a server restarts.
+   */
+  private reloadSoon(): void {
+    if (this.reloading) return;
+    this.reloading = true;
+    this.reloadTimer = setTimeout(() => location.reload(), 2_000 + Math.random() * 3_000);
   }
 
   private get language(): Language {
@@ -160,8 +176,6 @@ export class DisplayApp extends LitElement {
   }
 
   private onBoardChange(change: BoardChange): void {
-    // the first snapshot tells the site's zone: the page guessed the date from the browser's
-    if (!change.patch) this.rollOver();
     if (change.patch) this.highlights.add(change.touched);
     if (this.options.call && change.patch && !change.catchUp) this.announceArrivals(change);
   }
@@ -205,6 +219,9 @@ export class DisplayApp extends LitElement {
   }
 
   override updated(): void {
+    // after every render (heartbeats re-render every few seconds): the first snapshot corrects the
+    // date guessed from the browser's zone, and local midnight on the server's clock moves to the new day
+    this.rollOver();
     const main = this.renderRoot.querySelector("main");
     if (main && !this.resize) {
       this.resize = new ResizeObserver(() => this.measure(main));
@@ -220,6 +237,7 @@ export class DisplayApp extends LitElement {
     const s = c.state;
     const lang = this.language;
     document.documentElement.lang = lang;
+    if (this.reloading) return html`<div class="launch" role="status">${t(lang, "display.reloading")}</div>`;
     if (!s) {
       return html`<div class="launch" role="status">
         <span>${t(lang, "display.launch")}</span>
