@@ -55,16 +55,17 @@ export type MessageKey = keyof typeof zhCN;
 const en: Record<MessageKey, string> = {
   // ── board ──────────────────────────────────────────────────────────────────────────
   "board.status.booked": "Booked",
-  "board.status.confirmed": "Confirmed",
+  // boards abbreviate as airport boards do: a card is ~110 px wide at 1920 and words must not be cut
+  "board.status.confirmed": "Conf.",
   "board.status.arrived": "Arrived",
   "board.status.late": "Late",
   "board.status.in_service": "In service",
   "board.status.completed": "Done",
   "board.status.no_show": "No-show",
   "board.status.cancelled": "Cancelled",
-  "board.card.arrivedAt": "arrived {time}",
-  "board.card.lateMinutes": "{minutes} min late",
-  "board.card.graceLeft": "late in {minutes} min",
+  "board.card.arrivedAt": "at {time}",
+  "board.card.lateMinutes": "+{minutes} min",
+  "board.card.graceLeft": "{minutes} min left",
   "board.card.noBay": "no bay",
   "board.card.customer.mr": "Mr {name}",
   "board.card.customer.ms": "Ms {name}",
