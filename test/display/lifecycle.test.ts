@@ -83,6 +83,33 @@ describe("the display's lifecycle", () => {
     await expect.poll(() => page.evaluate(() => (window as unknown as { __liveTimers: () => number }).__liveTimers()), { timeout: 15_000 }).toBe(0);
   });
 
+  it("asks to keep the screen awake, again each time it becomes visible", async () => {
+    const page = await open(new ManualClock(Date.parse("2026-11-27T02:40:00Z")), () => {
+      const asked: string[] = [];
+      (window as unknown as { __wakeLocks: string[] }).__wakeLocks = asked;
+      // a held lock the page can see released, as the browser does when a TV sleeps
+      const sentinel = { released: false, release: async () => void (sentinel.released = true) };
+      Object.defineProperty(navigator, "wakeLock", {
+        value: {
+          request: async (type: string) => {
+            asked.push(type);
+            sentinel.released = false;
+            return sentinel;
+          },
+        },
+      });
+      (window as unknown as { __releaseLock: () => void }).__releaseLock = () => void (sentinel.released = true);
+    });
+    await waitForCard(page, "已到店");
+    const asked = () => page.evaluate(() => (window as unknown as { __wakeLocks: string[] }).__wakeLocks.slice());
+    await expect.poll(asked).toEqual(["screen"]);
+    await page.evaluate(() => {
+      (window as unknown as { __releaseLock: () => void }).__releaseLock();
+      document.dispatchEvent(new Event("visibilitychange"));
+    });
+    await expect.poll(asked).toEqual(["screen", "screen"]);
+  });
+
   it("rolls over to the new day at local midnight on the server's clock", async () => {
     // 23:59:30 in Asia/Shanghai; the browser itself sits in New York, where it is still morning
     const clock = new ManualClock(Date.parse("2026-11-27T15:59:30Z"));
