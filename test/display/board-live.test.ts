@@ -115,6 +115,16 @@ describe("the wall display, live", () => {
     expect(background).toBe("rgb(238, 241, 245)");
   });
 
+  it("follows the site's language setting live when its URL does not choose one", async () => {
+    const page = await open();
+    await waitForCard(page, "已到店");
+    const settings = await server.api("/api/settings");
+    const changed = await server.api("/api/settings", { method: "PATCH", json: { version: settings.body.version, language: "en" } });
+    expect(changed.status).toBe(200);
+    await waitForCard(page, "Arrived");
+    expect(await appText(page)).toContain("Friday, 27 November 2026");
+  });
+
   it("announces an arrival with a chime and a spoken line when the display has the call switched on", async () => {
     const page = await open("?call=1");
     await waitForCard(page, "已到店");

@@ -3,7 +3,7 @@ import type { Browser, BrowserContext, Page } from "playwright-core";
 import { FULL_HD, launchBrowser, openPage } from "../helpers/browser.js";
 import { booking, startTestServer, type TestServer } from "../helpers/test-server.js";
 import { ManualClock } from "../helpers/manual-clock.js";
-import { appText, waitForCard } from "./display-page.js";
+import { appText, cardTexts, waitForCard } from "./display-page.js";
 
 const MID_MORNING = Date.parse("2026-11-27T02:40:00Z");
 /** An engine.io ping from the server; its pong keeps Socket.IO's own liveness check content. */
@@ -54,6 +54,26 @@ describe("the display's own health checks", () => {
     silent = false;
     await waitForCard(page, "上** 女士", 30_000);
     await expect.poll(() => appText(page), { timeout: 20_000 }).not.toContain("连接中断");
+  });
+
+  it("shows a launch screen until the first snapshot arrives", async () => {
+    const { page } = await open();
+    const held: (() => void)[] = [];
+    let holding = true;
+    await page.routeWebSocket(/\/socket\.io\//, (ws) => {
+      const upstream = ws.connectToServer();
+      upstream.onMessage((m) => {
+        if (holding) held.push(() => ws.send(m));
+        else ws.send(m);
+      });
+    });
+    await page.goto(`${server.url}/display`);
+    await expect.poll(() => appText(page), { timeout: 10_000 }).toContain("正在连接预约管理板");
+    expect(await cardTexts(page)).toEqual([]);
+    holding = false;
+    for (const send of held.splice(0)) send();
+    await waitForCard(page, "已到店");
+    expect(await appText(page)).not.toContain("正在连接");
   });
 
   it("reloads itself when the server speaks another protocol", async () => {
