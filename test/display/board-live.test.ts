@@ -103,6 +103,16 @@ describe("the wall display, live", () => {
     await waitForCard(page, /10:35.*延时到店.*迟16分钟/);
   });
 
+  it("marks a bay booked twice at the same time on both cards", async () => {
+    const page = await open();
+    await waitForCard(page, "已到店");
+    const bay = ((await server.api("/api/bays")).body as { id: number; name: string }[]).find((b) => b.name.startsWith("6号"))!;
+    await server.api("/api/appointments", { method: "POST", json: booking(await advisorId("服务顾问 A"), { startTime: "19:00", bayId: bay.id, customerName: "令狐冲" }) });
+    await server.api("/api/appointments", { method: "POST", json: booking(await advisorId("服务顾问 B"), { startTime: "19:30", bayId: bay.id, customerName: "任盈盈", customerTitle: "ms" }) });
+    expect(await waitForCard(page, "令** 先生")).toContain("工位冲突");
+    expect(await waitForCard(page, "任** 女士")).toContain("工位冲突");
+  });
+
   it("speaks English and takes the light theme when its URL asks", async () => {
     const page = await open("?lang=en&theme=light");
     await waitForCard(page, "Arrived");
