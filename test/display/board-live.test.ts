@@ -1,38 +1,22 @@
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from "vitest";
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { FULL_HD, launchBrowser, openPage, recordSpeech } from "../helpers/browser.js";
-import { booking, startTestServer, type TestServer } from "../helpers/test-server.js";
-import { ManualClock } from "../helpers/manual-clock.js";
+import { describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { recordSpeech } from "../helpers/browser.js";
+import { booking, type TestServer } from "../helpers/test-server.js";
+import type { ManualClock } from "../helpers/manual-clock.js";
+import { useDisplay } from "./display-fixture.js";
 import { appText, waitForCard } from "./display-page.js";
 
-/** 10:40 in Asia/Shanghai on the sample day: some cards done, some arrived, two late, the rest to come. */
-const MID_MORNING = Date.parse("2026-11-27T02:40:00Z");
 const MINUTE = 60_000;
 
 describe("the wall display, live", () => {
-  let browser: Browser;
+  const display = useDisplay();
   let server: TestServer;
   let clock: ManualClock;
-  let context: BrowserContext | undefined;
-
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
-  afterEach(async () => {
-    await context?.close();
-    context = undefined;
-    await server?.close();
-  });
 
   async function open(query = ""): Promise<Page> {
-    clock = new ManualClock(MID_MORNING);
-    server = await startTestServer({ sample: true, clock, staticDir: inject("pagesDir") });
-    const opened = await openPage(browser, `${server.url}/display${query}`, FULL_HD, recordSpeech);
-    context = opened.context;
-    return opened.page;
+    server = await display.start();
+    clock = display.clock;
+    return (await display.page(`/display${query}`, { init: recordSpeech })).page;
   }
 
   async function advisorId(name: string): Promise<number> {
