@@ -10,5 +10,6 @@ export default defineConfig({
     // browser tests start Chromium; two cores cannot run many at once without starving the timers under test
     maxWorkers: 2,
     globalSetup: ["test/helpers/global-setup.ts"],
+    reporters: ["default", "./test/helpers/summary-reporter.ts"],
   },
 });
