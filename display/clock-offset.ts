@@ -1,0 +1,45 @@
+/** One round trip of `time:sync`: when we asked, what the server said, when the answer came (local ms). */
+export interface ClockSample {
+  sentAt: number;
+  serverTime: number;
+  receivedAt: number;
+}
+
+/** Samples kept: enough to ride out one slow round trip, few enough to follow a server clock that is stepped. */
+const WINDOW = 8;
+/** A sample this far from the current estimate (beyond its own uncertainty) means the server clock moved: start over. */
+const JUMP_MS = 1_000;
+
+/**
+ * The server's clock as seen from here (NTP's idea, reduced): offset = server time at the midpoint
+ * of a round trip minus local time then; the sample with the shortest round trip is the most exact.
+ * The screen's own clock may be wrong by hours; only the difference matters.
+ */
+export class ClockOffset {
+  private samples: { offset: number; rtt: number }[] = [];
+  private current = 0;
+
+  get offset(): number {
+    return this.current;
+  }
+
+  /** Before the first round trip: a time the server stamped on a message, taken as sent just now. */
+  seed(serverTime: number, localNow: number): void {
+    if (this.samples.length === 0) this.current = serverTime - localNow;
+  }
+
+  add(s: ClockSample): void {
+    const rtt = Math.max(0, s.receivedAt - s.sentAt);
+    const offset = s.serverTime + rtt / 2 - s.receivedAt;
+    if (this.samples.length > 0 && Math.abs(offset - this.current) > rtt / 2 + JUMP_MS) this.samples = [];
+    this.samples.push({ offset, rtt });
+    if (this.samples.length > WINDOW) this.samples.shift();
+    let best = this.samples[0]!;
+    for (const x of this.samples) if (x.rtt < best.rtt) best = x;
+    this.current = best.offset;
+  }
+
+  now(localNow: number): number {
+    return localNow + this.current;
+  }
+}
