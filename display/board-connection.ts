@@ -93,8 +93,8 @@ export class BoardConnection<C extends DisplayToServerEvents = DisplayToServerEv
   /** Follows `date` (YYYY-MM-DD); a new date starts from a snapshot. */
   follow(date: string): void {
     if (date === this.date) return;
+    // the old day stays on screen until the new one's snapshot replaces it
     this.date = date;
-    if (this.state && this.state.date !== date) this.state = null;
     if (this.socket.connected) this.requestFollow(false);
   }
 
@@ -224,22 +224,29 @@ export class BoardConnection<C extends DisplayToServerEvents = DisplayToServerEv
       return;
     }
     const data = res.data;
-    const before = this.state;
+    const seq = this.followSeq;
     const wasLive = this.status === "live";
+    // listeners hear of the changes once the board is settled, so one that follows another date starts clean
+    const changes: BoardChange[] = [];
     if (data.kind === "snapshot") {
+      changes.push({ touched: [], catchUp: true, before: this.state });
       this.state = data.snapshot;
       this.clock.seed(data.snapshot.serverTime, Date.now());
-      this.options.onChange?.({ touched: [], catchUp: true, before });
     } else if (this.state) {
-      for (const p of data.patches) if (!this.apply(p, true)) return;
+      for (const p of data.patches) if (!this.apply(p, true, changes)) return this.notify(changes);
     }
     this.following = false;
     const waiting = this.buffered;
     this.buffered = [];
-    for (const p of waiting) if (!this.apply(p, !wasLive)) return;
+    for (const p of waiting) if (!this.apply(p, !wasLive, changes)) return this.notify(changes);
     this.status = "live";
     this.confirmedAt = this.serverNow();
     this.host.requestUpdate();
+    if (seq === this.followSeq) this.notify(changes);
+  }
+
+  private notify(changes: BoardChange[]): void {
+    for (const c of changes) this.options.onChange?.(c);
   }
 
   private readonly onPatch = (patch: BoardPatch) => {
@@ -253,21 +260,24 @@ export class BoardConnection<C extends DisplayToServerEvents = DisplayToServerEv
       return;
     }
     if (!this.state) return;
-    if (this.apply(patch, false)) {
+    this.clock.observe(patch.serverTime, Date.now());
+    const changes: BoardChange[] = [];
+    if (this.apply(patch, false, changes)) {
       this.confirmedAt = patch.serverTime;
       this.host.requestUpdate();
     }
+    this.notify(changes);
   };
 
   /** Applies one patch; false when it could not be (a gap or a resync), after asking the server again. */
-  private apply(patch: BoardPatch, catchUp: boolean): boolean {
+  private apply(patch: BoardPatch, catchUp: boolean, changes: BoardChange[]): boolean {
     if (!this.state) return false;
     const before = this.state;
     const r = applyPatch(before, patch);
     switch (r.kind) {
       case "applied":
         this.state = r.state;
-        if (patch.ops.length > 0) this.options.onChange?.({ touched: touchedAppointmentIds(patch), patch, catchUp, before });
+        if (patch.ops.length > 0) changes.push({ touched: touchedAppointmentIds(patch), patch, catchUp, before });
         return true;
       case "stale":
         return true;

@@ -9,6 +9,8 @@ export interface ClockSample {
 const WINDOW = 8;
 /** A sample this far from the current estimate (beyond its own uncertainty) means the server clock moved: start over. */
 const JUMP_MS = 1_000;
+/** Stands for "no round trip measured": any real sample is preferred to one carrying it. */
+const UNMEASURED_RTT = 60_000;
 
 /**
  * The server's clock as seen from here (NTP's idea, reduced): offset = server time at the midpoint
@@ -37,6 +39,18 @@ export class ClockOffset {
     let best = this.samples[0]!;
     for (const x of this.samples) if (x.rtt < best.rtt) best = x;
     this.current = best.offset;
+  }
+
+  /**
+   * A time the server stamped on a message it pushed (a patch). With no round trip its delay is
+   * unknown, so it only matters when it shows the server's clock has moved by more than a second:
+   * then it stands in until the next round trip measures properly.
+   */
+  observe(serverTime: number, receivedAt: number): void {
+    const offset = serverTime - receivedAt;
+    if (this.samples.length > 0 && Math.abs(offset - this.current) <= JUMP_MS) return;
+    this.samples = [{ offset, rtt: UNMEASURED_RTT }];
+    this.current = offset;
   }
 
   now(localNow: number): number {

@@ -26,6 +26,12 @@ declare global {
  * so a crowded slot still shows time and status. Data comes in by properties; the only output is
  * `board-card-activate`, for editors that open a card.
  */
+function plateParts(plate: string) {
+  const i = plate.indexOf("·");
+  if (i === -1) return plate;
+  return html`${plate.slice(0, i)}<span class="dot">·</span>${plate.slice(i + 1)}`;
+}
+
 @customElement("board-card")
 export class BoardCard extends LitElement {
   @property({ attribute: false }) appointment!: Appointment;
@@ -54,10 +60,11 @@ export class BoardCard extends LitElement {
       box-sizing: border-box;
       height: 100%;
       overflow: hidden;
-      padding: 0.12em 0.3em 0.12em 0.45em;
+      padding: 0.12em 0.2em 0.12em 0.25em;
+      line-height: 1.2em;
       border-radius: var(--mb-radius);
       background: var(--card-bg);
-      border-left: 0.25em solid var(--tone);
+      border-left: 0.22em solid var(--tone);
       display: flex;
       flex-direction: column;
       gap: 0.05em;
@@ -97,23 +104,22 @@ export class BoardCard extends LitElement {
         box-shadow: 0 0 0 0.15em var(--mb-highlight);
       }
     }
+    /* every line is exactly one line high, so the container queries below know how many fit */
     .line {
-      display: flex;
-      flex-wrap: wrap;
-      align-items: baseline;
-      column-gap: 0.3em;
-      min-width: 0;
-    }
-    .line > * {
+      height: 1.2em;
+      line-height: 1.2em;
       white-space: nowrap;
       overflow: hidden;
       text-overflow: ellipsis;
       min-width: 0;
+      flex: none;
     }
     .head {
+      display: flex;
       justify-content: space-between;
-      flex-wrap: nowrap;
+      gap: 0.3em;
       font-weight: 700;
+      font-variant-numeric: tabular-nums;
     }
     .icon {
       color: var(--tone);
@@ -128,21 +134,34 @@ export class BoardCard extends LitElement {
       border-radius: 0.2em;
       padding: 0 0.2em;
     }
-    .work,
-    .bay {
-      white-space: nowrap;
-      overflow: hidden;
-      text-overflow: ellipsis;
+    .dot {
+      /* CJK fonts draw the plate's "·" full width; a Latin font's keeps 京A·***45 within a narrow card */
+      font-family: Arial, "Helvetica Neue", "DejaVu Sans", sans-serif;
     }
-    /* smallest first: time and status always stay; who, work and bay appear as room allows */
-    @container (max-height: 3.3em) {
-      .who, .work, .bay { display: none; }
+    .detail {
+      font-variant-numeric: tabular-nums;
     }
-    @container (max-height: 4.6em) {
+    /*
+     * Lines by priority: time, status, [detail], customer, plate, work, bay. A card n lines high is
+     * 0.19em + 1.25em * n; each query hides what no longer fits, so nothing is ever cut in half.
+     */
+    @container (max-height: 3.93em) {
+      .detail, .customer, .plate, .work, .bay { display: none; }
+    }
+    @container (max-height: 5.18em) {
+      .plate, .work, .bay { display: none; }
+      .has-detail .customer { display: none; }
+    }
+    @container (max-height: 6.43em) {
       .work, .bay { display: none; }
+      .has-detail .plate { display: none; }
     }
-    @container (max-height: 5.8em) {
+    @container (max-height: 7.68em) {
       .bay { display: none; }
+      .has-detail .work { display: none; }
+    }
+    @container (max-height: 8.93em) {
+      .has-detail .bay { display: none; }
     }
     @container (max-width: 4.6em) {
       .icon { display: none; }
@@ -179,12 +198,15 @@ export class BoardCard extends LitElement {
     const a = this.appointment;
     const v = this.view();
     const customer = t(this.language, `board.card.customer.${a.customerTitle}`, { name: a.customerName });
-    return html`<div class="card" @click=${this.activate} data-id=${a.id}>
+    const detail = this.detail(v);
+    return html`<div class="card ${detail === nothing ? "" : "has-detail"}" @click=${this.activate} data-id=${a.id}>
       <div class="line head"><span class="time">${a.startTime}</span><span class="icon" aria-hidden="true">${v.icon}</span></div>
-      <div class="line status"><span class="pill">${t(this.language, v.label)}</span><span class="detail">${this.detail(v)}</span></div>
-      <div class="line who"><span class="customer">${customer}</span><span class="plate">${a.plate}</span></div>
-      <div class="work">${a.workRequested}</div>
-      <div class="bay">${this.bayName ?? t(this.language, "board.card.noBay")}</div>
+      <div class="line status"><span class="pill">${t(this.language, v.label)}</span></div>
+      ${detail === nothing ? nothing : html`<div class="line detail">${detail}</div>`}
+      <div class="line customer">${customer}</div>
+      <div class="line plate">${plateParts(a.plate)}</div>
+      <div class="line work">${a.workRequested}</div>
+      <div class="line bay">${this.bayName ?? t(this.language, "board.card.noBay")}</div>
     </div>`;
   }
 }

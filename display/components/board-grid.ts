@@ -62,7 +62,7 @@ export class BoardGrid extends LitElement {
       position: relative;
       display: grid;
       height: 100%;
-      grid-template-columns: 7.2em repeat(var(--slots), minmax(0, 1fr));
+      grid-template-columns: 6.2em repeat(var(--slots), minmax(0, 1fr));
       grid-template-rows: 1.6em repeat(var(--rows), minmax(0, 1fr));
       gap: var(--mb-gap);
     }
@@ -138,6 +138,9 @@ export class BoardGrid extends LitElement {
       min-height: 0;
       box-sizing: border-box;
       pointer-events: none;
+      /* above the now line: the line shows in the gaps and empty cells, never across a card's text */
+      position: relative;
+      z-index: 1;
     }
     .stack.over {
       outline: 0.12em dashed var(--mb-over);
@@ -148,12 +151,13 @@ export class BoardGrid extends LitElement {
       pointer-events: auto;
       /* two lines of text: a crowded slot puts cards side by side rather than shrinking them */
       flex: 1 1 0;
-      min-height: min(100%, 2.8em);
+      min-height: min(100%, 2.7em);
     }
     .now {
       grid-row: 1 / -1;
       grid-column: 2 / -1;
       position: relative;
+      z-index: 0;
       pointer-events: none;
     }
     .now > div {

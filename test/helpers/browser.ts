@@ -31,13 +31,28 @@ export const FULL_HD: Viewport = { width: 1920, height: 1080 };
 export const UHD: Viewport = { width: 3840, height: 2160 };
 
 /** A fresh context (own storage, own cookies) and page at a TV's size; page errors fail loudly in the log. */
-export async function openPage(browser: Browser, url: string, viewport: Viewport = FULL_HD): Promise<{ context: BrowserContext; page: Page }> {
+export async function openPage(
+  browser: Browser,
+  url: string,
+  viewport: Viewport = FULL_HD,
+  init?: () => void,
+): Promise<{ context: BrowserContext; page: Page }> {
   // the browser sits in another zone than the site on purpose: every time shown must come from settings.timeZone
   const context = await browser.newContext({ viewport, deviceScaleFactor: 1, locale: "zh-CN", timezoneId: "America/New_York" });
+  if (init) await context.addInitScript(init);
   const page = await context.newPage();
   page.on("pageerror", (err) => console.error(`[page error] ${err.message}`));
   await page.goto(url);
   return { context, page };
+}
+
+/** Records what the page asks speech synthesis to say in `window.__spoken`, instead of saying it. */
+export function recordSpeech(): void {
+  const spoken: string[] = [];
+  (window as unknown as { __spoken: string[] }).__spoken = spoken;
+  speechSynthesis.speak = (u: SpeechSynthesisUtterance) => {
+    spoken.push(u.text);
+  };
 }
 
 /** Every text frame the page receives over WebSockets, for checking what travelled to it. */

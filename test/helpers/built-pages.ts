@@ -1,10 +1,12 @@
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
-const cacheRoot = path.join(root, "node_modules", ".cache", "magboard-pages");
+// outside the checkout and with no dot-directory on the way: express.static refuses to serve paths through one
+const cacheRoot = path.join(tmpdir(), "magboard-pages", createHash("sha256").update(root).digest("hex").slice(0, 12));
 /** Builds of older sources kept besides the current one, so switching branches back and forth stays cheap. */
 const KEEP_OLD_BUILDS = 2;
 
@@ -58,15 +60,19 @@ export async function buildPages(): Promise<string> {
     const { build } = await import("vite");
     await build({
       configFile: path.join(root, "vite.config.ts"),
-      logLevel: "warn",
+      logLevel: "error",
       build: { outDir: tmp, emptyOutDir: true },
     });
   } else {
     mkdirSync(tmp, { recursive: true });
   }
   writeFileSync(path.join(tmp, ".complete"), key);
-  rmSync(dir, { recursive: true, force: true });
-  renameSync(tmp, dir);
+  // another run may have finished the same build meanwhile; theirs is as good as ours
+  if (existsSync(path.join(dir, ".complete"))) rmSync(tmp, { recursive: true, force: true });
+  else {
+    rmSync(dir, { recursive: true, force: true });
+    renameSync(tmp, dir);
+  }
   pruneOldBuilds(key);
   return dir;
 }
