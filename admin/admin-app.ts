@@ -298,11 +298,11 @@ export class AdminApp extends LitElement {
   };
 
   private async onMove(e: CustomEvent<CardMoveDetail>): Promise<void> {
-    const { id, move } = e.detail;
+    const { id, version, move } = e.detail;
     const card = this.card(id);
     if (!card) return;
-    this.pending = new Map(this.pending).set(id, { card: { ...card, ...move }, until: card.version + 1 });
-    const ack = await this.send({ type: "appointment.move", id, version: card.version, ...move }, "admin.toast.moved");
+    this.pending = new Map(this.pending).set(id, { card: { ...card, ...move }, until: version + 1 });
+    const ack = await this.send({ type: "appointment.move", id, version, ...move }, "admin.toast.moved");
     if (!ack.ok) {
       const next = new Map(this.pending);
       next.delete(id);

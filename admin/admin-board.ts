@@ -15,6 +15,8 @@ import "../display/components/board-card.js";
 
 export interface CardMoveDetail {
   id: number;
+  /** The version the card had when it was picked up: a change by someone else meanwhile makes this move stale. */
+  version: number;
   move: MoveFields;
 }
 export interface SlotBookDetail {
@@ -57,15 +59,16 @@ export class AdminBoard extends LitElement {
   @property({ attribute: false }) overlaps: ReadonlyMap<number, Overlap[]> = NO_OVERLAPS;
   @property({ type: Number }) selectedId: number | null = null;
 
-  @state() private drag: { id: number; x: number; y: number; target: DropTarget | null } | null = null;
-  @state() private keyMove: { id: number; lane: number; slot: number } | null = null;
+  @state() private drag: { id: number; version: number; x: number; y: number; target: DropTarget | null } | null = null;
+  @state() private keyMove: { id: number; version: number; lane: number; slot: number } | null = null;
 
   private lanes: Lanes = { slots: [], lanes: [] };
 
   private readonly pointer = new PointerDrag({
     start: (id, x, y) => {
+      const card = this.card(id);
       this.keyMove = null;
-      this.drag = { id, x, y, target: this.targetAt(x, y) };
+      if (card) this.drag = { id, version: card.version, x, y, target: this.targetAt(x, y) };
     },
     move: (x, y) => {
       if (this.drag) this.drag = { ...this.drag, x, y, target: this.targetAt(x, y) };
@@ -74,7 +77,7 @@ export class AdminBoard extends LitElement {
       const d = this.drag;
       this.drag = null;
       const target = this.targetAt(x, y);
-      if (d && target) this.propose(d.id, target);
+      if (d && target) this.propose(d.id, d.version, target);
     },
     cancel: () => {
       this.drag = null;
@@ -243,12 +246,12 @@ export class AdminBoard extends LitElement {
     return this.appointments.find((a) => a.id === id);
   }
 
-  private propose(id: number, target: DropTarget): void {
+  private propose(id: number, version: number, target: DropTarget): void {
     const card = this.card(id);
     if (!card) return;
     const move = moveFor(this.mode, card, target, this.settings);
     if (isNoMove(card, move)) return;
-    this.dispatchEvent(new CustomEvent<CardMoveDetail>("admin-card-move", { detail: { id, move }, bubbles: true, composed: true }));
+    this.dispatchEvent(new CustomEvent<CardMoveDetail>("admin-card-move", { detail: { id, version, move }, bubbles: true, composed: true }));
   }
 
   private select(id: number): void {
@@ -277,10 +280,10 @@ export class AdminBoard extends LitElement {
         this.keyMove = null;
         const lane = this.lanes.lanes[km.lane];
         const slot = this.lanes.slots[km.slot];
-        if (lane && slot) this.propose(a.id, { laneId: lane.id, slot });
+        if (lane && slot) this.propose(a.id, km.version, { laneId: lane.id, slot });
       } else if (isMovable(a)) {
         const at = this.position(a);
-        if (at) this.keyMove = { id: a.id, ...at };
+        if (at) this.keyMove = { id: a.id, version: a.version, ...at };
       }
       return;
     }
