@@ -89,6 +89,8 @@ export class AdminBoard extends LitElement {
       display: block;
       overflow: auto;
       touch-action: pan-x pan-y;
+      /* a sideways swipe at the board's edge must scroll nothing else, least of all go back a page */
+      overscroll-behavior: contain;
       font-family: var(--mb-font);
       color: var(--mb-text);
       --cell-w: 11em;
@@ -149,7 +151,7 @@ export class AdminBoard extends LitElement {
       outline-offset: -3px;
       background: color-mix(in srgb, var(--mb-confirmed) 18%, var(--mb-surface));
     }
-    .card {
+    .tile {
       position: relative;
       display: flex;
       min-height: 4.6em;
@@ -158,25 +160,25 @@ export class AdminBoard extends LitElement {
       -webkit-touch-callout: none;
       user-select: none;
     }
-    .card.fixed {
+    .tile.fixed {
       cursor: pointer;
     }
-    .card board-card {
+    .tile board-card {
       flex: 1;
       min-width: 0;
     }
-    .card:focus-visible,
-    .card.selected {
+    .tile:focus-visible,
+    .tile.selected {
       outline: 3px solid var(--mb-highlight);
       outline-offset: 1px;
     }
-    .card.lifted {
+    .tile.lifted {
       opacity: 0.35;
     }
-    .card.pending {
+    .tile.pending {
       opacity: 0.7;
     }
-    .card.warn {
+    .tile.warn {
       box-shadow: 0 0 0 2px var(--mb-over);
     }
     .side {
@@ -230,7 +232,7 @@ export class AdminBoard extends LitElement {
   /** Scrolls a card into view and focuses it (search results, a card selected elsewhere). */
   async reveal(id: number): Promise<void> {
     await this.updateComplete;
-    const el = this.shadowRoot?.querySelector<HTMLElement>(`.card[data-id="${id}"]`);
+    const el = this.shadowRoot?.querySelector<HTMLElement>(`.tile[data-card="${id}"]`);
     el?.scrollIntoView({ block: "center", inline: "center" });
     el?.focus({ preventScroll: true });
   }
@@ -313,7 +315,7 @@ export class AdminBoard extends LitElement {
     const warnings = this.overlaps.get(a.id);
     const movable = isMovable(a);
     const cls = [
-      "card",
+      "tile",
       movable ? "" : "fixed",
       this.selectedId === a.id ? "selected" : "",
       this.drag?.id === a.id || this.keyMove?.id === a.id ? "lifted" : "",
@@ -322,7 +324,7 @@ export class AdminBoard extends LitElement {
     ].join(" ");
     return html`<div
       class=${cls}
-      data-id=${a.id}
+      data-card=${a.id}
       tabindex="0"
       role="button"
       aria-label=${`${a.startTime} ${a.customerName} ${a.plate}${warnings ? " ⚠ " + this.overlapText(warnings) : ""}`}
