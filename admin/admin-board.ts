@@ -331,7 +331,10 @@ export class AdminBoard extends LitElement {
       title=${warnings ? this.overlapText(warnings) : nothing}
       @pointerdown=${(e: PointerEvent) => this.onPointerDown(e, a)}
       @click=${() => this.select(a.id)}
-      @focus=${() => this.selectedId !== a.id && this.select(a.id)}
+      @focus=${(e: FocusEvent) => {
+        // a keyboard user selects by moving focus; a mouse press must not open the panel (and shift the board) mid-drag
+        if ((e.target as HTMLElement).matches(":focus-visible") && this.selectedId !== a.id) this.select(a.id);
+      }}
       @keydown=${(e: KeyboardEvent) => this.onCardKey(e, a)}
       @contextmenu=${(e: Event) => e.preventDefault()}
     >

@@ -79,8 +79,8 @@ export async function mouseDrag(page: Page, id: number, lane: number, slot: stri
 
 /** Text of the editor's toast, or "" when none shows. */
 export async function toastText(page: Page): Promise<string> {
-  const toast = page.locator("admin-toast");
-  return (await toast.count()) === 0 ? "" : ((await toast.textContent()) ?? "").replace(/\s+/g, " ").trim();
+  const message = page.locator("admin-toast [role]");
+  return (await message.count()) === 0 ? "" : ((await message.textContent()) ?? "").replace(/\s+/g, " ").trim();
 }
 
 /**
