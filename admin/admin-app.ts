@@ -66,7 +66,8 @@ export class AdminApp extends LitElement {
     },
   });
   private readonly highlights = new HighlightController(this, 4_000);
-  private readonly minuteTick = new TickController(this, 30_000);
+  /** Re-renders on the minute so the cards' late and grace marks follow the server's clock. */
+  private readonly minuteTick = new TickController(this, 60_000);
 
   @state() private date = "";
   @state() private tab: Tab = "board";

@@ -77,6 +77,16 @@ describe("admin: the day before, import and master data", () => {
     await expect.poll(async () => (await page.locator(cardSel(cardId)).getAttribute("title")) ?? "").toContain("服务顾问当天不当班");
   });
 
+  it("prints the day sheet without the editor's controls", async () => {
+    const page = await world.open();
+    await waitForCell(page, world.cardId, { lane: world.advisors[0]!, slot: "10:00" });
+    await page.getByRole("button", { name: "当日打印单" }).click();
+    await page.emulateMedia({ media: "print" });
+    expect(await page.locator("admin-app header").isVisible()).toBe(false);
+    expect(await page.locator("admin-day-sheet button").isVisible()).toBe(false);
+    expect(await page.locator("admin-day-sheet tbody tr").allTextContents()).toEqual([expect.stringMatching(/10:00.*服务顾问 A.*张伟 先生.*138 1024 5567.*京A·12345.*1万公里保养.*已预约/s)]);
+  });
+
   it("refuses bad rules with the field's message and changes nothing", async () => {
     const { server } = world;
     const page = await world.open();

@@ -93,6 +93,18 @@ describe("admin board: moving cards", () => {
     expect((await world.server.api(`/api/appointments/${cardId}`)).body).toMatchObject({ advisorId: advisors[1], startTime: "12:00" });
   });
 
+  it("moves a card to another bay in the lane-per-bay view", async () => {
+    const { advisors, bay, cardId, server } = world;
+    const page = await world.open();
+    await waitForCell(page, cardId, { lane: advisors[0]!, slot: "10:00" });
+    await page.getByRole("button", { name: "按工位" }).click();
+    // lane 0 holds the cards without a bay yet
+    await waitForCell(page, cardId, { lane: 0, slot: "10:00" });
+    await mouseDrag(page, cardId, bay, "09:00");
+    await waitForCell(page, cardId, { lane: bay, slot: "09:00" });
+    expect((await server.api(`/api/appointments/${cardId}`)).body).toMatchObject({ bayId: bay, startTime: "09:00", advisorId: advisors[0] });
+  });
+
   it("does not drag a completed card", async () => {
     const { advisors, cardId, server } = world;
     await server.api(`/api/appointments/${cardId}/arrive`, { method: "POST", json: { version: 1 } });

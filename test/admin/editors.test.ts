@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { booking } from "../helpers/test-server.js";
 import { cardSel, cellSel, mouseDrag, startAdminWorld, toastText, waitForCell, type AdminWorld } from "./admin-page.js";
 
 describe("admin board: several editors at once", () => {
@@ -48,6 +49,30 @@ describe("admin board: several editors at once", () => {
     expect(text).toContain("16:00");
     await waitForCell(second, cardId, { lane: advisors[1]!, slot: "16:00" });
     expect((await server.api(`/api/appointments/${cardId}`)).body).toMatchObject({ advisorId: advisors[1], startTime: "16:00", version: 2 });
+  });
+
+  it("keeps a card in the hand of one editor while another changes a different card, and drops it where it was taken", async () => {
+    const { advisors, cardId, server } = world;
+    const other = await server.api("/api/appointments", { method: "POST", json: booking(advisors[1]!, { startTime: "09:00", plate: "沪B·D1234" }) });
+    const first = await world.open();
+    const second = await world.open();
+    await waitForCell(second, cardId, { lane: advisors[0]!, slot: "10:00" });
+    const from = await second.locator(`${cardSel(cardId)} board-card`).boundingBox();
+    if (!from) throw new Error("card not on screen");
+    await second.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
+    await second.mouse.down();
+    await second.mouse.move(from.x + from.width / 2 + 30, from.y + from.height / 2, { steps: 4 });
+
+    await mouseDrag(first, other.body.record.id, advisors[0]!, "13:00");
+    await waitForCell(second, other.body.record.id, { lane: advisors[0]!, slot: "13:00" });
+    expect(await second.locator("admin-board .ghost").count()).toBe(1);
+
+    const to = await second.locator(cellSel(advisors[1]!, "11:00")).boundingBox();
+    if (!to) throw new Error("cell not on screen");
+    await second.mouse.move(to.x + to.width / 2, to.y + to.height / 2, { steps: 8 });
+    await second.mouse.up();
+    await waitForCell(second, cardId, { lane: advisors[1]!, slot: "11:00" });
+    expect((await server.api(`/api/appointments/${cardId}`)).body).toMatchObject({ advisorId: advisors[1], startTime: "11:00", version: 2 });
   });
 
   it("shows a card's history one click away", async () => {
