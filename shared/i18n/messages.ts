@@ -29,6 +29,7 @@ const zhCN = {
   "board.grid.overCapacity": "超出容量",
   "board.grid.outsideHours": "营业时间外",
   "board.grid.empty": "今日没有服务顾问排班",
+  "board.grid.stackCount": "×{count}",
   "board.time.minutes": "{minutes} 分钟",
 
   // ── display (the reception TV) ─────────────────────────────────────────────────────
@@ -270,16 +271,17 @@ export type MessageKey = keyof typeof zhCN;
 const en: Record<MessageKey, string> = {
   // ── board ──────────────────────────────────────────────────────────────────────────
   "board.status.booked": "Booked",
-  "board.status.confirmed": "Confirmed",
+  // boards abbreviate as airport boards do: a card is ~110 px wide at 1920 and words must not be cut
+  "board.status.confirmed": "Conf.",
   "board.status.arrived": "Arrived",
   "board.status.late": "Late",
   "board.status.in_service": "In service",
   "board.status.completed": "Done",
   "board.status.no_show": "No-show",
   "board.status.cancelled": "Cancelled",
-  "board.card.arrivedAt": "arrived {time}",
-  "board.card.lateMinutes": "{minutes} min late",
-  "board.card.graceLeft": "late in {minutes} min",
+  "board.card.arrivedAt": "at {time}",
+  "board.card.lateMinutes": "+{minutes} min",
+  "board.card.graceLeft": "{minutes} min left",
   "board.card.noBay": "no bay",
   "board.card.customer.mr": "Mr {name}",
   "board.card.customer.ms": "Ms {name}",
@@ -290,6 +292,7 @@ const en: Record<MessageKey, string> = {
   "board.grid.overCapacity": "over capacity",
   "board.grid.outsideHours": "outside hours",
   "board.grid.empty": "No advisor on duty today",
+  "board.grid.stackCount": "×{count}",
   "board.time.minutes": "{minutes} min",
 
   // ── display ────────────────────────────────────────────────────────────────────────
