@@ -1,4 +1,4 @@
-import { LitElement, css, html, nothing } from "lit";
+import { LitElement, html, nothing } from "lit";
 import { customElement, property, state } from "lit/decorators.js";
 import { repeat } from "lit/directives/repeat.js";
 import type { Advisor } from "../shared/schemas/advisor.js";
@@ -12,6 +12,7 @@ import { isMovable } from "./card-rules.js";
 import { isNoMove, laneLayout, moveFor, type DropTarget, type LaneMode, type Lanes, type MoveFields } from "./board-lanes.js";
 import { PointerDrag } from "./pointer-drag.js";
 import "../display/components/board-card.js";
+import { adminBoardStyles } from "./admin-board-styles.js";
 
 export interface CardMoveDetail {
   id: number;
@@ -84,145 +85,7 @@ export class AdminBoard extends LitElement {
     },
   });
 
-  static override styles = css`
-    :host {
-      display: block;
-      overflow: auto;
-      touch-action: pan-x pan-y;
-      /* a sideways swipe at the board's edge must scroll nothing else, least of all go back a page */
-      overscroll-behavior: contain;
-      font-family: var(--mb-font);
-      color: var(--mb-text);
-      --cell-w: 11em;
-    }
-    .grid {
-      display: grid;
-      grid-template-columns: 9em repeat(var(--slots), minmax(var(--cell-w), 1fr));
-      grid-template-rows: auto;
-      grid-auto-rows: minmax(6.6em, auto);
-      gap: 3px;
-      min-width: min-content;
-    }
-    .hour {
-      position: sticky;
-      top: 0;
-      z-index: 2;
-      background: var(--mb-bg);
-      font-weight: 700;
-      padding: 0.2em 0.3em;
-      border-left: 2px solid var(--mb-line);
-      font-variant-numeric: tabular-nums;
-      min-height: auto;
-    }
-    .corner {
-      position: sticky;
-      top: 0;
-      left: 0;
-      z-index: 3;
-      background: var(--mb-bg);
-    }
-    .lane {
-      position: sticky;
-      left: 0;
-      z-index: 1;
-      background: var(--mb-surface);
-      border-left: 0.35em solid var(--lane-color);
-      border-radius: var(--mb-radius);
-      padding: 0.3em;
-      font-weight: 700;
-      overflow-wrap: anywhere;
-    }
-    .cell {
-      background: var(--mb-surface);
-      border-radius: var(--mb-radius);
-      padding: 3px;
-      display: flex;
-      flex-direction: column;
-      gap: 3px;
-      cursor: copy;
-      min-width: 0;
-    }
-    .cell.over {
-      outline: 2px dashed var(--mb-over);
-      outline-offset: -2px;
-    }
-    .cell.drop {
-      outline: 3px solid var(--mb-confirmed);
-      outline-offset: -3px;
-      background: color-mix(in srgb, var(--mb-confirmed) 18%, var(--mb-surface));
-    }
-    .tile {
-      position: relative;
-      display: flex;
-      min-height: 4.6em;
-      border-radius: var(--mb-radius);
-      cursor: grab;
-      -webkit-touch-callout: none;
-      user-select: none;
-    }
-    .tile.fixed {
-      cursor: pointer;
-    }
-    .tile board-card {
-      flex: 1;
-      min-width: 0;
-    }
-    .tile:focus-visible,
-    .tile.selected {
-      outline: 3px solid var(--mb-highlight);
-      outline-offset: 1px;
-    }
-    .tile.lifted {
-      opacity: 0.35;
-    }
-    .tile.pending {
-      opacity: 0.7;
-    }
-    .tile.warn {
-      box-shadow: 0 0 0 2px var(--mb-over);
-    }
-    .side {
-      flex: none;
-      width: 1.6em;
-      display: flex;
-      flex-direction: column;
-      align-items: center;
-      justify-content: center;
-    }
-    .handle {
-      flex: 1;
-      display: grid;
-      place-items: center;
-      width: 100%;
-      touch-action: none;
-      cursor: grab;
-      color: var(--mb-text-muted);
-      font-size: 1.1em;
-    }
-    .warn-badge {
-      font-size: 0.95em;
-      color: var(--mb-over);
-      font-weight: 700;
-    }
-    .ghost {
-      position: fixed;
-      z-index: 10;
-      width: var(--cell-w);
-      height: 4.6em;
-      pointer-events: none;
-      transform: translate(-50%, -50%) rotate(-2deg);
-      box-shadow: 0 0.5em 1.2em rgb(0 0 0 / 0.35);
-      border-radius: var(--mb-radius);
-    }
-    .ghost board-card {
-      height: 100%;
-    }
-    .empty {
-      grid-column: 1 / -1;
-      padding: 2em;
-      color: var(--mb-text-muted);
-    }
-  `;
+  static override styles = adminBoardStyles;
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
