@@ -139,4 +139,12 @@ export const adminBoardStyles = css`
     padding: 2em;
     color: var(--mb-text-muted);
   }
+  .sr-only {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    overflow: hidden;
+    clip-path: inset(50%);
+    white-space: nowrap;
+  }
 `;

@@ -216,6 +216,14 @@ export class AdminBoard extends LitElement {
     </div>`;
   }
 
+  /** Where a keyboard move would put the card, for screen readers (the target cell is outlined for everyone else). */
+  private keyMoveText(lanes: Lanes): string {
+    const km = this.keyMove;
+    const lane = km && lanes.lanes[km.lane];
+    const slot = km && lanes.slots[km.slot];
+    return lane && slot ? t(this.language, "admin.board.keyMove", { lane: lane.label, slot }) : "";
+  }
+
   private renderGhost() {
     const d = this.drag;
     const a = d && this.card(d.id);
@@ -259,6 +267,7 @@ export class AdminBoard extends LitElement {
             })}`,
         )}
       </div>
-      ${this.renderGhost()}`;
+      ${this.renderGhost()}
+      <div class="sr-only" role="status" aria-live="polite">${this.keyMoveText(lanes)}</div>`;
   }
 }

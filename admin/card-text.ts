@@ -5,6 +5,7 @@ import type { Language } from "../shared/schemas/common.js";
 import type { ErrorBody } from "../shared/errors.js";
 import { AppointmentSchema } from "../shared/schemas/appointment.js";
 import { t } from "../shared/i18n/messages.js";
+import { NO_ANSWER } from "./staff-api.js";
 
 /** Where a card is, in words: "服务顾问 A · 2026-11-27 11:00 · 1号工位 · 已到店". */
 export function describePosition(lang: Language, a: Appointment, advisors: readonly Advisor[], bays: readonly Bay[]): string {
@@ -19,6 +20,7 @@ export function customerText(lang: Language, a: Pick<Appointment, "customerName"
 
 /** Says what the server refused, and for a card someone else changed, where that card is now. */
 export function explainRefusal(lang: Language, error: ErrorBody, advisors: readonly Advisor[], bays: readonly Bay[]): string {
+  if (error === NO_ANSWER) return t(lang, "admin.error.noAnswer");
   const current = AppointmentSchema.safeParse(error.current);
   if (current.success) {
     const where = describePosition(lang, current.data, advisors, bays);

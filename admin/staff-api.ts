@@ -20,22 +20,27 @@ export type StaffSocket = Socket<ServerToClientEvents, StaffToServerEvents>;
 
 const COMMAND_TIMEOUT_MS = 8_000;
 
-/** Answered when the server did not: the change may or may not have happened, so the board is what to trust. */
-const NO_ANSWER: ErrorBody = { code: "internal", message: "no answer from the server" };
+/** Answered when the server did not, even to a resend: the change may or may not have happened, so the board is what to trust. */
+export const NO_ANSWER: ErrorBody = { code: "internal", message: "no answer from the server" };
 
 function newRequestId(): string {
   return crypto.randomUUID().replace(/-/g, "");
 }
 
 /**
- * Sends one command over the staff socket. A request id makes a resend after a timeout apply once.
+ * Sends one command over the staff socket. A lost answer is asked for once more with the same
+ * request id, which the server applies at most once, so a slow link never books a card twice.
  */
 export async function sendCommand(socket: StaffSocket, command: CommandInput): Promise<Ack<CommandResult>> {
-  try {
-    return await socket.timeout(COMMAND_TIMEOUT_MS).emitWithAck("board:command", { command, requestId: newRequestId() });
-  } catch {
-    return { ok: false, error: NO_ANSWER };
+  const request = { command, requestId: newRequestId() };
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      return await socket.timeout(COMMAND_TIMEOUT_MS).emitWithAck("board:command", request);
+    } catch {
+      // no answer in time: the resend below is safe because of the request id
+    }
   }
+  return { ok: false, error: NO_ANSWER };
 }
 
 async function getJson<T>(path: string): Promise<T | null> {

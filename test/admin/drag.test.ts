@@ -88,6 +88,7 @@ describe("admin board: moving cards", () => {
     await admin.keyboard.press("ArrowDown");
     await admin.keyboard.press("ArrowRight");
     await admin.keyboard.press("ArrowRight");
+    expect(await admin.locator("admin-board [role=status]").textContent()).toContain("移到：服务顾问 B 12:00");
     await admin.keyboard.press("Enter");
     await waitForCell(admin, cardId, { lane: advisors[1]!, slot: "12:00" });
     expect((await world.server.api(`/api/appointments/${cardId}`)).body).toMatchObject({ advisorId: advisors[1], startTime: "12:00" });
