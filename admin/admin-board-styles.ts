@@ -147,4 +147,18 @@ export const adminBoardStyles = css`
     clip-path: inset(50%);
     white-space: nowrap;
   }
+  .cancelled {
+    margin: 0.6em 0;
+    color: var(--mb-text-muted);
+  }
+  .cancelled button {
+    font: inherit;
+    margin: 0.3em 0.3em 0 0;
+    padding: 0.25em 0.6em;
+    border-radius: 0.35em;
+    border: 1px solid var(--mb-line);
+    background: var(--mb-card-bg);
+    color: var(--mb-text);
+    cursor: pointer;
+  }
 `;

@@ -216,6 +216,16 @@ export class AdminBoard extends LitElement {
     </div>`;
   }
 
+  /** Cancelled cards leave the grid, as a magnet taken off the board; they stay reachable here to be booked again. */
+  private renderCancelled() {
+    const cancelled = this.appointments.filter((a) => a.status === "cancelled");
+    if (cancelled.length === 0) return nothing;
+    return html`<details class="cancelled">
+      <summary>${t(this.language, "admin.board.cancelled", { count: cancelled.length })}</summary>
+      ${cancelled.map((a) => html`<button data-card=${a.id} @click=${() => this.select(a.id)}>${a.startTime} ${a.customerName} ${a.plate}</button>`)}
+    </details>`;
+  }
+
   /** Where a keyboard move would put the card, for screen readers (the target cell is outlined for everyone else). */
   private keyMoveText(lanes: Lanes): string {
     const km = this.keyMove;
@@ -267,7 +277,7 @@ export class AdminBoard extends LitElement {
             })}`,
         )}
       </div>
-      ${this.renderGhost()}
+      ${this.renderCancelled()} ${this.renderGhost()}
       <div class="sr-only" role="status" aria-live="polite">${this.keyMoveText(lanes)}</div>`;
   }
 }
