@@ -10,7 +10,7 @@ import type { Language } from "../shared/schemas/common.js";
 import { boardOverlaps } from "../shared/rules/overlaps.js";
 import { addDays, localParts } from "../shared/rules/zoned-time.js";
 import { t, type MessageKey, type MessageParams } from "../shared/i18n/messages.js";
-import { sendCommand, type StaffSocket } from "./staff-api.js";
+import { fetchToday, sendCommand, type StaffSocket } from "./staff-api.js";
 import { forgetChange, lastChange, latestChangeOf, rememberChange, undoCommand, type ChangeRef } from "./undo-log.js";
 import { explainRefusal } from "./card-text.js";
 import { NO_BAY_LANE, type LaneMode } from "./board-lanes.js";
@@ -29,6 +29,8 @@ import { adminAppStyles } from "./admin-app-styles.js";
 
 /** How long the undo toast stays after a change. */
 export const UNDO_TOAST_MS = 10_000;
+/** Before the first date is known the page retries this often until the server answers. */
+const START_RETRY_MS = 2_000;
 
 interface Toast {
   text: string;
@@ -81,6 +83,7 @@ export class AdminApp extends LitElement {
   @query("admin-board") private boardEl?: AdminBoard;
 
   private toastTimer: ReturnType<typeof setTimeout> | undefined;
+  private startRetry: ReturnType<typeof setTimeout> | undefined;
 
   static override styles = adminAppStyles;
 
@@ -92,19 +95,16 @@ export class AdminApp extends LitElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     clearTimeout(this.toastTimer);
+    clearTimeout(this.startRetry);
   }
 
-  /** Today in the site's zone by the server's clock, so a desk PC with a wrong date still opens today. */
+  /** Today in the site's zone by the server's clock, so a desk PC with a wrong date or zone still opens today. */
   private async start(): Promise<void> {
     const fromUrl = new URLSearchParams(location.search).get("date");
     if (fromUrl && /^\d{4}-\d{2}-\d{2}$/.test(fromUrl)) return this.setDate(fromUrl);
-    try {
-      const res = await fetch("/api/board");
-      const snap = (await res.json()) as { date: string };
-      this.setDate(snap.date);
-    } catch {
-      this.setDate(localParts(Date.now(), "Asia/Shanghai").date);
-    }
+    const today = await fetchToday();
+    if (today) this.setDate(today);
+    else this.startRetry = setTimeout(() => void this.start(), START_RETRY_MS);
   }
 
   private setDate(date: string): void {

@@ -3,6 +3,7 @@ import type { Ack, CommandResult, ServerToClientEvents, StaffToServerEvents } fr
 import type { Appointment } from "../shared/schemas/appointment.js";
 import type { CommandInput } from "../shared/schemas/commands.js";
 import type { ErrorBody } from "../shared/errors.js";
+import { localParts } from "../shared/rules/zoned-time.js";
 
 /** One entry of a card's history, as `GET /api/appointments/:id/history` answers it. */
 export interface HistoryEntry {
@@ -56,3 +57,9 @@ async function getJson<T>(path: string): Promise<T | null> {
 export const fetchHistory = (id: number) => getJson<HistoryEntry[]>(`/api/appointments/${id}/history`);
 
 export const searchCards = (date: string, q: string) => getJson<Appointment[]>(`/api/search?date=${encodeURIComponent(date)}&q=${encodeURIComponent(q)}`);
+
+/** Today's date in the site's zone by the server's clock (settings give the zone, health the clock). */
+export async function fetchToday(): Promise<string | null> {
+  const [settings, health] = await Promise.all([getJson<{ timeZone: string }>("/api/settings"), getJson<{ serverTime: number }>("/api/health")]);
+  return settings && health ? localParts(health.serverTime, settings.timeZone).date : null;
+}
