@@ -16,7 +16,7 @@ export const adminBoardStyles = css`
     display: grid;
     grid-template-columns: 9em repeat(var(--slots), minmax(var(--cell-w), 1fr));
     grid-template-rows: auto;
-    grid-auto-rows: minmax(6.6em, auto);
+    grid-auto-rows: minmax(7.4em, auto);
     gap: 3px;
     min-width: min-content;
   }
@@ -71,7 +71,7 @@ export const adminBoardStyles = css`
   .tile {
     position: relative;
     display: flex;
-    min-height: 4.6em;
+    min-height: 5.9em;
     border-radius: var(--mb-radius);
     cursor: grab;
     -webkit-touch-callout: none;
@@ -125,7 +125,7 @@ export const adminBoardStyles = css`
     position: fixed;
     z-index: 10;
     width: var(--cell-w);
-    height: 4.6em;
+    height: 5.9em;
     pointer-events: none;
     transform: translate(-50%, -50%) rotate(-2deg);
     box-shadow: 0 0.5em 1.2em rgb(0 0 0 / 0.35);
