@@ -11,6 +11,7 @@ import { t } from "../shared/i18n/messages.js";
 import { isMovable } from "./card-rules.js";
 import { isNoMove, laneLayout, moveFor, type DropTarget, type LaneMode, type Lanes, type MoveFields } from "./board-lanes.js";
 import { PointerDrag } from "./pointer-drag.js";
+import { EdgeScroller } from "./edge-scroll.js";
 import "../display/components/board-card.js";
 import { adminBoardStyles } from "./admin-board-styles.js";
 
@@ -65,6 +66,18 @@ export class AdminBoard extends LitElement {
 
   private lanes: Lanes = { slots: [], lanes: [] };
 
+  private readonly edges = new EdgeScroller(
+    this,
+    () => ({
+      left: this.shadowRoot?.querySelector<HTMLElement>(".lane")?.offsetWidth ?? 0,
+      top: this.shadowRoot?.querySelector<HTMLElement>(".hour")?.offsetHeight ?? 0,
+    }),
+    () => {
+      // the content moved under a pointer that stood still: what it points at changed
+      if (this.drag) this.drag = { ...this.drag, target: this.targetAt(this.drag.x, this.drag.y) };
+    },
+  );
+
   private readonly pointer = new PointerDrag({
     start: (id, x, y) => {
       const card = this.card(id);
@@ -73,15 +86,18 @@ export class AdminBoard extends LitElement {
     },
     move: (x, y) => {
       if (this.drag) this.drag = { ...this.drag, x, y, target: this.targetAt(x, y) };
+      this.edges.update(x, y);
     },
     drop: (x, y) => {
       const d = this.drag;
       this.drag = null;
+      this.edges.stop();
       const target = this.targetAt(x, y);
       if (d && target) this.propose(d.id, d.version, target);
     },
     cancel: () => {
       this.drag = null;
+      this.edges.stop();
     },
   });
 
@@ -90,6 +106,7 @@ export class AdminBoard extends LitElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.pointer.dispose();
+    this.edges.stop();
   }
 
   /** Scrolls a card into view and focuses it (search results, a card selected elsewhere). */
