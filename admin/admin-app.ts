@@ -6,7 +6,7 @@ import { TickController } from "../display/tick-controller.js";
 import { STAFF_NAMESPACE, type Ack, type CommandResult, type StaffToServerEvents } from "../shared/protocol.js";
 import { AppointmentSchema, type Appointment, type AppointmentInput } from "../shared/schemas/appointment.js";
 import type { CommandInput, StatusAction } from "../shared/schemas/commands.js";
-import type { Language } from "../shared/schemas/common.js";
+import { LocalDateSchema, type Language } from "../shared/schemas/common.js";
 import { boardOverlaps } from "../shared/rules/overlaps.js";
 import { addDays, localParts } from "../shared/rules/zoned-time.js";
 import { t, type MessageKey, type MessageParams } from "../shared/i18n/messages.js";
@@ -100,8 +100,8 @@ export class AdminApp extends LitElement {
 
   /** Today in the site's zone by the server's clock, so a desk PC with a wrong date or zone still opens today. */
   private async start(): Promise<void> {
-    const fromUrl = new URLSearchParams(location.search).get("date");
-    if (fromUrl && /^\d{4}-\d{2}-\d{2}$/.test(fromUrl)) return this.setDate(fromUrl);
+    const fromUrl = LocalDateSchema.safeParse(new URLSearchParams(location.search).get("date"));
+    if (fromUrl.success) return this.setDate(fromUrl.data);
     const today = await fetchToday();
     if (today) this.setDate(today);
     else this.startRetry = setTimeout(() => void this.start(), START_RETRY_MS);
