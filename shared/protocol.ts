@@ -35,7 +35,12 @@ export const CommandRequestSchema = z.strictObject({
 });
 export type CommandRequest = z.input<typeof CommandRequestSchema>;
 
-export type CommandRecord = Appointment | Advisor | Bay | Settings;
+/** What an import answers: the cards it created, in the order of the rows. */
+export interface ImportRecord {
+  imported: Appointment[];
+}
+
+export type CommandRecord = Appointment | Advisor | Bay | Settings | ImportRecord;
 export interface CommandResult<R = CommandRecord> {
   revision: number;
   record: R;

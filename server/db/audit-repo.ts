@@ -47,6 +47,7 @@ export class AuditRepo {
   private readonly insertStmt;
   private readonly byDate;
   private readonly byEntity;
+  private readonly byId;
 
   constructor(db: Db) {
     this.insertStmt = db.prepare(
@@ -55,6 +56,7 @@ export class AuditRepo {
     );
     this.byDate = db.prepare<[string], AuditRow>("SELECT * FROM audit_log WHERE date = ? ORDER BY id");
     this.byEntity = db.prepare<[string, number], AuditRow>("SELECT * FROM audit_log WHERE entity = ? AND entity_id = ? ORDER BY id");
+    this.byId = db.prepare<[number], AuditRow>("SELECT * FROM audit_log WHERE id = ?");
   }
 
   append(e: Omit<AuditEntry, "id">): void {
@@ -70,6 +72,11 @@ export class AuditRepo {
       after: e.after === null ? null : JSON.stringify(e.after),
       revision: e.revision,
     });
+  }
+
+  get(id: number): AuditEntry | undefined {
+    const row = this.byId.get(id);
+    return row && fromRow(row);
   }
 
   forDate(date: string): AuditEntry[] {

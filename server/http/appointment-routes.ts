@@ -15,6 +15,12 @@ export function appointmentRoutes(board: Board): Router {
 
   r.post("/", (req, res) => runCommand(board, req, res, { type: "appointment.create", input: req.body ?? {} }, true));
 
+  // a file's rows as one command: all are checked, then all created or none
+  r.post("/import", (req, res) => {
+    const rows = typeof req.body === "object" && req.body !== null ? (req.body as { rows?: unknown }).rows : undefined;
+    runCommand(board, req, res, { type: "appointment.import", rows }, true);
+  });
+
   r.get("/:id", (req, res) => {
     const id = idParam(req, res);
     if (id === null) return;

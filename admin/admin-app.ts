@@ -1,0 +1,380 @@
+import { LitElement, html, nothing } from "lit";
+import { customElement, query, state } from "lit/decorators.js";
+import { BoardConnection } from "../display/board-connection.js";
+import { HighlightController } from "../display/highlight-controller.js";
+import { TickController } from "../display/tick-controller.js";
+import { STAFF_NAMESPACE, type Ack, type CommandResult, type StaffToServerEvents } from "../shared/protocol.js";
+import { AppointmentSchema, type Appointment, type AppointmentInput } from "../shared/schemas/appointment.js";
+import type { CommandInput, StatusAction } from "../shared/schemas/commands.js";
+import { LocalDateSchema, type Language } from "../shared/schemas/common.js";
+import { boardOverlaps } from "../shared/rules/overlaps.js";
+import { addDays, localParts } from "../shared/rules/zoned-time.js";
+import { t, type MessageKey, type MessageParams } from "../shared/i18n/messages.js";
+import { fetchToday, sendCommand, type StaffSocket } from "./staff-api.js";
+import { forgetChange, lastChange, latestChangeOf, rememberChange, undoCommand, type ChangeRef } from "./undo-log.js";
+import { explainRefusal } from "./card-text.js";
+import { NO_BAY_LANE, type LaneMode } from "./board-lanes.js";
+import type { AdminBoard, CardMoveDetail, SlotBookDetail } from "./admin-board.js";
+import type { Tab, ToolbarAction } from "./admin-toolbar.js";
+import "./admin-board.js";
+import "./admin-card-panel.js";
+import "./admin-booking-form.js";
+import "./admin-toast.js";
+import "./admin-toolbar.js";
+import "./admin-day-before.js";
+import "./admin-day-sheet.js";
+import "./admin-import.js";
+import "./admin-master-data.js";
+import { adminAppStyles } from "./admin-app-styles.js";
+
+/** How long the undo toast stays after a change. */
+export const UNDO_TOAST_MS = 10_000;
+/** Before the first date is known the page retries this often until the server answers. */
+const START_RETRY_MS = 2_000;
+
+interface Toast {
+  text: string;
+  tone: "ok" | "error";
+  undo: ChangeRef | null;
+}
+
+/** An optimistic card shown until the board holds its version `until` (or the server refuses it). */
+interface Pending {
+  card: Appointment;
+  until: number;
+}
+
+export type SendCommand = (command: CommandInput, label: MessageKey) => Promise<Ack<CommandResult>>;
+
+declare global {
+  interface HTMLElementTagNameMap {
+    "admin-app": AdminApp;
+  }
+}
+
+/**
+ * The editor: one staff connection following the chosen date, the board and its side panel, the
+ * day-before lists, the day sheet, the import and the master data. Every change goes out as a
+ * `board:command` over the staff socket; what the board shows is always the server's state, with
+ * the caller's own moves shown at once and withdrawn if the server refuses them.
+ */
+@customElement("admin-app")
+export class AdminApp extends LitElement {
+  private readonly conn = new BoardConnection<StaffToServerEvents>(this, {
+    namespace: STAFF_NAMESPACE,
+    onChange: (c) => {
+      if (!c.catchUp) this.highlights.add(c.touched);
+    },
+  });
+  private readonly highlights = new HighlightController(this, 4_000);
+  /** Re-renders on the minute so the cards' late and grace marks follow the server's clock. */
+  private readonly minuteTick = new TickController(this, 60_000);
+
+  @state() private date = "";
+  @state() private tab: Tab = "board";
+  @state() private mode: LaneMode = "advisors";
+  @state() private language: Language = storedLanguage() ?? "zh-CN";
+  @state() private selectedId: number | null = null;
+  @state() private form: { card: Appointment | null; prefill: Partial<AppointmentInput> } | null = null;
+  @state() private toast: Toast | null = null;
+  @state() private pending = new Map<number, Pending>();
+  @state() private searchHits: ReadonlySet<number> = new Set();
+
+  @query("admin-board") private boardEl?: AdminBoard;
+
+  private toastTimer: ReturnType<typeof setTimeout> | undefined;
+  private startRetry: ReturnType<typeof setTimeout> | undefined;
+
+  static override styles = adminAppStyles;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    void this.start();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    clearTimeout(this.toastTimer);
+    clearTimeout(this.startRetry);
+  }
+
+  /** Today in the site's zone by the server's clock, so a desk PC with a wrong date or zone still opens today. */
+  private async start(): Promise<void> {
+    const fromUrl = LocalDateSchema.safeParse(new URLSearchParams(location.search).get("date"));
+    if (fromUrl.success) return this.setDate(fromUrl.data);
+    const today = await fetchToday();
+    if (today) this.setDate(today);
+    else this.startRetry = setTimeout(() => void this.start(), START_RETRY_MS);
+  }
+
+  private setDate(date: string): void {
+    this.date = date;
+    this.selectedId = null;
+    this.searchHits = new Set();
+    this.conn.follow(date);
+  }
+
+  private today(): string {
+    const s = this.conn.state;
+    return s ? localParts(this.conn.serverNow(), s.settings.timeZone).date : this.date;
+  }
+
+  private get socket(): StaffSocket {
+    return this.conn.socket as StaffSocket;
+  }
+
+  private msg(key: MessageKey, params?: MessageParams): string {
+    return t(this.language, key, params);
+  }
+
+  /** The board as the server has it, with this editor's unconfirmed moves on top. */
+  private visibleCards(): Appointment[] {
+    const s = this.conn.state;
+    if (!s) return [];
+    return s.appointments.map((a) => {
+      const p = this.pending.get(a.id);
+      return p && a.version < p.until ? p.card : a;
+    });
+  }
+
+  private card(id: number): Appointment | undefined {
+    return this.conn.state?.appointments.find((a) => a.id === id);
+  }
+
+  override willUpdate(): void {
+    // an optimistic card is dropped once the board holds the version it stood in for
+    for (const [id, p] of this.pending) {
+      const a = this.card(id);
+      if (!a || a.version >= p.until) this.pending.delete(id);
+    }
+  }
+
+  private showToast(text: string, tone: Toast["tone"], undo: ChangeRef | null = null): void {
+    clearTimeout(this.toastTimer);
+    this.toast = { text, tone, undo };
+    this.toastTimer = setTimeout(() => (this.toast = null), UNDO_TOAST_MS);
+  }
+
+  /** Sends a command; on success offers undo, on refusal explains. The caller still sees the answer (forms show field errors). */
+  readonly send: SendCommand = async (command, label) => {
+    const ack = await sendCommand(this.socket, command);
+    if (ack.ok) {
+      const rec = AppointmentSchema.safeParse(ack.data.record);
+      if (rec.success) {
+        const ref: ChangeRef = { appointmentId: rec.data.id, revision: ack.data.revision };
+        rememberChange(ref);
+        this.showToast(this.msg(label, { who: rec.data.customerName, plate: rec.data.plate }), "ok", ref);
+      } else {
+        this.showToast(this.msg(label, { who: "", plate: "" }), "ok");
+      }
+    } else {
+      const st = this.conn.state;
+      this.showToast(explainRefusal(this.language, ack.error, st?.advisors ?? [], st?.bays ?? []), "error");
+      const current = AppointmentSchema.safeParse(ack.error.current);
+      if (current.success) this.highlights.add([current.data.id]);
+    }
+    return ack;
+  };
+
+  private async onMove(e: CustomEvent<CardMoveDetail>): Promise<void> {
+    const { id, version, move } = e.detail;
+    const card = this.card(id);
+    if (!card) return;
+    this.pending = new Map(this.pending).set(id, { card: { ...card, ...move }, until: version + 1 });
+    const ack = await this.send({ type: "appointment.move", id, version, ...move }, "admin.toast.moved");
+    if (!ack.ok) {
+      const next = new Map(this.pending);
+      next.delete(id);
+      this.pending = next;
+    }
+  }
+
+  private onSlotBook(e: CustomEvent<SlotBookDetail>): void {
+    const s = this.conn.state;
+    if (!s) return;
+    const { laneId, slot } = e.detail;
+    const prefill: Partial<AppointmentInput> = { date: this.date, startTime: slot, durationMinutes: s.settings.slotMinutes };
+    if (this.mode === "advisors") prefill.advisorId = laneId;
+    else prefill.bayId = laneId === NO_BAY_LANE ? null : laneId;
+    this.form = { card: null, prefill };
+  }
+
+  private async onAction(e: CustomEvent<{ id: number; action: StatusAction | "edit" | "undo" }>): Promise<void> {
+    const { id, action } = e.detail;
+    const card = this.card(id);
+    if (!card) return;
+    if (action === "edit") {
+      this.form = { card, prefill: {} };
+      return;
+    }
+    if (action === "undo") {
+      await this.undo(await latestChangeOf(card.id));
+      return;
+    }
+    await this.send({ type: "appointment.status", id, version: card.version, action }, `admin.toast.${action}`);
+  }
+
+  /** Undo of one change, through the same pipeline; the server refuses it if the card changed since. */
+  private async undo(ref: ChangeRef | null): Promise<void> {
+    const command = ref && (await undoCommand(ref));
+    if (!ref || !command) {
+      this.showToast(this.msg("admin.undo.unavailable"), "error");
+      return;
+    }
+    const ack = await this.send(command, "admin.toast.undone");
+    if (ack.ok) {
+      forgetChange();
+      this.highlights.add([ref.appointmentId]);
+    }
+  }
+
+  private onSearchHits(e: CustomEvent<{ ids: number[] }>): void {
+    const ids = e.detail.ids;
+    this.searchHits = new Set(ids);
+    this.highlights.add(ids);
+    const first = ids[0];
+    if (first !== undefined) {
+      this.tab = "board";
+      this.selectedId = first;
+      void this.boardEl?.reveal(first);
+    }
+  }
+
+  private setLanguage(lang: Language): void {
+    this.language = lang;
+    try {
+      localStorage.setItem(LANGUAGE_KEY, lang);
+    } catch {
+      // the choice then lasts this session only
+    }
+    document.documentElement.lang = lang;
+  }
+
+  private onToolbar(e: CustomEvent<ToolbarAction>): void {
+    const a = e.detail;
+    switch (a.kind) {
+      case "tab":
+        this.tab = a.tab;
+        if (a.tab === "dayBefore" && this.date === this.today()) this.setDate(addDays(this.date, 1));
+        return;
+      case "date":
+        if (a.date) this.setDate(a.date);
+        return;
+      case "mode":
+        this.mode = a.mode;
+        return;
+      case "language":
+        this.setLanguage(a.language);
+        return;
+      case "book":
+        this.form = { card: null, prefill: { date: this.date } };
+        return;
+      case "undoLast": {
+        const last = lastChange();
+        if (last) void this.undo(last);
+        return;
+      }
+    }
+  }
+
+  private renderMain() {
+    const s = this.conn.state;
+    if (!s || s.date !== this.date) return html`<div class="loading" role="status">${this.msg("admin.loading")}</div>`;
+    const cards = this.visibleCards();
+    const overlaps = boardOverlaps(cards, s.advisors, s.settings);
+    const minute = Math.floor(this.conn.serverNow() / 60_000) * 60_000;
+    const highlighted = new Set([...this.highlights.ids, ...this.searchHits]);
+    switch (this.tab) {
+      case "board": {
+        const selected = this.selectedId === null ? undefined : cards.find((a) => a.id === this.selectedId);
+        return html`<admin-board
+            .mode=${this.mode}
+            .settings=${s.settings}
+            .date=${this.date}
+            .advisors=${s.advisors}
+            .bays=${s.bays}
+            .appointments=${cards}
+            .minute=${minute}
+            .language=${this.language}
+            .highlighted=${highlighted}
+            .pending=${new Set(this.pending.keys())}
+            .overlaps=${overlaps}
+            .selectedId=${this.selectedId}
+            @admin-card-select=${(e: CustomEvent<{ id: number }>) => (this.selectedId = e.detail.id)}
+            @admin-card-move=${this.onMove}
+            @admin-slot-book=${this.onSlotBook}
+          ></admin-board>
+          ${selected
+            ? html`<admin-card-panel
+                .appointment=${selected}
+                .board=${s}
+                .overlaps=${overlaps.get(selected.id) ?? []}
+                .language=${this.language}
+                @admin-card-action=${this.onAction}
+                @admin-panel-close=${() => (this.selectedId = null)}
+              ></admin-card-panel>`
+            : nothing}`;
+      }
+      case "dayBefore":
+        return html`<admin-day-before class="page" .board=${s} .language=${this.language} .send=${this.send}
+          @admin-card-action=${this.onAction}></admin-day-before>`;
+      case "sheet":
+        return html`<admin-day-sheet class="page" .board=${s} .language=${this.language}></admin-day-sheet>`;
+      case "import":
+        return html`<admin-import class="page" .board=${s} .language=${this.language} .send=${this.send}></admin-import>`;
+      case "settings":
+        return html`<admin-master-data class="page" .board=${s} .language=${this.language} .send=${this.send}></admin-master-data>`;
+    }
+  }
+
+  override render() {
+    const s = this.conn.state;
+    return html`<admin-toolbar
+        .siteName=${s?.settings.siteName ?? ""}
+        .tab=${this.tab}
+        .date=${this.date}
+        .today=${this.today()}
+        .mode=${this.mode}
+        .language=${this.language}
+        .status=${this.conn.status}
+        .canUndo=${lastChange() !== null}
+        @admin-toolbar-action=${this.onToolbar}
+        @admin-search-hits=${this.onSearchHits}
+      ></admin-toolbar>
+      <main>${this.renderMain()}</main>
+      ${this.form && s
+        ? html`<admin-booking-form
+            .board=${s}
+            .appointment=${this.form.card}
+            .prefill=${this.form.prefill}
+            .language=${this.language}
+            .send=${this.send}
+            @admin-form-close=${() => (this.form = null)}
+          ></admin-booking-form>`
+        : nothing}
+      ${this.toast
+        ? html`<admin-toast
+            .text=${this.toast.text}
+            .tone=${this.toast.tone}
+            .undoLabel=${this.toast.undo ? this.msg("admin.undo") : ""}
+            @admin-undo=${() => {
+              const ref = this.toast?.undo;
+              this.toast = null;
+              if (ref) void this.undo(ref);
+            }}
+            @admin-toast-close=${() => (this.toast = null)}
+          ></admin-toast>`
+        : nothing}`;
+  }
+}
+
+const LANGUAGE_KEY = "magboard.admin.language";
+
+function storedLanguage(): Language | null {
+  try {
+    const v = localStorage.getItem(LANGUAGE_KEY);
+    return v === "zh-CN" || v === "en" ? v : null;
+  } catch {
+    return null;
+  }
+}
