@@ -21,6 +21,8 @@ async function main(): Promise<void> {
     log,
     staticDir: path.join(root, "dist"),
     defaults: { timeZone: config.timeZone, sample: config.sample },
+    adminPassword: config.adminPassword,
+    trustProxy: config.trustProxy,
   });
   await new Promise<void>((resolve) => app.httpServer.listen(config.port, config.host, resolve));
   const address = app.httpServer.address();
@@ -29,6 +31,7 @@ async function main(): Promise<void> {
   log.info(`database ${file} (revision ${app.board.revision()}, time zone ${tz})`);
   log.info(`display  http://localhost:${port}/display`);
   log.info(`admin    http://localhost:${port}/admin`);
+  log.info(`advisor  http://localhost:${port}/advisor`);
   log.info(`API      http://localhost:${port}/api/health`);
 
   let stopping = false;

@@ -2,6 +2,7 @@ import { Router } from "express";
 import type { Board } from "../board/board.js";
 import { STATUS_ACTIONS, type StatusAction } from "../../shared/schemas/commands.js";
 import { idParam, runCommand, sendError } from "./send.js";
+import { requireRead } from "./authenticate.js";
 
 /** Splits a PATCH body into the version it was based on and the changes. */
 function versioned(body: unknown): { version: unknown; rest: Record<string, unknown> } {
@@ -15,7 +16,7 @@ export function appointmentRoutes(board: Board): Router {
 
   r.post("/", (req, res) => runCommand(board, req, res, { type: "appointment.create", input: req.body ?? {} }, true));
 
-  r.get("/:id", (req, res) => {
+  r.get("/:id", requireRead("records"), (req, res) => {
     const id = idParam(req, res);
     if (id === null) return;
     const a = board.repos.appointments.get(id);
@@ -23,7 +24,7 @@ export function appointmentRoutes(board: Board): Router {
     res.json(a);
   });
 
-  r.get("/:id/history", (req, res) => {
+  r.get("/:id/history", requireRead("records"), (req, res) => {
     const id = idParam(req, res);
     if (id === null) return;
     res.json(board.repos.audit.forEntity("appointment", id));
