@@ -7,18 +7,19 @@ export class IdempotencyRepo {
   private readonly trimStmt;
 
   constructor(db: Db) {
-    this.getStmt = db.prepare<[string], { actor_id: string; response: string }>("SELECT actor_id, response FROM idempotency WHERE request_id = ?");
+    this.getStmt = db.prepare<[string], { response: string }>("SELECT response FROM idempotency WHERE request_id = ?");
     this.putStmt = db.prepare("INSERT INTO idempotency (request_id, actor_id, response, at) VALUES (?, ?, ?, ?)");
     this.trimStmt = db.prepare("DELETE FROM idempotency WHERE at < ?");
   }
 
+  // keys are per actor: two clients that happen to pick the same key never see each other's answers
   get(requestId: string, actorId: string): unknown | undefined {
-    const r = this.getStmt.get(requestId);
-    return r && r.actor_id === actorId ? JSON.parse(r.response) : undefined;
+    const r = this.getStmt.get(`${actorId}\u0000${requestId}`);
+    return r ? JSON.parse(r.response) : undefined;
   }
 
   put(requestId: string, actorId: string, response: unknown, at: Date): void {
-    this.putStmt.run(requestId, actorId, JSON.stringify(response), at.toISOString());
+    this.putStmt.run(`${actorId}\u0000${requestId}`, actorId, JSON.stringify(response), at.toISOString());
   }
 
   /** A retry comes within seconds; a day is far more than any client waits. */

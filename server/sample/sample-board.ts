@@ -54,20 +54,27 @@ export interface SampleCard {
   then: AppointmentStatus;
 }
 
+/** Cards placed relative to the moment the sample is made, so a first look is alive at any hour. */
+const AROUND_NOW: Record<number, number> = { 3: -25, 9: -20, 5: -40, 11: -10, 16: -3 };
+const LATE = new Set([3, 9]);
+
 /**
  * About twenty cards spread over the opening hours: the ones before `nowMinutes` have arrived or
- * finished, two are due just now so the clock marks them 延时到店, and the rest are still to come.
+ * finished, two were due 20–25 minutes ago so the clock marks them 延时到店, a few have just
+ * arrived, and the rest are still to come. Outside opening hours the cards around now stand
+ * outside the grid's hours, as a real late-evening booking would.
  */
 export function sampleCards(openTime: string, closeTime: string, nowMinutes: number): SampleCard[] {
   const open = minutesOfDay(openTime);
   const close = minutesOfDay(closeTime);
   const span = close - open - 60;
   return CUSTOMERS.map((c, i): SampleCard => {
-    const late = i === 3 || i === 9;
+    const late = LATE.has(i);
     const planned = open + Math.floor((span * i) / CUSTOMERS.length / 30) * 30;
-    const lateStart = Math.floor((nowMinutes - 25) / 5) * 5;
-    const start = late && lateStart >= open && lateStart < close ? lateStart : planned;
-    const then: AppointmentStatus = late
+    const offset = AROUND_NOW[i];
+    const near = offset === undefined || nowMinutes < 0 ? -1 : Math.floor((nowMinutes + offset) / 5) * 5;
+    const start = near >= 0 ? near : planned;
+    const then: AppointmentStatus = late && near >= 0
       ? "booked"
       : start + 90 < nowMinutes
         ? i % 7 === 0
