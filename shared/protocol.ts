@@ -47,14 +47,14 @@ export interface CommandResult<R = CommandRecord> {
 export interface ServerToClientEvents {
   /** One committed change; `revision` is the previous one + 1. */
   "board:patch": (patch: BoardPatch) => void;
-  /** To a paired display on connecting: its name, language, visibility and advisors shown. */
-  "display:config": (config: DisplayConfig) => void;
 }
 
 export interface DisplayToServerEvents {
   "board:follow": (req: FollowRequest, ack: (res: Ack<FollowResult>) => void) => void;
   /** For the clock offset: answers the server's clock in ms since epoch. */
   "time:sync": (ack: (serverTime: number) => void) => void;
+  /** A paired display's name, language, visibility and advisors shown; null on an unpaired (public) screen. */
+  "display:config": (ack: (config: DisplayConfig | null) => void) => void;
   /** A paired display tells which page it shows, for the manager's status list (DisplayReportSchema). */
   "display:report": (report: { page: string }) => void;
 }

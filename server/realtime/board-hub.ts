@@ -158,9 +158,12 @@ export class BoardHub {
     const paired = id === undefined ? undefined : this.board.repos.displays.get(id);
     const view = paired?.visibility === "staff" ? this.pairedStaffView : this.publicView;
     this.registerReader(socket, view);
+    socket.on("display:config", (ack) => {
+      if (typeof ack !== "function") return;
+      ack(paired ? { id: paired.id, name: paired.name, visibility: paired.visibility, language: paired.language, advisorIds: paired.advisorIds } : null);
+    });
     if (!paired) return;
     this.markSeen(paired.id);
-    socket.emit("display:config", { id: paired.id, name: paired.name, visibility: paired.visibility, language: paired.language, advisorIds: paired.advisorIds });
     socket.on("display:report", (raw) => {
       const report = DisplayReportSchema.safeParse(raw);
       if (report.success) socket.data.page = report.data.page;
