@@ -1,4 +1,4 @@
-import { Router, type Request } from "express";
+import { Router, type Request, type Response } from "express";
 import { publicAccount } from "../db/account-repo.js";
 import type { Board } from "../board/board.js";
 import type { DisplayStatus } from "../../shared/schemas/access.js";
@@ -18,6 +18,14 @@ function splitVersion(body: unknown): { version: unknown; rest: Record<string, u
 
 const bodyOf = (req: Request): unknown => req.body ?? {};
 
+/** A revocation takes no body; one that has anything in it is a mistake, refused rather than ignored. */
+function noBody(req: Request, res: Response): boolean {
+  const body: unknown = req.body;
+  const empty = body === undefined || (typeof body === "object" && body !== null && !Array.isArray(body) && Object.keys(body).length === 0);
+  if (!empty) sendError(res, { code: "invalid_payload", message: "(body) must be empty", field: "(body)" });
+  return empty;
+}
+
 /** The manager's: accounts, paired displays and API tokens. Reads need the manager; writes go through the pipeline like any command. */
 export function accessRoutes(board: Board, presence: DisplayPresence): Router {
   const r = Router();
@@ -35,8 +43,7 @@ export function accessRoutes(board: Board, presence: DisplayPresence): Router {
   r.post("/accounts/:id/password", (req, res) => {
     const id = idParam(req, res);
     if (id === null) return;
-    const { password } = splitVersion(req.body).rest;
-    runCommand(board, req, res, { type: "account.set_password", id, password });
+    runCommand(board, req, res, { ...splitVersion(req.body).rest, type: "account.set_password", id });
   });
 
   r.get("/displays", manager, (_req, res) => res.json(presence.displayStatuses()));
@@ -50,14 +57,14 @@ export function accessRoutes(board: Board, presence: DisplayPresence): Router {
   });
   r.delete("/displays/:id", (req, res) => {
     const id = idParam(req, res);
-    if (id !== null) runCommand(board, req, res, { type: "display.revoke", id });
+    if (id !== null && noBody(req, res)) runCommand(board, req, res, { type: "display.revoke", id });
   });
 
   r.get("/tokens", manager, (_req, res) => res.json(board.repos.tokens.all()));
   r.post("/tokens", (req, res) => runCommand(board, req, res, { type: "token.create", input: bodyOf(req) }, true, false));
   r.delete("/tokens/:id", (req, res) => {
     const id = idParam(req, res);
-    if (id !== null) runCommand(board, req, res, { type: "token.revoke", id });
+    if (id !== null && noBody(req, res)) runCommand(board, req, res, { type: "token.revoke", id });
   });
 
   r.get("/access/audit", manager, (req, res) => {

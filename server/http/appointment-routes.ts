@@ -1,7 +1,7 @@
 import { Router } from "express";
 import type { Board } from "../board/board.js";
 import { STATUS_ACTIONS, type StatusAction } from "../../shared/schemas/commands.js";
-import { idParam, runCommand, sendError } from "./send.js";
+import { idParam, runCommand, sendError, versionOnly } from "./send.js";
 import { requireRead } from "./authenticate.js";
 
 /** Splits a PATCH body into the version it was based on and the changes. */
@@ -51,8 +51,8 @@ export function appointmentRoutes(board: Board): Router {
     if (!(STATUS_ACTIONS as readonly string[]).includes(action)) {
       return sendError(res, { code: "not_found", message: `no action ${req.params.action.slice(0, 40)}; one of ${STATUS_ACTIONS.join(", ")}` });
     }
-    const { version } = versioned(req.body);
-    runCommand(board, req, res, { type: "appointment.status", id, version, action: action as StatusAction });
+    const body = versionOnly(req, res);
+    if (body) runCommand(board, req, res, { type: "appointment.status", id, version: body.version, action: action as StatusAction });
   });
 
   return r;

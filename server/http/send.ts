@@ -1,4 +1,6 @@
 import type { Request, Response } from "express";
+import * as z from "zod";
+import { DomainError } from "../board/domain-error.js";
 import type { ErrorBody } from "../../shared/errors.js";
 import { HTTP_STATUS } from "../../shared/errors.js";
 import type { Ack, CommandResult } from "../../shared/protocol.js";
@@ -42,6 +44,21 @@ export function runCommand(board: Board, req: Request, res: Response, command: u
     if (ack.ok) res.status(created ? 201 : 200).json(ack.data);
     else sendError(res, relativeToBody(ack.error));
   });
+}
+
+const VersionOnlySchema = z.strictObject({ version: z.unknown().optional() }, { error: "must be a JSON object" });
+
+/**
+ * For routes whose body carries at most the version seen (status actions, deactivation,
+ * revocation): anything else in it is refused, not ignored. Null after answering 400.
+ */
+export function versionOnly(req: Request, res: Response): { version: unknown } | null {
+  const parsed = VersionOnlySchema.safeParse(req.body ?? {});
+  if (!parsed.success) {
+    sendError(res, DomainError.fromZod(parsed.error).toBody());
+    return null;
+  }
+  return { version: parsed.data.version };
 }
 
 /** Parses a numeric path id; anything else is a 404, as no such resource can exist. */
