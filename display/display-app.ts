@@ -48,7 +48,9 @@ export class DisplayApp extends LitElement {
     const parsed = parseDisplayOptions(location.search);
     for (const p of parsed.problems) console.warn(`[magboard display] ignored URL parameter: ${p}`);
     this.options = parsed.options;
-    this.connection = new BoardConnection(this, { onChange: (c) => this.onBoardChange(c) });
+    // a paired TV's key travels in the URL's fragment, which the browser never sends in a request
+    const key = new URLSearchParams(location.hash.slice(1)).get("key");
+    this.connection = new BoardConnection(this, { onChange: (c) => this.onBoardChange(c), ...(key ? { auth: { key } } : {}) });
     new WakeLockController(this);
     new TickController(this, 60_000, () => this.connection.serverNow(), () => this.rollOver());
     this.connection.follow(this.options.date ?? localParts(Date.now(), Intl.DateTimeFormat().resolvedOptions().timeZone).date);
