@@ -100,7 +100,7 @@ export class AdvisorCard extends LitElement {
         <span class="time">${a.startTime}</span><span class="status">${t(l, `board.status.${a.status}`)}</span>
       </div>
       <div class="customer">${t(l, `board.card.customer.${a.customerTitle}`, { name: a.customerName })}</div>
-      <div class="detail">${a.plate} · ${a.vehicleModel}</div>
+      <div class="detail">${[a.plate, a.vehicleModel].filter((x) => x !== "").join(" · ")}</div>
       <div class="detail">${a.workRequested}</div>
       ${step
         ? html`<button class=${step} ?disabled=${this.busy} @click=${() => this.fire(step)}>${t(l, `advisor.action.${step}`)}</button>`

@@ -33,6 +33,8 @@ export interface AppDeps {
   adminPassword?: string;
   /** Behind a reverse proxy: trust its X-Forwarded-* headers (client address, HTTPS for Secure cookies). */
   trustProxy?: boolean | number | string;
+  /** Only paired displays (with a key) may open /display; by default an unpaired screen gets the public, masked board. */
+  requireDisplayPairing?: boolean;
   access?: AccessOptions;
 }
 
@@ -108,7 +110,7 @@ export function createApp(deps: AppDeps): App {
     const kept = { headers: { cookie, authorization, origin, host }, connection: { encrypted: isEncrypted(req) }, url: req.url };
     raw.request = kept as unknown as IncomingMessage;
   });
-  const hub = new BoardHub(io, board, log, access);
+  const hub = new BoardHub(io, board, log, access, deps.requireDisplayPairing ?? false);
   web.use("/api", apiRouter(board, access, hub, log));
 
   if (deps.staticDir && existsSync(deps.staticDir)) {

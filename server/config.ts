@@ -11,6 +11,7 @@ export interface Config {
   adminPassword?: string;
   /** Express's `trust proxy`: hop count, or true; unset when magboard faces the browsers itself. */
   trustProxy?: boolean | number;
+  requireDisplayPairing: boolean;
 }
 
 /** Everything configurable, from the environment; documented in the README's configuration table. */
@@ -31,6 +32,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return {
     ...(adminPassword !== undefined ? { adminPassword } : {}),
     ...(trustProxy !== undefined ? { trustProxy } : {}),
+    requireDisplayPairing: env.MAGBOARD_REQUIRE_PAIRING === "1",
     port,
     host: env.HOST ?? "0.0.0.0",
     dataDir: path.resolve(env.DATA_DIR ?? "data"),

@@ -23,6 +23,7 @@ async function main(): Promise<void> {
     defaults: { timeZone: config.timeZone, sample: config.sample },
     adminPassword: config.adminPassword,
     trustProxy: config.trustProxy,
+    requireDisplayPairing: config.requireDisplayPairing,
   });
   await new Promise<void>((resolve) => app.httpServer.listen(config.port, config.host, resolve));
   const address = app.httpServer.address();

@@ -41,6 +41,9 @@ type AnySocket = Socket<StaffToServerEvents, ServerToClientEvents, Record<string
  */
 export const MAX_PENDING_PACKETS = 1_000;
 
+/** How often open staff sockets are checked against their session (expired, signed out elsewhere, account disabled). */
+export const SESSION_CHECK_MS = 60_000;
+
 /** What a public display may see: the same change with every card masked. */
 function publicOps(ops: ChangeOp[]): ChangeOp[] {
   return ops.map((op) => (op.kind === "appointment" ? { ...op, appointment: maskAppointment(op.appointment) } : op));
@@ -81,12 +84,15 @@ export class BoardHub {
   private readonly staffView: View;
   private readonly views: View[];
   private readonly unsubscribe: Array<() => void>;
+  private sessionCheck: { cancel(): void } | null = null;
 
   constructor(
     io: BoardIo,
     private readonly board: Board,
     private readonly log: Logger,
     private readonly access: AccessControl,
+    /** Refuse unpaired screens: only a display with a key sees even the masked board. */
+    requirePairing = false,
   ) {
     this.display = io.of(DISPLAY_NAMESPACE);
     this.staff = io.of(STAFF_NAMESPACE);
@@ -97,7 +103,7 @@ export class BoardHub {
 
     this.display.use((socket, next) => {
       const key = handshakeString(socket.handshake.auth, "key");
-      if (key === undefined) return next();
+      if (key === undefined) return next(requirePairing ? new Error("pairing_required") : undefined);
       const paired = this.access.displayByKey(key);
       if (!paired) return next(new Error("unauthorized"));
       socket.data.displayId = paired.id;
@@ -121,6 +127,19 @@ export class BoardHub {
       socket.on("board:command", (raw, ack) => this.onCommand(socket, raw, ack));
     });
     this.unsubscribe = [board.onChange((change) => this.publish(change)), board.onEnded((ids) => this.end(ids))];
+    this.armSessionCheck();
+  }
+
+  /**
+   * A socket outlives the session it was opened with; once a minute each staff socket's session is
+   * looked up again and the socket closed when it has ended. An open staff page counts as use, so
+   * it is the absolute limit (or a sign-out, or the manager) that ends a phone left on all week.
+   */
+  private armSessionCheck(): void {
+    this.sessionCheck = this.board.clock.setTimer(SESSION_CHECK_MS, () => {
+      for (const socket of this.staff.sockets.values()) if (!this.principalOf(socket)) socket.disconnect(true);
+      this.armSessionCheck();
+    });
   }
 
   displays(): number {
@@ -143,6 +162,8 @@ export class BoardHub {
 
   close(): void {
     for (const u of this.unsubscribe) u();
+    this.sessionCheck?.cancel();
+    this.sessionCheck = null;
   }
 
   /** Cookie or Bearer token from the handshake's headers, or a token in its `auth` payload (for integrations). */

@@ -120,6 +120,15 @@ describe("paired displays", () => {
     expect(dbFingerprint(server.db)).toBe(before);
   });
 
+  it("with pairing required, an unpaired screen is refused and a paired one still connects", async () => {
+    await server.close();
+    server = await startTestServer({ requireDisplayPairing: true });
+    ({ advisors } = await seedBasics(server));
+    await expect(server.client("display")).rejects.toThrow("pairing_required");
+    const { key } = await pair("public");
+    expect((await server.client("display", { auth: { key } })).connected).toBe(true);
+  });
+
   it("a paired display's key does not open the staff namespace", async () => {
     const paired = await pair("staff");
     await expect(server.client("staff", { as: "anonymous", auth: { key: paired.key } })).rejects.toThrow("unauthorized");

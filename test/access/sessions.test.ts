@@ -95,6 +95,17 @@ describe("signing in and sessions", () => {
     }
   });
 
+  it("closes a staff socket whose session reached its 7-day end while it was open", async () => {
+    const clock = new ManualClock(Date.parse("2026-11-27T01:00:00Z"));
+    server = await startTestServer({ clock });
+    const socket = await server.client("staff");
+    const gone = new Promise<string>((resolve) => socket.once("disconnect", resolve));
+    clock.advance(6 * 24 * HOUR);
+    expect(socket.connected).toBe(true);
+    clock.advance(24 * HOUR + 60_000);
+    expect(await gone).toBe("io server disconnect");
+  });
+
   it("logout ends that session and its live sockets, not the account's other sessions", async () => {
     server = await startTestServer();
     const other = await server.signIn("admin", TEST_ADMIN_PASSWORD);

@@ -62,6 +62,8 @@ export interface TestServerOptions {
   adminPassword?: string;
   /** false: do not sign the manager in at start (`manager` then holds an empty cookie). */
   signIn?: boolean;
+  /** createApp's requireDisplayPairing. */
+  requireDisplayPairing?: boolean;
   /** Listen on this port instead of an ephemeral one (a restart test brings a server back where it was). */
   port?: number;
 }
@@ -86,6 +88,7 @@ export async function startTestServer(opts: TestServerOptions = {}): Promise<Tes
     staticDir: opts.staticDir,
     defaults: { timeZone: opts.timeZone ?? "Asia/Shanghai", sample: opts.sample ?? false },
     adminPassword: opts.adminPassword ?? TEST_ADMIN_PASSWORD,
+    requireDisplayPairing: opts.requireDisplayPairing ?? false,
   });
   await new Promise<void>((resolve) => app.httpServer.listen(opts.port ?? 0, "127.0.0.1", resolve));
   const url = `http://127.0.0.1:${(app.httpServer.address() as AddressInfo).port}`;
