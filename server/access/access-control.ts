@@ -6,7 +6,7 @@ import type { Clock } from "../board/clock.js";
 import type { Logger } from "../logger.js";
 import { accountActorId, displayActorId, tokenActorId } from "./actor-ids.js";
 import { sessionFromCookieHeader } from "./cookies.js";
-import { DUMMY_HASH, digest, newSecret, verifyPassword } from "./secrets.js";
+import { digest, dummyHash, newSecret, verifyPassword } from "./secrets.js";
 import { RateLimiter } from "./rate-limiter.js";
 
 export interface AccessOptions {
@@ -71,7 +71,7 @@ export class AccessControl {
     if (wait > 0) return { ok: false, code: "rate_limited", retryAfterMs: wait };
     const account = this.repos.accounts.byUsername(username);
     // the same work whether or not the account exists, so timing does not tell which usernames are real
-    const matches = await verifyPassword(password, account?.passwordHash ?? DUMMY_HASH);
+    const matches = await verifyPassword(password, account?.passwordHash ?? dummyHash());
     if (!account || !account.active || !matches) {
       this.perAccount.fail(username);
       this.perAddress.fail(address);

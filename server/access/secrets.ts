@@ -47,8 +47,13 @@ export async function verifyPassword(password: string, stored: string): Promise<
   return timingSafeEqual(derived, p.hash);
 }
 
+let dummy: string | undefined;
+
 /** Compared against when a username does not exist, so the answer takes as long either way. */
-export const DUMMY_HASH = hashPassword(randomBytes(16).toString("hex"));
+export function dummyHash(): string {
+  dummy ??= hashPassword(randomBytes(16).toString("hex"));
+  return dummy;
+}
 
 /** 256 random bits, URL-safe; the prefix tells a leaked secret's kind at a glance (and to secret scanners). */
 export function newSecret(prefix: "s" | "dk" | "mbt"): string {
