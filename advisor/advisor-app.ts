@@ -2,9 +2,9 @@ import { LitElement, css, html } from "lit";
 import { customElement, state } from "lit/decorators.js";
 import type { Language } from "../shared/schemas/common.js";
 import { t } from "../shared/i18n/messages.js";
-import { currentSession, signOut, type StaffSession } from "./staff-api.js";
-import "./advisor-login.js";
-import "./advisor-password.js";
+import { currentSession, signOut, type StaffSession } from "../login/staff-api.js";
+import "../login/staff-login.js";
+import "../login/staff-password.js";
 import "./advisor-day.js";
 
 declare global {
@@ -68,12 +68,12 @@ export class AdvisorApp extends LitElement {
       case "loading":
         return html``;
       case "sign-in":
-        return html`<advisor-login lang=${this.lang} @signed-in=${() => void this.refresh()}></advisor-login>`;
+        return html`<staff-login lang=${this.lang} @signed-in=${() => void this.refresh()}></staff-login>`;
       case "password":
-        return html`<advisor-password lang=${this.lang} @password-changed=${() => void this.refresh()}></advisor-password>`;
+        return html`<staff-password lang=${this.lang} @password-changed=${() => void this.refresh()}></staff-password>`;
       case "not-advisor":
         return html`<p class="note">${t(this.lang, "advisor.notAdvisor", { name: p.session.actor.name })}</p>
-          <advisor-login lang=${this.lang} @signed-in=${() => void this.refresh()}></advisor-login>`;
+          <staff-login lang=${this.lang} @signed-in=${() => void this.refresh()}></staff-login>`;
       case "day":
         return html`<advisor-day
           .advisorId=${p.session.actor.advisorId ?? 0}

@@ -18,7 +18,7 @@ function newest(dir) {
   return t;
 }
 
-const sources = Math.max(...["display", "admin", "shared", "advisor"].map((d) => newest(path.join(root, d))), statSync(path.join(root, "vite.config.ts")).mtimeMs);
+const sources = Math.max(...["display", "admin", "shared", "advisor", "login"].map((d) => newest(path.join(root, d))), statSync(path.join(root, "vite.config.ts")).mtimeMs);
 if (!existsSync(stamp) || statSync(stamp).mtimeMs < sources) {
   console.log("[magboard] building the pages…");
   execFileSync(process.execPath, [path.join(root, "node_modules", "vite", "bin", "vite.js"), "build"], { cwd: root, stdio: "inherit" });

@@ -32,6 +32,7 @@ const rules: { from: string; forbidden: string[]; packages?: RegExp }[] = [
   { from: "server", forbidden: ["display", "admin", "advisor"] },
   { from: "display", forbidden: ["admin", "server", "advisor"], packages: /^(node:|express|better-sqlite3)/ },
   { from: "advisor", forbidden: ["admin", "server"], packages: /^(node:|express|better-sqlite3)/ },
+  { from: "login", forbidden: ["admin", "server", "advisor", "display"], packages: /^(node:|express|better-sqlite3)/ },
 ];
 
 describe("import boundaries", () => {

@@ -48,7 +48,7 @@ const zhCN = {
   "display.call.customer.none": "{surname}姓客户",
   "display.reloading": "服务器已更新，正在重新载入…",
 
-  // ── advisor (the advisor's phone, /advisor, and the staff sign-in) ─────────────────
+  // ── advisor (the advisor's phone, /advisor) ─────────────────
   "advisor.title": "我的预约",
   "advisor.signedInAs": "{name}",
   "advisor.logout": "退出",
@@ -64,20 +64,22 @@ const zhCN = {
   "advisor.error.forbidden": "您无权进行此操作",
   "advisor.error.failed": "操作未完成，请重试",
   "advisor.connection.lost": "连接中断，正在重连…",
-  "advisor.login.title": "员工登录",
-  "advisor.login.username": "用户名",
-  "advisor.login.password": "密码",
-  "advisor.login.submit": "登录",
-  "advisor.login.wrong": "用户名或密码错误",
-  "advisor.login.limited": "尝试次数过多，请 {seconds} 秒后再试",
-  "advisor.login.failed": "暂时无法登录，请稍后再试",
-  "advisor.password.title": "请设置您自己的密码",
-  "advisor.password.hint": "临时密码须先更换（至少 10 个字符）",
-  "advisor.password.current": "当前密码",
-  "advisor.password.new": "新密码",
-  "advisor.password.submit": "保存",
-  "advisor.password.wrongCurrent": "当前密码不正确",
-  "advisor.password.weak": "新密码至少 10 个字符，且不能与当前密码相同",
+
+  // ── staff sign-in (login/: shared by the advisor and admin pages) ───────────────────
+  "login.title": "员工登录",
+  "login.username": "用户名",
+  "login.password": "密码",
+  "login.submit": "登录",
+  "login.wrong": "用户名或密码错误",
+  "login.limited": "尝试次数过多，请 {seconds} 秒后再试",
+  "login.failed": "暂时无法登录，请稍后再试",
+  "password.title": "请设置您自己的密码",
+  "password.hint": "临时密码须先更换（至少 10 个字符）",
+  "password.current": "当前密码",
+  "password.new": "新密码",
+  "password.submit": "保存",
+  "password.wrongCurrent": "当前密码不正确",
+  "password.weak": "新密码至少 10 个字符，且不能与当前密码相同",
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
@@ -140,20 +142,22 @@ const en: Record<MessageKey, string> = {
   "advisor.error.forbidden": "You may not do this",
   "advisor.error.failed": "That did not go through; please try again",
   "advisor.connection.lost": "Connection lost, reconnecting…",
-  "advisor.login.title": "Staff sign-in",
-  "advisor.login.username": "Username",
-  "advisor.login.password": "Password",
-  "advisor.login.submit": "Sign in",
-  "advisor.login.wrong": "Wrong username or password",
-  "advisor.login.limited": "Too many attempts; try again in {seconds} s",
-  "advisor.login.failed": "Cannot sign in right now; try again shortly",
-  "advisor.password.title": "Choose your own password",
-  "advisor.password.hint": "The one-time password must be replaced first (at least 10 characters)",
-  "advisor.password.current": "Current password",
-  "advisor.password.new": "New password",
-  "advisor.password.submit": "Save",
-  "advisor.password.wrongCurrent": "The current password is not right",
-  "advisor.password.weak": "At least 10 characters, and not the current password",
+
+  // ── staff sign-in ──────────────────────────────────────────────────────────────────
+  "login.title": "Staff sign-in",
+  "login.username": "Username",
+  "login.password": "Password",
+  "login.submit": "Sign in",
+  "login.wrong": "Wrong username or password",
+  "login.limited": "Too many attempts; try again in {seconds} s",
+  "login.failed": "Cannot sign in right now; try again shortly",
+  "password.title": "Choose your own password",
+  "password.hint": "The one-time password must be replaced first (at least 10 characters)",
+  "password.current": "Current password",
+  "password.new": "New password",
+  "password.submit": "Save",
+  "password.wrongCurrent": "The current password is not right",
+  "password.weak": "At least 10 characters, and not the current password",
 };
 
 const TABLES: Record<Language, Record<MessageKey, string>> = { "zh-CN": zhCN, en };

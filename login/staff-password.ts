@@ -7,7 +7,7 @@ import { formStyles } from "./form-styles.js";
 
 declare global {
   interface HTMLElementTagNameMap {
-    "advisor-password": AdvisorPassword;
+    "staff-password": StaffPassword;
   }
   interface HTMLElementEventMap {
     "password-changed": CustomEvent<void>;
@@ -15,8 +15,8 @@ declare global {
 }
 
 /** Replacing a one-time password (POST /api/auth/password): until then the account may do nothing else. */
-@customElement("advisor-password")
-export class AdvisorPassword extends LitElement {
+@customElement("staff-password")
+export class StaffPassword extends LitElement {
   @property() lang: Language = "zh-CN";
   @state() private error = "";
 
@@ -25,12 +25,12 @@ export class AdvisorPassword extends LitElement {
   override render() {
     const l = this.lang;
     return html`<form @submit=${this.submit}>
-      <h1>${t(l, "advisor.password.title")}</h1>
-      <p class="hint">${t(l, "advisor.password.hint")}</p>
-      <label>${t(l, "advisor.password.current")}<input name="current" type="password" autocomplete="current-password" required maxlength="200" /></label>
-      <label>${t(l, "advisor.password.new")}<input name="next" type="password" autocomplete="new-password" required minlength="10" maxlength="200" /></label>
+      <h1>${t(l, "password.title")}</h1>
+      <p class="hint">${t(l, "password.hint")}</p>
+      <label>${t(l, "password.current")}<input name="current" type="password" autocomplete="current-password" required maxlength="200" /></label>
+      <label>${t(l, "password.new")}<input name="next" type="password" autocomplete="new-password" required minlength="10" maxlength="200" /></label>
       ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
-      <button type="submit">${t(l, "advisor.password.submit")}</button>
+      <button type="submit">${t(l, "password.submit")}</button>
     </form>`;
   }
 
@@ -42,6 +42,6 @@ export class AdvisorPassword extends LitElement {
       this.dispatchEvent(new CustomEvent("password-changed", { bubbles: true, composed: true }));
       return;
     }
-    this.error = t(this.lang, res.error?.field === "currentPassword" ? "advisor.password.wrongCurrent" : "advisor.password.weak");
+    this.error = t(this.lang, res.error?.field === "currentPassword" ? "password.wrongCurrent" : "password.weak");
   }
 }

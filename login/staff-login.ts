@@ -7,16 +7,16 @@ import { formStyles } from "./form-styles.js";
 
 declare global {
   interface HTMLElementTagNameMap {
-    "advisor-login": AdvisorLogin;
+    "staff-login": StaffLogin;
   }
   interface HTMLElementEventMap {
     "signed-in": CustomEvent<{ mustChangePassword: boolean }>;
   }
 }
 
-/** The staff sign-in form (POST /api/auth/login); fires `signed-in` once the session cookie is set. */
-@customElement("advisor-login")
-export class AdvisorLogin extends LitElement {
+/** The staff sign-in form, shared by the staff pages (advisor, admin) (POST /api/auth/login); fires `signed-in` once the session cookie is set. */
+@customElement("staff-login")
+export class StaffLogin extends LitElement {
   @property() lang: Language = "zh-CN";
   @state() private error = "";
   @state() private busy = false;
@@ -26,11 +26,11 @@ export class AdvisorLogin extends LitElement {
   override render() {
     const l = this.lang;
     return html`<form @submit=${this.submit}>
-      <h1>${t(l, "advisor.login.title")}</h1>
-      <label>${t(l, "advisor.login.username")}<input name="username" autocomplete="username" autocapitalize="none" required maxlength="64" /></label>
-      <label>${t(l, "advisor.login.password")}<input name="password" type="password" autocomplete="current-password" required maxlength="200" /></label>
+      <h1>${t(l, "login.title")}</h1>
+      <label>${t(l, "login.username")}<input name="username" autocomplete="username" autocapitalize="none" required maxlength="64" /></label>
+      <label>${t(l, "login.password")}<input name="password" type="password" autocomplete="current-password" required maxlength="200" /></label>
       ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
-      <button type="submit" ?disabled=${this.busy}>${t(l, "advisor.login.submit")}</button>
+      <button type="submit" ?disabled=${this.busy}>${t(l, "login.submit")}</button>
     </form>`;
   }
 
@@ -45,8 +45,8 @@ export class AdvisorLogin extends LitElement {
       this.dispatchEvent(new CustomEvent("signed-in", { detail: { mustChangePassword: res.data.mustChangePassword }, bubbles: true, composed: true }));
       return;
     }
-    if (res.status === 429) this.error = t(this.lang, "advisor.login.limited", { seconds: res.retryAfter ?? 60 });
-    else if (res.status === 401 || res.status === 400) this.error = t(this.lang, "advisor.login.wrong");
-    else this.error = t(this.lang, "advisor.login.failed");
+    if (res.status === 429) this.error = t(this.lang, "login.limited", { seconds: res.retryAfter ?? 60 });
+    else if (res.status === 401 || res.status === 400) this.error = t(this.lang, "login.wrong");
+    else this.error = t(this.lang, "login.failed");
   }
 }
