@@ -16,7 +16,7 @@ import { BoardHub, type BoardIo } from "./realtime/board-hub.js";
 import { initialiseSite, type SiteDefaults } from "./sample/initialise-site.js";
 import { AccessControl, type AccessOptions } from "./access/access-control.js";
 import { hashPassword, newOneTimePassword } from "./access/secrets.js";
-import { sameOrigin } from "./access/same-origin.js";
+import { forwardedHost, sameOrigin } from "./access/same-origin.js";
 
 export interface AppDeps {
   db: Db;
@@ -99,7 +99,8 @@ export function createApp(deps: AppDeps): App {
     pingInterval: 10_000,
     pingTimeout: 5_000,
     // no CORS: a page from another origin may not open a socket here (browsers always send Origin on these)
-    allowRequest: (req, callback) => callback(null, sameOrigin(req.headers.origin, req.headers.host)),
+    allowRequest: (req, callback) =>
+      callback(null, sameOrigin(req.headers.origin, [req.headers.host, deps.trustProxy ? forwardedHost(req.headers["x-forwarded-host"]) : undefined])),
   });
   // engine.io keeps each connection's first HTTP request for its whole life (socket.io memory-usage docs);
   // keep only the headers that say who is connecting, which the namespaces read once per connection

@@ -55,6 +55,7 @@ export function requireRead(scope: ReadScope): RequestHandler {
  * no session anyway, but refusing it outright also stops it reaching the pipeline at all.
  */
 export const sameOriginWrites: RequestHandler = (req, res, next) => {
-  if (req.method === "GET" || req.method === "HEAD" || sameOrigin(req.get("origin"), req.get("host"))) return next();
+  // req.host is Host, or X-Forwarded-Host when a proxy is trusted
+  if (req.method === "GET" || req.method === "HEAD" || sameOrigin(req.get("origin"), [req.get("host"), req.host])) return next();
   sendError(res, { code: "forbidden", message: "cross-origin requests are refused" });
 };

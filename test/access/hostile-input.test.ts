@@ -11,6 +11,9 @@ import { dbFingerprint } from "./db-fingerprint.js";
  * validation stands between them and the database): every one gets a clear error, the server
  * stays up, and the database is exactly as before.
  */
+/** Thousands of round trips on a shared two-core machine: far more than they need, never a measure of speed. */
+const FUZZ_TIMEOUT_MS = 180_000;
+
 let server: TestServer;
 let staff: StaffClient;
 let card: { id: number; version: number };
@@ -89,7 +92,7 @@ describe("hostile input", () => {
     );
     expect(dbFingerprint(server.db)).toBe(before.fingerprint);
     expect((await server.api("/api/health")).body).toMatchObject({ status: "ok", revision: before.revision });
-  });
+  }, FUZZ_TIMEOUT_MS);
 
   it("answers thousands of random and malformed socket payloads with an error ack and changes nothing", async () => {
     const command = fc.oneof(
@@ -133,7 +136,7 @@ describe("hostile input", () => {
     await follow(staff, "2026-11-27");
     expect(dbFingerprint(server.db)).toBe(before.fingerprint);
     expect(server.app.board.revision()).toBe(before.revision);
-  });
+  }, FUZZ_TIMEOUT_MS);
 
   it("refuses a body over 64 KB with 413 and a socket frame over 256 KB by closing that socket only", async () => {
     const big = await server.api("/api/appointments", { method: "POST", json: booking(1, { notes: "x".repeat(70_000) }) });
