@@ -10,7 +10,7 @@ import { css } from "lit";
 export const themeTokens = css`
   :root {
     --mb-font: "Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", "DejaVu Sans", sans-serif;
-    --mb-font-size: max(24px, min(1.25vw, 2.222vh));
+    --mb-font-size: max(24px, min(100vw / 80, 100vh / 45));
     --mb-gap: calc(var(--mb-font-size) * 0.2);
     --mb-radius: calc(var(--mb-font-size) * 0.3);
   }

@@ -8,14 +8,14 @@ export const formStyles = css`
     margin: 0 auto;
     padding: 1.5rem 1rem;
     font-family: var(--mb-font, sans-serif);
-    color: #f4f7fb;
+    color: var(--mb-text, #f4f7fb);
   }
   h1 {
     font-size: 1.4rem;
     margin: 0 0 1rem;
   }
   p.hint {
-    color: #c3ccd8;
+    color: var(--mb-text-muted, #c3ccd8);
   }
   label {
     display: block;
@@ -30,8 +30,8 @@ export const formStyles = css`
     padding: 0.8rem;
     font-size: 1.1rem;
     border-radius: 0.5rem;
-    border: 1px solid #2b3645;
-    background: #121821;
+    border: 1px solid var(--mb-line, #2b3645);
+    background: var(--mb-surface, #121821);
     color: inherit;
   }
   button {

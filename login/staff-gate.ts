@@ -1,4 +1,4 @@
-import { LitElement, html, nothing } from "lit";
+import { LitElement, css, html, nothing } from "lit";
 import { customElement, property, state } from "lit/decorators.js";
 import type { Language } from "../shared/schemas/common.js";
 import { currentSession } from "./staff-api.js";
@@ -24,6 +24,12 @@ export class StaffGate extends LitElement {
   @property() page = "";
   @state() private phase: Phase = "checking";
   @state() private lang: Language = "zh-CN";
+
+  static override styles = css`
+    :host {
+      display: contents;
+    }
+  `;
 
   override connectedCallback(): void {
     super.connectedCallback();

@@ -36,7 +36,12 @@ export const CommandRequestSchema = z.strictObject({
 });
 export type CommandRequest = z.input<typeof CommandRequestSchema>;
 
-export type CommandRecord = Appointment | Advisor | Bay | Settings | Account | PairedDisplay | ApiToken;
+/** What an import answers: the cards it created, in the order of the rows. */
+export interface ImportRecord {
+  imported: Appointment[];
+}
+
+export type CommandRecord = Appointment | Advisor | Bay | Settings | ImportRecord | Account | PairedDisplay | ApiToken;
 export interface CommandResult<R = CommandRecord> {
   revision: number;
   record: R;

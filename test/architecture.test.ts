@@ -33,6 +33,7 @@ const rules: { from: string; forbidden: string[]; packages?: RegExp }[] = [
   { from: "display", forbidden: ["admin", "server", "advisor"], packages: /^(node:|express|better-sqlite3)/ },
   { from: "advisor", forbidden: ["admin", "server"], packages: /^(node:|express|better-sqlite3)/ },
   { from: "login", forbidden: ["admin", "server", "advisor", "display"], packages: /^(node:|express|better-sqlite3)/ },
+  { from: "admin", forbidden: ["server", "advisor"], packages: /^(node:|express|better-sqlite3)/ },
 ];
 
 describe("import boundaries", () => {

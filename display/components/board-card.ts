@@ -132,7 +132,7 @@ export class BoardCard extends LitElement {
       background: var(--tone);
       color: var(--mb-pill-text);
       border-radius: 0.2em;
-      padding: 0 0.2em;
+      padding: 0 0.12em;
     }
     .dot {
       /* CJK fonts draw the plate's "·" full width; a Latin font's keeps 京A·***45 within a narrow card */

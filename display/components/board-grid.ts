@@ -1,5 +1,5 @@
-import { LitElement, css, html, nothing } from "lit";
-import { customElement, property } from "lit/decorators.js";
+import { LitElement, html, nothing } from "lit";
+import { customElement, property, state } from "lit/decorators.js";
 import { repeat } from "lit/directives/repeat.js";
 import type { Advisor } from "../../shared/schemas/advisor.js";
 import type { Appointment } from "../../shared/schemas/appointment.js";
@@ -10,7 +10,9 @@ import { t } from "../../shared/i18n/messages.js";
 import { localParts } from "../../shared/rules/zoned-time.js";
 import { minutesOfDay } from "../../shared/rules/time-of-day.js";
 import { layoutBoard, nowFraction, type AdvisorRow, type SlotStack } from "../board-layout.js";
+import { cardView } from "../card-view.js";
 import "./board-card.js";
+import { boardGridStyles } from "./board-grid-styles.js";
 
 export interface SlotActivateDetail {
   advisorId: number;
@@ -28,6 +30,12 @@ declare global {
 }
 
 const NO_HIGHLIGHTS: ReadonlySet<number> = new Set();
+
+/** The smallest card still readable (time and status, two lines), in em of the board's font; matches the styles below. */
+const CARD_MIN_HEIGHT_EM = 2.7;
+const CARD_MIN_WIDTH_EM = 3.9;
+const STACK_PAD_EM = 0.1;
+const STACK_GAP_EM = 0.1;
 
 /**
  * The paper board: one row per advisor, one column per slot from opening to closing, the cards in
@@ -48,134 +56,37 @@ export class BoardGrid extends LitElement {
   @property({ type: Number }) minute = 0;
   @property() language: Language = "zh-CN";
   @property({ attribute: false }) highlighted: ReadonlySet<number> = NO_HIGHLIGHTS;
+  /** How many readable cards one cell holds, measured from the cells' size. */
+  @state() private room = { perColumn: 1, columns: 1 };
+  private resize: ResizeObserver | undefined;
 
-  static override styles = css`
-    :host {
-      display: block;
-      height: 100%;
-      min-height: 0;
-      font-size: var(--mb-font-size);
-      color: var(--mb-text);
-      font-family: var(--mb-font);
-    }
-    .grid {
-      position: relative;
-      display: grid;
-      height: 100%;
-      grid-template-columns: 6.2em repeat(var(--slots), minmax(0, 1fr));
-      grid-template-rows: 1.6em repeat(var(--rows), minmax(0, 1fr));
-      gap: var(--mb-gap);
-    }
-    .hour {
-      align-self: end;
-      font-weight: 700;
-      color: var(--mb-text);
-      padding-left: 0.2em;
-      border-left: 2px solid var(--mb-line);
-      font-variant-numeric: tabular-nums;
-    }
-    .hour.past {
-      color: var(--mb-text-muted);
-    }
-    .advisor {
-      display: flex;
-      flex-direction: column;
-      justify-content: center;
-      min-width: 0;
-      padding: 0 0.3em 0 0.4em;
-      border-left: 0.25em solid var(--advisor-color);
-      background: var(--mb-surface);
-      border-radius: var(--mb-radius);
-      overflow: hidden;
-    }
-    .advisor .name {
-      font-weight: 700;
-      line-height: 1.15;
-      overflow: hidden;
-      display: -webkit-box;
-      -webkit-line-clamp: 2;
-      -webkit-box-orient: vertical;
-    }
-    .load {
-      display: flex;
-      align-items: center;
-      gap: 0.3em;
-      color: var(--mb-text-muted);
-      font-variant-numeric: tabular-nums;
-      white-space: nowrap;
-    }
-    .load.over {
-      color: var(--mb-over);
-      font-weight: 700;
-    }
-    .bar {
-      flex: 1;
-      height: 0.3em;
-      border-radius: 0.15em;
-      background: var(--mb-line);
-      overflow: hidden;
-    }
-    .bar > span {
-      display: block;
-      height: 100%;
-      background: var(--advisor-color);
-    }
-    .cell {
-      background: var(--mb-surface);
-      border-radius: var(--mb-radius);
-    }
-    .cell.past {
-      background: var(--mb-surface-past);
-    }
-    .stack {
-      display: flex;
-      flex-direction: column;
-      flex-wrap: wrap;
-      align-content: stretch;
-      gap: var(--mb-gap);
-      padding: var(--mb-gap);
-      min-width: 0;
-      min-height: 0;
-      box-sizing: border-box;
-      pointer-events: none;
-      /* above the now line: the line shows in the gaps and empty cells, never across a card's text */
-      position: relative;
-      z-index: 1;
-    }
-    .stack.over {
-      outline: 0.12em dashed var(--mb-over);
-      outline-offset: -0.06em;
-      border-radius: var(--mb-radius);
-    }
-    board-card {
-      pointer-events: auto;
-      /* two lines of text: a crowded slot puts cards side by side rather than shrinking them */
-      flex: 1 1 0;
-      min-height: min(100%, 2.7em);
-    }
-    .now {
-      grid-row: 1 / -1;
-      grid-column: 2 / -1;
-      position: relative;
-      z-index: 0;
-      pointer-events: none;
-    }
-    .now > div {
-      position: absolute;
-      top: 0;
-      bottom: 0;
-      width: 0.15em;
-      margin-left: -0.075em;
-      background: var(--mb-now);
-      box-shadow: 0 0 0.3em var(--mb-now);
-    }
-    .empty {
-      grid-column: 1 / -1;
-      align-self: center;
-      justify-self: center;
-      color: var(--mb-text-muted);
-    }
-  `;
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.resize = new ResizeObserver(() => this.measure());
+    this.resize.observe(this);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.resize?.disconnect();
+    this.resize = undefined;
+  }
+
+  override updated(): void {
+    this.measure();
+  }
+
+  private measure(): void {
+    const cell = this.renderRoot.querySelector(".cell");
+    if (!cell) return;
+    const em = parseFloat(getComputedStyle(this).fontSize) || 24;
+    const { width, height } = cell.getBoundingClientRect();
+    const fit = (size: number, min: number) => Math.max(1, Math.floor((size - 2 * STACK_PAD_EM * em + STACK_GAP_EM * em) / ((min + STACK_GAP_EM) * em)));
+    const room = { perColumn: fit(height, CARD_MIN_HEIGHT_EM), columns: fit(width, CARD_MIN_WIDTH_EM) };
+    if (room.perColumn !== this.room.perColumn || room.columns !== this.room.columns) this.room = room;
+  }
+
+  static override styles = boardGridStyles;
 
   /** Minutes since midnight that count as past on this board: all of a past day, none of a future one. */
   private pastUntil(): number {
@@ -195,25 +106,43 @@ export class BoardGrid extends LitElement {
     return this.bays.find((b) => b.id === id)?.name ?? null;
   }
 
+  /** A slot with more cards than fit readably: one card-sized summary, each card as its status icon in its colour. */
+  private renderSummary(stack: SlotStack) {
+    const first = stack.cards[0]!;
+    const highlighted = stack.cards.some((a) => this.highlighted.has(a.id));
+    return html`<div class="summary ${highlighted ? "highlighted" : ""}">
+      <div class="line">${first.startTime} ${t(this.language, "board.grid.stackCount", { count: stack.cards.length })}</div>
+      <div class="line icons">
+        ${stack.cards.map((a) => {
+          const v = cardView(a, this.settings, this.minute);
+          return html`<span class="t-${v.tone}" title=${t(this.language, v.label)}>${v.icon}</span>`;
+        })}
+      </div>
+    </div>`;
+  }
+
   private renderStack(row: AdvisorRow, index: number, stack: SlotStack) {
     const s = this.settings;
+    const fits = stack.cards.length <= this.room.perColumn * this.room.columns;
     return html`<div
       class="stack ${stack.overCapacity ? "over" : ""}"
       style="grid-row: ${index + 2}; grid-column: ${stack.slot + 2}"
       title=${stack.overCapacity ? t(this.language, "board.grid.overCapacity") : nothing}
     >
-      ${repeat(
-        stack.cards,
-        (a) => a.id,
-        (a) => html`<board-card
-          .appointment=${a}
-          .rules=${s}
-          .minute=${this.minute}
-          .language=${this.language}
-          .bayName=${this.bayName(a.bayId)}
-          ?highlighted=${this.highlighted.has(a.id)}
-        ></board-card>`,
-      )}
+      ${fits
+        ? repeat(
+            stack.cards,
+            (a) => a.id,
+            (a) => html`<board-card
+              .appointment=${a}
+              .rules=${s}
+              .minute=${this.minute}
+              .language=${this.language}
+              .bayName=${this.bayName(a.bayId)}
+              ?highlighted=${this.highlighted.has(a.id)}
+            ></board-card>`,
+          )
+        : this.renderSummary(stack)}
     </div>`;
   }
 

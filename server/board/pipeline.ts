@@ -8,6 +8,8 @@ import type { Clock } from "./clock.js";
 import { DomainError } from "./domain-error.js";
 import type { CommandContext, HandlerOutput } from "./command-context.js";
 import { changeStatus, createAppointment, moveAppointment, updateAppointment } from "./commands/appointment-commands.js";
+import { restoreAppointment } from "./commands/restore-command.js";
+import { importAppointments } from "./commands/import-command.js";
 import { runSystemCommand } from "./commands/system-commands.js";
 import { createAdvisor, createBay, updateAdvisor, updateBay, updateSettings } from "./commands/master-data-commands.js";
 import { createAccount, createDisplay, createToken, revokeDisplay, revokeToken, setPassword, updateAccount, updateDisplay } from "./commands/access-commands.js";
@@ -32,6 +34,10 @@ function dispatch(ctx: CommandContext, cmd: Command): HandlerOutput {
       return moveAppointment(ctx, cmd);
     case "appointment.status":
       return changeStatus(ctx, cmd);
+    case "appointment.restore":
+      return restoreAppointment(ctx, cmd);
+    case "appointment.import":
+      return importAppointments(ctx, cmd);
     case "advisor.create":
       return createAdvisor(ctx, cmd);
     case "advisor.update":

@@ -158,8 +158,9 @@ export class AppointmentRepo {
         .join(", ")} WHERE id = @id`,
     );
     this.searchStmt = db.prepare<{ date: string; key: string; text: string }, AppointmentRow>(
-      `SELECT * FROM appointments WHERE date = @date AND (plate_key LIKE '%' || @key || '%' OR customer_name LIKE '%' || @text || '%'
-         OR replace(replace(phone, ' ', ''), '-', '') LIKE '%' || @text || '%') ORDER BY start_time LIMIT 50`,
+      // instr, not LIKE: a typed % or _ is a character to find, not a wildcard
+      `SELECT * FROM appointments WHERE date = @date AND (instr(plate_key, @key) > 0 OR instr(lower(customer_name), lower(@text)) > 0
+         OR instr(replace(replace(phone, ' ', ''), '-', ''), @text) > 0) ORDER BY start_time LIMIT 50`,
     );
   }
 

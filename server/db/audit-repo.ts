@@ -48,6 +48,7 @@ export class AuditRepo {
   private readonly byDate;
   private readonly byEntity;
   private readonly accessStmt;
+  private readonly byId;
 
   constructor(db: Db) {
     this.insertStmt = db.prepare(
@@ -59,6 +60,7 @@ export class AuditRepo {
     this.accessStmt = db.prepare<[number], AuditRow>(
       "SELECT * FROM audit_log WHERE entity IN ('account', 'display', 'token') ORDER BY id DESC LIMIT ?",
     );
+    this.byId = db.prepare<[number], AuditRow>("SELECT * FROM audit_log WHERE id = ?");
   }
 
   append(e: Omit<AuditEntry, "id">): void {
@@ -74,6 +76,11 @@ export class AuditRepo {
       after: e.after === null ? null : JSON.stringify(e.after),
       revision: e.revision,
     });
+  }
+
+  get(id: number): AuditEntry | undefined {
+    const row = this.byId.get(id);
+    return row && fromRow(row);
   }
 
   forDate(date: string): AuditEntry[] {

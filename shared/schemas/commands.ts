@@ -9,6 +9,9 @@ import { AccountEditSchema, AccountInputSchema, DisplayInputSchema, PasswordSche
 const VersionSchema = z.number().int().min(1, { error: "must be the version you saw (1 or more)" });
 const Ref = { id: IdSchema, version: VersionSchema };
 
+/** A day's import fits well under the socket's frame limit at this size. */
+export const MAX_IMPORT_ROWS = 300;
+
 /** The actions on a card that change only its status, each with the version the sender saw. */
 export const STATUS_ACTIONS = ["arrive", "confirm", "start", "complete", "no_show", "cancel", "reopen"] as const;
 export type StatusAction = (typeof STATUS_ACTIONS)[number];
@@ -29,6 +32,13 @@ export const CommandSchema = z.discriminatedUnion("type", [
     bayId: IdSchema.nullable().optional(),
   }),
   z.strictObject({ type: z.literal("appointment.status"), ...Ref, action: z.enum(STATUS_ACTIONS) }),
+  /** Undo: put the card back as it was before the audit entry `auditId`, the card's latest change. */
+  z.strictObject({ type: z.literal("appointment.restore"), ...Ref, auditId: IdSchema }),
+  /** Many bookings at once (a CSV import): every row is checked first, then all are created or none. */
+  z.strictObject({
+    type: z.literal("appointment.import"),
+    rows: z.array(AppointmentInputSchema).min(1, { error: "must hold at least one row" }).max(MAX_IMPORT_ROWS, { error: `must hold at most ${MAX_IMPORT_ROWS} rows` }),
+  }),
   z.strictObject({ type: z.literal("advisor.create"), input: AdvisorInputSchema }),
   z.strictObject({ type: z.literal("advisor.update"), ...Ref, changes: AdvisorInputSchema.partial() }),
   z.strictObject({ type: z.literal("bay.create"), input: BayInputSchema }),

@@ -14,6 +14,8 @@ const PRINCIPALS: Principal[] = ["manager", "desk", "advisorOwn", "advisorOther"
 interface Case {
   name: string;
   allowed: Principal[];
+  /** Undo and import have no REST route; they are tried over the socket only. */
+  socketOnly?: true;
   prepare(): Promise<CommandInput>;
 }
 
@@ -96,6 +98,23 @@ const CASES: Case[] = [
       return { type: "appointment.status", id: c.id, version: c.version, action };
     },
   })),
+  {
+    name: "appointment.restore",
+    allowed: DESK,
+    socketOnly: true,
+    prepare: async () => {
+      const c = await cardIn("booked");
+      const moved = ok(await server.api(`/api/appointments/${c.id}/move`, { method: "POST", json: { version: c.version, startTime: "17:00" } })).record;
+      const history = ok(await server.api(`/api/appointments/${c.id}/history`)) as { id: number }[];
+      return { type: "appointment.restore", id: c.id, version: moved.version, auditId: history.at(-1)!.id };
+    },
+  },
+  {
+    name: "appointment.import",
+    allowed: DESK,
+    socketOnly: true,
+    prepare: async () => ({ type: "appointment.import", rows: [{ ...booking(advisors[1]!, { startTime: "18:00" }), customerTitle: "ms" }] }),
+  },
   { name: "advisor.create", allowed: ALL, prepare: async () => ({ type: "advisor.create", input: { name: `顾问${n++}` } }) },
   {
     name: "advisor.update",
@@ -152,8 +171,8 @@ const CASES: Case[] = [
   },
 ];
 
-/** The same command as a REST call, the way the routes take it. */
-function asRest(cmd: CommandInput): { method: string; path: string; json?: unknown } {
+/** The same command as a REST call, the way the routes take it; null for the socket-only ones (undo, import). */
+function asRest(cmd: CommandInput): { method: string; path: string; json?: unknown } | null {
   const { type } = cmd;
   const idOf = (c: object) => (c as { id: number }).id;
   switch (cmd.type) {
@@ -191,6 +210,9 @@ function asRest(cmd: CommandInput): { method: string; path: string; json?: unkno
       return { method: "POST", path: "/api/tokens", json: cmd.input };
     case "token.revoke":
       return { method: "DELETE", path: `/api/tokens/${cmd.id}` };
+    case "appointment.restore":
+    case "appointment.import":
+      return null;
   }
 }
 
@@ -223,8 +245,8 @@ describe("who may run which command", () => {
   for (const c of CASES) {
     for (const p of PRINCIPALS) {
       const allowed = c.allowed.includes(p);
-      it(`${c.name} as ${p} over REST: ${allowed ? "allowed" : "403, nothing changed"}`, async () => {
-        const call = asRest(await c.prepare());
+      if (!c.socketOnly) it(`${c.name} as ${p} over REST: ${allowed ? "allowed" : "403, nothing changed"}`, async () => {
+        const call = asRest(await c.prepare())!;
         const before = dbFingerprint(server.db);
         const res = await restAs(p, call);
         if (allowed) {
@@ -251,9 +273,11 @@ describe("who may run which command", () => {
     it(`${c.name} with nobody signed in: 401 over REST, no socket at all, nothing changed`, async () => {
       const call = asRest(await c.prepare());
       const before = dbFingerprint(server.db);
-      const res = await server.api(call.path, { method: call.method, ...(call.json !== undefined ? { json: call.json } : {}), as: "anonymous" });
-      expect(res.status).toBe(401);
-      expect(res.body.error.code).toBe("unauthorized");
+      if (call) {
+        const res = await server.api(call.path, { method: call.method, ...(call.json !== undefined ? { json: call.json } : {}), as: "anonymous" });
+        expect(res.status).toBe(401);
+        expect(res.body.error.code).toBe("unauthorized");
+      }
       await expect(server.client("staff", { as: "anonymous" })).rejects.toThrow("unauthorized");
       expect(dbFingerprint(server.db)).toBe(before);
     });

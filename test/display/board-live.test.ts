@@ -68,6 +68,14 @@ describe("the wall display, live", () => {
     expect(created.status).toBe(201);
     const card = await waitForCard(page, "13:00");
     expect(card).toContain("欧** 女士");
+    // the new card flashes for a few seconds so a glance catches it, then settles
+    const highlighted = () =>
+      page.evaluate(() => {
+        const grid = document.querySelector("display-app")!.shadowRoot!.querySelector("board-grid")!.shadowRoot!;
+        return [...grid.querySelectorAll("board-card[highlighted]")].map((c) => c.shadowRoot!.textContent!.includes("13:00"));
+      });
+    expect(await highlighted()).toEqual([true]);
+    await expect.poll(highlighted, { timeout: 15_000 }).toEqual([]);
     expect(card).toContain("京C·***87");
     expect(card).toContain("已预约");
 
@@ -93,6 +101,18 @@ describe("the wall display, live", () => {
     await waitForCard(page, /10:35.*延时到店/);
     // the mark came at 10:50; the minutes count on with the server's clock, now 10:51
     await waitForCard(page, /10:35.*延时到店.*迟16分钟/);
+  });
+
+  it("speaks English and takes the light theme when its URL asks", async () => {
+    const page = await open("?lang=en&theme=light");
+    await waitForCard(page, "Arrived");
+    await waitForCard(page, /Late.*\+\d+ min/);
+    const text = await appText(page);
+    expect(text).toContain("Friday, 27 November 2026");
+    expect(text).toMatch(/Booked\s*20/);
+    expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe("light");
+    const background = await page.evaluate(() => getComputedStyle(document.querySelector("display-app")!).backgroundColor);
+    expect(background).toBe("rgb(238, 241, 245)");
   });
 
   it("announces an arrival with a chime and a spoken line when the display has the call switched on", async () => {

@@ -7,14 +7,14 @@ import { expectVersion, type CommandContext, type HandlerOutput } from "../comma
 
 type Cmd<T extends Command["type"]> = Extract<Command, { type: T }>;
 
-function load(ctx: CommandContext, id: number): Appointment {
+export function load(ctx: CommandContext, id: number): Appointment {
   const a = ctx.repos.appointments.get(id);
   if (!a) throw notFound("appointment", id);
   return a;
 }
 
 /** An unknown advisor or bay is bad input naming its field, not a missing resource. */
-function checkReferences(ctx: CommandContext, fields: Partial<Pick<AppointmentFields, "advisorId" | "bayId">>, prefix: string): void {
+export function checkReferences(ctx: CommandContext, fields: Partial<Pick<AppointmentFields, "advisorId" | "bayId">>, prefix: string): void {
   if (fields.advisorId !== undefined && !ctx.repos.advisors.get(fields.advisorId)) {
     throw new DomainError("invalid_payload", `${prefix}advisorId names no advisor (${fields.advisorId})`, `${prefix}advisorId`);
   }
@@ -23,7 +23,7 @@ function checkReferences(ctx: CommandContext, fields: Partial<Pick<AppointmentFi
   }
 }
 
-function output(action: string, before: Appointment | null, after: Appointment): HandlerOutput {
+export function output(action: string, before: Appointment | null, after: Appointment): HandlerOutput {
   const dates = [...new Set([before?.date, after.date].filter((d): d is string => d !== undefined))];
   return {
     record: after,
@@ -33,7 +33,7 @@ function output(action: string, before: Appointment | null, after: Appointment):
   };
 }
 
-function stamp(ctx: CommandContext, a: Appointment): Appointment {
+export function stamp(ctx: CommandContext, a: Appointment): Appointment {
   return { ...a, version: a.version + 1, updatedAt: ctx.nowIso, updatedBy: ctx.actor.name };
 }
 

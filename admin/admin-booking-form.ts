@@ -1,0 +1,358 @@
+import { LitElement, css, html, nothing, type TemplateResult } from "lit";
+import { customElement, property, query, state } from "lit/decorators.js";
+import { APPOINTMENT_SOURCES, AppointmentInputSchema, type Appointment, type AppointmentInput } from "../shared/schemas/appointment.js";
+import type { BoardSnapshot } from "../shared/schemas/board.js";
+import type { Language } from "../shared/schemas/common.js";
+import { overlapsOf, type Overlap } from "../shared/rules/overlaps.js";
+import { t, type MessageKey } from "../shared/i18n/messages.js";
+import { fieldProblems, type FieldProblem } from "./field-problems.js";
+import type { SendCommand } from "./admin-app.js";
+
+declare global {
+  interface HTMLElementTagNameMap {
+    "admin-booking-form": AdminBookingForm;
+  }
+  interface HTMLElementEventMap {
+    "admin-form-close": CustomEvent<void>;
+  }
+}
+
+const PREP = ["partsNeeded", "partsReady", "repeatRepair", "complaint", "needsRoadTest"] as const;
+type Prep = (typeof PREP)[number];
+
+/** The form's fields as typed: text for inputs, booleans for the preparation marks. */
+interface Values {
+  date: string;
+  startTime: string;
+  durationMinutes: string;
+  advisorId: string;
+  bayId: string;
+  customerName: string;
+  customerTitle: string;
+  phone: string;
+  plate: string;
+  vehicleModel: string;
+  mileageKm: string;
+  workRequested: string;
+  source: string;
+  initiatedBy: string;
+  estimatedMinutes: string;
+  estimatedAmount: string;
+  notes: string;
+  prep: Record<Prep, boolean>;
+}
+
+const num = (v: string): number | string | null => (v.trim() === "" ? null : Number.isFinite(Number(v)) ? Number(v) : v);
+
+/**
+ * The phone register (电话预约登记表) as a form: every field of a booking, checked as it is typed
+ * by the same zod schema the server uses, with the messages in the user's language. Overlaps with
+ * other cards are warned about but do not stop the booking, as on the paper board.
+ */
+@customElement("admin-booking-form")
+export class AdminBookingForm extends LitElement {
+  @property({ attribute: false }) board!: BoardSnapshot;
+  /** The card being edited; null for a new booking. */
+  @property({ attribute: false }) appointment: Appointment | null = null;
+  @property({ attribute: false }) prefill: Partial<AppointmentInput> = {};
+  @property() language: Language = "zh-CN";
+  @property({ attribute: false }) send!: SendCommand;
+
+  @state() private values!: Values;
+  @state() private problems = new Map<string, FieldProblem>();
+  @state() private serverProblems = new Map<string, string>();
+  @state() private tried = false;
+  @state() private busy = false;
+  @query("dialog") private dialog!: HTMLDialogElement;
+
+  static override styles = css`
+    dialog {
+      width: min(56em, 96vw);
+      max-height: 94vh;
+      border: none;
+      border-radius: 0.6em;
+      padding: 1em 1.2em;
+      background: var(--mb-surface);
+      color: var(--mb-text);
+      font: inherit;
+    }
+    dialog::backdrop {
+      background: rgb(0 0 0 / 0.45);
+    }
+    h2 {
+      margin: 0 0 0.6em;
+      font-size: 1.15em;
+    }
+    .grid {
+      display: grid;
+      grid-template-columns: repeat(auto-fill, minmax(15em, 1fr));
+      gap: 0.6em 1em;
+    }
+    label {
+      display: flex;
+      flex-direction: column;
+      gap: 0.2em;
+      font-weight: 600;
+    }
+    .wide {
+      grid-column: 1 / -1;
+    }
+    input,
+    select,
+    textarea {
+      font: inherit;
+      font-weight: 400;
+      padding: 0.35em 0.5em;
+      border-radius: 0.3em;
+      border: 1px solid var(--mb-line);
+      background: var(--mb-card-bg);
+      color: var(--mb-text);
+    }
+    [aria-invalid="true"] {
+      border-color: var(--mb-late);
+      outline: 1px solid var(--mb-late);
+    }
+    .error {
+      color: var(--mb-late);
+      font-weight: 600;
+      font-size: 0.92em;
+    }
+    fieldset {
+      border: 1px solid var(--mb-line);
+      border-radius: 0.4em;
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0.4em 1.2em;
+    }
+    fieldset label {
+      flex-direction: row;
+      align-items: center;
+      font-weight: 400;
+    }
+    .warnings {
+      color: var(--mb-over);
+      font-weight: 700;
+      margin: 0.6em 0 0;
+    }
+    .buttons {
+      display: flex;
+      justify-content: flex-end;
+      gap: 0.6em;
+      margin-top: 1em;
+    }
+    button {
+      font: inherit;
+      padding: 0.45em 1.2em;
+      border-radius: 0.35em;
+      border: 1px solid var(--mb-line);
+      background: var(--mb-card-bg);
+      color: var(--mb-text);
+      cursor: pointer;
+    }
+    button[type="submit"] {
+      background: var(--mb-confirmed);
+      color: var(--mb-pill-text);
+      border-color: var(--mb-confirmed);
+      font-weight: 700;
+    }
+  `;
+
+  override willUpdate(changed: Map<string, unknown>): void {
+    if (changed.has("appointment") || changed.has("prefill") || !this.values) this.values = this.initial();
+  }
+
+  override firstUpdated(): void {
+    this.dialog.showModal();
+  }
+
+  private initial(): Values {
+    const a = this.appointment;
+    const p = { ...this.prefill };
+    const firstAdvisor = this.board.advisors.find((x) => x.active)?.id;
+    const str = (v: unknown) => (v === null || v === undefined ? "" : String(v));
+    const src = a ?? p;
+    return {
+      date: str(src.date ?? this.board.date),
+      startTime: str(src.startTime),
+      durationMinutes: str(src.durationMinutes ?? this.board.settings.slotMinutes),
+      advisorId: str(src.advisorId ?? firstAdvisor),
+      bayId: str(src.bayId),
+      customerName: str(src.customerName),
+      customerTitle: str(src.customerTitle ?? "none"),
+      phone: str(src.phone),
+      plate: str(src.plate),
+      vehicleModel: str(src.vehicleModel),
+      mileageKm: str(src.mileageKm),
+      workRequested: str(src.workRequested),
+      source: str(src.source ?? "customer_inquiry"),
+      initiatedBy: str(src.initiatedBy ?? "customer"),
+      estimatedMinutes: str(src.estimatedMinutes),
+      estimatedAmount: str(src.estimatedAmount),
+      notes: str(src.notes),
+      prep: { partsNeeded: false, partsReady: false, repeatRepair: false, complaint: false, needsRoadTest: false, ...(a?.preparation ?? p.preparation ?? {}) },
+    };
+  }
+
+  /** The values as the schema expects them; what does not parse as a number stays text so the schema names it. */
+  private candidate(): Record<string, unknown> {
+    const v = this.values;
+    return {
+      date: v.date,
+      startTime: v.startTime,
+      durationMinutes: num(v.durationMinutes) ?? undefined,
+      advisorId: num(v.advisorId) ?? 0,
+      bayId: num(v.bayId),
+      customerName: v.customerName,
+      customerTitle: v.customerTitle,
+      phone: v.phone,
+      plate: v.plate,
+      vehicleModel: v.vehicleModel,
+      mileageKm: num(v.mileageKm),
+      workRequested: v.workRequested,
+      source: v.source,
+      initiatedBy: v.initiatedBy,
+      estimatedMinutes: num(v.estimatedMinutes),
+      estimatedAmount: num(v.estimatedAmount),
+      notes: v.notes,
+      preparation: { ...v.prep },
+    };
+  }
+
+  private validate() {
+    const parsed = AppointmentInputSchema.safeParse(this.candidate());
+    this.problems = parsed.success ? new Map() : fieldProblems(parsed.error);
+    return parsed;
+  }
+
+  private warnings(): Overlap[] {
+    const parsed = AppointmentInputSchema.safeParse(this.candidate());
+    if (!parsed.success) return [];
+    const d = parsed.data;
+    const placement = { id: this.appointment?.id ?? 0, status: this.appointment?.status ?? "booked", ...d };
+    return overlapsOf(placement, this.board.appointments, this.board.advisors, this.board.settings);
+  }
+
+  private set(field: keyof Omit<Values, "prep">, value: string): void {
+    this.values = { ...this.values, [field]: value };
+    this.serverProblems = new Map([...this.serverProblems].filter(([k]) => k !== field));
+    if (this.tried) this.validate();
+  }
+
+  /** Closing the dialog (button, Escape or a saved booking) fires its close event, which tells the app. */
+  private close(): void {
+    this.dialog.close();
+  }
+
+  private async submit(e: Event): Promise<void> {
+    e.preventDefault();
+    this.tried = true;
+    const parsed = this.validate();
+    if (!parsed.success) {
+      const first = this.problems.keys().next().value;
+      this.renderRoot.querySelector<HTMLElement>(`[name="${first}"]`)?.focus();
+      return;
+    }
+    this.busy = true;
+    const a = this.appointment;
+    const ack = a
+      ? await this.send({ type: "appointment.update", id: a.id, version: a.version, changes: parsed.data }, "admin.toast.updated")
+      : await this.send({ type: "appointment.create", input: parsed.data }, "admin.toast.created");
+    this.busy = false;
+    if (ack.ok) {
+      this.close();
+      return;
+    }
+    const fields = ack.error.fields ?? (ack.error.field ? { [ack.error.field]: ack.error.message } : {});
+    this.serverProblems = new Map(Object.entries(fields).map(([k, m]) => [k.replace(/^command\.(input|changes)\./, ""), m]));
+  }
+
+  private error(field: string): TemplateResult | typeof nothing {
+    const p = this.problems.get(field);
+    const server = this.serverProblems.get(field);
+    if (!p && !server) return nothing;
+    const text = p ? t(this.language, p.key, p.params) : t(this.language, "admin.error.server", { message: server! });
+    return html`<span class="error" id="err-${field}">${text}</span>`;
+  }
+
+  private invalid(field: string): boolean {
+    return this.problems.has(field) || this.serverProblems.has(field);
+  }
+
+  private text(field: keyof Omit<Values, "prep">, label: MessageKey, type = "text", extra: Record<string, string> = {}) {
+    return html`<label class=${extra.class ?? ""}>
+      ${t(this.language, label)}
+      <input
+        name=${field}
+        type=${type}
+        inputmode=${extra.inputmode ?? nothing}
+        step=${extra.step ?? nothing}
+        .value=${this.values[field]}
+        aria-invalid=${this.invalid(field)}
+        aria-describedby="err-${field}"
+        @input=${(e: Event) => this.set(field, (e.target as HTMLInputElement).value)}
+      />
+      ${this.error(field)}
+    </label>`;
+  }
+
+  private select(field: keyof Omit<Values, "prep">, label: MessageKey, options: [string, string][]) {
+    return html`<label>
+      ${t(this.language, label)}
+      <select name=${field} aria-invalid=${this.invalid(field)} aria-describedby="err-${field}" @change=${(e: Event) => this.set(field, (e.target as HTMLSelectElement).value)}>
+        ${options.map(([v, text]) => html`<option value=${v} ?selected=${this.values[field] === v}>${text}</option>`)}
+      </select>
+      ${this.error(field)}
+    </label>`;
+  }
+
+  override render() {
+    const lang = this.language;
+    const s = this.board;
+    const warnings = this.warnings();
+    const advisors = s.advisors.filter((a) => a.active || String(a.id) === this.values.advisorId);
+    const bays = s.bays.filter((b) => b.active || String(b.id) === this.values.bayId);
+    return html`<dialog @close=${() => this.dispatchEvent(new CustomEvent("admin-form-close", { bubbles: true, composed: true }))} aria-labelledby="form-title">
+      <form novalidate @submit=${this.submit}>
+        <h2 id="form-title">${t(lang, this.appointment ? "admin.form.editTitle" : "admin.form.newTitle")}</h2>
+        <div class="grid">
+          ${this.text("customerName", "admin.field.customerName")}
+          ${this.select("customerTitle", "admin.field.customerTitle", (["mr", "ms", "none"] as const).map((v) => [v, t(lang, `admin.title.${v}`)]))}
+          ${this.text("phone", "admin.field.phone", "tel")}
+          ${this.text("plate", "admin.field.plate")}
+          ${this.text("vehicleModel", "admin.field.vehicleModel")}
+          ${this.text("mileageKm", "admin.field.mileageKm", "text", { inputmode: "numeric" })}
+          ${this.text("workRequested", "admin.field.workRequested", "text", { class: "wide" })}
+          ${this.select("source", "admin.field.source", APPOINTMENT_SOURCES.map((v) => [v, t(lang, `admin.source.${v}`)]))}
+          ${this.select("initiatedBy", "admin.field.initiatedBy", (["dealer", "customer"] as const).map((v) => [v, t(lang, `admin.initiatedBy.${v}`)]))}
+          ${this.text("date", "admin.field.date", "date")}
+          ${this.text("startTime", "admin.field.startTime", "time", { step: "300" })}
+          ${this.text("durationMinutes", "admin.field.durationMinutes", "text", { inputmode: "numeric" })}
+          ${this.select("advisorId", "admin.field.advisor", advisors.map((a) => [String(a.id), a.name]))}
+          ${this.select("bayId", "admin.field.bay", [["", t(lang, "board.card.noBay")], ...bays.map((b): [string, string] => [String(b.id), b.name])])}
+          ${this.text("estimatedMinutes", "admin.field.estimatedMinutes", "text", { inputmode: "numeric" })}
+          ${this.text("estimatedAmount", "admin.field.estimatedAmount", "text", { inputmode: "decimal" })}
+          <fieldset class="wide">
+            <legend>${t(lang, "admin.field.preparation")}</legend>
+            ${PREP.map(
+              (k) => html`<label><input type="checkbox" name="preparation.${k}" .checked=${this.values.prep[k]}
+                @change=${(e: Event) => (this.values = { ...this.values, prep: { ...this.values.prep, [k]: (e.target as HTMLInputElement).checked } })} />
+                ${t(lang, `admin.prep.${k}`)}</label>`,
+            )}
+          </fieldset>
+          <label class="wide">${t(lang, "admin.field.notes")}
+            <textarea name="notes" rows="2" .value=${this.values.notes} aria-invalid=${this.invalid("notes")}
+              @input=${(e: Event) => this.set("notes", (e.target as HTMLTextAreaElement).value)}></textarea>
+            ${this.error("notes")}
+          </label>
+        </div>
+        ${warnings.length > 0
+          ? html`<ul class="warnings" role="status">${warnings.map((w) => html`<li>⚠ ${t(lang, `admin.overlap.${w.kind}`)} — ${t(lang, "admin.form.stillAllowed")}</li>`)}</ul>`
+          : nothing}
+        <div class="buttons">
+          <button type="button" @click=${this.close}>${t(lang, "admin.form.cancel")}</button>
+          <button type="submit" ?disabled=${this.busy}>${t(lang, this.appointment ? "admin.form.save" : "admin.form.book")}</button>
+        </div>
+      </form>
+    </dialog>`;
+  }
+}

@@ -1,0 +1,222 @@
+import { LitElement, css, html, nothing } from "lit";
+import { customElement, property } from "lit/decorators.js";
+import type { Appointment } from "../shared/schemas/appointment.js";
+import type { BoardSnapshot } from "../shared/schemas/board.js";
+import type { Language } from "../shared/schemas/common.js";
+import { formatLongDate } from "../shared/i18n/dates.js";
+import { t } from "../shared/i18n/messages.js";
+import { callsToMake, partsToPrepare, readiness, toReport } from "./day-before.js";
+import { customerText } from "./card-text.js";
+import type { SendCommand } from "./admin-app.js";
+import type { CardAction } from "./admin-card-panel.js";
+
+declare global {
+  interface HTMLElementTagNameMap {
+    "admin-day-before": AdminDayBefore;
+  }
+}
+
+/**
+ * The day before (预约确认, 履约准备): the calls still to make with one-click outcomes, the parts to
+ * pick with a label per appointment, the repeat-repair and complaint customers to report, and how
+ * ready the day is per advisor. Shown for whatever date the app follows (tomorrow by default).
+ */
+@customElement("admin-day-before")
+export class AdminDayBefore extends LitElement {
+  @property({ attribute: false }) board!: BoardSnapshot;
+  @property() language: Language = "zh-CN";
+  @property({ attribute: false }) send!: SendCommand;
+  /** While printing labels only the labels are printed. */
+  @property({ reflect: true }) printing: "labels" | "" = "";
+
+  static override styles = css`
+    :host {
+      display: block;
+    }
+    section {
+      margin-bottom: 1.4em;
+    }
+    h2 {
+      font-size: 1.15em;
+      margin: 0 0 0.3em;
+    }
+    h3 {
+      font-size: 1.05em;
+      margin: 0.8em 0 0.3em;
+    }
+    table {
+      border-collapse: collapse;
+      width: 100%;
+    }
+    th,
+    td {
+      text-align: left;
+      padding: 0.3em 0.5em;
+      border-bottom: 1px solid var(--mb-line);
+      vertical-align: top;
+    }
+    td.num {
+      font-variant-numeric: tabular-nums;
+    }
+    tr.total {
+      font-weight: 700;
+    }
+    button {
+      font: inherit;
+      padding: 0.3em 0.7em;
+      border-radius: 0.35em;
+      border: 1px solid var(--mb-line);
+      background: var(--mb-card-bg);
+      color: var(--mb-text);
+      cursor: pointer;
+      margin: 0 0.2em 0.2em 0;
+    }
+    a {
+      color: inherit;
+    }
+    .labels {
+      display: grid;
+      grid-template-columns: repeat(auto-fill, 62mm);
+      gap: 4mm;
+      margin-top: 0.6em;
+    }
+    .label {
+      box-sizing: border-box;
+      width: 62mm;
+      min-height: 29mm;
+      padding: 2mm 3mm;
+      border: 1px dashed var(--mb-line);
+      break-inside: avoid;
+      background: white;
+      color: black;
+    }
+    .label .plate {
+      font-size: 16pt;
+      font-weight: 700;
+    }
+    .empty {
+      color: var(--mb-text-muted);
+    }
+    @media print {
+      :host([printing="labels"]) section:not(.parts),
+      :host([printing="labels"]) .parts > :not(.labels) {
+        display: none;
+      }
+      :host([printing="labels"]) .label {
+        border: 1px solid black;
+      }
+      button {
+        display: none;
+      }
+    }
+  `;
+
+  private action(a: Appointment, action: CardAction): void {
+    this.dispatchEvent(new CustomEvent("admin-card-action", { detail: { id: a.id, action }, bubbles: true, composed: true }));
+  }
+
+  private async printLabels(): Promise<void> {
+    this.printing = "labels";
+    await this.updateComplete;
+    window.print();
+    this.printing = "";
+  }
+
+  private advisorName(id: number): string {
+    return this.board.advisors.find((a) => a.id === id)?.name ?? "";
+  }
+
+  private renderReadiness() {
+    const lang = this.language;
+    const rows = readiness(this.board.appointments, this.board.advisors, t(lang, "admin.dayBefore.total"));
+    return html`<section class="readiness">
+      <h3>${t(lang, "admin.dayBefore.readiness")}</h3>
+      <table>
+        <thead><tr>
+          <th>${t(lang, "admin.field.advisor")}</th><th>${t(lang, "admin.dayBefore.cards")}</th><th>${t(lang, "admin.dayBefore.confirmed")}</th>
+          <th>${t(lang, "admin.dayBefore.partsReady")}</th><th>${t(lang, "admin.dayBefore.bayReserved")}</th>
+        </tr></thead>
+        <tbody>
+          ${rows.map(
+            (r, i) => html`<tr class=${i === rows.length - 1 ? "total" : ""}>
+              <td>${r.label}</td><td class="num">${r.total}</td><td class="num">${r.confirmed}/${r.total}</td>
+              <td class="num">${r.partsReady}/${r.partsNeeded}</td><td class="num">${r.bayReserved}/${r.total}</td>
+            </tr>`,
+          )}
+        </tbody>
+      </table>
+    </section>`;
+  }
+
+  private renderCalls() {
+    const lang = this.language;
+    const calls = callsToMake(this.board.appointments);
+    return html`<section class="calls">
+      <h3>${t(lang, "admin.dayBefore.calls", { count: calls.length })}</h3>
+      ${calls.length === 0
+        ? html`<p class="empty">${t(lang, "admin.dayBefore.callsDone")}</p>`
+        : html`<table>
+            <tbody>
+              ${calls.map(
+                (a) => html`<tr data-id=${a.id}>
+                  <td>${a.startTime}</td><td>${customerText(lang, a)}</td><td><a href="tel:${a.phone.replace(/\s/g, "")}">${a.phone}</a></td>
+                  <td>${a.plate}</td><td>${a.workRequested}</td><td>${this.advisorName(a.advisorId)}</td>
+                  <td>
+                    <button @click=${() => this.send({ type: "appointment.status", id: a.id, version: a.version, action: "confirm" }, "admin.toast.confirm")}>${t(lang, "admin.dayBefore.outcome.confirmed")}</button>
+                    <button @click=${() => this.action(a, "edit")}>${t(lang, "admin.dayBefore.outcome.changed")}</button>
+                    <button @click=${() => this.send({ type: "appointment.status", id: a.id, version: a.version, action: "cancel" }, "admin.toast.cancel")}>${t(lang, "admin.dayBefore.outcome.cancelled")}</button>
+                  </td>
+                </tr>`,
+              )}
+            </tbody>
+          </table>`}
+    </section>`;
+  }
+
+  private renderParts() {
+    const lang = this.language;
+    const parts = partsToPrepare(this.board.appointments);
+    return html`<section class="parts">
+      <h3>${t(lang, "admin.dayBefore.parts", { count: parts.length })}</h3>
+      ${parts.length === 0
+        ? html`<p class="empty">${t(lang, "admin.dayBefore.noParts")}</p>`
+        : html`<table>
+              <tbody>
+                ${parts.map(
+                  (a) => html`<tr data-id=${a.id}>
+                    <td>${a.startTime}</td><td>${a.plate}</td><td>${a.workRequested}</td>
+                    <td>${a.preparation.partsReady ? t(lang, "admin.prep.partsReady") : t(lang, "admin.dayBefore.partsMissing")}</td>
+                    <td>${a.preparation.partsReady
+                      ? nothing
+                      : html`<button @click=${() => this.send({ type: "appointment.update", id: a.id, version: a.version, changes: { preparation: { partsReady: true } } }, "admin.toast.updated")}>${t(lang, "admin.dayBefore.markPartsReady")}</button>`}</td>
+                  </tr>`,
+                )}
+              </tbody>
+            </table>
+            <button @click=${this.printLabels}>🖨 ${t(lang, "admin.dayBefore.printLabels")}</button>
+            <div class="labels">
+              ${parts.map((a) => html`<div class="label"><div class="plate">${a.plate}</div><div>${a.date} ${a.startTime}</div><div>${a.workRequested}</div></div>`)}
+            </div>`}
+    </section>`;
+  }
+
+  private renderReport() {
+    const lang = this.language;
+    const { repeatRepair, complaint } = toReport(this.board.appointments);
+    const list = (cards: Appointment[]) =>
+      cards.length === 0
+        ? html`<p class="empty">${t(lang, "admin.dayBefore.none")}</p>`
+        : html`<ul>${cards.map((a) => html`<li>${a.startTime} ${customerText(lang, a)} ${a.plate} · ${a.workRequested} · ${this.advisorName(a.advisorId)}</li>`)}</ul>`;
+    return html`<section class="report">
+      <h3>${t(lang, "admin.dayBefore.repeatRepair")}</h3>
+      ${list(repeatRepair)}
+      <h3>${t(lang, "admin.dayBefore.complaint")}</h3>
+      ${list(complaint)}
+    </section>`;
+  }
+
+  override render() {
+    return html`<h2>${t(this.language, "admin.dayBefore.title", { date: formatLongDate(this.language, this.board.date) })}</h2>
+      ${this.renderReadiness()} ${this.renderCalls()} ${this.renderParts()} ${this.renderReport()}`;
+  }
+}
