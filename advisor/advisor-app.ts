@@ -19,7 +19,7 @@ type Phase = { kind: "loading" } | { kind: "sign-in" } | { kind: "password" } | 
 @customElement("advisor-app")
 export class AdvisorApp extends LitElement {
   @state() private phase: Phase = { kind: "loading" };
-  @state() private lang: Language = "zh-CN";
+  @state() private language: Language = "zh-CN";
 
   static override styles = css`
     .note {
@@ -39,7 +39,7 @@ export class AdvisorApp extends LitElement {
   private async loadLanguage(): Promise<void> {
     try {
       const res = await fetch("/api/settings");
-      if (res.ok) this.lang = ((await res.json()) as { language: Language }).language;
+      if (res.ok) this.language = ((await res.json()) as { language: Language }).language;
     } catch {
       // keep zh-CN, the site's first language
     }
@@ -68,17 +68,17 @@ export class AdvisorApp extends LitElement {
       case "loading":
         return html``;
       case "sign-in":
-        return html`<staff-login lang=${this.lang} @signed-in=${() => void this.refresh()}></staff-login>`;
+        return html`<staff-login .language=${this.language} @signed-in=${() => void this.refresh()}></staff-login>`;
       case "password":
-        return html`<staff-password lang=${this.lang} @password-changed=${() => void this.refresh()}></staff-password>`;
+        return html`<staff-password .language=${this.language} @password-changed=${() => void this.refresh()}></staff-password>`;
       case "not-advisor":
-        return html`<p class="note">${t(this.lang, "advisor.notAdvisor", { name: p.session.actor.name })}</p>
-          <staff-login lang=${this.lang} @signed-in=${() => void this.refresh()}></staff-login>`;
+        return html`<p class="note">${t(this.language, "advisor.notAdvisor", { name: p.session.actor.name })}</p>
+          <staff-login .language=${this.language} @signed-in=${() => void this.refresh()}></staff-login>`;
       case "day":
         return html`<advisor-day
           .advisorId=${p.session.actor.advisorId ?? 0}
           name=${p.session.account?.displayName ?? p.session.actor.name}
-          lang=${this.lang}
+          .fallbackLanguage=${this.language}
           @session-ended=${this.end}
         ></advisor-day>`;
     }

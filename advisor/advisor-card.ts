@@ -18,7 +18,7 @@ declare global {
 @customElement("advisor-card")
 export class AdvisorCard extends LitElement {
   @property({ attribute: false }) appointment!: Appointment;
-  @property() lang: Language = "zh-CN";
+  @property() language: Language = "zh-CN";
   @property({ type: Boolean }) busy = false;
   /** Just arrived and not yet seen: drawn with a strong edge until the advisor acts on it. */
   @property({ type: Boolean, reflect: true }) called = false;
@@ -93,7 +93,7 @@ export class AdvisorCard extends LitElement {
 
   override render() {
     const a = this.appointment;
-    const l = this.lang;
+    const l = this.language;
     const step = nextStep(a.status);
     // every customer-typed field goes in as text (Lit binds it as a text node), never as markup
     return html`<div class="top">

@@ -31,7 +31,8 @@ const CALL_VIBRATION = [300, 150, 300, 150, 300];
 export class AdvisorDay extends LitElement {
   @property({ type: Number }) advisorId = 0;
   @property() name = "";
-  @property() lang: Language = "zh-CN";
+  /** The site's language until the board's own settings arrive. */
+  @property() fallbackLanguage: Language = "zh-CN";
   /** The card the last arrival call was about; one at a time, the newest wins. */
   @state() private call: Appointment | null = null;
   @state() private busy = new Set<number>();
@@ -122,7 +123,7 @@ export class AdvisorDay extends LitElement {
   `;
 
   private get language(): Language {
-    return this.connection.state?.settings.language ?? this.lang;
+    return this.connection.state?.settings.language ?? this.fallbackLanguage;
   }
 
   private mine(): Appointment[] {
@@ -152,7 +153,7 @@ export class AdvisorDay extends LitElement {
       ${cards.map(
         (a) => html`<advisor-card
           .appointment=${a}
-          lang=${l}
+          .language=${l}
           ?busy=${this.busy.has(a.id)}
           ?called=${this.call?.id === a.id}
           @advisor-step=${this.onStep}

@@ -23,7 +23,7 @@ export class StaffGate extends LitElement {
   /** The tag of the page's root element, created once signed in. */
   @property() page = "";
   @state() private phase: Phase = "checking";
-  @state() private lang: Language = "zh-CN";
+  @state() private language: Language = "zh-CN";
 
   static override styles = css`
     :host {
@@ -41,7 +41,7 @@ export class StaffGate extends LitElement {
   private async loadLanguage(): Promise<void> {
     try {
       const res = await fetch("/api/settings");
-      if (res.ok) this.lang = ((await res.json()) as { language: Language }).language;
+      if (res.ok) this.language = ((await res.json()) as { language: Language }).language;
     } catch {
       // keep zh-CN, the site's first language
     }
@@ -65,9 +65,9 @@ export class StaffGate extends LitElement {
       case "checking":
         return nothing;
       case "sign-in":
-        return html`<staff-login lang=${this.lang} @signed-in=${() => void this.check()}></staff-login>`;
+        return html`<staff-login .language=${this.language} @signed-in=${() => void this.check()}></staff-login>`;
       case "password":
-        return html`<staff-password lang=${this.lang} @password-changed=${() => void this.check()}></staff-password>`;
+        return html`<staff-password .language=${this.language} @password-changed=${() => void this.check()}></staff-password>`;
       case "open":
         return html`<slot></slot>`;
     }

@@ -17,14 +17,14 @@ declare global {
 /** The staff sign-in form, shared by the staff pages (advisor, admin) (POST /api/auth/login); fires `signed-in` once the session cookie is set. */
 @customElement("staff-login")
 export class StaffLogin extends LitElement {
-  @property() lang: Language = "zh-CN";
+  @property() language: Language = "zh-CN";
   @state() private error = "";
   @state() private busy = false;
 
   static override styles = formStyles;
 
   override render() {
-    const l = this.lang;
+    const l = this.language;
     return html`<form @submit=${this.submit}>
       <h1>${t(l, "login.title")}</h1>
       <label>${t(l, "login.username")}<input name="username" autocomplete="username" autocapitalize="none" required maxlength="64" /></label>
@@ -45,8 +45,8 @@ export class StaffLogin extends LitElement {
       this.dispatchEvent(new CustomEvent("signed-in", { detail: { mustChangePassword: res.data.mustChangePassword }, bubbles: true, composed: true }));
       return;
     }
-    if (res.status === 429) this.error = t(this.lang, "login.limited", { seconds: res.retryAfter ?? 60 });
-    else if (res.status === 401 || res.status === 400) this.error = t(this.lang, "login.wrong");
-    else this.error = t(this.lang, "login.failed");
+    if (res.status === 429) this.error = t(this.language, "login.limited", { seconds: res.retryAfter ?? 60 });
+    else if (res.status === 401 || res.status === 400) this.error = t(this.language, "login.wrong");
+    else this.error = t(this.language, "login.failed");
   }
 }

@@ -17,13 +17,13 @@ declare global {
 /** Replacing a one-time password (POST /api/auth/password): until then the account may do nothing else. */
 @customElement("staff-password")
 export class StaffPassword extends LitElement {
-  @property() lang: Language = "zh-CN";
+  @property() language: Language = "zh-CN";
   @state() private error = "";
 
   static override styles = formStyles;
 
   override render() {
-    const l = this.lang;
+    const l = this.language;
     return html`<form @submit=${this.submit}>
       <h1>${t(l, "password.title")}</h1>
       <p class="hint">${t(l, "password.hint")}</p>
@@ -42,6 +42,6 @@ export class StaffPassword extends LitElement {
       this.dispatchEvent(new CustomEvent("password-changed", { bubbles: true, composed: true }));
       return;
     }
-    this.error = t(this.lang, res.error?.field === "currentPassword" ? "password.wrongCurrent" : "password.weak");
+    this.error = t(this.language, res.error?.field === "currentPassword" ? "password.wrongCurrent" : "password.weak");
   }
 }
