@@ -18,6 +18,18 @@ function watchCsp(page: Page): string[] {
   return violations;
 }
 
+/** All text the page shows, shadow roots included. */
+async function deepText(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const walk = (root: Document | ShadowRoot): string => {
+      let out = root instanceof Document ? (root.body.textContent ?? "") : (root.textContent ?? "");
+      for (const el of root.querySelectorAll("*")) if (el.shadowRoot) out += walk(el.shadowRoot);
+      return out;
+    };
+    return walk(document);
+  });
+}
+
 /** What a person reads on the advisor page: each card's text, in order. */
 async function advisorCards(page: Page): Promise<string[]> {
   return page.locator("advisor-card").evaluateAll((els) => els.map((el) => (el.shadowRoot?.textContent ?? "").replace(/\s+/g, " ").trim()));
@@ -115,6 +127,16 @@ describe("customer text is always text", () => {
     const { page } = await openPage(browser, `${server.url}/display#key=${staffKey}`);
     await expect.poll(async () => (await cardTexts(page)).join()).toContain(HOSTILE.slice(0, 40));
     await noScriptRan(page);
+  });
+
+  it("on the admin editor, its card and its side panel", async () => {
+    const { page } = await openSignedInPage(browser, server, "/admin");
+    const csp = watchCsp(page);
+    await expect.poll(() => deepText(page)).toContain("<script>window.__xss=1</script>");
+    await page.locator("admin-board .tile").first().click();
+    await expect.poll(() => deepText(page)).toContain(HOSTILE);
+    await noScriptRan(page);
+    expect(csp).toEqual([]);
   });
 
   it("on the advisor's phone", async () => {
