@@ -176,15 +176,14 @@ export class DisplayApp extends LitElement {
       this.resize.observe(main);
       this.measure(main);
     }
-    const lost = this.connection.status === "lost";
-    this.toggleAttribute("lost", lost);
+    this.toggleAttribute("lost", this.connection.status === "lost");
+    document.documentElement.lang = this.language;
   }
 
   override render() {
     const c = this.connection;
     const s = c.state;
     const lang = this.language;
-    document.documentElement.lang = lang;
     if (this.reloading) return html`<div class="launch" role="status">${t(lang, "display.reloading")}</div>`;
     if (!s) {
       return html`<div class="launch" role="status">

@@ -9,7 +9,7 @@ import type { Language } from "../../shared/schemas/common.js";
 import { t } from "../../shared/i18n/messages.js";
 import { localParts } from "../../shared/rules/zoned-time.js";
 import { minutesOfDay } from "../../shared/rules/time-of-day.js";
-import { layoutBoard, nowFraction, type AdvisorRow, type SlotStack } from "../board-layout.js";
+import { layoutBoard, nowFraction, type AdvisorRow, type BoardLayout, type SlotStack } from "../board-layout.js";
 import { cardView } from "../card-view.js";
 import "./board-card.js";
 import { boardGridStyles } from "./board-grid-styles.js";
@@ -121,7 +121,7 @@ export class BoardGrid extends LitElement {
     </div>`;
   }
 
-  private renderStack(row: AdvisorRow, index: number, stack: SlotStack) {
+  private renderStack(row: AdvisorRow, index: number, stack: SlotStack, layout: BoardLayout) {
     const s = this.settings;
     const fits = stack.cards.length <= this.room.perColumn * this.room.columns;
     return html`<div
@@ -139,6 +139,8 @@ export class BoardGrid extends LitElement {
               .minute=${this.minute}
               .language=${this.language}
               .bayName=${this.bayName(a.bayId)}
+              ?bay-clash=${layout.bayClashes.has(a.id)}
+              ?outside-hours=${layout.outsideHours.has(a.id)}
               ?highlighted=${this.highlighted.has(a.id)}
             ></board-card>`,
           )
@@ -146,7 +148,8 @@ export class BoardGrid extends LitElement {
     </div>`;
   }
 
-  private renderRow(row: AdvisorRow, index: number, slots: string[], pastUntil: number) {
+  private renderRow(row: AdvisorRow, index: number, layout: BoardLayout, pastUntil: number) {
+    const slots = layout.slots;
     const over = row.booked > row.capacity;
     const share = Math.min(1, row.capacity === 0 ? 0 : row.booked / row.capacity);
     const gridRow = index + 2;
@@ -170,7 +173,7 @@ export class BoardGrid extends LitElement {
       ${repeat(
         row.stacks,
         (st) => st.slot,
-        (st) => this.renderStack(row, index, st),
+        (st) => this.renderStack(row, index, st, layout),
       )}
     `;
   }
@@ -188,7 +191,7 @@ export class BoardGrid extends LitElement {
       ${repeat(
         layout.rows,
         (r) => r.advisor.id,
-        (r, i) => this.renderRow(r, i, layout.slots, pastUntil),
+        (r, i) => this.renderRow(r, i, layout, pastUntil),
       )}
       ${now === null ? nothing : html`<div class="now"><div style="left: ${(now * 100).toFixed(3)}%"></div></div>`}
     </div>`;

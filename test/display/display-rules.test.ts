@@ -119,6 +119,19 @@ describe("the grid's layout", () => {
     expect(a!.capacity).toBe(12);
   });
 
+  it("shows a bay booked twice at overlapping times and cards outside opening hours, never hiding them", () => {
+    const layout = layoutBoard(settings, [advisor(1), advisor(2)], [
+      card({ id: 1, bayId: 7, startTime: "10:00", durationMinutes: 120 }),
+      card({ id: 2, bayId: 7, startTime: "11:30", advisorId: 2 }),
+      card({ id: 3, bayId: 7, startTime: "12:00", status: "completed" }),
+      card({ id: 4, bayId: 7, startTime: "13:00" }),
+      card({ id: 5, bayId: 8, startTime: "11:30" }),
+      card({ id: 6, startTime: "20:00" }),
+    ]);
+    expect([...layout.bayClashes].sort()).toEqual([1, 2]);
+    expect([...layout.outsideHours]).toEqual([6]);
+  });
+
   it("places now across the day and nowhere outside it", () => {
     expect(nowFraction(settings, 14 * 60)).toBe(0.5);
     expect(nowFraction(settings, 7 * 60)).toBeNull();

@@ -1,8 +1,8 @@
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from "vitest";
-import type { Browser, BrowserContext, CDPSession, Page } from "playwright-core";
-import { FULL_HD, launchBrowser, openPage } from "../helpers/browser.js";
-import { booking, startTestServer, type TestServer } from "../helpers/test-server.js";
+import { describe, expect, it } from "vitest";
+import type { BrowserContext, CDPSession, Page } from "playwright-core";
+import { booking, type TestServer } from "../helpers/test-server.js";
 import { ManualClock } from "../helpers/manual-clock.js";
+import { MID_MORNING, useDisplay } from "./display-fixture.js";
 import { appText, cardTexts, waitForCard } from "./display-page.js";
 
 /** Counts the page's live timers: every setTimeout not yet fired or cleared, every setInterval not cleared. */
@@ -44,33 +44,21 @@ async function listeners(cdp: CDPSession, expression: "document" | "window", typ
 }
 
 describe("the display's lifecycle", () => {
-  let browser: Browser;
+  const display = useDisplay();
   let server: TestServer;
-  let context: BrowserContext | undefined;
-
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
-  afterEach(async () => {
-    await context?.close();
-    context = undefined;
-    await server?.close();
-  });
+  let context: BrowserContext;
 
   async function open(clock: ManualClock, init?: () => void): Promise<Page> {
-    server = await startTestServer({ sample: true, clock, staticDir: inject("pagesDir") });
-    const opened = await openPage(browser, `${server.url}/display`, FULL_HD, init);
+    server = await display.start({ clock });
+    const opened = await display.page("/display", { init });
     context = opened.context;
     return opened.page;
   }
 
   it("leaves no listener, timer or socket behind once the board element is removed", async () => {
-    const page = await open(new ManualClock(Date.parse("2026-11-27T02:40:00Z")), countTimers);
+    const page = await open(new ManualClock(MID_MORNING), countTimers);
     await waitForCard(page, "已到店");
-    const cdp = await context!.newCDPSession(page);
+    const cdp = await context.newCDPSession(page);
     expect(await listeners(cdp, "document", "visibilitychange")).toBeGreaterThan(0);
     expect(await listeners(cdp, "window", "online")).toBeGreaterThan(0);
     expect(server.app.hub.displays()).toBe(1);
@@ -84,7 +72,7 @@ describe("the display's lifecycle", () => {
   });
 
   it("asks to keep the screen awake, again each time it becomes visible", async () => {
-    const page = await open(new ManualClock(Date.parse("2026-11-27T02:40:00Z")), () => {
+    const page = await open(new ManualClock(MID_MORNING), () => {
       const asked: string[] = [];
       (window as unknown as { __wakeLocks: string[] }).__wakeLocks = asked;
       // a held lock the page can see released, as the browser does when a TV sleeps

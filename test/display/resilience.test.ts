@@ -1,36 +1,20 @@
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from "vitest";
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { FULL_HD, launchBrowser, openPage } from "../helpers/browser.js";
-import { booking, startTestServer, type TestServer } from "../helpers/test-server.js";
-import { ManualClock } from "../helpers/manual-clock.js";
-import { appText, waitForCard } from "./display-page.js";
+import { describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { booking, type TestServer } from "../helpers/test-server.js";
+import { useDisplay } from "./display-fixture.js";
+import { appText, cardTexts, waitForCard } from "./display-page.js";
 
-const MID_MORNING = Date.parse("2026-11-27T02:40:00Z");
 /** An engine.io ping from the server; its pong keeps Socket.IO's own liveness check content. */
 const ENGINE_PING = "2";
 
 describe("the display's own health checks", () => {
-  let browser: Browser;
+  const display = useDisplay();
   let server: TestServer;
-  let context: BrowserContext | undefined;
 
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
-  afterEach(async () => {
-    await context?.close();
-    context = undefined;
-    await server?.close();
-  });
-
-  async function open(): Promise<{ page: Page; context: BrowserContext }> {
-    server = await startTestServer({ sample: true, clock: new ManualClock(MID_MORNING), staticDir: inject("pagesDir") });
-    const opened = await openPage(browser, "about:blank", FULL_HD);
-    context = opened.context;
-    return opened;
+  /** A page not yet on the board, so a test can route its WebSocket before the display connects. */
+  async function open(): Promise<{ page: Page }> {
+    server = await display.start();
+    return display.page(null);
   }
 
   it("notices a link that went silent while Socket.IO still thinks it is up, and recovers what it missed", async () => {
@@ -54,6 +38,26 @@ describe("the display's own health checks", () => {
     silent = false;
     await waitForCard(page, "上** 女士", 30_000);
     await expect.poll(() => appText(page), { timeout: 20_000 }).not.toContain("连接中断");
+  });
+
+  it("shows a launch screen until the first snapshot arrives", async () => {
+    const { page } = await open();
+    const held: (() => void)[] = [];
+    let holding = true;
+    await page.routeWebSocket(/\/socket\.io\//, (ws) => {
+      const upstream = ws.connectToServer();
+      upstream.onMessage((m) => {
+        if (holding) held.push(() => ws.send(m));
+        else ws.send(m);
+      });
+    });
+    await page.goto(`${server.url}/display`);
+    await expect.poll(() => appText(page), { timeout: 10_000 }).toContain("正在连接预约管理板");
+    expect(await cardTexts(page)).toEqual([]);
+    holding = false;
+    for (const send of held.splice(0)) send();
+    await waitForCard(page, "已到店");
+    expect(await appText(page)).not.toContain("正在连接");
   });
 
   it("reloads itself when the server speaks another protocol", async () => {
