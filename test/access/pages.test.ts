@@ -4,7 +4,7 @@ import { launchBrowser, openPage } from "../helpers/browser.js";
 import { openSignedInPage } from "../helpers/browser-login.js";
 import { booking, seedBasics, startTestServer, type TestServer } from "../helpers/test-server.js";
 import { ManualClock } from "../helpers/manual-clock.js";
-import { cardTexts } from "../display/display-page.js";
+import { appText, cardTexts } from "../display/display-page.js";
 
 const PHONE = { width: 390, height: 844 };
 const HOSTILE = `<script>window.__xss=1</script><img src=x onerror="window.__xss=1">`;
@@ -146,5 +146,35 @@ describe("customer text is always text", () => {
     expect((await advisorCards(page)).join()).toContain("<b>bold</b>");
     await noScriptRan(page);
     expect(csp).toEqual([]);
+  });
+});
+
+describe("a paired TV", () => {
+  let browser: Browser;
+  let server: TestServer;
+
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    server = await startTestServer({ clock: new ManualClock(Date.parse("2026-11-27T00:30:00Z")), staticDir: inject("pagesDir") });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it("shows the language and advisors the manager paired it with, reports its page, and goes dark when revoked", async () => {
+    const { advisors } = await seedBasics(server);
+    await server.api("/api/appointments", { method: "POST", json: booking(advisors[0]!, { startTime: "10:00", customerName: "甲客户" }) });
+    await server.api("/api/appointments", { method: "POST", json: booking(advisors[1]!, { startTime: "11:00", customerName: "乙客户" }) });
+    const paired = (await server.api("/api/displays", { method: "POST", json: { name: "二楼", visibility: "staff", language: "en", advisorIds: [advisors[1]] } })).body;
+    const { page } = await openPage(browser, `${server.url}/display#key=${paired.secret}`);
+    await expect.poll(async () => (await cardTexts(page)).join()).toContain("乙客户");
+    expect((await cardTexts(page)).join()).not.toContain("甲客户");
+    expect(await appText(page)).toContain("Booked");
+    await expect.poll(async () => (await server.api("/api/displays")).body[0]).toMatchObject({ online: true, date: "2026-11-27", page: "1/1" });
+
+    expect((await server.api(`/api/displays/${paired.record.id}`, { method: "DELETE" })).status).toBe(200);
+    await expect.poll(async () => (await server.api("/api/displays")).body[0].online).toBe(false);
+    await expect.poll(() => appText(page)).toMatch(/Connection lost/);
   });
 });
