@@ -132,6 +132,17 @@ describe("signing in and sessions", () => {
     expect(again.status).toBe(401);
   });
 
+  it("audits account changes under the manager's name, never with a password or its hash", async () => {
+    server = await startTestServer();
+    const created = await server.api("/api/accounts", { method: "POST", json: { username: "zhao", displayName: "赵导", role: "desk", password: "secret-of-zhao-1" } });
+    await server.api(`/api/accounts/${created.body.record.id}/password`, { method: "POST", json: { password: "secret-of-zhao-2" } });
+    const audit = (await server.api("/api/access/audit")).body as { action: string; actorId: string; actor: string }[];
+    expect(audit.map((e) => e.action)).toEqual(["account.set_password", "account.create", "account.init"]);
+    expect(audit[0]).toMatchObject({ actorId: "account:1", actor: "管理员 (admin)" });
+    const raw = JSON.stringify(server.db.prepare("SELECT * FROM audit_log").all());
+    for (const leak of ["secret-of-zhao", "scrypt$", "passwordHash"]) expect(raw).not.toContain(leak);
+  });
+
   it("keeps at least one active manager", async () => {
     server = await startTestServer();
     const res = await server.api("/api/accounts/1", { method: "PATCH", json: { version: 1, role: "desk" } });
