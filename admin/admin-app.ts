@@ -1,4 +1,4 @@
-import { LitElement, css, html, nothing } from "lit";
+import { LitElement, html, nothing } from "lit";
 import { customElement, query, state } from "lit/decorators.js";
 import { BoardConnection } from "../display/board-connection.js";
 import { HighlightController } from "../display/highlight-controller.js";
@@ -6,30 +6,31 @@ import { TickController } from "../display/tick-controller.js";
 import { STAFF_NAMESPACE, type Ack, type CommandResult, type StaffToServerEvents } from "../shared/protocol.js";
 import { AppointmentSchema, type Appointment, type AppointmentInput } from "../shared/schemas/appointment.js";
 import type { CommandInput, StatusAction } from "../shared/schemas/commands.js";
-import type { Language } from "../shared/schemas/common.js";
-import type { ErrorBody } from "../shared/errors.js";
+import { LocalDateSchema, type Language } from "../shared/schemas/common.js";
 import { boardOverlaps } from "../shared/rules/overlaps.js";
 import { addDays, localParts } from "../shared/rules/zoned-time.js";
 import { t, type MessageKey, type MessageParams } from "../shared/i18n/messages.js";
-import { fetchHistory, sendCommand, type StaffSocket } from "./staff-api.js";
-import { forgetChange, lastChange, rememberChange, type ChangeRef } from "./undo-log.js";
-import { describePosition } from "./card-text.js";
+import { fetchToday, sendCommand, type StaffSocket } from "./staff-api.js";
+import { forgetChange, lastChange, latestChangeOf, rememberChange, undoCommand, type ChangeRef } from "./undo-log.js";
+import { explainRefusal } from "./card-text.js";
 import { NO_BAY_LANE, type LaneMode } from "./board-lanes.js";
 import type { AdminBoard, CardMoveDetail, SlotBookDetail } from "./admin-board.js";
+import type { Tab, ToolbarAction } from "./admin-toolbar.js";
 import "./admin-board.js";
 import "./admin-card-panel.js";
 import "./admin-booking-form.js";
 import "./admin-toast.js";
-import "./admin-search.js";
+import "./admin-toolbar.js";
 import "./admin-day-before.js";
 import "./admin-day-sheet.js";
 import "./admin-import.js";
 import "./admin-master-data.js";
-
-type Tab = "board" | "dayBefore" | "sheet" | "import" | "settings";
+import { adminAppStyles } from "./admin-app-styles.js";
 
 /** How long the undo toast stays after a change. */
 export const UNDO_TOAST_MS = 10_000;
+/** Before the first date is known the page retries this often until the server answers. */
+const START_RETRY_MS = 2_000;
 
 interface Toast {
   text: string;
@@ -82,116 +83,9 @@ export class AdminApp extends LitElement {
   @query("admin-board") private boardEl?: AdminBoard;
 
   private toastTimer: ReturnType<typeof setTimeout> | undefined;
+  private startRetry: ReturnType<typeof setTimeout> | undefined;
 
-  static override styles = css`
-    :host {
-      display: grid;
-      grid-template-rows: auto auto 1fr;
-      height: 100vh;
-      font-family: var(--mb-font);
-      color: var(--mb-text);
-      background: var(--mb-bg);
-      font-size: 14px;
-      --mb-font-size: 13px;
-    }
-    header {
-      display: flex;
-      flex-wrap: wrap;
-      align-items: center;
-      gap: 0.5em 1em;
-      padding: 0.5em 0.8em;
-      background: var(--mb-surface);
-      border-bottom: 1px solid var(--mb-line);
-    }
-    h1 {
-      font-size: 1.1em;
-      margin: 0;
-    }
-    nav,
-    .dates,
-    .views {
-      display: flex;
-      gap: 0.3em;
-      flex-wrap: wrap;
-      align-items: center;
-    }
-    button,
-    input,
-    select {
-      font: inherit;
-    }
-    button {
-      padding: 0.35em 0.8em;
-      border-radius: 0.35em;
-      border: 1px solid var(--mb-line);
-      background: var(--mb-card-bg);
-      color: var(--mb-text);
-      cursor: pointer;
-      min-height: 2.2em;
-    }
-    button[aria-pressed="true"] {
-      background: var(--mb-confirmed);
-      color: var(--mb-pill-text);
-      border-color: var(--mb-confirmed);
-    }
-    .status {
-      margin-left: auto;
-      color: var(--mb-text-muted);
-    }
-    .status.lost {
-      color: var(--mb-late);
-      font-weight: 700;
-    }
-    .bar {
-      display: flex;
-      gap: 0.8em;
-      align-items: center;
-      padding: 0.4em 0.8em;
-      flex-wrap: wrap;
-    }
-    main {
-      min-height: 0;
-      display: grid;
-      grid-template-columns: 1fr auto;
-    }
-    admin-board {
-      min-height: 0;
-      padding: 0 0.5em 0.5em;
-    }
-    admin-card-panel {
-      width: 22em;
-      border-left: 1px solid var(--mb-line);
-      overflow: auto;
-    }
-    .page {
-      overflow: auto;
-      padding: 0.8em;
-      grid-column: 1 / -1;
-    }
-    .loading {
-      padding: 2em;
-    }
-    @media print {
-      :host {
-        display: block;
-        height: auto;
-        background: white;
-        color: black;
-      }
-      header,
-      .bar,
-      admin-toast {
-        display: none;
-      }
-      main {
-        display: block;
-      }
-      .page {
-        overflow: visible;
-        padding: 0;
-      }
-    }
-  `;
+  static override styles = adminAppStyles;
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -201,19 +95,16 @@ export class AdminApp extends LitElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     clearTimeout(this.toastTimer);
+    clearTimeout(this.startRetry);
   }
 
-  /** Today in the site's zone by the server's clock, so a desk PC with a wrong date still opens today. */
+  /** Today in the site's zone by the server's clock, so a desk PC with a wrong date or zone still opens today. */
   private async start(): Promise<void> {
-    const fromUrl = new URLSearchParams(location.search).get("date");
-    if (fromUrl && /^\d{4}-\d{2}-\d{2}$/.test(fromUrl)) return this.setDate(fromUrl);
-    try {
-      const res = await fetch("/api/board");
-      const snap = (await res.json()) as { date: string };
-      this.setDate(snap.date);
-    } catch {
-      this.setDate(localParts(Date.now(), "Asia/Shanghai").date);
-    }
+    const fromUrl = LocalDateSchema.safeParse(new URLSearchParams(location.search).get("date"));
+    if (fromUrl.success) return this.setDate(fromUrl.data);
+    const today = await fetchToday();
+    if (today) this.setDate(today);
+    else this.startRetry = setTimeout(() => void this.start(), START_RETRY_MS);
   }
 
   private setDate(date: string): void {
@@ -264,34 +155,21 @@ export class AdminApp extends LitElement {
     this.toastTimer = setTimeout(() => (this.toast = null), UNDO_TOAST_MS);
   }
 
-  /** Says what the server refused, and for a card someone else changed, where that card is now. */
-  private explain(error: ErrorBody): string {
-    const s = this.conn.state;
-    const current = AppointmentSchema.safeParse(error.current);
-    if (current.success && s) {
-      const where = describePosition(this.language, current.data, s.advisors, s.bays);
-      if (error.code === "version_conflict") return this.msg("admin.error.conflict", { who: current.data.updatedBy, where });
-      if (error.code === "invalid_transition") return this.msg("admin.error.transition", { where });
-    }
-    if (error.code === "invalid_payload") return this.msg("admin.error.invalid", { detail: error.message });
-    if (error.code === "not_found") return this.msg("admin.error.notFound");
-    return this.msg("admin.error.other");
-  }
-
   /** Sends a command; on success offers undo, on refusal explains. The caller still sees the answer (forms show field errors). */
   readonly send: SendCommand = async (command, label) => {
     const ack = await sendCommand(this.socket, command);
     if (ack.ok) {
       const rec = AppointmentSchema.safeParse(ack.data.record);
       if (rec.success) {
-        const ref: ChangeRef = { appointmentId: rec.data.id, revision: ack.data.revision, created: command.type === "appointment.create", at: Date.now() };
+        const ref: ChangeRef = { appointmentId: rec.data.id, revision: ack.data.revision };
         rememberChange(ref);
         this.showToast(this.msg(label, { who: rec.data.customerName, plate: rec.data.plate }), "ok", ref);
       } else {
         this.showToast(this.msg(label, { who: "", plate: "" }), "ok");
       }
     } else {
-      this.showToast(this.explain(ack.error), "error");
+      const st = this.conn.state;
+      this.showToast(explainRefusal(this.language, ack.error, st?.advisors ?? [], st?.bays ?? []), "error");
       const current = AppointmentSchema.safeParse(ack.error.current);
       if (current.success) this.highlights.add([current.data.id]);
     }
@@ -330,35 +208,24 @@ export class AdminApp extends LitElement {
       return;
     }
     if (action === "undo") {
-      await this.undoLatestOf(card);
+      await this.undo(await latestChangeOf(card.id));
       return;
     }
     await this.send({ type: "appointment.status", id, version: card.version, action }, `admin.toast.${action}`);
   }
 
-  /** Undo of one change, taken from the card's audit log; the server refuses it if the card changed since. */
-  private async undo(ref: ChangeRef): Promise<void> {
-    const history = await fetchHistory(ref.appointmentId);
-    const entry = history?.find((h) => h.revision === ref.revision);
-    const latest = history?.at(-1)?.after;
-    if (!history || !entry || !latest) {
+  /** Undo of one change, through the same pipeline; the server refuses it if the card changed since. */
+  private async undo(ref: ChangeRef | null): Promise<void> {
+    const command = ref && (await undoCommand(ref));
+    if (!ref || !command) {
       this.showToast(this.msg("admin.undo.unavailable"), "error");
       return;
     }
-    const ack = ref.created
-      ? await this.send({ type: "appointment.status", id: ref.appointmentId, version: latest.version, action: "cancel" }, "admin.toast.undone")
-      : await this.send({ type: "appointment.restore", id: ref.appointmentId, version: latest.version, auditId: entry.id }, "admin.toast.undone");
+    const ack = await this.send(command, "admin.toast.undone");
     if (ack.ok) {
       forgetChange();
       this.highlights.add([ref.appointmentId]);
     }
-  }
-
-  private async undoLatestOf(card: Appointment): Promise<void> {
-    const history = await fetchHistory(card.id);
-    const latest = history?.at(-1);
-    if (!latest) return;
-    await this.undo({ appointmentId: card.id, revision: latest.revision, created: latest.before === null, at: 0 });
   }
 
   private onSearchHits(e: CustomEvent<{ ids: number[] }>): void {
@@ -383,51 +250,31 @@ export class AdminApp extends LitElement {
     document.documentElement.lang = lang;
   }
 
-  private renderHeader() {
-    const s = this.conn.state;
-    const today = this.today();
-    const tomorrow = today ? addDays(today, 1) : "";
-    const tabs: [Tab, MessageKey][] = [
-      ["board", "admin.tab.board"],
-      ["dayBefore", "admin.tab.dayBefore"],
-      ["sheet", "admin.tab.sheet"],
-      ["import", "admin.tab.import"],
-      ["settings", "admin.tab.settings"],
-    ];
-    const last = lastChange();
-    return html`<header>
-      <h1>${s?.settings.siteName ?? ""} · ${this.msg("admin.title")}</h1>
-      <nav aria-label=${this.msg("admin.tabs")}>
-        ${tabs.map(
-          ([tab, key]) => html`<button aria-pressed=${this.tab === tab} @click=${() => {
-            this.tab = tab;
-            if (tab === "dayBefore" && this.date === today) this.setDate(tomorrow);
-          }}>${this.msg(key)}</button>`,
-        )}
-      </nav>
-      <div class="dates">
-        <button aria-pressed=${this.date === today} @click=${() => this.setDate(today)}>${this.msg("admin.date.today")}</button>
-        <button aria-pressed=${this.date === tomorrow} @click=${() => this.setDate(tomorrow)}>${this.msg("admin.date.tomorrow")}</button>
-        <input type="date" aria-label=${this.msg("admin.date.pick")} .value=${this.date} @change=${(e: Event) => {
-          const v = (e.target as HTMLInputElement).value;
-          if (v) this.setDate(v);
-        }} />
-      </div>
-      <span class="status ${this.conn.status === "lost" ? "lost" : ""}" role="status">${this.msg(`admin.connection.${this.conn.status}`)}</span>
-      <select aria-label=${this.msg("admin.language")} .value=${this.language} @change=${(e: Event) => this.setLanguage((e.target as HTMLSelectElement).value as Language)}>
-        <option value="zh-CN">中文</option>
-        <option value="en">English</option>
-      </select>
-    </header>
-    <div class="bar">
-      <admin-search .date=${this.date} .language=${this.language} @admin-search-hits=${this.onSearchHits}></admin-search>
-      <div class="views" role="group" aria-label=${this.msg("admin.view")}>
-        <button aria-pressed=${this.mode === "advisors"} @click=${() => (this.mode = "advisors")}>${this.msg("admin.view.advisors")}</button>
-        <button aria-pressed=${this.mode === "bays"} @click=${() => (this.mode = "bays")}>${this.msg("admin.view.bays")}</button>
-      </div>
-      <button @click=${() => (this.form = { card: null, prefill: { date: this.date } })}>＋ ${this.msg("admin.book")}</button>
-      <button ?disabled=${!last} @click=${() => last && this.undo(last)} title=${this.msg("admin.undo.lastHint")}>↶ ${this.msg("admin.undo.last")}</button>
-    </div>`;
+  private onToolbar(e: CustomEvent<ToolbarAction>): void {
+    const a = e.detail;
+    switch (a.kind) {
+      case "tab":
+        this.tab = a.tab;
+        if (a.tab === "dayBefore" && this.date === this.today()) this.setDate(addDays(this.date, 1));
+        return;
+      case "date":
+        if (a.date) this.setDate(a.date);
+        return;
+      case "mode":
+        this.mode = a.mode;
+        return;
+      case "language":
+        this.setLanguage(a.language);
+        return;
+      case "book":
+        this.form = { card: null, prefill: { date: this.date } };
+        return;
+      case "undoLast": {
+        const last = lastChange();
+        if (last) void this.undo(last);
+        return;
+      }
+    }
   }
 
   private renderMain() {
@@ -482,7 +329,18 @@ export class AdminApp extends LitElement {
 
   override render() {
     const s = this.conn.state;
-    return html`${this.renderHeader()}
+    return html`<admin-toolbar
+        .siteName=${s?.settings.siteName ?? ""}
+        .tab=${this.tab}
+        .date=${this.date}
+        .today=${this.today()}
+        .mode=${this.mode}
+        .language=${this.language}
+        .status=${this.conn.status}
+        .canUndo=${lastChange() !== null}
+        @admin-toolbar-action=${this.onToolbar}
+        @admin-search-hits=${this.onSearchHits}
+      ></admin-toolbar>
       <main>${this.renderMain()}</main>
       ${this.form && s
         ? html`<admin-booking-form

@@ -1,4 +1,4 @@
-import { LitElement, css, html, nothing } from "lit";
+import { LitElement, html, nothing } from "lit";
 import { customElement, property, state } from "lit/decorators.js";
 import { repeat } from "lit/directives/repeat.js";
 import type { Advisor } from "../shared/schemas/advisor.js";
@@ -11,7 +11,9 @@ import { t } from "../shared/i18n/messages.js";
 import { isMovable } from "./card-rules.js";
 import { isNoMove, laneLayout, moveFor, type DropTarget, type LaneMode, type Lanes, type MoveFields } from "./board-lanes.js";
 import { PointerDrag } from "./pointer-drag.js";
+import { EdgeScroller } from "./edge-scroll.js";
 import "../display/components/board-card.js";
+import { adminBoardStyles } from "./admin-board-styles.js";
 
 export interface CardMoveDetail {
   id: number;
@@ -64,6 +66,18 @@ export class AdminBoard extends LitElement {
 
   private lanes: Lanes = { slots: [], lanes: [] };
 
+  private readonly edges = new EdgeScroller(
+    this,
+    () => ({
+      left: this.shadowRoot?.querySelector<HTMLElement>(".lane")?.offsetWidth ?? 0,
+      top: this.shadowRoot?.querySelector<HTMLElement>(".hour")?.offsetHeight ?? 0,
+    }),
+    () => {
+      // the content moved under a pointer that stood still: what it points at changed
+      if (this.drag) this.drag = { ...this.drag, target: this.targetAt(this.drag.x, this.drag.y) };
+    },
+  );
+
   private readonly pointer = new PointerDrag({
     start: (id, x, y) => {
       const card = this.card(id);
@@ -72,161 +86,27 @@ export class AdminBoard extends LitElement {
     },
     move: (x, y) => {
       if (this.drag) this.drag = { ...this.drag, x, y, target: this.targetAt(x, y) };
+      this.edges.update(x, y);
     },
     drop: (x, y) => {
       const d = this.drag;
       this.drag = null;
+      this.edges.stop();
       const target = this.targetAt(x, y);
       if (d && target) this.propose(d.id, d.version, target);
     },
     cancel: () => {
       this.drag = null;
+      this.edges.stop();
     },
   });
 
-  static override styles = css`
-    :host {
-      display: block;
-      overflow: auto;
-      touch-action: pan-x pan-y;
-      /* a sideways swipe at the board's edge must scroll nothing else, least of all go back a page */
-      overscroll-behavior: contain;
-      font-family: var(--mb-font);
-      color: var(--mb-text);
-      --cell-w: 11em;
-    }
-    .grid {
-      display: grid;
-      grid-template-columns: 9em repeat(var(--slots), minmax(var(--cell-w), 1fr));
-      grid-template-rows: auto;
-      grid-auto-rows: minmax(6.6em, auto);
-      gap: 3px;
-      min-width: min-content;
-    }
-    .hour {
-      position: sticky;
-      top: 0;
-      z-index: 2;
-      background: var(--mb-bg);
-      font-weight: 700;
-      padding: 0.2em 0.3em;
-      border-left: 2px solid var(--mb-line);
-      font-variant-numeric: tabular-nums;
-      min-height: auto;
-    }
-    .corner {
-      position: sticky;
-      top: 0;
-      left: 0;
-      z-index: 3;
-      background: var(--mb-bg);
-    }
-    .lane {
-      position: sticky;
-      left: 0;
-      z-index: 1;
-      background: var(--mb-surface);
-      border-left: 0.35em solid var(--lane-color);
-      border-radius: var(--mb-radius);
-      padding: 0.3em;
-      font-weight: 700;
-      overflow-wrap: anywhere;
-    }
-    .cell {
-      background: var(--mb-surface);
-      border-radius: var(--mb-radius);
-      padding: 3px;
-      display: flex;
-      flex-direction: column;
-      gap: 3px;
-      cursor: copy;
-      min-width: 0;
-    }
-    .cell.over {
-      outline: 2px dashed var(--mb-over);
-      outline-offset: -2px;
-    }
-    .cell.drop {
-      outline: 3px solid var(--mb-confirmed);
-      outline-offset: -3px;
-      background: color-mix(in srgb, var(--mb-confirmed) 18%, var(--mb-surface));
-    }
-    .tile {
-      position: relative;
-      display: flex;
-      min-height: 4.6em;
-      border-radius: var(--mb-radius);
-      cursor: grab;
-      -webkit-touch-callout: none;
-      user-select: none;
-    }
-    .tile.fixed {
-      cursor: pointer;
-    }
-    .tile board-card {
-      flex: 1;
-      min-width: 0;
-    }
-    .tile:focus-visible,
-    .tile.selected {
-      outline: 3px solid var(--mb-highlight);
-      outline-offset: 1px;
-    }
-    .tile.lifted {
-      opacity: 0.35;
-    }
-    .tile.pending {
-      opacity: 0.7;
-    }
-    .tile.warn {
-      box-shadow: 0 0 0 2px var(--mb-over);
-    }
-    .side {
-      flex: none;
-      width: 1.6em;
-      display: flex;
-      flex-direction: column;
-      align-items: center;
-      justify-content: center;
-    }
-    .handle {
-      flex: 1;
-      display: grid;
-      place-items: center;
-      width: 100%;
-      touch-action: none;
-      cursor: grab;
-      color: var(--mb-text-muted);
-      font-size: 1.1em;
-    }
-    .warn-badge {
-      font-size: 0.95em;
-      color: var(--mb-over);
-      font-weight: 700;
-    }
-    .ghost {
-      position: fixed;
-      z-index: 10;
-      width: var(--cell-w);
-      height: 4.6em;
-      pointer-events: none;
-      transform: translate(-50%, -50%) rotate(-2deg);
-      box-shadow: 0 0.5em 1.2em rgb(0 0 0 / 0.35);
-      border-radius: var(--mb-radius);
-    }
-    .ghost board-card {
-      height: 100%;
-    }
-    .empty {
-      grid-column: 1 / -1;
-      padding: 2em;
-      color: var(--mb-text-muted);
-    }
-  `;
+  static override styles = adminBoardStyles;
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.pointer.dispose();
+    this.edges.stop();
   }
 
   /** Scrolls a card into view and focuses it (search results, a card selected elsewhere). */
@@ -353,6 +233,24 @@ export class AdminBoard extends LitElement {
     </div>`;
   }
 
+  /** Cancelled cards leave the grid, as a magnet taken off the board; they stay reachable here to be booked again. */
+  private renderCancelled() {
+    const cancelled = this.appointments.filter((a) => a.status === "cancelled");
+    if (cancelled.length === 0) return nothing;
+    return html`<details class="cancelled">
+      <summary>${t(this.language, "admin.board.cancelled", { count: cancelled.length })}</summary>
+      ${cancelled.map((a) => html`<button data-card=${a.id} @click=${() => this.select(a.id)}>${a.startTime} ${a.customerName} ${a.plate}</button>`)}
+    </details>`;
+  }
+
+  /** Where a keyboard move would put the card, for screen readers (the target cell is outlined for everyone else). */
+  private keyMoveText(lanes: Lanes): string {
+    const km = this.keyMove;
+    const lane = km && lanes.lanes[km.lane];
+    const slot = km && lanes.slots[km.slot];
+    return lane && slot ? t(this.language, "admin.board.keyMove", { lane: lane.label, slot }) : "";
+  }
+
   private renderGhost() {
     const d = this.drag;
     const a = d && this.card(d.id);
@@ -396,6 +294,7 @@ export class AdminBoard extends LitElement {
             })}`,
         )}
       </div>
-      ${this.renderGhost()}`;
+      ${this.renderCancelled()} ${this.renderGhost()}
+      <div class="sr-only" role="status" aria-live="polite">${this.keyMoveText(lanes)}</div>`;
   }
 }

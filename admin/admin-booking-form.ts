@@ -1,4 +1,4 @@
-import { LitElement, css, html, nothing, type TemplateResult } from "lit";
+import { LitElement, html, nothing, type TemplateResult } from "lit";
 import { customElement, property, query, state } from "lit/decorators.js";
 import { APPOINTMENT_SOURCES, AppointmentInputSchema, type Appointment, type AppointmentInput } from "../shared/schemas/appointment.js";
 import type { BoardSnapshot } from "../shared/schemas/board.js";
@@ -7,6 +7,7 @@ import { overlapsOf, type Overlap } from "../shared/rules/overlaps.js";
 import { t, type MessageKey } from "../shared/i18n/messages.js";
 import { fieldProblems, type FieldProblem } from "./field-problems.js";
 import type { SendCommand } from "./admin-app.js";
+import { adminBookingFormStyles } from "./admin-booking-form-styles.js";
 
 declare global {
   interface HTMLElementTagNameMap {
@@ -65,97 +66,7 @@ export class AdminBookingForm extends LitElement {
   @state() private busy = false;
   @query("dialog") private dialog!: HTMLDialogElement;
 
-  static override styles = css`
-    dialog {
-      width: min(56em, 96vw);
-      max-height: 94vh;
-      border: none;
-      border-radius: 0.6em;
-      padding: 1em 1.2em;
-      background: var(--mb-surface);
-      color: var(--mb-text);
-      font: inherit;
-    }
-    dialog::backdrop {
-      background: rgb(0 0 0 / 0.45);
-    }
-    h2 {
-      margin: 0 0 0.6em;
-      font-size: 1.15em;
-    }
-    .grid {
-      display: grid;
-      grid-template-columns: repeat(auto-fill, minmax(15em, 1fr));
-      gap: 0.6em 1em;
-    }
-    label {
-      display: flex;
-      flex-direction: column;
-      gap: 0.2em;
-      font-weight: 600;
-    }
-    .wide {
-      grid-column: 1 / -1;
-    }
-    input,
-    select,
-    textarea {
-      font: inherit;
-      font-weight: 400;
-      padding: 0.35em 0.5em;
-      border-radius: 0.3em;
-      border: 1px solid var(--mb-line);
-      background: var(--mb-card-bg);
-      color: var(--mb-text);
-    }
-    [aria-invalid="true"] {
-      border-color: var(--mb-late);
-      outline: 1px solid var(--mb-late);
-    }
-    .error {
-      color: var(--mb-late);
-      font-weight: 600;
-      font-size: 0.92em;
-    }
-    fieldset {
-      border: 1px solid var(--mb-line);
-      border-radius: 0.4em;
-      display: flex;
-      flex-wrap: wrap;
-      gap: 0.4em 1.2em;
-    }
-    fieldset label {
-      flex-direction: row;
-      align-items: center;
-      font-weight: 400;
-    }
-    .warnings {
-      color: var(--mb-over);
-      font-weight: 700;
-      margin: 0.6em 0 0;
-    }
-    .buttons {
-      display: flex;
-      justify-content: flex-end;
-      gap: 0.6em;
-      margin-top: 1em;
-    }
-    button {
-      font: inherit;
-      padding: 0.45em 1.2em;
-      border-radius: 0.35em;
-      border: 1px solid var(--mb-line);
-      background: var(--mb-card-bg);
-      color: var(--mb-text);
-      cursor: pointer;
-    }
-    button[type="submit"] {
-      background: var(--mb-confirmed);
-      color: var(--mb-pill-text);
-      border-color: var(--mb-confirmed);
-      font-weight: 700;
-    }
-  `;
+  static override styles = adminBookingFormStyles;
 
   override willUpdate(changed: Map<string, unknown>): void {
     if (changed.has("appointment") || changed.has("prefill") || !this.values) this.values = this.initial();

@@ -137,7 +137,7 @@ export class AdminCardPanel extends LitElement {
         <dt>${t(lang, "admin.field.vehicleModel")}</dt><dd>${a.vehicleModel}</dd>
         <dt>${t(lang, "admin.field.mileageKm")}</dt><dd>${a.mileageKm ?? ""}</dd>
         <dt>${t(lang, "admin.field.workRequested")}</dt><dd>${a.workRequested}</dd>
-        <dt>${t(lang, "admin.field.durationMinutes")}</dt><dd>${t(lang, "admin.card.minutes", { minutes: a.durationMinutes })}</dd>
+        <dt>${t(lang, "admin.field.durationMinutes")}</dt><dd>${t(lang, "admin.minutes", { minutes: a.durationMinutes })}</dd>
         <dt>${t(lang, "admin.field.source")}</dt><dd>${t(lang, `admin.source.${a.source}`)} · ${t(lang, `admin.initiatedBy.${a.initiatedBy}`)}</dd>
         <dt>${t(lang, "admin.field.estimate")}</dt><dd>${a.estimatedMinutes ?? "–"} / ${a.estimatedAmount ?? "–"}</dd>
         <dt>${t(lang, "admin.field.preparation")}</dt><dd>${marks.map((k) => t(lang, `admin.prep.${k}`)).join(" · ")}</dd>

@@ -2,7 +2,7 @@ import { LitElement, css, html, nothing } from "lit";
 import { customElement, property, state } from "lit/decorators.js";
 import { AdvisorInputSchema, type Advisor } from "../shared/schemas/advisor.js";
 import { BAY_KINDS, BayInputSchema, type Bay } from "../shared/schemas/bay.js";
-import { mergeSettings } from "../shared/schemas/settings.js";
+import { SettingsSchema } from "../shared/schemas/settings.js";
 import type { BoardSnapshot } from "../shared/schemas/board.js";
 import type { Language } from "../shared/schemas/common.js";
 import { t } from "../shared/i18n/messages.js";
@@ -176,7 +176,8 @@ export class AdminMasterData extends LitElement {
       advisorCapacityPerSlot: numberOr(formText(form, "advisorCapacityPerSlot")),
       language: formText(form, "language"),
     };
-    const merged = mergeSettings(this.board.settings, changes as never);
+    // the merged whole is checked, so rules that tie fields together (close after open) hold too
+    const merged = SettingsSchema.safeParse({ ...this.board.settings, ...changes });
     if (!merged.success) return this.setProblems("settings", fieldProblems(merged.error));
     const ack = await this.send({ type: "settings.update", version: this.board.settingsVersion, changes: merged.data }, "admin.toast.saved");
     this.setProblems("settings", new Map(), ack.ok ? "" : ack.error.message);

@@ -2,7 +2,10 @@ import type { Appointment } from "../shared/schemas/appointment.js";
 import type { Advisor } from "../shared/schemas/advisor.js";
 import type { Bay } from "../shared/schemas/bay.js";
 import type { Language } from "../shared/schemas/common.js";
+import type { ErrorBody } from "../shared/errors.js";
+import { AppointmentSchema } from "../shared/schemas/appointment.js";
 import { t } from "../shared/i18n/messages.js";
+import { NO_ANSWER } from "./staff-api.js";
 
 /** Where a card is, in words: "服务顾问 A · 2026-11-27 11:00 · 1号工位 · 已到店". */
 export function describePosition(lang: Language, a: Appointment, advisors: readonly Advisor[], bays: readonly Bay[]): string {
@@ -13,4 +16,18 @@ export function describePosition(lang: Language, a: Appointment, advisors: reado
 
 export function customerText(lang: Language, a: Pick<Appointment, "customerName" | "customerTitle">): string {
   return t(lang, `board.card.customer.${a.customerTitle}`, { name: a.customerName });
+}
+
+/** Says what the server refused, and for a card someone else changed, where that card is now. */
+export function explainRefusal(lang: Language, error: ErrorBody, advisors: readonly Advisor[], bays: readonly Bay[]): string {
+  if (error === NO_ANSWER) return t(lang, "admin.error.noAnswer");
+  const current = AppointmentSchema.safeParse(error.current);
+  if (current.success) {
+    const where = describePosition(lang, current.data, advisors, bays);
+    if (error.code === "version_conflict") return t(lang, "admin.error.conflict", { who: current.data.updatedBy, where });
+    if (error.code === "invalid_transition") return t(lang, "admin.error.transition", { where });
+  }
+  if (error.code === "invalid_payload") return t(lang, "admin.error.invalid", { detail: error.message });
+  if (error.code === "not_found") return t(lang, "admin.error.notFound");
+  return t(lang, "admin.error.other");
 }

@@ -177,7 +177,7 @@ function toRow(line: number, raw: Map<Target, string>, ctx: ImportContext): Impo
     advisorId: advisor?.id ?? 0,
     bayId: bay?.id ?? null,
     customerName: get("customerName"),
-    customerTitle: TITLES[get("customerTitle").toLowerCase()] ?? (get("customerTitle") === "" ? "none" : (get("customerTitle") as never)),
+    customerTitle: TITLES[get("customerTitle").toLowerCase()] ?? (get("customerTitle") || "none"),
     phone: get("phone"),
     plate: get("plate"),
     vehicleModel: get("vehicleModel"),

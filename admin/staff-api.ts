@@ -3,6 +3,7 @@ import type { Ack, CommandResult, ServerToClientEvents, StaffToServerEvents } fr
 import type { Appointment } from "../shared/schemas/appointment.js";
 import type { CommandInput } from "../shared/schemas/commands.js";
 import type { ErrorBody } from "../shared/errors.js";
+import { localParts } from "../shared/rules/zoned-time.js";
 
 /** One entry of a card's history, as `GET /api/appointments/:id/history` answers it. */
 export interface HistoryEntry {
@@ -20,22 +21,27 @@ export type StaffSocket = Socket<ServerToClientEvents, StaffToServerEvents>;
 
 const COMMAND_TIMEOUT_MS = 8_000;
 
-/** Answered when the server did not: the change may or may not have happened, so the board is what to trust. */
-const NO_ANSWER: ErrorBody = { code: "internal", message: "no answer from the server" };
+/** Answered when the server did not, even to a resend: the change may or may not have happened, so the board is what to trust. */
+export const NO_ANSWER: ErrorBody = { code: "internal", message: "no answer from the server" };
 
 function newRequestId(): string {
   return crypto.randomUUID().replace(/-/g, "");
 }
 
 /**
- * Sends one command over the staff socket. A request id makes a resend after a timeout apply once.
+ * Sends one command over the staff socket. A lost answer is asked for once more with the same
+ * request id, which the server applies at most once, so a slow link never books a card twice.
  */
 export async function sendCommand(socket: StaffSocket, command: CommandInput): Promise<Ack<CommandResult>> {
-  try {
-    return await socket.timeout(COMMAND_TIMEOUT_MS).emitWithAck("board:command", { command, requestId: newRequestId() });
-  } catch {
-    return { ok: false, error: NO_ANSWER };
+  const request = { command, requestId: newRequestId() };
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      return await socket.timeout(COMMAND_TIMEOUT_MS).emitWithAck("board:command", request);
+    } catch {
+      // no answer in time: the resend below is safe because of the request id
+    }
   }
+  return { ok: false, error: NO_ANSWER };
 }
 
 async function getJson<T>(path: string): Promise<T | null> {
@@ -51,3 +57,9 @@ async function getJson<T>(path: string): Promise<T | null> {
 export const fetchHistory = (id: number) => getJson<HistoryEntry[]>(`/api/appointments/${id}/history`);
 
 export const searchCards = (date: string, q: string) => getJson<Appointment[]>(`/api/search?date=${encodeURIComponent(date)}&q=${encodeURIComponent(q)}`);
+
+/** Today's date in the site's zone by the server's clock (settings give the zone, health the clock). */
+export async function fetchToday(): Promise<string | null> {
+  const [settings, health] = await Promise.all([getJson<{ timeZone: string }>("/api/settings"), getJson<{ serverTime: number }>("/api/health")]);
+  return settings && health ? localParts(health.serverTime, settings.timeZone).date : null;
+}

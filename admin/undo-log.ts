@@ -1,10 +1,10 @@
+import type { CommandInput } from "../shared/schemas/commands.js";
+import { fetchHistory } from "./staff-api.js";
+
 /** The last change this browser made, kept across reloads so it can be undone later from the audit log. */
 export interface ChangeRef {
   appointmentId: number;
   revision: number;
-  /** A new booking is undone by cancelling it; everything else by restoring the card. */
-  created: boolean;
-  at: number;
 }
 
 const KEY = "magboard.admin.lastChange";
@@ -25,7 +25,7 @@ export function lastChange(): ChangeRef | null {
     if (typeof v !== "object" || v === null) return null;
     const r = v as Record<string, unknown>;
     if (typeof r.appointmentId !== "number" || typeof r.revision !== "number") return null;
-    return { appointmentId: r.appointmentId, revision: r.revision, created: r.created === true, at: Number(r.at) || 0 };
+    return { appointmentId: r.appointmentId, revision: r.revision };
   } catch {
     return null;
   }
@@ -37,4 +37,23 @@ export function forgetChange(): void {
   } catch {
     // nothing to forget
   }
+}
+
+/**
+ * The command that undoes a change, from the card's audit log: a new booking is cancelled, anything
+ * else restored to the entry's "before". Both carry the version the change produced, so the server
+ * refuses the undo if anyone changed the card since. Null when the change is not in the log.
+ */
+export async function undoCommand(ref: ChangeRef): Promise<CommandInput | null> {
+  const history = await fetchHistory(ref.appointmentId);
+  const entry = history?.find((h) => h.revision === ref.revision);
+  if (!entry?.after) return null;
+  const { id, version } = entry.after;
+  return entry.before === null ? { type: "appointment.status", id, version, action: "cancel" } : { type: "appointment.restore", id, version, auditId: entry.id };
+}
+
+/** The card's latest change, whoever made it, as something to undo. */
+export async function latestChangeOf(appointmentId: number): Promise<ChangeRef | null> {
+  const latest = (await fetchHistory(appointmentId))?.at(-1);
+  return latest ? { appointmentId, revision: latest.revision } : null;
 }

@@ -16,6 +16,14 @@ export function appointmentRoutes(board: Board): Router {
 
   r.post("/", (req, res) => runCommand(board, req, res, { type: "appointment.create", input: req.body ?? {} }, true));
 
+  // a file's rows as one command: all are checked, then all created or none
+  r.post("/import", (req, res) => {
+    // the body's own fields go into the command, so one it does not know is refused by name, not ignored
+    const body: unknown = req.body;
+    const fields = typeof body === "object" && body !== null && !Array.isArray(body) ? body : {};
+    runCommand(board, req, res, { ...fields, type: "appointment.import" }, true);
+  });
+
   r.get("/:id", requireRead("records"), (req, res) => {
     const id = idParam(req, res);
     if (id === null) return;

@@ -41,6 +41,7 @@ const isClearError = (body: unknown): boolean => {
 const ids = () => fc.constantFrom(String(1), String(2), "999999", "0", "-1", "abc", "1e3", "%00", "9".repeat(30));
 const route = fc.oneof(
   fc.constant({ method: "POST", path: "/api/appointments" }),
+  fc.constant({ method: "POST", path: "/api/appointments/import" }),
   ids().map((id) => ({ method: "PATCH", path: `/api/appointments/${id}` })),
   ids().map((id) => ({ method: "POST", path: `/api/appointments/${id}/move` })),
   fc.tuple(ids(), fc.constantFrom("arrive", "start", "complete", "cancel", "no-show", "reopen", "confirm", "explode")).map(([id, a]) => ({ method: "POST", path: `/api/appointments/${id}/${a}` })),
@@ -57,6 +58,7 @@ const route = fc.oneof(
 /** Valid-looking bodies with one field too many, so strict schemas must refuse them. */
 const nearlyValid = fc.constantFrom<Record<string, unknown>>(
   booking(1),
+  { rows: [booking(1)] },
   { version: 1 },
   { version: 1, startTime: "11:00" },
   { name: "王顾问" },

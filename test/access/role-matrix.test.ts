@@ -14,7 +14,7 @@ const PRINCIPALS: Principal[] = ["manager", "desk", "advisorOwn", "advisorOther"
 interface Case {
   name: string;
   allowed: Principal[];
-  /** Undo and import have no REST route; they are tried over the socket only. */
+  /** Undo has no REST route; it is tried over the socket only. */
   socketOnly?: true;
   prepare(): Promise<CommandInput>;
 }
@@ -112,7 +112,6 @@ const CASES: Case[] = [
   {
     name: "appointment.import",
     allowed: DESK,
-    socketOnly: true,
     prepare: async () => ({ type: "appointment.import", rows: [{ ...booking(advisors[1]!, { startTime: "18:00" }), customerTitle: "ms" }] }),
   },
   { name: "advisor.create", allowed: ALL, prepare: async () => ({ type: "advisor.create", input: { name: `顾问${n++}` } }) },
@@ -171,7 +170,7 @@ const CASES: Case[] = [
   },
 ];
 
-/** The same command as a REST call, the way the routes take it; null for the socket-only ones (undo, import). */
+/** The same command as a REST call, the way the routes take it; null for the socket-only one (undo). */
 function asRest(cmd: CommandInput): { method: string; path: string; json?: unknown } | null {
   const { type } = cmd;
   const idOf = (c: object) => (c as { id: number }).id;
@@ -210,8 +209,9 @@ function asRest(cmd: CommandInput): { method: string; path: string; json?: unkno
       return { method: "POST", path: "/api/tokens", json: cmd.input };
     case "token.revoke":
       return { method: "DELETE", path: `/api/tokens/${cmd.id}` };
-    case "appointment.restore":
     case "appointment.import":
+      return { method: "POST", path: "/api/appointments/import", json: { rows: cmd.rows } };
+    case "appointment.restore":
       return null;
   }
 }

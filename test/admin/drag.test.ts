@@ -88,9 +88,33 @@ describe("admin board: moving cards", () => {
     await admin.keyboard.press("ArrowDown");
     await admin.keyboard.press("ArrowRight");
     await admin.keyboard.press("ArrowRight");
+    expect(await admin.locator("admin-board [role=status]").textContent()).toContain("移到：服务顾问 B 12:00");
     await admin.keyboard.press("Enter");
     await waitForCell(admin, cardId, { lane: advisors[1]!, slot: "12:00" });
     expect((await world.server.api(`/api/appointments/${cardId}`)).body).toMatchObject({ advisorId: advisors[1], startTime: "12:00" });
+  });
+
+  it("scrolls the board while a card is held at its edge, to carry it to an hour off screen", async () => {
+    const { advisors, cardId, server } = world;
+    const admin = await world.open();
+    await waitForCell(admin, cardId, { lane: advisors[0]!, slot: "10:00" });
+    const board = await admin.locator("admin-board").boundingBox();
+    const late = admin.locator(cellSel(advisors[1]!, "19:00"));
+    const from = await admin.locator(`${cardSel(cardId)} board-card`).boundingBox();
+    if (!board || !from) throw new Error("board or card not on screen");
+    expect((await late.boundingBox())!.x).toBeGreaterThan(board.x + board.width);
+
+    await admin.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
+    await admin.mouse.down();
+    const row = (await admin.locator(cellSel(advisors[1]!, "10:00")).boundingBox())!;
+    await admin.mouse.move(board.x + board.width - 8, row.y + row.height / 2, { steps: 10 });
+    await expect.poll(async () => { const b = (await late.boundingBox())!; return b.x + b.width <= board.x + board.width; }, { timeout: 10_000 }).toBe(true);
+    const to = (await late.boundingBox())!;
+    await admin.mouse.move(to.x + to.width / 2, to.y + to.height / 2, { steps: 4 });
+    await admin.mouse.up();
+
+    await waitForCell(admin, cardId, { lane: advisors[1]!, slot: "19:00" });
+    expect((await server.api(`/api/appointments/${cardId}`)).body).toMatchObject({ advisorId: advisors[1], startTime: "19:00" });
   });
 
   it("moves a card to another bay in the lane-per-bay view", async () => {

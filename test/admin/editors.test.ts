@@ -56,6 +56,7 @@ describe("admin board: several editors at once", () => {
     const other = await server.api("/api/appointments", { method: "POST", json: booking(advisors[1]!, { startTime: "09:00", plate: "沪B·D1234" }) });
     const first = await world.open();
     const second = await world.open();
+    await waitForCell(first, other.body.record.id, { lane: advisors[1]!, slot: "09:00" });
     await waitForCell(second, cardId, { lane: advisors[0]!, slot: "10:00" });
     const from = await second.locator(`${cardSel(cardId)} board-card`).boundingBox();
     if (!from) throw new Error("card not on screen");
@@ -65,7 +66,7 @@ describe("admin board: several editors at once", () => {
 
     await mouseDrag(first, other.body.record.id, advisors[0]!, "13:00");
     await waitForCell(second, other.body.record.id, { lane: advisors[0]!, slot: "13:00" });
-    expect(await second.locator("admin-board .ghost").count()).toBe(1);
+    expect(await second.locator("admin-board .ghost").count(), "the lifted card is still in hand").toBe(1);
 
     const to = await second.locator(cellSel(advisors[1]!, "11:00")).boundingBox();
     if (!to) throw new Error("cell not on screen");

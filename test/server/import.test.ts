@@ -51,4 +51,15 @@ describe("appointment.import", () => {
     if (!ack.ok) expect(ack.error).toMatchObject({ code: "invalid_payload", field: "rows.2.advisorId" });
     expect((await server.api("/api/board?date=2026-11-27")).body.appointments).toEqual([]);
   });
+
+  it("takes the same rows over REST, answering 201 with the created cards or 400 naming the row", async () => {
+    const { advisors } = await seedBasics(server);
+    const bad = await server.api("/api/appointments/import", { method: "POST", json: { rows: [row(advisors[0]!), row(advisors[0]!, { plate: "!" })] } });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.field).toBe("rows.1.plate");
+    const good = await server.api("/api/appointments/import", { method: "POST", json: { rows: [row(advisors[0]!), row(advisors[1]!)] } });
+    expect(good.status).toBe(201);
+    expect(good.body.record.imported.map((a: { advisorId: number }) => a.advisorId)).toEqual([advisors[0], advisors[1]]);
+    expect((await server.api("/api/board?date=2026-11-27")).body.appointments).toHaveLength(2);
+  });
 });
