@@ -31,6 +31,8 @@ export interface BoardConnectionOptions {
   url?: string;
   /** `/display` (read-only, masked) by default; a staff screen passes `/staff`. */
   namespace?: string;
+  /** The handshake's auth payload: `{ key }` for a paired display (see docs/API.md, Access). */
+  auth?: Record<string, string>;
   /** How often the connection proves it is alive with a `time:sync` round trip. */
   heartbeatMs?: number;
   /** A round trip slower than this counts as loss. heartbeat + timeout stay under 5 s. */
@@ -83,7 +85,7 @@ export class BoardConnection<C extends DisplayToServerEvents = DisplayToServerEv
     this.heartbeatTimeoutMs = options.heartbeatTimeoutMs ?? 2_500;
     const url = (options.url ?? location.origin) + (options.namespace ?? DISPLAY_NAMESPACE);
     // reconnection is ours (backoff with jitter, wake-up, heartbeat); socket.io's own would not retry after a server shutdown
-    this.socket = io(url, { transports: ["websocket"], reconnection: false, autoConnect: false, timeout: 5_000 });
+    this.socket = io(url, { transports: ["websocket"], reconnection: false, autoConnect: false, timeout: 5_000, ...(options.auth ? { auth: options.auth } : {}) });
     this.reader = this.socket as unknown as Socket<ServerToClientEvents, DisplayToServerEvents>;
     host.addController(this);
   }

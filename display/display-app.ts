@@ -7,6 +7,7 @@ import { formatTimeOfDay } from "../shared/i18n/dates.js";
 import { advisorsForDay } from "../shared/rules/day-plan.js";
 import { localParts } from "../shared/rules/zoned-time.js";
 import type { BoardState } from "../shared/board-state.js";
+import type { DisplayConfig } from "../shared/schemas/access.js";
 import { BoardConnection, type BoardChange } from "./board-connection.js";
 import { HighlightController } from "./highlight-controller.js";
 import { WakeLockController } from "./wake-lock-controller.js";
@@ -46,15 +47,22 @@ export class DisplayApp extends LitElement {
   private reloadTimer: ReturnType<typeof setTimeout> | undefined;
   private pageTimer: ReturnType<typeof setInterval> | undefined;
   private resize: ResizeObserver | undefined;
+  /** Set on a paired TV: the language and advisors the manager chose for it (the URL's own choice wins). */
+  @state() private pairing: DisplayConfig | null = null;
+  private readonly paired: boolean;
 
   constructor() {
     super();
     const parsed = parseDisplayOptions(location.search);
     for (const p of parsed.problems) console.warn(`[magboard display] ignored URL parameter: ${p}`);
     this.options = parsed.options;
+    // a paired TV's key travels in the URL's fragment, which the browser never sends in a request
+    const key = new URLSearchParams(location.hash.slice(1)).get("key");
+    this.paired = key !== null;
     this.connection = new BoardConnection(this, {
       onChange: (c) => this.onBoardChange(c),
       onProtocolMismatch: () => this.reloadSoon(),
+      ...(key ? { auth: { key } } : {}),
     });
     new WakeLockController(this);
     new TickController(this, 60_000, () => this.connection.serverNow());
@@ -67,6 +75,21 @@ export class DisplayApp extends LitElement {
     super.connectedCallback();
     document.documentElement.dataset.theme = this.options.theme;
     this.pageTimer = setInterval(() => this.turnPage(), this.options.pageSeconds * 1_000);
+    if (this.paired) this.connection.socket.on("connect", this.askPairing);
+  }
+
+  /** Asked on every connection: the manager may have changed this TV's pairing, which reconnects it. */
+  private readonly askPairing = () => {
+    this.connection.socket.emit("display:config", (config) => {
+      this.pairing = config;
+      this.rowsCache = undefined;
+      this.reportPage();
+    });
+  };
+
+  /** Which page a paired TV shows, for the manager's list of displays. */
+  private reportPage(): void {
+    if (this.pairing) this.connection.socket.emit("display:report", { page: `${this.page + 1}/${this.pageCount(this.rows().length)}` });
   }
 
   override disconnectedCallback(): void {
@@ -77,6 +100,7 @@ export class DisplayApp extends LitElement {
     this.resize = undefined;
     this.caller.close();
     clearTimeout(this.reloadTimer);
+    this.connection.socket.off("connect", this.askPairing);
   }
 
   /**
@@ -90,7 +114,7 @@ export class DisplayApp extends LitElement {
   }
 
   private get language(): Language {
-    return this.options.language ?? this.connection.state?.settings.language ?? "zh-CN";
+    return this.options.language ?? this.pairing?.language ?? this.connection.state?.settings.language ?? "zh-CN";
   }
 
   /** Today in the site's zone from the server's clock; a pinned date never rolls. */
@@ -127,7 +151,7 @@ export class DisplayApp extends LitElement {
     if (!s) return [];
     if (this.rowsCache?.state === s) return this.rowsCache.rows;
     const onDuty = advisorsForDay(s.advisors, s.date, s.appointments);
-    const chosen = this.options.advisors;
+    const chosen = this.options.advisors ?? (this.pairing?.advisorIds.length ? this.pairing.advisorIds : null);
     const rows = chosen ? chosen.flatMap((id) => onDuty.filter((a) => a.id === id)) : onDuty;
     const same = this.rowsCache && this.rowsCache.rows.length === rows.length && this.rowsCache.rows.every((a, i) => a === rows[i]);
     this.rowsCache = { state: s, rows: same ? this.rowsCache!.rows : rows };
@@ -153,6 +177,7 @@ export class DisplayApp extends LitElement {
   private turnPage(): void {
     const pages = this.pageCount(this.rows().length);
     this.page = pages > 1 ? (this.page + 1) % pages : 0;
+    this.reportPage();
   }
 
   /** How many advisor rows fit at their smallest readable height in the space the board has. */

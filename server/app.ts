@@ -1,4 +1,5 @@
-import { createServer, type Server as HttpServer } from "node:http";
+import { createServer, type IncomingMessage, type Server as HttpServer } from "node:http";
+import type { TLSSocket } from "node:tls";
 import { existsSync } from "node:fs";
 import path from "node:path";
 import express from "express";
@@ -13,7 +14,9 @@ import type { Logger } from "./logger.js";
 import { apiRouter } from "./http/api-router.js";
 import { BoardHub, type BoardIo } from "./realtime/board-hub.js";
 import { initialiseSite, type SiteDefaults } from "./sample/initialise-site.js";
-import type { Actor } from "../shared/schemas/actor.js";
+import { AccessControl, type AccessOptions } from "./access/access-control.js";
+import { hashPassword, newOneTimePassword } from "./access/secrets.js";
+import { forwardedHost, sameOrigin } from "./access/same-origin.js";
 
 export interface AppDeps {
   db: Db;
@@ -25,6 +28,16 @@ export interface AppDeps {
   staticDir?: string;
   /** Used only when the database is new. */
   defaults: SiteDefaults;
+  /**
+   * The first manager's (`admin`) password when there is no account yet, e.g. from
+   * MAGBOARD_ADMIN_PASSWORD. Without it a one-time password is generated and logged once.
+   */
+  adminPassword?: string;
+  /** Behind a reverse proxy: trust its X-Forwarded-* headers (client address, HTTPS for Secure cookies). */
+  trustProxy?: boolean | number | string;
+  /** Only paired displays (with a key) may open /display; by default an unpaired screen gets the public, masked board. */
+  requireDisplayPairing?: boolean;
+  access?: AccessOptions;
 }
 
 export interface App {
@@ -32,12 +45,25 @@ export interface App {
   io: BoardIo;
   board: Board;
   hub: BoardHub;
+  access: AccessControl;
   scheduler: ClockScheduler;
   /** Stops accepting, lets in-flight commands finish, closes sockets; the caller closes the database. */
   close(): Promise<void>;
 }
 
-const LOCAL_STAFF: Actor = { id: "local", name: "前台", role: "manager" };
+const FIRST_RUN = { id: "system:first-run", name: "首次启动", role: "system" as const };
+
+/** The first start makes the manager `admin`; a generated password is shown once and must be changed at first sign-in. */
+function initialiseAccounts(board: Board, log: Logger, adminPassword: string | undefined): void {
+  if (board.repos.accounts.count() > 0) return;
+  const password = adminPassword ?? newOneTimePassword();
+  board.executeSystem({ type: "account.init", passwordHash: hashPassword(password), mustChangePassword: adminPassword === undefined }, FIRST_RUN);
+  if (adminPassword === undefined) {
+    log.info(`first start: manager account "admin", one-time password ${password} (shown only now; you will be asked to change it)`);
+  }
+}
+
+const isEncrypted = (req: IncomingMessage) => (req.socket as Partial<TLSSocket>).encrypted === true;
 
 /** Builds the whole server around the given database and clock; `main.ts` and the tests both call this. */
 export function createApp(deps: AppDeps): App {
@@ -45,9 +71,12 @@ export function createApp(deps: AppDeps): App {
   const repos = createRepositories(db);
   const board = new Board(repos, clock, log);
   initialiseSite(board, deps.defaults);
+  initialiseAccounts(board, log, deps.adminPassword);
+  const access = new AccessControl(repos, clock, log, deps.access);
 
   const web = express();
   web.disable("x-powered-by");
+  if (deps.trustProxy !== undefined) web.set("trust proxy", deps.trustProxy);
   web.use(
     helmet({
       contentSecurityPolicy: {
@@ -71,13 +100,21 @@ export function createApp(deps: AppDeps): App {
     maxHttpBufferSize: 256 * 1024,
     pingInterval: 10_000,
     pingTimeout: 5_000,
+    // no CORS: a page from another origin may not open a socket here (browsers always send Origin on these)
+    allowRequest: (req, callback) =>
+      callback(null, sameOrigin(req.headers.origin, [req.headers.host, deps.trustProxy ? forwardedHost(req.headers["x-forwarded-host"]) : undefined])),
   });
-  // the first HTTP request of each connection is kept by engine.io for nothing; free it (socket.io memory-usage docs)
-  io.engine.on("connection", (raw: { request: unknown }) => {
-    raw.request = null;
+  // engine.io keeps each connection's first HTTP request for its whole life (socket.io memory-usage docs);
+  // keep only the headers that say who is connecting, which the namespaces read once per connection
+  io.engine.on("connection", (raw: { request: IncomingMessage | null }) => {
+    const req = raw.request;
+    if (!req) return;
+    const { cookie, authorization, origin, host } = req.headers;
+    const kept = { headers: { cookie, authorization, origin, host }, connection: { encrypted: isEncrypted(req) }, url: req.url };
+    raw.request = kept as unknown as IncomingMessage;
   });
-  const hub = new BoardHub(io, board, log, () => LOCAL_STAFF, deps.maxPendingPackets);
-  web.use("/api", apiRouter(board, hub, log));
+  const hub = new BoardHub(io, board, log, access, deps.requireDisplayPairing ?? false, deps.maxPendingPackets);
+  web.use("/api", apiRouter(board, access, hub, log));
 
   if (deps.staticDir && existsSync(deps.staticDir)) {
     const dir = deps.staticDir;
@@ -98,6 +135,7 @@ export function createApp(deps: AppDeps): App {
     io,
     board,
     hub,
+    access,
     scheduler,
     async close() {
       scheduler.stop();

@@ -12,6 +12,11 @@ export interface Config {
   timeZone: string;
   sample: boolean;
   synchronous: "FULL" | "NORMAL";
+  /** The first manager's password, used only when the database has no account yet. */
+  adminPassword?: string;
+  /** Express's `trust proxy`: hop count, or true; unset when magboard faces the browsers itself. */
+  trustProxy?: boolean | number;
+  requireDisplayPairing: boolean;
 }
 
 /** Everything configurable, from the environment; documented in the README's configuration table. */
@@ -23,7 +28,19 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number, not ${env.PORT}`);
   const sync = (env.MAGBOARD_SYNCHRONOUS ?? "FULL").toUpperCase();
   if (sync !== "FULL" && sync !== "NORMAL") throw new Error("MAGBOARD_SYNCHRONOUS must be FULL or NORMAL");
+  const adminPassword = env.MAGBOARD_ADMIN_PASSWORD || undefined;
+  if (adminPassword !== undefined && (adminPassword.length < 10 || adminPassword.length > 200)) {
+    throw new Error("MAGBOARD_ADMIN_PASSWORD must be 10 to 200 characters");
+  }
+  const proxy = env.MAGBOARD_TRUST_PROXY;
+  const trustProxy = proxy === undefined || proxy === "" ? undefined : proxy === "true" ? true : Number(proxy);
+  if (typeof trustProxy === "number" && !(Number.isInteger(trustProxy) && trustProxy >= 0)) {
+    throw new Error("MAGBOARD_TRUST_PROXY must be true or the number of proxies in front of magboard");
+  }
   return {
+    ...(adminPassword !== undefined ? { adminPassword } : {}),
+    ...(trustProxy !== undefined ? { trustProxy } : {}),
+    requireDisplayPairing: env.MAGBOARD_REQUIRE_PAIRING === "1",
     port,
     host: env.HOST ?? "0.0.0.0",
     dataDir,

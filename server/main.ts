@@ -27,6 +27,9 @@ async function main(): Promise<void> {
     log,
     staticDir: path.join(root, "dist"),
     defaults: { timeZone: config.timeZone, sample: config.sample },
+    adminPassword: config.adminPassword,
+    trustProxy: config.trustProxy,
+    requireDisplayPairing: config.requireDisplayPairing,
   });
   const backups = config.backupKeep > 0 ? new DailyBackups(db, systemClock, log, { dir: config.backupDir, keep: config.backupKeep }) : null;
   let stopping = false;
@@ -55,6 +58,7 @@ async function main(): Promise<void> {
   log.info(`database ${file} (revision ${app.board.revision()}, time zone ${tz})`);
   log.info(`display  http://localhost:${port}/display`);
   log.info(`admin    http://localhost:${port}/admin`);
+  log.info(`advisor  http://localhost:${port}/advisor`);
   log.info(`API      http://localhost:${port}/api/health`);
   log.info(backups ? `backups  ${config.backupDir} (daily, keeping ${config.backupKeep})` : "backups  automatic backups are off");
   backups?.start();

@@ -6,6 +6,7 @@ import type { Appointment } from "./schemas/appointment.js";
 import type { Advisor } from "./schemas/advisor.js";
 import type { Bay } from "./schemas/bay.js";
 import type { Settings } from "./schemas/settings.js";
+import type { Account, ApiToken, DisplayConfig, PairedDisplay } from "./schemas/access.js";
 import { LocalDateSchema } from "./schemas/common.js";
 
 /** Bumped on any change a running page cannot understand; a page that sees another number reloads. */
@@ -40,10 +41,12 @@ export interface ImportRecord {
   imported: Appointment[];
 }
 
-export type CommandRecord = Appointment | Advisor | Bay | Settings | ImportRecord;
+export type CommandRecord = Appointment | Advisor | Bay | Settings | ImportRecord | Account | PairedDisplay | ApiToken;
 export interface CommandResult<R = CommandRecord> {
   revision: number;
   record: R;
+  /** Only when creating a display or an API token: its key, shown this once and never again. */
+  secret?: string;
 }
 
 export interface ServerToClientEvents {
@@ -55,6 +58,10 @@ export interface DisplayToServerEvents {
   "board:follow": (req: FollowRequest, ack: (res: Ack<FollowResult>) => void) => void;
   /** For the clock offset: answers the server's clock in ms since epoch. */
   "time:sync": (ack: (serverTime: number) => void) => void;
+  /** A paired display's name, language, visibility and advisors shown; null on an unpaired (public) screen. */
+  "display:config": (ack: (config: DisplayConfig | null) => void) => void;
+  /** A paired display tells which page it shows, for the manager's status list (DisplayReportSchema). */
+  "display:report": (report: { page: string }) => void;
 }
 
 export interface StaffToServerEvents extends DisplayToServerEvents {

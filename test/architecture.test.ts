@@ -31,6 +31,8 @@ const rules: { from: string; forbidden: string[]; packages?: RegExp }[] = [
   { from: "shared", forbidden: ["server", "display", "admin", "advisor"], packages: /^(node:|fs$|path$|express|socket\.io$|better-sqlite3|lit)/ },
   { from: "server", forbidden: ["display", "admin", "advisor"] },
   { from: "display", forbidden: ["admin", "server", "advisor"], packages: /^(node:|express|better-sqlite3)/ },
+  { from: "advisor", forbidden: ["admin", "server"], packages: /^(node:|express|better-sqlite3)/ },
+  { from: "login", forbidden: ["admin", "server", "advisor", "display"], packages: /^(node:|express|better-sqlite3)/ },
   { from: "admin", forbidden: ["server", "advisor"], packages: /^(node:|express|better-sqlite3)/ },
 ];
 

@@ -11,6 +11,8 @@ import { CommandPipeline } from "./pipeline.js";
 import { DomainError } from "./domain-error.js";
 
 export type ChangeListener = (change: LoggedChange) => void;
+/** Told the actor ids (see access/actor-ids.ts) whose live connections must end. */
+export type EndedListener = (actorIds: string[]) => void;
 
 /** How far back a screen may replay; further behind, a fresh snapshot is cheaper and safer. */
 export const MAX_REPLAY = 1_000;
@@ -22,6 +24,7 @@ export const MAX_REPLAY = 1_000;
 export class Board {
   readonly pipeline: CommandPipeline;
   private readonly listeners = new Set<ChangeListener>();
+  private readonly endedListeners = new Set<EndedListener>();
 
   constructor(
     readonly repos: Repositories,
@@ -36,6 +39,11 @@ export class Board {
     return () => this.listeners.delete(listener);
   }
 
+  onEnded(listener: EndedListener): () => void {
+    this.endedListeners.add(listener);
+    return () => this.endedListeners.delete(listener);
+  }
+
   /** Runs a command through the pipeline, answers the sender, and only then broadcasts. */
   execute(raw: unknown, actor: Actor, requestId: string | undefined, reply: (res: Ack<CommandResult>) => void): void {
     let outcome;
@@ -47,6 +55,18 @@ export class Board {
     }
     reply({ ok: true, data: outcome.result });
     if (outcome.change) this.publish(outcome.change);
+    if (outcome.ended.length > 0) this.endConnections(outcome.ended);
+  }
+
+  /** Ends the live connections of these actors now, e.g. after a logout that happened outside the pipeline. */
+  endConnections(actorIds: string[]): void {
+    for (const l of this.endedListeners) {
+      try {
+        l(actorIds);
+      } catch (err) {
+        this.log.error("ended listener failed", err);
+      }
+    }
   }
 
   /** The server's own commands: nothing to answer, only to broadcast. Returns whether anything changed. */

@@ -21,6 +21,10 @@ export interface HandlerOutput {
   /** Boards the change touches; null for every date (settings and master data). */
   dates: string[] | null;
   audit: AuditDraft[];
+  /** A secret shown once to the caller (a display key, an API token); never stored or replayed. */
+  secret?: string;
+  /** Actors (by Actor.id) whose live connections must end now: a revoked display, a disabled account. */
+  ended?: string[];
 }
 
 /** A stale edit is refused with the record as it is now, never silently applied over someone else's. */

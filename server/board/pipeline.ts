@@ -12,11 +12,14 @@ import { restoreAppointment } from "./commands/restore-command.js";
 import { importAppointments } from "./commands/import-command.js";
 import { runSystemCommand } from "./commands/system-commands.js";
 import { createAdvisor, createBay, updateAdvisor, updateBay, updateSettings } from "./commands/master-data-commands.js";
+import { createAccount, createDisplay, createToken, revokeDisplay, revokeToken, setPassword, updateAccount, updateDisplay } from "./commands/access-commands.js";
 
 export interface Outcome {
   result: CommandResult;
   /** The committed change to broadcast; null when a retried command was answered from memory. */
   change: LoggedChange | null;
+  /** Actors whose live connections end now (see HandlerOutput.ended). */
+  ended: string[];
 }
 
 const IDEMPOTENCY_TTL_MS = 24 * 60 * 60 * 1000;
@@ -45,6 +48,22 @@ function dispatch(ctx: CommandContext, cmd: Command): HandlerOutput {
       return updateBay(ctx, cmd);
     case "settings.update":
       return updateSettings(ctx, cmd);
+    case "account.create":
+      return createAccount(ctx, cmd);
+    case "account.update":
+      return updateAccount(ctx, cmd);
+    case "account.set_password":
+      return setPassword(ctx, cmd);
+    case "display.create":
+      return createDisplay(ctx, cmd);
+    case "display.update":
+      return updateDisplay(ctx, cmd);
+    case "display.revoke":
+      return revokeDisplay(ctx, cmd);
+    case "token.create":
+      return createToken(ctx, cmd);
+    case "token.revoke":
+      return revokeToken(ctx, cmd);
   }
 }
 
@@ -95,7 +114,7 @@ export class CommandPipeline {
     const tx = repos.db.transaction((): Outcome => {
       if (requestId !== undefined) {
         const earlier = repos.idempotency.get(requestId, actor.id);
-        if (earlier !== undefined) return { result: earlier as CommandResult, change: null };
+        if (earlier !== undefined) return { result: earlier as CommandResult, change: null, ended: [] };
       }
       const now = this.clock.now();
       const ctx: CommandContext = { repos, actor, now, nowIso: new Date(now).toISOString() };
@@ -108,10 +127,11 @@ export class CommandPipeline {
       repos.changes.append(change);
       const result: CommandResult = { revision, record: out.record };
       if (requestId !== undefined) {
+        // stored without the secret: a retry learns the record, but a key is shown only once
         repos.idempotency.put(requestId, actor.id, result, new Date(now));
         if (revision % 500 === 0) repos.idempotency.trimOlderThan(new Date(now - IDEMPOTENCY_TTL_MS));
       }
-      return { result, change };
+      return { result: out.secret === undefined ? result : { ...result, secret: out.secret }, change, ended: out.ended ?? [] };
     });
     try {
       // immediate: take the write lock before reading, so the version check and the write see the same row

@@ -11,17 +11,32 @@ import { consoleLogger as log } from "../logger.js";
 
 const config = readConfig();
 
+/** Removing the sample is the manager's: sign in as `admin` with MAGBOARD_ADMIN_PASSWORD (see docs/API.md, Access). */
+async function signIn(base: string): Promise<string> {
+  if (!config.adminPassword) throw new Error("the server is running: set MAGBOARD_ADMIN_PASSWORD to admin's password, or remove the sample day in /admin");
+  const res = await fetch(`${base}/api/auth/login`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ username: "admin", password: config.adminPassword }),
+  });
+  const cookie = res.headers.getSetCookie().find((c) => c.startsWith("magboard_session="));
+  if (!res.ok || !cookie) throw new Error(`signing in as admin failed (${res.status}): ${await res.text()}`);
+  return cookie.split(";")[0]!;
+}
+
 async function viaServer(): Promise<boolean> {
+  const base = `http://127.0.0.1:${config.port}`;
   try {
-    const res = await fetch(`http://127.0.0.1:${config.port}/api/sample`, { method: "DELETE" });
-    if (!res.ok) throw new Error(`the server answered ${res.status}: ${await res.text()}`);
-    const body = (await res.json()) as { removed: boolean };
-    log.info(body.removed ? "sample board removed" : "there was no sample board to remove");
-    return true;
+    await fetch(`${base}/api/health`);
   } catch (err) {
     if ((err as { cause?: { code?: string } }).cause?.code === "ECONNREFUSED") return false;
     throw err;
   }
+  const res = await fetch(`${base}/api/sample`, { method: "DELETE", headers: { cookie: await signIn(base) } });
+  if (!res.ok) throw new Error(`the server answered ${res.status}: ${await res.text()}`);
+  const body = (await res.json()) as { removed: boolean };
+  log.info(body.removed ? "sample board removed" : "there was no sample board to remove");
+  return true;
 }
 
 function offline(): void {

@@ -6,7 +6,7 @@ export interface AuditEntry {
   actorId: string;
   actor: string;
   action: string;
-  entity: "appointment" | "advisor" | "bay" | "settings";
+  entity: "appointment" | "advisor" | "bay" | "settings" | "account" | "display" | "token";
   entityId: number | null;
   date: string | null;
   before: unknown;
@@ -47,6 +47,7 @@ export class AuditRepo {
   private readonly insertStmt;
   private readonly byDate;
   private readonly byEntity;
+  private readonly accessStmt;
   private readonly byId;
 
   constructor(db: Db) {
@@ -56,6 +57,9 @@ export class AuditRepo {
     );
     this.byDate = db.prepare<[string], AuditRow>("SELECT * FROM audit_log WHERE date = ? ORDER BY id");
     this.byEntity = db.prepare<[string, number], AuditRow>("SELECT * FROM audit_log WHERE entity = ? AND entity_id = ? ORDER BY id");
+    this.accessStmt = db.prepare<[number], AuditRow>(
+      "SELECT * FROM audit_log WHERE entity IN ('account', 'display', 'token') ORDER BY id DESC LIMIT ?",
+    );
     this.byId = db.prepare<[number], AuditRow>("SELECT * FROM audit_log WHERE id = ?");
   }
 
@@ -81,6 +85,11 @@ export class AuditRepo {
 
   forDate(date: string): AuditEntry[] {
     return this.byDate.all(date).map(fromRow);
+  }
+
+  /** The latest changes to accounts, displays and tokens, newest first. */
+  accessChanges(limit: number): AuditEntry[] {
+    return this.accessStmt.all(limit).map(fromRow);
   }
 
   forEntity(entity: AuditEntry["entity"], id: number): AuditEntry[] {

@@ -7,6 +7,10 @@ import { AuditRepo } from "./audit-repo.js";
 import { ChangeLogRepo } from "./change-log-repo.js";
 import { IdempotencyRepo } from "./idempotency-repo.js";
 import { SampleRepo } from "./sample-repo.js";
+import { AccountRepo } from "./account-repo.js";
+import { SessionRepo } from "./session-repo.js";
+import { DisplayRepo } from "./display-repo.js";
+import { TokenRepo } from "./token-repo.js";
 
 export interface Repositories {
   db: Db;
@@ -18,6 +22,10 @@ export interface Repositories {
   changes: ChangeLogRepo;
   idempotency: IdempotencyRepo;
   sample: SampleRepo;
+  accounts: AccountRepo;
+  sessions: SessionRepo;
+  displays: DisplayRepo;
+  tokens: TokenRepo;
 }
 
 export function createRepositories(db: Db): Repositories {
@@ -31,5 +39,9 @@ export function createRepositories(db: Db): Repositories {
     changes: new ChangeLogRepo(db),
     idempotency: new IdempotencyRepo(db),
     sample: new SampleRepo(db),
+    accounts: new AccountRepo(db),
+    sessions: new SessionRepo(db),
+    displays: new DisplayRepo(db),
+    tokens: new TokenRepo(db),
   };
 }

@@ -5,14 +5,22 @@ import { appointmentRoutes } from "./appointment-routes.js";
 import { advisorRoutes, bayRoutes, settingsRoutes } from "./master-data-routes.js";
 import { boardRoutes, type HealthSource } from "./board-routes.js";
 import { sendError } from "./send.js";
+import type { AccessControl } from "../access/access-control.js";
+import { authenticate, sameOriginWrites } from "./authenticate.js";
+import { authRoutes } from "./auth-routes.js";
+import { accessRoutes, type DisplayPresence } from "./access-routes.js";
 
 /** A booking is well under 4 KB; anything near this limit is a mistake or an attack. */
 export const BODY_LIMIT = "64kb";
 
-export function apiRouter(board: Board, health: HealthSource, log: Logger): Router {
+export function apiRouter(board: Board, access: AccessControl, live: HealthSource & DisplayPresence, log: Logger): Router {
   const api = Router();
+  api.use(sameOriginWrites);
   api.use(express.json({ limit: BODY_LIMIT, strict: false }));
-  api.use(boardRoutes(board, health));
+  api.use(authenticate(access));
+  api.use("/auth", authRoutes(board, access));
+  api.use(accessRoutes(board, live));
+  api.use(boardRoutes(board, live));
   api.use("/appointments", appointmentRoutes(board));
   api.use("/advisors", advisorRoutes(board));
   api.use("/bays", bayRoutes(board));

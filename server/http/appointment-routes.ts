@@ -1,7 +1,8 @@
 import { Router } from "express";
 import type { Board } from "../board/board.js";
 import { STATUS_ACTIONS, type StatusAction } from "../../shared/schemas/commands.js";
-import { idParam, runCommand, sendError } from "./send.js";
+import { idParam, runCommand, sendError, versionOnly } from "./send.js";
+import { requireRead } from "./authenticate.js";
 
 /** Splits a PATCH body into the version it was based on and the changes. */
 function versioned(body: unknown): { version: unknown; rest: Record<string, unknown> } {
@@ -17,11 +18,13 @@ export function appointmentRoutes(board: Board): Router {
 
   // a file's rows as one command: all are checked, then all created or none
   r.post("/import", (req, res) => {
-    const rows = typeof req.body === "object" && req.body !== null ? (req.body as { rows?: unknown }).rows : undefined;
-    runCommand(board, req, res, { type: "appointment.import", rows }, true);
+    // the body's own fields go into the command, so one it does not know is refused by name, not ignored
+    const body: unknown = req.body;
+    const fields = typeof body === "object" && body !== null && !Array.isArray(body) ? body : {};
+    runCommand(board, req, res, { ...fields, type: "appointment.import" }, true);
   });
 
-  r.get("/:id", (req, res) => {
+  r.get("/:id", requireRead("records"), (req, res) => {
     const id = idParam(req, res);
     if (id === null) return;
     const a = board.repos.appointments.get(id);
@@ -29,7 +32,7 @@ export function appointmentRoutes(board: Board): Router {
     res.json(a);
   });
 
-  r.get("/:id/history", (req, res) => {
+  r.get("/:id/history", requireRead("records"), (req, res) => {
     const id = idParam(req, res);
     if (id === null) return;
     res.json(board.repos.audit.forEntity("appointment", id));
@@ -56,8 +59,8 @@ export function appointmentRoutes(board: Board): Router {
     if (!(STATUS_ACTIONS as readonly string[]).includes(action)) {
       return sendError(res, { code: "not_found", message: `no action ${req.params.action.slice(0, 40)}; one of ${STATUS_ACTIONS.join(", ")}` });
     }
-    const { version } = versioned(req.body);
-    runCommand(board, req, res, { type: "appointment.status", id, version, action: action as StatusAction });
+    const body = versionOnly(req, res);
+    if (body) runCommand(board, req, res, { type: "appointment.status", id, version: body.version, action: action as StatusAction });
   });
 
   return r;

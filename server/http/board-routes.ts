@@ -5,7 +5,8 @@ import { localParts } from "../../shared/rules/zoned-time.js";
 import { SYSTEM_CLOCK } from "../../shared/schemas/actor.js";
 import type { Board } from "../board/board.js";
 import { dayCsv } from "./day-csv.js";
-import { actorOf, sendError } from "./send.js";
+import { sendError } from "./send.js";
+import { requireRead, signedIn } from "./authenticate.js";
 
 export interface HealthSource {
   displays(): number;
@@ -47,24 +48,24 @@ export function boardRoutes(board: Board, health: HealthSource): Router {
     });
   });
 
-  r.get("/board", (req, res) => {
+  r.get("/board", requireRead("board"), (req, res) => {
     const date = dateParam(board, req, res);
     if (date !== null) res.json(board.snapshot(date));
   });
 
-  r.get("/audit", (req, res) => {
+  r.get("/audit", requireRead("records"), (req, res) => {
     const date = dateParam(board, req, res);
     if (date !== null) res.json(board.repos.audit.forDate(date));
   });
 
-  r.get("/export.csv", (req, res) => {
+  r.get("/export.csv", requireRead("records"), (req, res) => {
     const date = dateParam(board, req, res);
     if (date === null) return;
     const csv = dayCsv(board.repos.appointments.forDate(date), board.repos.advisors.all(), board.repos.bays.all());
     res.type("text/csv; charset=utf-8").attachment(`magboard-${date}.csv`).send(csv);
   });
 
-  r.get("/search", (req, res) => {
+  r.get("/search", requireRead("records"), (req, res) => {
     const date = dateParam(board, req, res);
     if (date === null) return;
     const q = typeof req.query.q === "string" ? req.query.q.slice(0, 40) : "";
@@ -72,8 +73,11 @@ export function boardRoutes(board: Board, health: HealthSource): Router {
   });
 
   r.delete("/sample", (req, res) => {
-    if (actorOf(req).role !== "manager") return sendError(res, { code: "forbidden", message: "only a manager may remove the sample board" });
-    const removed = board.executeSystem({ type: "sample.remove" }, { ...SYSTEM_CLOCK, id: "system:sample", name: actorOf(req).name });
+    const principal = signedIn(req, res);
+    if (!principal) return;
+    if (principal.actor.role !== "manager") return sendError(res, { code: "forbidden", message: "only a manager may remove the sample board" });
+    // the server's own command, signed with the account that asked for it
+    const removed = board.executeSystem({ type: "sample.remove" }, { ...SYSTEM_CLOCK, id: principal.actor.id, name: principal.actor.name });
     res.json({ removed, revision: board.revision() });
   });
 

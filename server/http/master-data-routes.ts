@@ -1,6 +1,6 @@
 import { Router } from "express";
 import type { Board } from "../board/board.js";
-import { idParam, runCommand, sendError } from "./send.js";
+import { idParam, runCommand, sendError, versionOnly } from "./send.js";
 
 function splitVersion(body: unknown): { version: unknown; rest: Record<string, unknown> } {
   if (typeof body !== "object" || body === null || Array.isArray(body)) return { version: undefined, rest: {} };
@@ -32,8 +32,9 @@ function masterDataRoutes(board: Board, entity: "advisor" | "bay"): Router {
   r.delete("/:id", (req, res) => {
     const id = idParam(req, res);
     if (id === null) return;
-    const { version } = splitVersion(req.body);
-    const v = version ?? (typeof req.query.version === "string" ? Number(req.query.version) : undefined);
+    const body = versionOnly(req, res);
+    if (!body) return;
+    const v = body.version ?? (typeof req.query.version === "string" ? Number(req.query.version) : undefined);
     runCommand(board, req, res, { type: `${entity}.update`, id, version: v, changes: { active: false } });
   });
   return r;

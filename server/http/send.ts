@@ -1,9 +1,11 @@
 import type { Request, Response } from "express";
+import * as z from "zod";
+import { DomainError } from "../board/domain-error.js";
 import type { ErrorBody } from "../../shared/errors.js";
 import { HTTP_STATUS } from "../../shared/errors.js";
 import type { Ack, CommandResult } from "../../shared/protocol.js";
-import type { Actor } from "../../shared/schemas/actor.js";
 import type { Board } from "../board/board.js";
+import { signedIn } from "./authenticate.js";
 
 export function sendError(res: Response, error: ErrorBody): void {
   res.status(HTTP_STATUS[error.code]).json({ error });
@@ -24,12 +26,6 @@ function relativeToBody(error: ErrorBody): ErrorBody {
   return out;
 }
 
-/** The request's actor; accounts replace this seam when they land (see the access issue). */
-export function actorOf(req: Request): Actor {
-  return (req as Request & { actor?: Actor }).actor ?? LOCAL_STAFF;
-}
-
-const LOCAL_STAFF: Actor = { id: "local", name: "前台", role: "manager" };
 
 /** An optional `Idempotency-Key` header makes a retried request apply once. */
 function requestIdOf(req: Request): string | undefined {
@@ -37,12 +33,32 @@ function requestIdOf(req: Request): string | undefined {
   return key && /^[A-Za-z0-9_-]{8,64}$/.test(key) ? key : undefined;
 }
 
-/** Runs one command for a REST request; the response goes out before the change is broadcast. */
-export function runCommand(board: Board, req: Request, res: Response, command: unknown, created = false): void {
-  board.execute(command, actorOf(req), requestIdOf(req), (ack: Ack<CommandResult>) => {
+/**
+ * Runs one command for a REST request; the response goes out before the change is broadcast.
+ * `replayable: false` ignores an Idempotency-Key, for commands whose answer holds a secret shown once.
+ */
+export function runCommand(board: Board, req: Request, res: Response, command: unknown, created = false, replayable = true): void {
+  const principal = signedIn(req, res);
+  if (!principal) return;
+  board.execute(command, principal.actor, replayable ? requestIdOf(req) : undefined, (ack: Ack<CommandResult>) => {
     if (ack.ok) res.status(created ? 201 : 200).json(ack.data);
     else sendError(res, relativeToBody(ack.error));
   });
+}
+
+const VersionOnlySchema = z.strictObject({ version: z.unknown().optional() }, { error: "must be a JSON object" });
+
+/**
+ * For routes whose body carries at most the version seen (status actions, deactivation,
+ * revocation): anything else in it is refused, not ignored. Null after answering 400.
+ */
+export function versionOnly(req: Request, res: Response): { version: unknown } | null {
+  const parsed = VersionOnlySchema.safeParse(req.body ?? {});
+  if (!parsed.success) {
+    sendError(res, DomainError.fromZod(parsed.error).toBody());
+    return null;
+  }
+  return { version: parsed.data.version };
 }
 
 /** Parses a numeric path id; anything else is a 404, as no such resource can exist. */

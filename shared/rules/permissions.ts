@@ -1,8 +1,10 @@
-import type { Actor } from "../schemas/actor.js";
+import type { Actor, Role } from "../schemas/actor.js";
 import type { Command } from "../schemas/commands.js";
 
 /** Whether an actor may run a command; the pipeline asks this once, for REST and socket alike. */
 export function mayRun(actor: Actor, cmd: Command, advisorOfCard?: number): boolean {
+  // anyone signed in as themselves may change their own password (the pipeline checks the current one)
+  if (cmd.type === "account.set_password" && actor.accountId !== undefined && actor.accountId === cmd.id) return true;
   switch (actor.role) {
     case "manager":
       return true;
@@ -18,5 +20,25 @@ export function mayRun(actor: Actor, cmd: Command, advisorOfCard?: number): bool
     case "display":
     case "system":
       return false;
+  }
+}
+
+/** What can be read besides the (masked) public display: the day in full, or the records behind it. */
+export type ReadScope =
+  /** the day's board unmasked: GET /api/board, the /staff namespace */
+  | "board"
+  /** audit log, CSV export, search, one card's detail and history */
+  | "records"
+  /** accounts, paired displays, API tokens */
+  | "access";
+
+export function mayRead(role: Role, scope: ReadScope): boolean {
+  switch (scope) {
+    case "board":
+      return role === "manager" || role === "desk" || role === "advisor" || role === "display";
+    case "records":
+      return role === "manager" || role === "desk" || role === "advisor";
+    case "access":
+      return role === "manager";
   }
 }

@@ -11,6 +11,8 @@ export interface Actor {
   role: Role;
   /** For the advisor role: the advisor whose customers this account serves. */
   advisorId?: number;
+  /** The signed-in account behind this actor (absent for tokens, paired displays and the server). */
+  accountId?: number;
 }
 
 export const SYSTEM_CLOCK: Actor = { id: "system:clock", name: "clock", role: "system" };

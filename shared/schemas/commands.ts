@@ -4,6 +4,7 @@ import { AppointmentEditSchema, AppointmentInputSchema } from "./appointment.js"
 import { AdvisorInputSchema } from "./advisor.js";
 import { BayInputSchema } from "./bay.js";
 import { SettingsPatchSchema } from "./settings.js";
+import { AccountEditSchema, AccountInputSchema, DisplayInputSchema, PasswordSchema, TokenInputSchema } from "./access.js";
 
 const VersionSchema = z.number().int().min(1, { error: "must be the version you saw (1 or more)" });
 const Ref = { id: IdSchema, version: VersionSchema };
@@ -43,6 +44,20 @@ export const CommandSchema = z.discriminatedUnion("type", [
   z.strictObject({ type: z.literal("bay.create"), input: BayInputSchema }),
   z.strictObject({ type: z.literal("bay.update"), ...Ref, changes: BayInputSchema.partial() }),
   z.strictObject({ type: z.literal("settings.update"), version: VersionSchema, changes: SettingsPatchSchema }),
+  z.strictObject({ type: z.literal("account.create"), input: AccountInputSchema }),
+  z.strictObject({ type: z.literal("account.update"), ...Ref, changes: AccountEditSchema }),
+  /** By the manager for anyone (the account must then choose a new one), or by an account for itself with its current one. */
+  z.strictObject({
+    type: z.literal("account.set_password"),
+    id: IdSchema,
+    password: PasswordSchema,
+    currentPassword: z.string().max(200).optional(),
+  }),
+  z.strictObject({ type: z.literal("display.create"), input: DisplayInputSchema }),
+  z.strictObject({ type: z.literal("display.update"), ...Ref, changes: DisplayInputSchema.partial() }),
+  z.strictObject({ type: z.literal("display.revoke"), id: IdSchema }),
+  z.strictObject({ type: z.literal("token.create"), input: TokenInputSchema }),
+  z.strictObject({ type: z.literal("token.revoke"), id: IdSchema }),
 ]);
 export type Command = z.output<typeof CommandSchema>;
 export type CommandInput = z.input<typeof CommandSchema>;
@@ -54,7 +69,9 @@ export type SystemCommand =
   | { type: "appointment.mark_no_show"; id: number }
   | { type: "site.init"; settings: import("./settings.js").Settings }
   | { type: "sample.seed"; date: string }
-  | { type: "sample.remove" };
+  | { type: "sample.remove" }
+  /** First start: the manager account, with a password from the environment or a printed one-time one. */
+  | { type: "account.init"; passwordHash: string; mustChangePassword: boolean };
 
 /** A client may tag a command so that a retry after a timeout is applied once. */
 export const RequestIdSchema = z.string().min(8).max(64).regex(/^[A-Za-z0-9_-]+$/);

@@ -2,6 +2,7 @@ import type { Browser, BrowserContext, Page } from "playwright-core";
 import { expect, inject } from "vitest";
 import { booking, seedBasics, startTestServer, type TestServer } from "../helpers/test-server.js";
 import { launchBrowser } from "../helpers/browser.js";
+import { signInContext } from "../helpers/browser-login.js";
 
 export interface AdminWorld {
   server: TestServer;
@@ -38,6 +39,7 @@ export async function startAdminWorld(): Promise<AdminWorld> {
       contexts.push(context);
       const page = await context.newPage();
       page.on("pageerror", (err) => console.error(`[page error] ${err.message}`));
+      await signInContext(context, server);
       await page.goto(server.url + path);
       return page;
     },

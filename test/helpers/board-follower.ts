@@ -15,6 +15,8 @@ export interface FollowerOptions {
   /** First reconnection delay; socket.io-client doubles it up to the max, each with ±50 % jitter. */
   reconnectionDelay?: number;
   reconnectionDelayMax?: number;
+  /** The session a staff screen is signed in with; a public display sends none. */
+  cookie?: string;
 }
 
 /**
@@ -44,6 +46,7 @@ export class BoardFollower {
       reconnectionDelay: opts.reconnectionDelay ?? 250,
       reconnectionDelayMax: opts.reconnectionDelayMax ?? 2_000,
       randomizationFactor: 0.5,
+      ...(opts.cookie ? { extraHeaders: { cookie: opts.cookie } } : {}),
     });
     this.socket.on("connect", () => void this.follow(this.state?.revision));
     this.socket.on("board:patch", (patch) => this.onPatch(patch));

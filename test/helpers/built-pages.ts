@@ -12,7 +12,8 @@ const KEEP_OLD_BUILDS = 2;
 
 /** Everything a page bundle is made from; a change to any of these makes a new build. */
 const PAGES = ["display", "admin", "advisor"];
-const SOURCES = [...PAGES, "shared"];
+// login/ holds the staff sign-in elements the staff pages share
+const SOURCES = [...PAGES, "shared", "login"];
 const SOURCE_FILES = ["vite.config.ts", "package-lock.json"];
 
 function hashTree(hash: ReturnType<typeof createHash>, dir: string): void {

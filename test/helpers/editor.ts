@@ -27,8 +27,9 @@ export class Editor implements CommandSender {
   readonly socket: StaffClient;
   readonly sent: Sent[] = [];
 
-  constructor(url: string) {
-    this.socket = connect(url + STAFF_NAMESPACE, { transports: ["websocket"], forceNew: true, reconnection: false });
+  /** `cookie`: the session of the account it edits as. */
+  constructor(url: string, cookie: string) {
+    this.socket = connect(url + STAFF_NAMESPACE, { transports: ["websocket"], forceNew: true, reconnection: false, extraHeaders: { cookie } });
   }
 
   connected(): Promise<void> {

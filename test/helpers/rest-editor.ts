@@ -25,7 +25,11 @@ export class RestEditor implements CommandSender {
   readonly sent: Sent[] = [];
   private gone = false;
 
-  constructor(private readonly url: string) {}
+  /** `cookie`: the session of the account it edits as. */
+  constructor(
+    private readonly url: string,
+    private readonly cookie: string,
+  ) {}
 
   alive(): boolean {
     return !this.gone;
@@ -38,7 +42,7 @@ export class RestEditor implements CommandSender {
     try {
       const res = await fetch(this.url + path, {
         method,
-        headers: { "content-type": "application/json", "idempotency-key": requestId },
+        headers: { "content-type": "application/json", "idempotency-key": requestId, cookie: this.cookie },
         body: JSON.stringify(body),
       });
       const json = (await res.json()) as CommandResult | { error: ErrorBody };

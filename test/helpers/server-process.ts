@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { createServer } from "node:net";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { TEST_ADMIN_PASSWORD } from "./test-server.js";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 
@@ -50,6 +51,7 @@ export async function startServerProcess(opts: ServerProcessOptions): Promise<Se
       HOST: "127.0.0.1",
       MAGBOARD_SAMPLE: "0",
       MAGBOARD_TIME_ZONE: "Asia/Shanghai",
+      MAGBOARD_ADMIN_PASSWORD: TEST_ADMIN_PASSWORD,
       ...opts.env,
     },
     stdio: ["ignore", "pipe", "pipe", "ipc"],

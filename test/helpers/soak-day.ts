@@ -9,6 +9,7 @@ import { BoardFollower } from "./board-follower.js";
 import { Editor } from "./editor.js";
 import { seededRandom } from "./random.js";
 import { HOURS, seedBoard } from "./seed.js";
+import { signInAt } from "./sign-in.js";
 import { startServerProcess, type ServerProcess } from "./server-process.js";
 import type { SoakReply, SoakRequest } from "./soak-server.js";
 import { booking } from "./test-server.js";
@@ -59,16 +60,15 @@ export async function runSoak(opts: SoakOptions): Promise<SoakSample[]> {
   const server = await startServerProcess({ dataDir, entry: "test/helpers/soak-server.ts", nodeArgs: ["--expose-gc"] });
   const samples: SoakSample[] = [];
   const screens: BoardFollower[] = [];
-  const editor = new Editor(server.url);
+  let editor: Editor | null = null;
   try {
-    const { advisors } = await seedBoard(server.url, 0);
-    await editor.connected();
+    const { advisors } = await seedBoard(server.url, await signInAt(server.url), 0);
     let now = Date.parse("2026-11-26T23:30:00Z");
     const cards = new Map<number, Appointment>();
     let changes = 0;
     const send = async (cmd: CommandInput) => {
-      const sent = await editor.send(cmd, rnd.id());
-      editor.sent.splice(editor.sent.indexOf(sent), 1); // the editor's record of every command would itself grow all day
+      const sent = await editor!.send(cmd, rnd.id());
+      editor!.sent.splice(editor!.sent.indexOf(sent), 1); // the editor's record of every command would itself grow all day
       if (sent.outcome.kind === "ok") {
         changes++;
         const card = sent.outcome.result.record as Appointment;
@@ -85,6 +85,11 @@ export async function runSoak(opts: SoakOptions): Promise<SoakSample[]> {
       for (const card of [...cards.values()]) if (card.date < today) cards.delete(card.id);
       const leaving = screens.splice(0);
       leaving.forEach((s) => s.close());
+      // a desk signs in each morning: last night's session ran out while nobody worked
+      const cookie = await signInAt(server.url);
+      editor?.close();
+      editor = new Editor(server.url, cookie);
+      await editor.connected();
       for (let step = 0; step < STEPS_PER_DAY; step++) {
         // several desks at once: the step's commands are in flight together
         const batch: Promise<void>[] = [];
@@ -103,7 +108,7 @@ export async function runSoak(opts: SoakOptions): Promise<SoakSample[]> {
         await Promise.all(batch);
         // screens come and go: a TV switched on, a desk PC's tab closed, a phone glanced at
         while (screens.length > (opts.screens ?? 20) - 2) screens.splice(rnd.int(0, screens.length - 1), 1)[0]!.close();
-        while (screens.length < (opts.screens ?? 20)) screens.push(new BoardFollower(server.url, rnd.next() < 0.8 ? "display" : "staff", today));
+        while (screens.length < (opts.screens ?? 20)) screens.push(rnd.next() < 0.8 ? new BoardFollower(server.url, "display", today) : new BoardFollower(server.url, "staff", today, { cookie }));
         const reply = await ask(server, { type: "advance", ms: STEP_MS });
         if (reply.type === "advanced") now = reply.now;
         if (step % sampleEvery === sampleEvery - 1) {
@@ -122,7 +127,7 @@ export async function runSoak(opts: SoakOptions): Promise<SoakSample[]> {
     return samples;
   } finally {
     screens.forEach((s) => s.close());
-    editor.close();
+    editor?.close();
     await server.kill("SIGTERM");
     rmSync(dataDir, { recursive: true, force: true });
   }

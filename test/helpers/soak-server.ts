@@ -3,6 +3,7 @@ import { createApp } from "../../server/app.js";
 import { openDatabase } from "../../server/db/open-database.js";
 import { silentLogger } from "../../server/logger.js";
 import { ManualClock } from "./manual-clock.js";
+import { TEST_ADMIN_PASSWORD } from "./test-server.js";
 
 /**
  * The real server around a file database and a clock the parent process moves over IPC, so a
@@ -14,7 +15,7 @@ export type SoakReply = { type: "advanced"; now: number } | { type: "memory"; he
 const dataDir = process.env.DATA_DIR!;
 const db = openDatabase(path.join(dataDir, "magboard.sqlite"));
 const clock = new ManualClock(Number(process.env.SOAK_START ?? Date.parse("2026-11-26T23:30:00Z")));
-const app = createApp({ db, clock, log: silentLogger, defaults: { timeZone: "Asia/Shanghai", sample: false } });
+const app = createApp({ db, clock, log: silentLogger, defaults: { timeZone: "Asia/Shanghai", sample: false }, adminPassword: TEST_ADMIN_PASSWORD });
 
 app.httpServer.listen(0, "127.0.0.1", () => {
   const { port } = app.httpServer.address() as { port: number };

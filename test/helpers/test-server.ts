@@ -5,6 +5,7 @@ import { createApp, type App } from "../../server/app.js";
 import { silentLogger } from "../../server/logger.js";
 import type { Clock } from "../../server/board/clock.js";
 import { ManualClock } from "./manual-clock.js";
+import type { AccountRole } from "../../shared/schemas/access.js";
 import {
   DISPLAY_NAMESPACE,
   PROTOCOL_VERSION,
@@ -17,13 +18,36 @@ import {
 
 export type StaffClient = Socket<ServerToClientEvents, StaffToServerEvents>;
 
+/** The first manager's password in every test server (createApp's `adminPassword`, MAGBOARD_ADMIN_PASSWORD in main.ts). */
+export const TEST_ADMIN_PASSWORD = "test-admin-password";
+
+/** A signed-in account: its session cookie (`magboard_session=…`) and who it is. */
+export interface Session {
+  cookie: string;
+  accountId: number;
+  username: string;
+}
+
+/**
+ * Who a request or socket acts as. By default the manager `admin` (already signed in);
+ * "anonymous" sends no credentials; a Session (from `server.sessionAs`) acts as that account.
+ */
+export type As = Session | "anonymous";
+
 export interface TestServer {
   app: App;
   db: Db;
   clock: Clock;
   url: string;
-  api(path: string, init?: RequestInit & { json?: unknown }): Promise<{ status: number; body: any }>;
-  client(ns?: "staff" | "display"): Promise<StaffClient>;
+  /** The manager `admin`, signed in when the server started; `api` and `client` act as it unless told otherwise. */
+  manager: Session;
+  api(path: string, init?: RequestInit & { json?: unknown; as?: As }): Promise<{ status: number; body: any; headers: Headers }>;
+  /** `auth` is the handshake's auth payload, e.g. `{ key }` for a paired display. */
+  client(ns?: "staff" | "display", opts?: { as?: As; auth?: Record<string, unknown> }): Promise<StaffClient>;
+  /** Signs in through POST /api/auth/login. */
+  signIn(username: string, password: string): Promise<Session>;
+  /** Creates an account of that role (as the manager) and signs it in with its own, changed password. */
+  sessionAs(role: AccountRole, opts?: { advisorId?: number; username?: string }): Promise<Session>;
   close(): Promise<void>;
 }
 
@@ -36,8 +60,23 @@ export interface TestServerOptions {
   timeZone?: string;
   sample?: boolean;
   staticDir?: string;
+  /** Defaults to TEST_ADMIN_PASSWORD; used only when the database has no account yet. */
+  adminPassword?: string;
+  /** false: do not sign the manager in at start (`manager` then holds an empty cookie). */
+  signIn?: boolean;
+  /** createApp's requireDisplayPairing. */
+  requireDisplayPairing?: boolean;
   /** Listen on this port instead of an ephemeral one (a restart test brings a server back where it was). */
   port?: number;
+}
+
+/** The session cookie from a response's Set-Cookie headers, as a Cookie header value. */
+export function sessionCookieOf(headers: Headers): string | undefined {
+  for (const c of headers.getSetCookie()) {
+    const m = /^(magboard_session=s_[^;]+)/.exec(c);
+    if (m) return m[1];
+  }
+  return undefined;
 }
 
 /** A real server on an ephemeral port, as main.ts builds it, around a database and clock the test owns. */
@@ -51,20 +90,30 @@ export async function startTestServer(opts: TestServerOptions = {}): Promise<Tes
     staticDir: opts.staticDir,
     maxPendingPackets: opts.maxPendingPackets,
     defaults: { timeZone: opts.timeZone ?? "Asia/Shanghai", sample: opts.sample ?? false },
+    adminPassword: opts.adminPassword ?? TEST_ADMIN_PASSWORD,
+    requireDisplayPairing: opts.requireDisplayPairing ?? false,
   });
   await new Promise<void>((resolve) => app.httpServer.listen(opts.port ?? 0, "127.0.0.1", resolve));
   const url = `http://127.0.0.1:${(app.httpServer.address() as AddressInfo).port}`;
   const clients: StaffClient[] = [];
-  return {
+  const cookieFor = (as: As | undefined): string | undefined => (as === "anonymous" ? undefined : (as ?? server.manager).cookie || undefined);
+  let made = 0;
+  const server: TestServer = {
     app,
     db,
     clock,
     url,
+    manager: { cookie: "", accountId: 1, username: "admin" },
     async api(path, init = {}) {
-      const { json, ...rest } = init;
+      const { json, as, ...rest } = init;
+      const cookie = cookieFor(as);
       const res = await fetch(url + path, {
         ...rest,
-        headers: { ...(json !== undefined ? { "content-type": "application/json" } : {}), ...(rest.headers ?? {}) },
+        headers: {
+          ...(json !== undefined ? { "content-type": "application/json" } : {}),
+          ...(cookie ? { cookie } : {}),
+          ...((rest.headers as Record<string, string> | undefined) ?? {}),
+        },
         body: json !== undefined ? JSON.stringify(json) : rest.body,
       });
       const text = await res.text();
@@ -74,12 +123,39 @@ export async function startTestServer(opts: TestServerOptions = {}): Promise<Tes
       } catch {
         // not JSON (CSV, HTML): the text itself
       }
-      return { status: res.status, body };
+      return { status: res.status, body, headers: res.headers };
     },
-    async client(ns = "staff") {
+    async signIn(username, password) {
+      const res = await server.api("/api/auth/login", { method: "POST", json: { username, password }, as: "anonymous" });
+      const cookie = sessionCookieOf(res.headers);
+      if (res.status !== 200 || !cookie) throw new Error(`sign-in as ${username} failed: ${res.status} ${JSON.stringify(res.body)}`);
+      return { cookie, accountId: res.body.account.id, username: res.body.account.username };
+    },
+    async sessionAs(role, o = {}) {
+      const username = o.username ?? `${role}${++made}`;
+      const first = `first-${username}-pw`;
+      const created = await server.api("/api/accounts", {
+        method: "POST",
+        json: { username, displayName: username, role, password: first, ...(o.advisorId !== undefined ? { advisorId: o.advisorId } : {}) },
+      });
+      if (created.status !== 201) throw new Error(`creating ${username} failed: ${created.status} ${JSON.stringify(created.body)}`);
+      const initial = await server.signIn(username, first);
+      const changed = await server.api("/api/auth/password", {
+        method: "POST",
+        json: { currentPassword: first, newPassword: `own-${username}-pw` },
+        as: initial,
+      });
+      const cookie = sessionCookieOf(changed.headers);
+      if (changed.status !== 200 || !cookie) throw new Error(`changing ${username}'s password failed: ${changed.status}`);
+      return { cookie, accountId: initial.accountId, username };
+    },
+    async client(ns = "staff", o = {}) {
+      const cookie = cookieFor(o.as ?? (ns === "display" ? "anonymous" : undefined));
       const socket: StaffClient = connect(url + (ns === "staff" ? STAFF_NAMESPACE : DISPLAY_NAMESPACE), {
         transports: ["websocket"],
         forceNew: true,
+        ...(cookie ? { extraHeaders: { cookie } } : {}),
+        ...(o.auth ? { auth: o.auth } : {}),
       });
       clients.push(socket);
       await new Promise<void>((resolve, reject) => {
@@ -94,6 +170,8 @@ export async function startTestServer(opts: TestServerOptions = {}): Promise<Tes
       db.close();
     },
   };
+  if (opts.signIn !== false) server.manager = await server.signIn("admin", opts.adminPassword ?? TEST_ADMIN_PASSWORD);
+  return server;
 }
 
 export async function follow(socket: StaffClient, date: string, since?: number): Promise<FollowResult> {

@@ -8,6 +8,7 @@ import { cardsInDatabase } from "../helpers/db-invariants.js";
 import { Editor } from "../helpers/editor.js";
 import { SeenVersions, editLoop } from "../helpers/edit-stream.js";
 import { eventually, seededRandom, sleep, type Random } from "../helpers/random.js";
+import { signInAt } from "../helpers/sign-in.js";
 import { FAR_DATE, seedBoard } from "../helpers/seed.js";
 import { freePort, startServerProcess, type ServerProcess } from "../helpers/server-process.js";
 
@@ -34,11 +35,12 @@ describe("screens under a storm of drops, freezes and restarts", () => {
     const port = await freePort();
     let server: ServerProcess = await startServerProcess({ dataDir, port });
     const url = server.url;
-    const board = await seedBoard(url, 8);
+    const cookie = await signInAt(url);
+    const board = await seedBoard(url, cookie, 8);
 
     const followers = [
       ...Array.from({ length: 8 }, () => new BoardFollower(url, "display", FAR_DATE)),
-      ...Array.from({ length: 3 }, () => new BoardFollower(url, "staff", FAR_DATE)),
+      ...Array.from({ length: 3 }, () => new BoardFollower(url, "staff", FAR_DATE, { cookie })),
       // another day's screens see only empty ticks, and must still end on the latest revision
       ...Array.from({ length: 2 }, () => new BoardFollower(url, "display", "2030-01-16")),
     ];
@@ -48,7 +50,7 @@ describe("screens under a storm of drops, freezes and restarts", () => {
     const editing = (async () => {
       const seen = new SeenVersions(board.cards);
       while (storming) {
-        const editor = new Editor(url);
+        const editor = new Editor(url, cookie);
         try {
           await editor.connected();
           await editLoop(editor, rnd, seen, board.advisors, () => !storming);

@@ -10,6 +10,7 @@ import { Editor, type CommandSender, type Sent } from "../helpers/editor.js";
 import { RestEditor } from "../helpers/rest-editor.js";
 import { SeenVersions, editLoop } from "../helpers/edit-stream.js";
 import { eventually, seededRandom, sleep } from "../helpers/random.js";
+import { signInAt } from "../helpers/sign-in.js";
 import { FAR_DATE, seedBoard } from "../helpers/seed.js";
 import { booking } from "../helpers/test-server.js";
 import { freePort, startServerProcess, type ServerProcess } from "../helpers/server-process.js";
@@ -36,15 +37,17 @@ describe("the server killed at random moments (SIGKILL)", () => {
     const port = await freePort();
 
     let server: ServerProcess = await startServerProcess({ dataDir, port });
-    const board = await seedBoard(server.url, 6);
+    // the session outlives every kill: it was committed before the sign-in was answered
+    const cookie = await signInAt(server.url);
+    const board = await seedBoard(server.url, cookie, 6);
     const all: Sent[] = [];
     const viaRest = new Set<Sent>();
     let seen = board.cards.map((c) => ({ id: c.id, version: c.version }));
 
     for (let kill = 0; kill < KILLS; kill++) {
-      const sockets = Array.from({ length: EDITORS }, () => new Editor(server.url));
+      const sockets = Array.from({ length: EDITORS }, () => new Editor(server.url, cookie));
       await Promise.all(sockets.map((e) => e.connected()));
-      const editors: CommandSender[] = [...sockets, new RestEditor(server.url)];
+      const editors: CommandSender[] = [...sockets, new RestEditor(server.url, cookie)];
       let stopped = false;
       const loops = editors.map((e) => {
         const versions = new SeenVersions(seen);
@@ -79,9 +82,9 @@ describe("the server killed at random moments (SIGKILL)", () => {
 
     // a command whose answer was lost, sent again with its key, is applied at most once in all
     const before = await revisionOf(server);
-    const retrier = new Editor(server.url);
+    const retrier = new Editor(server.url, cookie);
     await retrier.connected();
-    const restRetrier = new RestEditor(server.url);
+    const restRetrier = new RestEditor(server.url, cookie);
     let appliedNow = 0;
     for (const s of unknown) {
       // through the same door it first went through
@@ -114,12 +117,13 @@ describe("a retry after the server died with the answer unsent", () => {
     const file = path.join(dataDir, "magboard.sqlite");
     const port = await freePort();
     let server = await startServerProcess({ dataDir, port });
-    const board = await seedBoard(server.url, 1);
+    const cookie = await signInAt(server.url);
+    const board = await seedBoard(server.url, cookie, 1);
     const card = board.cards[0]!;
 
     // socket: the move commits, then the server dies before the editor reads any answer
     const base = committedRevision(file);
-    const editor = new Editor(server.url);
+    const editor = new Editor(server.url, cookie);
     await editor.connected();
     const move = { type: "appointment.move" as const, id: card.id, version: card.version, startTime: "15:00" };
     void editor.send(move, "retry-socket-0001");
@@ -127,7 +131,7 @@ describe("a retry after the server died with the answer unsent", () => {
     await server.kill("SIGKILL");
     editor.close();
     server = await startServerProcess({ dataDir, port });
-    const retry = new Editor(server.url);
+    const retry = new Editor(server.url, cookie);
     await retry.connected();
     const again = await retry.send(move, "retry-socket-0001");
     retry.close();
@@ -137,7 +141,7 @@ describe("a retry after the server died with the answer unsent", () => {
     // REST: a booking is created, the server dies before the response is read, the client posts again
     const before = cardsInDatabase(file, FAR_DATE).length;
     const body = JSON.stringify(booking(board.advisors[0]!, { date: FAR_DATE, startTime: "16:00", customerName: "李娜" }));
-    const headers = { "content-type": "application/json", "idempotency-key": "retry-rest-0001" };
+    const headers = { "content-type": "application/json", "idempotency-key": "retry-rest-0001", cookie };
     const lost = fetch(`${server.url}/api/appointments`, { method: "POST", headers, body }).catch(() => null);
     await eventually(() => cardsInDatabase(file, FAR_DATE).length > before, "the booking to commit");
     await server.kill("SIGKILL");

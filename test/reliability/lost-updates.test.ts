@@ -31,8 +31,9 @@ describe("many editors on the same cards", () => {
   it("never overwrites a change silently: each edit applies on the version it saw or is refused with the current card", async () => {
     const seed = Date.now() % 100_000;
     const rnd = seededRandom(seed);
-    const board = await seedBoard(server.url, 3);
-    const editors = Array.from({ length: EDITORS }, () => new Editor(server.url));
+    const cookie = server.manager.cookie;
+    const board = await seedBoard(server.url, cookie, 3);
+    const editors = Array.from({ length: EDITORS }, () => new Editor(server.url, cookie));
     await Promise.all(editors.map((e) => e.connected()));
 
     // each editor works at its own pace, on what it last saw, and sometimes sends a command twice
@@ -88,9 +89,10 @@ describe("many editors on the same cards", () => {
   });
 
   it("lets exactly one of two editors move a card from the same version; the other sees the winner's card", async () => {
-    const board = await seedBoard(server.url, 1);
+    const cookie = server.manager.cookie;
+    const board = await seedBoard(server.url, cookie, 1);
     const card = board.cards[0]!;
-    const [a, b] = [new Editor(server.url), new Editor(server.url)];
+    const [a, b] = [new Editor(server.url, cookie), new Editor(server.url, cookie)];
     await Promise.all([a.connected(), b.connected()]);
     const [ra, rb] = await Promise.all([
       a.send({ type: "appointment.move", id: card.id, version: 1, startTime: "14:00" }, "two-editors-a-01"),
@@ -107,12 +109,12 @@ describe("many editors on the same cards", () => {
   });
 
   it("applies a REST edit retried with the same Idempotency-Key once, and answers the retry the same", async () => {
-    const board = await seedBoard(server.url, 1);
+    const board = await seedBoard(server.url, server.manager.cookie, 1);
     const card = board.cards[0]!;
     const send = () =>
       fetch(`${server.url}/api/appointments/${card.id}`, {
         method: "PATCH",
-        headers: { "content-type": "application/json", "idempotency-key": "rest-retry-key-01" },
+        headers: { "content-type": "application/json", "idempotency-key": "rest-retry-key-01", cookie: server.manager.cookie },
         body: JSON.stringify({ version: 1, notes: "客户要求洗车" }),
       }).then(async (r) => ({ status: r.status, body: await r.json() }));
     const [first, second] = await Promise.all([send(), send()]);

@@ -9,6 +9,7 @@ import { BoardFollower } from "../helpers/board-follower.js";
 import { cardsInDatabase, databaseViolations } from "../helpers/db-invariants.js";
 import { Editor } from "../helpers/editor.js";
 import { eventually } from "../helpers/random.js";
+import { signInAt } from "../helpers/sign-in.js";
 import { FAR_DATE, seedBoard } from "../helpers/seed.js";
 import { freePort, startServerProcess, type ServerProcess } from "../helpers/server-process.js";
 import { booking } from "../helpers/test-server.js";
@@ -48,15 +49,16 @@ describe("operating the server", () => {
 
   it("on SIGTERM stops accepting, finishes the request under way, closes the database and exits 0", { timeout: 30_000 }, async () => {
     server = await startServerProcess({ dataDir, port: await freePort() });
-    const { advisors } = await seedBoard(server.url, 0);
-    const editor = new Editor(server.url);
+    const cookie = await signInAt(server.url);
+    const { advisors } = await seedBoard(server.url, cookie, 0);
+    const editor = new Editor(server.url, cookie);
     await editor.connected();
     const editorGone = new Promise<void>((resolve) => editor.socket.once("disconnect", () => resolve()));
 
     // a booking whose body is still arriving when the signal comes
     const body = Buffer.from(JSON.stringify(booking(advisors[0]!, { date: FAR_DATE, customerName: "王芳" })));
     const answer = new Promise<{ status: number; text: string }>((resolve, reject) => {
-      const req = request(`${server!.url}/api/appointments`, { method: "POST", headers: { "content-type": "application/json", "content-length": body.length } }, (res) => {
+      const req = request(`${server!.url}/api/appointments`, { method: "POST", headers: { "content-type": "application/json", "content-length": body.length, cookie } }, (res) => {
         let text = "";
         res.on("data", (d: Buffer) => (text += d.toString()));
         res.on("end", () => resolve({ status: res.statusCode!, text }));
@@ -97,9 +99,10 @@ describe("operating the server", () => {
 
   it("reports database, revision, connected displays and editors on /api/health", { timeout: 20_000 }, async () => {
     server = await startServerProcess({ dataDir });
-    await seedBoard(server.url, 2);
+    const cookie = await signInAt(server.url);
+    await seedBoard(server.url, cookie, 2);
     const displays = [new BoardFollower(server.url, "display", FAR_DATE), new BoardFollower(server.url, "display", FAR_DATE)];
-    const editor = new BoardFollower(server.url, "staff", FAR_DATE);
+    const editor = new BoardFollower(server.url, "staff", FAR_DATE, { cookie });
     await eventually(() => [...displays, editor].every((f) => f.revision() > 0), "everyone following");
     const health = (await (await fetch(`${server.url}/api/health`)).json()) as Health;
     expect(health).toMatchObject({ status: "ok", database: "ok", revision: displays[0]!.revision(), displays: 2, editors: 1 });
@@ -110,8 +113,9 @@ describe("operating the server", () => {
   it("backs up while the server runs and writes; restores only when it is stopped, and screens take the restored board", { timeout: 60_000 }, async () => {
     const port = await freePort();
     server = await startServerProcess({ dataDir, port });
-    const board = await seedBoard(server.url, 3);
-    const editor = new Editor(server.url);
+    const cookie = await signInAt(server.url);
+    const board = await seedBoard(server.url, cookie, 3);
+    const editor = new Editor(server.url, cookie);
     await editor.connected();
     let writing = true;
     let n = 0;
@@ -133,7 +137,7 @@ describe("operating the server", () => {
     expect(cardsInDatabase(backupFile, FAR_DATE)).toHaveLength(3);
 
     // after the backup the day goes on: one more booking, which the restore will take away
-    await fetch(`${server.url}/api/appointments`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(booking(board.advisors[0]!, { date: FAR_DATE, customerName: "赵强" })) });
+    await fetch(`${server.url}/api/appointments`, { method: "POST", headers: { "content-type": "application/json", cookie }, body: JSON.stringify(booking(board.advisors[0]!, { date: FAR_DATE, customerName: "赵强" })) });
     const display = new BoardFollower(server.url, "display", FAR_DATE);
     await eventually(() => display.state?.appointments.length === 4, "the display to show four cards");
 

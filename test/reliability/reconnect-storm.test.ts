@@ -6,6 +6,7 @@ import { BoardFollower } from "../helpers/board-follower.js";
 import { cardsInDatabase } from "../helpers/db-invariants.js";
 import { Editor } from "../helpers/editor.js";
 import { eventually } from "../helpers/random.js";
+import { signInAt } from "../helpers/sign-in.js";
 import { FAR_DATE, seedBoard } from "../helpers/seed.js";
 import { freePort, startServerProcess } from "../helpers/server-process.js";
 import { maskAppointment } from "../../shared/rules/mask.js";
@@ -33,7 +34,8 @@ describe("a reconnect storm after a restart", () => {
     const file = path.join(dataDir, "magboard.sqlite");
     const port = await freePort();
     let server = await startServerProcess({ dataDir, port });
-    const board = await seedBoard(server.url, 20);
+    const cookie = await signInAt(server.url);
+    const board = await seedBoard(server.url, cookie, 20);
     // socket.io-client's default backoff: 1 s doubling to 5 s, each delay ±50 % at random
     const displays = Array.from({ length: DISPLAYS }, () => new BoardFollower(server.url, "display", FAR_DATE, { reconnectionDelay: 1_000, reconnectionDelayMax: 5_000 }));
     const before = await health(server.url);
@@ -42,7 +44,7 @@ describe("a reconnect storm after a restart", () => {
     await server.kill("SIGKILL");
     server = await startServerProcess({ dataDir, port });
     // the board moves on while they come back, so each needs what it missed, not only a reconnect
-    const editor = new Editor(server.url);
+    const editor = new Editor(server.url, cookie);
     await editor.connected();
     for (const [i, card] of board.cards.slice(0, 5).entries()) {
       await editor.send({ type: "appointment.move", id: card.id, version: card.version, startTime: "17:00" }, `storm-move-000${i}`);

@@ -22,7 +22,7 @@ describe("a display that stops reading", () => {
     // the heartbeat also drops a screen that stops reading, after 15 s; this test is about the queue
     // bound, so the heartbeat is made slow enough never to be what drops it, even on a busy machine
     server.app.io.engine.opts.pingInterval = 120_000;
-    const board = await seedBoard(server.url, 4);
+    const board = await seedBoard(server.url, server.manager.cookie, 4);
     const frozen = new BoardFollower(server.url, "display", FAR_DATE);
     const others = Array.from({ length: 4 }, () => new BoardFollower(server.url, "display", FAR_DATE));
     const all = [frozen, ...others];

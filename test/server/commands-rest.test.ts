@@ -104,7 +104,7 @@ describe("REST commands through the pipeline", () => {
     await server.api(`/api/appointments/${body.record.id}/move`, { method: "POST", json: { version: 1, advisorId: advisors[1] } });
     const audit = (await server.api("/api/audit?date=2026-11-27")).body;
     expect(audit).toHaveLength(2);
-    expect(audit[1]).toMatchObject({ action: "appointment.move", actor: "前台", before: { advisorId: advisors[0] }, after: { advisorId: advisors[1] } });
+    expect(audit[1]).toMatchObject({ action: "appointment.move", actor: "管理员 (admin)", actorId: "account:1", before: { advisorId: advisors[0] }, after: { advisorId: advisors[1] } });
   });
 
   it("exports a day as CSV with Chinese intact and formulas defused", async () => {

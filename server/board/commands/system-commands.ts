@@ -7,6 +7,7 @@ import { arrivedLateMinutes, dueTransitions, lateDueAt, startInstant } from "../
 import { localParts } from "../../../shared/rules/zoned-time.js";
 import { sampleCards, SAMPLE_ADVISORS, SAMPLE_BAYS } from "../../sample/sample-board.js";
 import type { CommandContext, HandlerOutput } from "../command-context.js";
+import { initAccounts } from "./access-commands.js";
 
 type Sys<T extends SystemCommand["type"]> = Extract<SystemCommand, { type: T }>;
 
@@ -159,5 +160,7 @@ export function runSystemCommand(ctx: CommandContext, cmd: SystemCommand): Handl
       return seedSample(ctx, cmd);
     case "sample.remove":
       return removeSample(ctx);
+    case "account.init":
+      return initAccounts(ctx, cmd.passwordHash, cmd.mustChangePassword);
   }
 }

@@ -1,0 +1,34 @@
+import type { Account } from "../shared/schemas/access.js";
+import type { Actor } from "../shared/schemas/actor.js";
+import type { ErrorBody } from "../shared/errors.js";
+
+/** Who the browser is signed in as (GET /api/auth/session); the cookie itself is httpOnly and never seen here. */
+export interface StaffSession {
+  actor: Actor;
+  account: Account | null;
+  mustChangePassword: boolean;
+}
+
+export type ApiResult<T> = { ok: true; data: T } | { ok: false; status: number; error: ErrorBody | null; retryAfter: number | null };
+
+async function call<T>(path: string, init: RequestInit = {}): Promise<ApiResult<T>> {
+  try {
+    const res = await fetch(path, { ...init, credentials: "same-origin", headers: { "content-type": "application/json", ...(init.headers ?? {}) } });
+    const body = res.status === 204 ? null : ((await res.json().catch(() => null)) as unknown);
+    if (res.ok) return { ok: true, data: body as T };
+    const error = (body as { error?: ErrorBody } | null)?.error ?? null;
+    return { ok: false, status: res.status, error, retryAfter: Number(res.headers.get("retry-after")) || null };
+  } catch {
+    return { ok: false, status: 0, error: null, retryAfter: null };
+  }
+}
+
+export const currentSession = () => call<StaffSession>("/api/auth/session");
+
+export const signIn = (username: string, password: string) =>
+  call<{ account: Account; mustChangePassword: boolean }>("/api/auth/login", { method: "POST", body: JSON.stringify({ username, password }) });
+
+export const signOut = () => call<null>("/api/auth/logout", { method: "POST" });
+
+export const changePassword = (currentPassword: string, newPassword: string) =>
+  call<{ account: Account }>("/api/auth/password", { method: "POST", body: JSON.stringify({ currentPassword, newPassword }) });

@@ -1,0 +1,152 @@
+import type { Actor } from "../../shared/schemas/actor.js";
+import type { Account, PairedDisplay } from "../../shared/schemas/access.js";
+import { publicAccount, type StoredAccount } from "../db/account-repo.js";
+import type { Repositories } from "../db/repositories.js";
+import type { Clock } from "../board/clock.js";
+import type { Logger } from "../logger.js";
+import { accountActorId, displayActorId, tokenActorId } from "./actor-ids.js";
+import { sessionFromCookieHeader } from "./cookies.js";
+import { digest, dummyHash, newSecret, verifyPassword } from "./secrets.js";
+import { RateLimiter } from "./rate-limiter.js";
+
+export interface AccessOptions {
+  /** A session unused this long ends (default 12 hours: a working day and then some). */
+  sessionIdleMs?: number;
+  /** A session ends this long after login whatever its use (default 7 days). */
+  sessionMaxMs?: number;
+}
+
+const HOUR = 60 * 60 * 1000;
+/** Writing last-seen on every request would make each read a write; a minute's precision is enough. */
+const TOUCH_EVERY_MS = 60 * 1000;
+
+/** Who is behind a request or socket, as far as permissions go. */
+export interface Principal {
+  actor: Actor;
+  /** The signed-in account, when it is a person's session. */
+  account?: Account;
+  /** SHA-256 of the session id, to end exactly this session's connections on logout. */
+  sessionHash?: string;
+  /** Until a printed or reset password is replaced, the account may do nothing else. */
+  mustChangePassword: boolean;
+}
+
+export type LoginResult =
+  | { ok: true; sessionId: string; account: Account; expiresAt: number }
+  | { ok: false; code: "unauthorized" | "rate_limited"; retryAfterMs?: number };
+
+export const sessionKey = (hash: string) => `session:${hash}`;
+
+function accountActor(a: StoredAccount): Actor {
+  return { id: accountActorId(a.id), name: `${a.displayName} (${a.username})`, role: a.role, accountId: a.id, ...(a.advisorId !== null ? { advisorId: a.advisorId } : {}) };
+}
+
+/**
+ * Sign-in, sessions, API tokens and display keys. Session rows are bookkeeping of who is signed
+ * in, not board data, so they are written here directly; every change to accounts, displays and
+ * tokens themselves goes through the pipeline with its audit entry.
+ */
+export class AccessControl {
+  readonly idleMs: number;
+  readonly maxMs: number;
+  // failures, not attempts: a person who types the password right is never slowed down
+  private readonly perAccount: RateLimiter;
+  private readonly perAddress: RateLimiter;
+
+  constructor(
+    private readonly repos: Repositories,
+    private readonly clock: Clock,
+    private readonly log: Logger,
+    opts: AccessOptions = {},
+  ) {
+    this.idleMs = opts.sessionIdleMs ?? 12 * HOUR;
+    this.maxMs = opts.sessionMaxMs ?? 7 * 24 * HOUR;
+    this.perAccount = new RateLimiter(clock, 5, 15 * 60 * 1000);
+    this.perAddress = new RateLimiter(clock, 20, 15 * 60 * 1000);
+  }
+
+  async login(rawUsername: string, password: string, address: string): Promise<LoginResult> {
+    const username = rawUsername.trim().toLowerCase();
+    const wait = Math.max(this.perAccount.retryAfter(username), this.perAddress.retryAfter(address));
+    if (wait > 0) return { ok: false, code: "rate_limited", retryAfterMs: wait };
+    const account = this.repos.accounts.byUsername(username);
+    // the same work whether or not the account exists, so timing does not tell which usernames are real
+    const matches = await verifyPassword(password, account?.passwordHash ?? dummyHash());
+    if (!account || !account.active || !matches) {
+      this.perAccount.fail(username);
+      this.perAddress.fail(address);
+      this.log.info(`sign-in refused for "${username.slice(0, 32)}" from ${address}`);
+      return { ok: false, code: "unauthorized" };
+    }
+    this.perAccount.reset(username);
+    const { sessionId, expiresAt } = this.newSession(account.id);
+    this.log.info(`${account.username} signed in from ${address}`);
+    return { ok: true, sessionId, account: publicAccount(account), expiresAt };
+  }
+
+  /** A new session for an account that just proved who it is (signed in, or changed its password). */
+  newSession(accountId: number): { sessionId: string; expiresAt: number } {
+    const now = this.clock.now();
+    this.repos.sessions.removeEnded(now, now - this.idleMs);
+    const sessionId = newSecret("s");
+    const expiresAt = now + this.maxMs;
+    this.repos.sessions.insert({ idHash: digest(sessionId), accountId, createdAt: now, lastSeenAt: now, expiresAt });
+    return { sessionId, expiresAt };
+  }
+
+  /** Ends one session; returns its key for ending its live connections. */
+  logout(sessionId: string): string {
+    const hash = digest(sessionId);
+    this.repos.sessions.remove(hash);
+    return sessionKey(hash);
+  }
+
+  /** A session cookie's principal, or null when absent, unknown, expired, or its account is disabled. */
+  fromSession(sessionId: string | undefined): Principal | null {
+    if (!sessionId) return null;
+    const hash = digest(sessionId);
+    const session = this.repos.sessions.get(hash);
+    if (!session) return null;
+    const now = this.clock.now();
+    if (session.expiresAt <= now || session.lastSeenAt + this.idleMs <= now) {
+      this.repos.sessions.remove(hash);
+      return null;
+    }
+    const account = this.repos.accounts.get(session.accountId);
+    if (!account || !account.active) return null;
+    if (now - session.lastSeenAt >= TOUCH_EVERY_MS) this.repos.sessions.touch(hash, now);
+    return { actor: accountActor(account), account: publicAccount(account), sessionHash: hash, mustChangePassword: account.mustChangePassword };
+  }
+
+  fromToken(token: string): Principal | null {
+    if (!/^mbt_[A-Za-z0-9_-]{43}$/.test(token)) return null;
+    const t = this.repos.tokens.byTokenHash(digest(token));
+    if (!t) return null;
+    const nowIso = new Date(this.clock.now()).toISOString();
+    if (!t.lastUsedAt || Date.parse(nowIso) - Date.parse(t.lastUsedAt) >= TOUCH_EVERY_MS) this.repos.tokens.markUsed(t.id, nowIso);
+    const actor: Actor = { id: tokenActorId(t.id), name: `token ${t.name}`, role: t.role, ...(t.advisorId !== null ? { advisorId: t.advisorId } : {}) };
+    return { actor, mustChangePassword: false };
+  }
+
+  /**
+   * From request headers: a Bearer token when one is sent (and then only it: a bad token is not
+   * rescued by a cookie), otherwise the session cookie.
+   */
+  fromHeaders(cookie: string | undefined, authorization: string | undefined): Principal | null {
+    if (authorization !== undefined) {
+      const m = /^Bearer\s+(\S+)$/i.exec(authorization);
+      return m ? this.fromToken(m[1]!) : null;
+    }
+    return this.fromSession(sessionFromCookieHeader(cookie));
+  }
+
+  /** The live paired display holding this key. */
+  displayByKey(key: unknown): PairedDisplay | null {
+    if (typeof key !== "string" || !/^dk_[A-Za-z0-9_-]{43}$/.test(key)) return null;
+    return this.repos.displays.byKeyHash(digest(key)) ?? null;
+  }
+
+  displayActor(d: PairedDisplay): Actor {
+    return { id: displayActorId(d.id), name: `display ${d.name}`, role: "display" };
+  }
+}

@@ -1,0 +1,107 @@
+import type { Account, AccountRole } from "../../shared/schemas/access.js";
+import type { Db } from "./open-database.js";
+
+interface AccountRow {
+  id: number;
+  username: string;
+  display_name: string;
+  role: AccountRole;
+  advisor_id: number | null;
+  password_hash: string;
+  must_change_password: number;
+  active: number;
+  version: number;
+  created_at: string;
+  updated_at: string;
+}
+
+/** The stored account: the public view plus its password hash, which never leaves the server. */
+export interface StoredAccount extends Account {
+  passwordHash: string;
+}
+
+const fromRow = (r: AccountRow): StoredAccount => ({
+  id: r.id,
+  username: r.username,
+  displayName: r.display_name,
+  role: r.role,
+  advisorId: r.advisor_id,
+  active: r.active === 1,
+  mustChangePassword: r.must_change_password === 1,
+  version: r.version,
+  createdAt: r.created_at,
+  updatedAt: r.updated_at,
+  passwordHash: r.password_hash,
+});
+
+export function publicAccount(a: StoredAccount): Account {
+  const { passwordHash: _hash, ...rest } = a;
+  return rest;
+}
+
+export class AccountRepo {
+  private readonly byId;
+  private readonly byName;
+  private readonly allStmt;
+  private readonly countStmt;
+  private readonly insertStmt;
+  private readonly updateStmt;
+
+  constructor(db: Db) {
+    this.byId = db.prepare<[number], AccountRow>("SELECT * FROM accounts WHERE id = ?");
+    this.byName = db.prepare<[string], AccountRow>("SELECT * FROM accounts WHERE username = ?");
+    this.allStmt = db.prepare<[], AccountRow>("SELECT * FROM accounts ORDER BY id");
+    this.countStmt = db.prepare<[], { n: number }>("SELECT count(*) AS n FROM accounts");
+    this.insertStmt = db.prepare(
+      `INSERT INTO accounts (username, display_name, role, advisor_id, password_hash, must_change_password, active, version, created_at, updated_at)
+       VALUES (@username, @display_name, @role, @advisor_id, @password_hash, @must_change_password, @active, @version, @created_at, @updated_at)`,
+    );
+    this.updateStmt = db.prepare(
+      `UPDATE accounts SET display_name = @display_name, role = @role, advisor_id = @advisor_id, password_hash = @password_hash,
+         must_change_password = @must_change_password, active = @active, version = @version, updated_at = @updated_at WHERE id = @id`,
+    );
+  }
+
+  get(id: number): StoredAccount | undefined {
+    const r = this.byId.get(id);
+    return r && fromRow(r);
+  }
+
+  byUsername(username: string): StoredAccount | undefined {
+    const r = this.byName.get(username);
+    return r && fromRow(r);
+  }
+
+  all(): StoredAccount[] {
+    return this.allStmt.all().map(fromRow);
+  }
+
+  count(): number {
+    return this.countStmt.get()!.n;
+  }
+
+  insert(a: Omit<StoredAccount, "id">): StoredAccount {
+    const info = this.insertStmt.run(toRow({ ...a, id: 0 }));
+    return this.get(Number(info.lastInsertRowid))!;
+  }
+
+  update(a: StoredAccount): void {
+    this.updateStmt.run(toRow(a));
+  }
+}
+
+function toRow(a: StoredAccount): AccountRow {
+  return {
+    id: a.id,
+    username: a.username,
+    display_name: a.displayName,
+    role: a.role,
+    advisor_id: a.advisorId,
+    password_hash: a.passwordHash,
+    must_change_password: a.mustChangePassword ? 1 : 0,
+    active: a.active ? 1 : 0,
+    version: a.version,
+    created_at: a.createdAt,
+    updated_at: a.updatedAt,
+  };
+}

@@ -1,0 +1,77 @@
+import type { PairedDisplay } from "../../shared/schemas/access.js";
+import type { Db } from "./open-database.js";
+
+interface DisplayRow {
+  id: number;
+  name: string;
+  visibility: PairedDisplay["visibility"];
+  language: PairedDisplay["language"];
+  advisor_ids: string;
+  key_hash: string;
+  revoked: number;
+  version: number;
+  created_at: string;
+  last_seen_at: string | null;
+}
+
+const fromRow = (r: DisplayRow): PairedDisplay => ({
+  id: r.id,
+  name: r.name,
+  visibility: r.visibility,
+  language: r.language,
+  advisorIds: JSON.parse(r.advisor_ids) as number[],
+  revoked: r.revoked === 1,
+  version: r.version,
+  createdAt: r.created_at,
+  lastSeenAt: r.last_seen_at,
+});
+
+export class DisplayRepo {
+  private readonly byId;
+  private readonly byKey;
+  private readonly allStmt;
+  private readonly insertStmt;
+  private readonly updateStmt;
+  private readonly seenStmt;
+
+  constructor(db: Db) {
+    this.byId = db.prepare<[number], DisplayRow>("SELECT * FROM displays WHERE id = ?");
+    this.byKey = db.prepare<[string], DisplayRow>("SELECT * FROM displays WHERE key_hash = ? AND revoked = 0");
+    this.allStmt = db.prepare<[], DisplayRow>("SELECT * FROM displays ORDER BY id");
+    this.insertStmt = db.prepare(
+      `INSERT INTO displays (name, visibility, language, advisor_ids, key_hash, revoked, version, created_at, last_seen_at)
+       VALUES (?, ?, ?, ?, ?, 0, 1, ?, NULL)`,
+    );
+    this.updateStmt = db.prepare("UPDATE displays SET name = ?, visibility = ?, language = ?, advisor_ids = ?, revoked = ?, version = ? WHERE id = ?");
+    this.seenStmt = db.prepare("UPDATE displays SET last_seen_at = ? WHERE id = ?");
+  }
+
+  get(id: number): PairedDisplay | undefined {
+    const r = this.byId.get(id);
+    return r && fromRow(r);
+  }
+
+  /** The live (not revoked) display holding this key hash. */
+  byKeyHash(keyHash: string): PairedDisplay | undefined {
+    const r = this.byKey.get(keyHash);
+    return r && fromRow(r);
+  }
+
+  all(): PairedDisplay[] {
+    return this.allStmt.all().map(fromRow);
+  }
+
+  insert(d: Pick<PairedDisplay, "name" | "visibility" | "language" | "advisorIds" | "createdAt">, keyHash: string): PairedDisplay {
+    const info = this.insertStmt.run(d.name, d.visibility, d.language, JSON.stringify(d.advisorIds), keyHash, d.createdAt);
+    return this.get(Number(info.lastInsertRowid))!;
+  }
+
+  update(d: PairedDisplay): void {
+    this.updateStmt.run(d.name, d.visibility, d.language, JSON.stringify(d.advisorIds), d.revoked ? 1 : 0, d.version, d.id);
+  }
+
+  /** When the screen was last connected: status for the manager, not part of the board. */
+  markSeen(id: number, at: string): void {
+    this.seenStmt.run(at, id);
+  }
+}

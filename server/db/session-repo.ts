@@ -1,0 +1,62 @@
+import type { Db } from "./open-database.js";
+
+export interface StoredSession {
+  idHash: string;
+  accountId: number;
+  createdAt: number;
+  lastSeenAt: number;
+  expiresAt: number;
+}
+
+interface SessionRow {
+  id_hash: string;
+  account_id: number;
+  created_at: number;
+  last_seen_at: number;
+  expires_at: number;
+}
+
+/** Sessions by the SHA-256 of their id; times are ms since epoch from the server's clock. */
+export class SessionRepo {
+  private readonly getStmt;
+  private readonly insertStmt;
+  private readonly touchStmt;
+  private readonly deleteStmt;
+  private readonly deleteForAccount;
+  private readonly deleteExpired;
+
+  constructor(db: Db) {
+    this.getStmt = db.prepare<[string], SessionRow>("SELECT * FROM sessions WHERE id_hash = ?");
+    this.insertStmt = db.prepare("INSERT INTO sessions (id_hash, account_id, created_at, last_seen_at, expires_at) VALUES (?, ?, ?, ?, ?)");
+    this.touchStmt = db.prepare("UPDATE sessions SET last_seen_at = ? WHERE id_hash = ?");
+    this.deleteStmt = db.prepare("DELETE FROM sessions WHERE id_hash = ?");
+    this.deleteForAccount = db.prepare("DELETE FROM sessions WHERE account_id = ?");
+    this.deleteExpired = db.prepare("DELETE FROM sessions WHERE expires_at <= ? OR last_seen_at <= ?");
+  }
+
+  get(idHash: string): StoredSession | undefined {
+    const r = this.getStmt.get(idHash);
+    return r && { idHash: r.id_hash, accountId: r.account_id, createdAt: r.created_at, lastSeenAt: r.last_seen_at, expiresAt: r.expires_at };
+  }
+
+  insert(s: StoredSession): void {
+    this.insertStmt.run(s.idHash, s.accountId, s.createdAt, s.lastSeenAt, s.expiresAt);
+  }
+
+  touch(idHash: string, at: number): void {
+    this.touchStmt.run(at, idHash);
+  }
+
+  remove(idHash: string): void {
+    this.deleteStmt.run(idHash);
+  }
+
+  removeForAccount(accountId: number): void {
+    this.deleteForAccount.run(accountId);
+  }
+
+  /** Ended sessions: past their absolute end, or idle since before `idleBefore`. */
+  removeEnded(now: number, idleBefore: number): void {
+    this.deleteExpired.run(now, idleBefore);
+  }
+}

@@ -1,0 +1,69 @@
+import { Router, type Request, type Response } from "express";
+import { LoginRequestSchema, PasswordChangeSchema } from "../../shared/schemas/access.js";
+import type { Ack, CommandResult } from "../../shared/protocol.js";
+import type { AccessControl } from "../access/access-control.js";
+import { clearedSessionCookie, sessionCookie, sessionFromCookieHeader } from "../access/cookies.js";
+import type { Board } from "../board/board.js";
+import { DomainError } from "../board/domain-error.js";
+import { sendError } from "./send.js";
+
+/** Sign-in, sign-out, who am I, and changing one's own password. */
+export function authRoutes(board: Board, access: AccessControl): Router {
+  const r = Router();
+
+  const startSession = (req: Request, res: Response, sessionId: string) => {
+    // Secure whenever the browser reached us over HTTPS (directly, or through a proxy trusted via MAGBOARD_TRUST_PROXY)
+    res.append("set-cookie", sessionCookie(sessionId, { secure: req.secure, maxAgeSeconds: Math.floor(access.maxMs / 1000) }));
+  };
+
+  r.post("/login", async (req, res, next) => {
+    try {
+      const body = LoginRequestSchema.safeParse(req.body ?? {});
+      if (!body.success) return sendError(res, DomainError.fromZod(body.error).toBody());
+      const result = await access.login(body.data.username, body.data.password, req.ip ?? "unknown");
+      if (!result.ok) {
+        if (result.code === "rate_limited") {
+          const seconds = Math.ceil((result.retryAfterMs ?? 0) / 1000);
+          res.set("retry-after", String(seconds));
+          return sendError(res, { code: "rate_limited", message: `too many failed sign-ins; try again in ${seconds} s` });
+        }
+        return sendError(res, { code: "unauthorized", message: "wrong username or password" });
+      }
+      startSession(req, res, result.sessionId);
+      res.json({ account: result.account, mustChangePassword: result.account.mustChangePassword, expiresAt: result.expiresAt });
+    } catch (err) {
+      next(err);
+    }
+  });
+
+  r.post("/logout", (req, res) => {
+    const sessionId = sessionFromCookieHeader(req.get("cookie"));
+    if (sessionId) board.endConnections([access.logout(sessionId)]);
+    res.append("set-cookie", clearedSessionCookie(req.secure));
+    res.status(204).end();
+  });
+
+  r.get("/session", (req, res) => {
+    const p = req.principal;
+    if (!p) return sendError(res, { code: "unauthorized", message: "not signed in" });
+    res.json({ actor: p.actor, account: p.account ?? null, mustChangePassword: p.mustChangePassword });
+  });
+
+  /** The one thing an account with a one-time password may do; then it gets a fresh session. */
+  r.post("/password", (req, res) => {
+    const p = req.principal;
+    if (!p?.account) return sendError(res, { code: "unauthorized", message: "sign in first: POST /api/auth/login" });
+    const body = PasswordChangeSchema.safeParse(req.body ?? {});
+    if (!body.success) return sendError(res, DomainError.fromZod(body.error).toBody());
+    const account = p.account;
+    const cmd = { type: "account.set_password", id: account.id, password: body.data.newPassword, currentPassword: body.data.currentPassword };
+    board.execute(cmd, p.actor, undefined, (ack: Ack<CommandResult>) => {
+      if (!ack.ok) return sendError(res, ack.error);
+      // every session of the account ended with the change; this one continues under a new id
+      startSession(req, res, access.newSession(account.id).sessionId);
+      res.json({ account: ack.data.record, mustChangePassword: false });
+    });
+  });
+
+  return r;
+}

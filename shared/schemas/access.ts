@@ -1,0 +1,125 @@
+import * as z from "zod";
+import { IdSchema, LanguageSchema, requiredText } from "./common.js";
+
+/** The roles a person, a token or a paired screen can hold; `system` is the server's own and never assignable. */
+export const ACCOUNT_ROLES = ["manager", "desk", "advisor", "display"] as const;
+export const AccountRoleSchema = z.enum(ACCOUNT_ROLES);
+export type AccountRole = z.infer<typeof AccountRoleSchema>;
+
+export const UsernameSchema = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .min(2, { error: "must be 2–32 characters" })
+  .max(32, { error: "must be 2–32 characters" })
+  .regex(/^[a-z0-9._-]+$/, { error: "may use only letters, digits, dot, dash and underscore" });
+
+/** Long enough to resist guessing; the upper bound keeps a hostile body from costing the hash much. */
+export const PasswordSchema = z.string().min(10, { error: "must be at least 10 characters" }).max(200, { error: "must be at most 200 characters" });
+
+const advisorLink = {
+  /** For the advisor role: whose customers this account serves. */
+  advisorId: IdSchema.nullable().optional(),
+};
+
+export const AccountInputSchema = z.strictObject({
+  username: UsernameSchema,
+  displayName: requiredText(40),
+  role: AccountRoleSchema,
+  password: PasswordSchema,
+  ...advisorLink,
+});
+export type AccountInput = z.infer<typeof AccountInputSchema>;
+
+export const AccountEditSchema = z.strictObject({
+  displayName: requiredText(40).optional(),
+  role: AccountRoleSchema.optional(),
+  active: z.boolean().optional(),
+  ...advisorLink,
+});
+
+/** An account as any client sees it: never the password hash. */
+export interface Account {
+  id: number;
+  username: string;
+  displayName: string;
+  role: AccountRole;
+  advisorId: number | null;
+  active: boolean;
+  mustChangePassword: boolean;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export const DISPLAY_VISIBILITIES = ["public", "staff"] as const;
+
+export const DisplayInputSchema = z.strictObject({
+  name: requiredText(40),
+  /** public: masked names and plates; staff: the full card, for a screen behind the counter. */
+  visibility: z.enum(DISPLAY_VISIBILITIES),
+  language: LanguageSchema,
+  /** Empty: every advisor on duty. */
+  advisorIds: z.array(IdSchema).max(50).default([]),
+});
+
+/** A paired screen as the manager sees it; the key itself is shown once, at creation, and only its hash is kept. */
+export interface PairedDisplay {
+  id: number;
+  name: string;
+  visibility: (typeof DISPLAY_VISIBILITIES)[number];
+  language: z.infer<typeof LanguageSchema>;
+  advisorIds: number[];
+  revoked: boolean;
+  version: number;
+  createdAt: string;
+  lastSeenAt: string | null;
+}
+
+/** What a paired screen learns about itself when it connects. */
+export interface DisplayConfig {
+  id: number;
+  name: string;
+  visibility: PairedDisplay["visibility"];
+  language: PairedDisplay["language"];
+  advisorIds: number[];
+}
+
+export interface DisplayStatus extends PairedDisplay {
+  online: boolean;
+  /** The date and page the screen last reported while online. */
+  date: string | null;
+  page: string | null;
+}
+
+export const TokenInputSchema = z.strictObject({
+  name: requiredText(60),
+  role: AccountRoleSchema,
+  ...advisorLink,
+});
+
+export interface ApiToken {
+  id: number;
+  name: string;
+  role: AccountRole;
+  advisorId: number | null;
+  revoked: boolean;
+  createdAt: string;
+  createdBy: string;
+  lastUsedAt: string | null;
+}
+
+export const LoginRequestSchema = z.strictObject({
+  username: z.string().max(64, { error: "must be at most 64 characters" }),
+  password: z.string().max(200, { error: "must be at most 200 characters" }),
+});
+
+export const PasswordChangeSchema = z.strictObject({
+  currentPassword: z.string().max(200),
+  newPassword: PasswordSchema,
+});
+
+/** What a paired display may tell the server about itself, for the manager's status list. */
+export const DisplayReportSchema = z.strictObject({
+  page: z.string().max(20),
+});

@@ -1,0 +1,319 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { CommandInput } from "../../shared/schemas/commands.js";
+import { booking, seedBasics, startTestServer, type Session, type StaffClient, type TestServer } from "../helpers/test-server.js";
+import { dbFingerprint } from "./db-fingerprint.js";
+
+/**
+ * Every command type × every role, over REST and over the socket: allowed, or refused (403 /
+ * forbidden ack) with nothing changed. Each case prepares its own fresh target as the manager, so
+ * an allowed command always has something valid to act on.
+ */
+type Principal = "manager" | "desk" | "advisorOwn" | "advisorOther" | "display" | "deskToken";
+const PRINCIPALS: Principal[] = ["manager", "desk", "advisorOwn", "advisorOther", "display", "deskToken"];
+
+interface Case {
+  name: string;
+  allowed: Principal[];
+  /** Undo has no REST route; it is tried over the socket only. */
+  socketOnly?: true;
+  prepare(): Promise<CommandInput>;
+}
+
+let server: TestServer;
+let advisors: number[];
+let bay: number;
+const sessions = {} as Record<Exclude<Principal, "manager" | "deskToken">, Session>;
+let deskToken = "";
+let n = 0;
+
+const ok = <T>(res: { status: number; body: T }): T => {
+  if (res.status >= 300) throw new Error(`setup failed: ${res.status} ${JSON.stringify(res.body)}`);
+  return res.body;
+};
+
+/** A card of advisor A (whose account is `advisorOwn`), brought to `status` by the manager. */
+async function cardIn(status: "booked" | "arrived" | "in_service"): Promise<{ id: number; version: number }> {
+  const minute = String(n++ % 60).padStart(2, "0");
+  let card = ok(await server.api("/api/appointments", { method: "POST", json: booking(advisors[0]!, { startTime: `09:${minute}` }) })) as { record: { id: number; version: number } };
+  for (const action of status === "booked" ? [] : status === "arrived" ? ["arrive"] : ["arrive", "start"]) {
+    card = ok(await server.api(`/api/appointments/${card.record.id}/${action}`, { method: "POST", json: { version: card.record.version } })) as typeof card;
+  }
+  return card.record;
+}
+
+const versionOf = async (path: string): Promise<number> => ok(await server.api(path)).version as number;
+
+async function throwawayAccount(): Promise<{ id: number; version: number }> {
+  const body = ok(await server.api("/api/accounts", { method: "POST", json: { username: `x${n++}`, displayName: "临时", role: "desk", password: "a-long-password-1" } }));
+  return body.record;
+}
+
+const ALL: Principal[] = ["manager"];
+const DESK: Principal[] = ["manager", "desk", "deskToken"];
+const ADVISOR_STEP: Principal[] = ["manager", "desk", "deskToken", "advisorOwn"];
+
+const CASES: Case[] = [
+  { name: "appointment.create", allowed: DESK, prepare: async () => ({ type: "appointment.create", input: { ...booking(advisors[0]!, { startTime: "15:00" }), customerTitle: "mr" } }) },
+  {
+    name: "appointment.update",
+    allowed: DESK,
+    prepare: async () => {
+      const c = await cardIn("booked");
+      return { type: "appointment.update", id: c.id, version: c.version, changes: { workRequested: "换机油" } };
+    },
+  },
+  {
+    name: "appointment.move",
+    allowed: DESK,
+    prepare: async () => {
+      const c = await cardIn("booked");
+      return { type: "appointment.move", id: c.id, version: c.version, startTime: "16:00" };
+    },
+  },
+  ...(["confirm", "no_show", "cancel"] as const).map((action) => ({
+    name: `appointment.status ${action}`,
+    allowed: DESK,
+    prepare: async (): Promise<CommandInput> => {
+      const c = await cardIn("booked");
+      return { type: "appointment.status", id: c.id, version: c.version, action };
+    },
+  })),
+  {
+    name: "appointment.status reopen",
+    allowed: DESK,
+    prepare: async () => {
+      const c = await cardIn("arrived");
+      return { type: "appointment.status", id: c.id, version: c.version, action: "reopen" };
+    },
+  },
+  ...([
+    ["arrive", "booked"],
+    ["start", "arrived"],
+    ["complete", "in_service"],
+  ] as const).map(([action, from]) => ({
+    name: `appointment.status ${action}`,
+    allowed: ADVISOR_STEP,
+    prepare: async (): Promise<CommandInput> => {
+      const c = await cardIn(from);
+      return { type: "appointment.status", id: c.id, version: c.version, action };
+    },
+  })),
+  {
+    name: "appointment.restore",
+    allowed: DESK,
+    socketOnly: true,
+    prepare: async () => {
+      const c = await cardIn("booked");
+      const moved = ok(await server.api(`/api/appointments/${c.id}/move`, { method: "POST", json: { version: c.version, startTime: "17:00" } })).record;
+      const history = ok(await server.api(`/api/appointments/${c.id}/history`)) as { id: number }[];
+      return { type: "appointment.restore", id: c.id, version: moved.version, auditId: history.at(-1)!.id };
+    },
+  },
+  {
+    name: "appointment.import",
+    allowed: DESK,
+    prepare: async () => ({ type: "appointment.import", rows: [{ ...booking(advisors[1]!, { startTime: "18:00" }), customerTitle: "ms" }] }),
+  },
+  { name: "advisor.create", allowed: ALL, prepare: async () => ({ type: "advisor.create", input: { name: `顾问${n++}` } }) },
+  {
+    name: "advisor.update",
+    allowed: ALL,
+    prepare: async () => ({ type: "advisor.update", id: advisors[1]!, version: await versionOf(`/api/advisors/${advisors[1]}`), changes: { name: `顾问${n++}` } }),
+  },
+  { name: "bay.create", allowed: ALL, prepare: async () => ({ type: "bay.create", input: { name: `工位${n++}` } }) },
+  { name: "bay.update", allowed: ALL, prepare: async () => ({ type: "bay.update", id: bay, version: await versionOf(`/api/bays/${bay}`), changes: { name: `工位${n++}` } }) },
+  {
+    name: "settings.update",
+    allowed: ALL,
+    prepare: async () => ({ type: "settings.update", version: await versionOf("/api/settings"), changes: { siteName: `店${n++}` } }),
+  },
+  {
+    name: "account.create",
+    allowed: ALL,
+    prepare: async () => ({ type: "account.create", input: { username: `new${n++}`, displayName: "新人", role: "desk", password: "a-long-password-2" } }),
+  },
+  {
+    name: "account.update",
+    allowed: ALL,
+    prepare: async () => {
+      const a = await throwawayAccount();
+      return { type: "account.update", id: a.id, version: a.version, changes: { role: "manager" } };
+    },
+  },
+  {
+    name: "account.set_password (someone else's)",
+    allowed: ALL,
+    prepare: async () => ({ type: "account.set_password", id: (await throwawayAccount()).id, password: "another-password-3" }),
+  },
+  { name: "display.create", allowed: ALL, prepare: async () => ({ type: "display.create", input: { name: "大厅", visibility: "public", language: "zh-CN" } }) },
+  {
+    name: "display.update",
+    allowed: ALL,
+    prepare: async () => {
+      const d = ok(await server.api("/api/displays", { method: "POST", json: { name: "大厅", visibility: "public", language: "zh-CN" } })).record;
+      return { type: "display.update", id: d.id, version: d.version, changes: { visibility: "staff" } };
+    },
+  },
+  {
+    name: "display.revoke",
+    allowed: ALL,
+    prepare: async () => {
+      const d = ok(await server.api("/api/displays", { method: "POST", json: { name: "大厅", visibility: "public", language: "zh-CN" } })).record;
+      return { type: "display.revoke", id: d.id };
+    },
+  },
+  { name: "token.create", allowed: ALL, prepare: async () => ({ type: "token.create", input: { name: "DMS", role: "desk" } }) },
+  {
+    name: "token.revoke",
+    allowed: ALL,
+    prepare: async () => ({ type: "token.revoke", id: ok(await server.api("/api/tokens", { method: "POST", json: { name: "DMS", role: "desk" } })).record.id }),
+  },
+];
+
+/** The same command as a REST call, the way the routes take it; null for the socket-only one (undo). */
+function asRest(cmd: CommandInput): { method: string; path: string; json?: unknown } | null {
+  const { type } = cmd;
+  const idOf = (c: object) => (c as { id: number }).id;
+  switch (cmd.type) {
+    case "appointment.create":
+      return { method: "POST", path: "/api/appointments", json: cmd.input };
+    case "appointment.update":
+      return { method: "PATCH", path: `/api/appointments/${cmd.id}`, json: { version: cmd.version, ...cmd.changes } };
+    case "appointment.move": {
+      const { type: _t, id, ...rest } = cmd;
+      return { method: "POST", path: `/api/appointments/${id}/move`, json: rest };
+    }
+    case "appointment.status":
+      return { method: "POST", path: `/api/appointments/${cmd.id}/${cmd.action.replace("_", "-")}`, json: { version: cmd.version } };
+    case "advisor.create":
+    case "bay.create":
+      return { method: "POST", path: `/api/${type.split(".")[0]}s`, json: cmd.input };
+    case "advisor.update":
+    case "bay.update":
+      return { method: "PATCH", path: `/api/${type.split(".")[0]}s/${idOf(cmd)}`, json: { version: cmd.version, ...cmd.changes } };
+    case "settings.update":
+      return { method: "PATCH", path: "/api/settings", json: { version: cmd.version, ...cmd.changes } };
+    case "account.create":
+      return { method: "POST", path: "/api/accounts", json: cmd.input };
+    case "account.update":
+      return { method: "PATCH", path: `/api/accounts/${cmd.id}`, json: { version: cmd.version, ...cmd.changes } };
+    case "account.set_password":
+      return { method: "POST", path: `/api/accounts/${cmd.id}/password`, json: { password: cmd.password } };
+    case "display.create":
+      return { method: "POST", path: "/api/displays", json: cmd.input };
+    case "display.update":
+      return { method: "PATCH", path: `/api/displays/${cmd.id}`, json: { version: cmd.version, ...cmd.changes } };
+    case "display.revoke":
+      return { method: "DELETE", path: `/api/displays/${cmd.id}` };
+    case "token.create":
+      return { method: "POST", path: "/api/tokens", json: cmd.input };
+    case "token.revoke":
+      return { method: "DELETE", path: `/api/tokens/${cmd.id}` };
+    case "appointment.import":
+      return { method: "POST", path: "/api/appointments/import", json: { rows: cmd.rows } };
+    case "appointment.restore":
+      return null;
+  }
+}
+
+function restAs(p: Principal, call: { method: string; path: string; json?: unknown }) {
+  const init = { method: call.method, ...(call.json !== undefined ? { json: call.json } : {}) };
+  if (p === "manager") return server.api(call.path, init);
+  if (p === "deskToken") return server.api(call.path, { ...init, as: "anonymous", headers: { authorization: `Bearer ${deskToken}` } });
+  return server.api(call.path, { ...init, as: sessions[p] });
+}
+
+const sockets = {} as Record<Principal, StaffClient>;
+
+beforeAll(async () => {
+  server = await startTestServer();
+  ({ advisors, bay } = await seedBasics(server));
+  sessions.desk = await server.sessionAs("desk");
+  sessions.advisorOwn = await server.sessionAs("advisor", { advisorId: advisors[0]! });
+  sessions.advisorOther = await server.sessionAs("advisor", { advisorId: advisors[1]! });
+  sessions.display = await server.sessionAs("display");
+  deskToken = ok(await server.api("/api/tokens", { method: "POST", json: { name: "DMS", role: "desk" } })).secret;
+  sockets.manager = await server.client("staff");
+  sockets.deskToken = await server.client("staff", { as: "anonymous", auth: { token: deskToken } });
+  for (const p of ["desk", "advisorOwn", "advisorOther", "display"] as const) sockets[p] = await server.client("staff", { as: sessions[p] });
+});
+afterAll(async () => {
+  await server.close();
+});
+
+describe("who may run which command", () => {
+  for (const c of CASES) {
+    for (const p of PRINCIPALS) {
+      const allowed = c.allowed.includes(p);
+      if (!c.socketOnly) it(`${c.name} as ${p} over REST: ${allowed ? "allowed" : "403, nothing changed"}`, async () => {
+        const call = asRest(await c.prepare())!;
+        const before = dbFingerprint(server.db);
+        const res = await restAs(p, call);
+        if (allowed) {
+          expect(res.status, JSON.stringify(res.body)).toBeLessThan(300);
+        } else {
+          expect(res.status).toBe(403);
+          expect(res.body.error.code).toBe("forbidden");
+          expect(dbFingerprint(server.db)).toBe(before);
+        }
+      });
+      it(`${c.name} as ${p} over the socket: ${allowed ? "allowed" : "forbidden ack, nothing changed"}`, async () => {
+        const command = await c.prepare();
+        const before = dbFingerprint(server.db);
+        const ack = await sockets[p].emitWithAck("board:command", { command });
+        if (allowed) {
+          expect(ack.ok, JSON.stringify(ack)).toBe(true);
+        } else {
+          expect(ack.ok).toBe(false);
+          if (!ack.ok) expect(ack.error.code).toBe("forbidden");
+          expect(dbFingerprint(server.db)).toBe(before);
+        }
+      });
+    }
+    it(`${c.name} with nobody signed in: 401 over REST, no socket at all, nothing changed`, async () => {
+      const call = asRest(await c.prepare());
+      const before = dbFingerprint(server.db);
+      if (call) {
+        const res = await server.api(call.path, { method: call.method, ...(call.json !== undefined ? { json: call.json } : {}), as: "anonymous" });
+        expect(res.status).toBe(401);
+        expect(res.body.error.code).toBe("unauthorized");
+      }
+      await expect(server.client("staff", { as: "anonymous" })).rejects.toThrow("unauthorized");
+      expect(dbFingerprint(server.db)).toBe(before);
+    });
+  }
+
+  it("the audit names the account behind each change", async () => {
+    const c = await cardIn("booked");
+    await server.api(`/api/appointments/${c.id}/arrive`, { method: "POST", json: { version: c.version }, as: sessions.advisorOwn });
+    const history = ok(await server.api(`/api/appointments/${c.id}/history`)) as { action: string; actorId: string; actor: string }[];
+    const arrival = history.find((h) => h.action === "appointment.arrive");
+    expect(arrival?.actorId).toBe(`account:${sessions.advisorOwn.accountId}`);
+    expect(arrival?.actor).toContain(sessions.advisorOwn.username);
+  });
+});
+
+describe("who may read what", () => {
+  const reads = ["/api/board?date=2026-11-27", "/api/audit?date=2026-11-27", "/api/export.csv?date=2026-11-27", "/api/search?date=2026-11-27&q=a", "/api/accounts", "/api/displays", "/api/tokens"];
+  it("nobody signed in gets 401 for every full-data read", async () => {
+    const card = await cardIn("booked");
+    for (const path of [...reads, `/api/appointments/${card.id}`, `/api/appointments/${card.id}/history`]) {
+      const res = await server.api(path, { as: "anonymous" });
+      expect(res.status, path).toBe(401);
+      expect(res.body.error.code, path).toBe("unauthorized");
+    }
+  });
+  it("staff roles read the day; only the manager reads accounts, displays and tokens; the display role reads only the board", async () => {
+    for (const p of ["desk", "advisorOwn", "display"] as const) {
+      const expectations: Record<string, number> = {
+        "/api/board?date=2026-11-27": 200,
+        "/api/audit?date=2026-11-27": p === "display" ? 403 : 200,
+        "/api/accounts": 403,
+        "/api/displays": 403,
+        "/api/tokens": 403,
+      };
+      for (const [path, status] of Object.entries(expectations)) expect((await restAs(p, { method: "GET", path })).status, `${p} ${path}`).toBe(status);
+    }
+    for (const path of reads) expect((await server.api(path)).status, path).toBe(200);
+  });
+});
