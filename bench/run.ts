@@ -1,0 +1,145 @@
+// `npm run bench [-- --quick] [-- --only=fanout,throughput,memory,cold,bundle,browser]`
+// Loopback only. Prints the tables and writes bench/results.json with the machine's description.
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { performance } from "node:perf_hooks";
+import { ROOT, ServerChild } from "./lib/child.js";
+import { describeMachine } from "./lib/machine.js";
+import { median } from "./lib/stats.js";
+import { BareTarget, MagboardTarget } from "./lib/targets.js";
+import { measureFanout, measureThroughput, type FanoutOptions, type FanoutResult, type ThroughputResult } from "./fanout.js";
+import { measureColdStart, type ColdStartResult } from "./cold-start.js";
+import { measureBundle, type BundleResult } from "./bundle-size.js";
+import { measureBrowser, type BrowserResult } from "./browser.js";
+import { renderReport, type MemoryRow, type Results } from "./report.js";
+import type { MagboardReady } from "./servers/magboard-server.js";
+import type { BareReady } from "./servers/bare-server.js";
+
+const SECTIONS = ["fanout", "throughput", "memory", "cold", "bundle", "browser"] as const;
+type Section = (typeof SECTIONS)[number];
+
+const args = process.argv.slice(2);
+const quick = args.includes("--quick");
+const onlyArg = args.find((a) => a.startsWith("--only="));
+const only = new Set<Section>(onlyArg ? (onlyArg.slice(7).split(",") as Section[]) : SECTIONS);
+for (const s of only) if (!SECTIONS.includes(s)) throw new Error(`unknown section ${s}; choose from ${SECTIONS.join(", ")}`);
+
+const DISPLAY_COUNTS = [1, 50, 200, 500];
+const fanoutOpts: FanoutOptions = quick ? { repeats: 2, samples: 100, warmup: 10, pauseMs: 10 } : { repeats: 3, samples: 200, warmup: 20, pauseMs: 10 };
+const throughputOpts = {
+  stepMs: quick ? 1_000 : 2_000,
+  repeats: quick ? 2 : 3,
+};
+const RATES_WITH_DISPLAYS = [25, 50, 100, 200, 400, 800, 1600];
+const RATES_NO_DISPLAYS = [25, 50, 100, 200, 400, 800, 1600, 3200, 6400];
+const REPEATS = quick ? 2 : 3;
+
+/** A far-off date: nothing the clock does today (late marks, no-shows) can add patches to the measured ones. */
+const BENCH_DATE = "2030-06-14";
+
+function log(msg: string): void {
+  process.stderr.write(`[bench ${(performance.now() / 1000).toFixed(0).padStart(3)} s] ${msg}\n`);
+}
+
+async function main(): Promise<void> {
+  const started = performance.now();
+  const tmp = mkdtempSync(path.join(os.tmpdir(), "magboard-bench-"));
+  const results: Results = { machine: describeMachine(tmp), mode: quick ? "quick" : "full", settings: { fanoutOpts, throughputOpts, displayCounts: DISPLAY_COUNTS, date: BENCH_DATE } };
+  try {
+    if (only.has("fanout") || only.has("throughput") || only.has("memory")) await serverSide(tmp, results);
+    if (only.has("cold")) {
+      log("cold start");
+      results.coldStart = await measureColdStart(REPEATS);
+    }
+    if (only.has("bundle")) {
+      log("display bundle");
+      results.bundle = measureBundle();
+    }
+    if (only.has("browser")) {
+      log("browser");
+      results.browser = await measureBrowser(tmp, { quick, log });
+    }
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
+  }
+  results.durationSeconds = Math.round((performance.now() - started) / 1000);
+  const out = path.join(ROOT, "bench", "results.json");
+  writeFileSync(out, JSON.stringify(results, null, 2) + "\n");
+  process.stdout.write(renderReport(results));
+  log(`wrote ${path.relative(process.cwd(), out)} in ${results.durationSeconds} s`);
+}
+
+async function serverSide(tmp: string, results: Results): Promise<void> {
+  log("starting magboard (real file, synchronous=FULL) and bare Socket.IO servers");
+  const magboard = await ServerChild.start<MagboardReady>("magboard-server.ts", { BENCH_DIR: tmp, BENCH_DATE });
+  const bareChild = await ServerChild.start<BareReady>("bare-server.ts", {});
+  const ours = await MagboardTarget.open(magboard.ready);
+  const bare = await BareTarget.open(bareChild.ready.port);
+  try {
+    const memory: MemoryRow[] = [];
+    const rss = async (n: number) => {
+      const o: number[] = [];
+      const b: number[] = [];
+      for (let i = 0; i < REPEATS; i++) {
+        o.push((await magboard.memory()).rss);
+        b.push((await bareChild.memory()).rss);
+      }
+      memory.push({ displays: n, oursRss: median(o), bareRss: median(b) });
+    };
+    await rss(0);
+
+    // a first change, so that the baseline can carry the very payload magboard's displays receive
+    await ours.connectDisplays(1);
+    await ours.send();
+    if (!ours.samplePatch) throw new Error("magboard's display received no patch");
+    await bare.setPayload(ours.samplePatch);
+    results.payloadBytes = Buffer.byteLength(JSON.stringify(ours.samplePatch));
+    await ours.disconnectDisplays();
+
+    const fanout: FanoutResult[] = [];
+    const throughput: ThroughputResult[] = [];
+    if (only.has("throughput")) {
+      log("throughput, no displays (emit → ack: the pipeline and its durable commit alone)");
+      throughput.push(await measureThroughput(0, ours, { ...throughputOpts, rates: RATES_NO_DISPLAYS }));
+    }
+    for (const n of DISPLAY_COUNTS) {
+      const skipFanout = !only.has("fanout");
+      const wantMemory = only.has("memory") && (n === 200 || n === 500);
+      const wantThroughput = only.has("throughput") && n === 200;
+      if (skipFanout && !wantMemory && !wantThroughput) continue;
+      log(`connecting ${n} displays to each server`);
+      await ours.connectDisplays(n);
+      await bare.connectDisplays(n);
+      if (only.has("memory")) await rss(n);
+      if (!skipFanout) {
+        log(`fan-out to ${n} displays: ${fanoutOpts.repeats} runs × ${fanoutOpts.samples} changes, interleaved with the baseline`);
+        fanout.push(await measureFanout(n, ours, bare, fanoutOpts));
+      }
+      if (wantThroughput) {
+        log(`throughput to ${n} displays`);
+        throughput.push(await measureThroughput(n, ours, { ...throughputOpts, rates: RATES_WITH_DISPLAYS }));
+        log(`throughput to ${n} displays, baseline`);
+        throughput.push(await measureThroughput(n, bare, { ...throughputOpts, rates: RATES_WITH_DISPLAYS }));
+      }
+      await ours.disconnectDisplays();
+      await bare.disconnectDisplays();
+    }
+    if (ours.errors.length) throw new Error(`magboard refused ${ours.errors.length} commands, e.g. ${ours.errors[0]}`);
+    if (fanout.length) results.fanout = fanout;
+    if (throughput.length) results.throughput = throughput;
+    if (only.has("memory")) results.memory = memory;
+  } finally {
+    await ours.close();
+    await bare.close();
+    await magboard.stop();
+    await bareChild.stop();
+  }
+}
+
+export type { ColdStartResult, BundleResult, BrowserResult };
+
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exit(1);
+});
