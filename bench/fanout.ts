@@ -106,7 +106,8 @@ export interface ThroughputResult {
 
 /** Open loop: `rate` commands per second for `stepMs`, each timed from its emit to the last display (or its ack with none). */
 async function step(target: Target, rate: number, stepMs: number): Promise<Step> {
-  const total = Math.max(1, Math.round((rate * stepMs) / 1000));
+  // at least 100 commands, so that a p99 is not just the maximum
+  const total = Math.max(100, Math.round((rate * stepMs) / 1000));
   const pending: Promise<Timing | null>[] = [];
   const start = performance.now();
   while (pending.length < total) {
