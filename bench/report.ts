@@ -61,7 +61,7 @@ export function renderReport(r: Results): string {
   if (r.throughput) {
     out += `### Throughput (open loop, ${r.settings.throughputOpts.stepMs} ms per rate, ${r.settings.throughputOpts.repeats} runs)\n\n`;
     out += table(
-      ["server", "displays", "sustained commands/s (p99 ≤ 2× its low-rate p99, none lost)", "low-rate p99 (ms)", "rates reached per run"],
+      ["server", "displays", "sustained commands/s (p99 ≤ 2× closed-loop p99, none lost)", "closed-loop p99 (ms)", "rate:p99 per step, per run"],
       r.throughput.map((t) => [
         t.target,
         t.displays === 0 ? "0 (emit → ack)" : t.displays,
