@@ -4,6 +4,7 @@ import type { FanoutOptions, FanoutResult, ThroughputResult } from "./fanout.js"
 import type { ColdStartResult } from "./cold-start.js";
 import type { BundleResult } from "./bundle-size.js";
 import type { BrowserResult } from "./browser.js";
+import type { PipelineResult } from "./pipeline-cost.js";
 
 export interface MemoryRow {
   displays: number;
@@ -15,6 +16,7 @@ export interface Results {
   machine: Machine;
   mode: "quick" | "full";
   settings: { fanoutOpts: FanoutOptions; throughputOpts: { stepMs: number; repeats: number }; displayCounts: number[]; date: string };
+  pipeline?: PipelineResult;
   payloadBytes?: number;
   fanout?: FanoutResult[];
   throughput?: ThroughputResult[];
@@ -26,6 +28,7 @@ export interface Results {
 }
 
 const ms = (x: number) => (Number.isFinite(x) ? round(x, 1).toFixed(1) : "–");
+const ms2 = (x: number) => (Number.isFinite(x) ? x.toFixed(2) : "–");
 const mb = (bytes: number) => (bytes / 2 ** 20).toFixed(1);
 const verdict = (ok: boolean) => (ok ? "met" : "**missed**");
 
@@ -40,6 +43,18 @@ export function renderReport(r: Results): string {
   let out = `## magboard bench (${r.mode}), ${m.date}\n\n`;
   out += `${m.cpuModel}, ${m.cores} cores, ${m.memoryGiB} GiB, ${m.os}, Node ${m.node}, load average at start ${m.loadAverage.join(" / ")}; temp dir on ${m.tempDisk}.\n`;
   out += `Every figure is the median over the runs; every latency has its baseline from the same run.\n\n`;
+
+  if (r.pipeline) {
+    const p = r.pipeline;
+    out += `### Server time per move (in process, ms; ${p.move.n} moves of cards on a 300-card day)\n\n`;
+    out += table(
+      ["", "p50", "p99", "max"],
+      [
+        ["magboard \`board.execute\` of a move (validate, version, FULL commit with audit, ack, publish, clock re-check)", ms2(p.move.p50), ms2(p.move.p99), ms2(p.move.max)],
+        ["baseline: one-row UPDATE committed alone, same file, synchronous=FULL", ms2(p.bareCommit.p50), ms2(p.bareCommit.p99), ms2(p.bareCommit.max)],
+      ],
+    );
+  }
 
   if (r.fanout) {
     const o = r.settings.fanoutOpts;

@@ -1,4 +1,4 @@
-// `npm run bench [-- --quick] [-- --only=fanout,throughput,memory,cold,bundle,browser]`
+// `npm run bench [-- --quick] [-- --only=pipeline,fanout,throughput,memory,cold,bundle,browser]`
 // Loopback only. Prints the tables and writes bench/results.json with the machine's description.
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
@@ -12,12 +12,13 @@ import { BareTarget, MagboardTarget } from "./lib/targets.js";
 import { measureFanout, measureThroughput, type FanoutOptions, type FanoutResult, type ThroughputResult } from "./fanout.js";
 import { measureColdStart, type ColdStartResult } from "./cold-start.js";
 import { measureBundle, type BundleResult } from "./bundle-size.js";
+import { measurePipeline } from "./pipeline-cost.js";
 import { measureBrowser, type BrowserResult } from "./browser.js";
 import { renderReport, type MemoryRow, type Results } from "./report.js";
 import type { MagboardReady } from "./servers/magboard-server.js";
 import type { BareReady } from "./servers/bare-server.js";
 
-const SECTIONS = ["fanout", "throughput", "memory", "cold", "bundle", "browser"] as const;
+const SECTIONS = ["pipeline", "fanout", "throughput", "memory", "cold", "bundle", "browser"] as const;
 type Section = (typeof SECTIONS)[number];
 
 const args = process.argv.slice(2);
@@ -52,6 +53,10 @@ async function main(): Promise<void> {
   const tmp = mkdtempSync(path.join(os.tmpdir(), "magboard-bench-"));
   const results: Results = { machine: describeMachine(tmp), mode: quick ? "quick" : "full", settings: { fanoutOpts, throughputOpts, displayCounts: DISPLAY_COUNTS, date: BENCH_DATE } };
   try {
+    if (only.has("pipeline")) {
+      log("pipeline cost in process");
+      results.pipeline = measurePipeline(tmp, BENCH_DATE, REPEATS, quick ? 500 : 1_000);
+    }
     if (only.has("fanout") || only.has("throughput") || only.has("memory")) await serverSide(tmp, results);
     if (only.has("cold")) {
       log("cold start");
