@@ -34,6 +34,8 @@ export interface TestServerOptions {
   timeZone?: string;
   sample?: boolean;
   staticDir?: string;
+  /** Listen on this port instead of an ephemeral one (a restart test brings a server back where it was). */
+  port?: number;
 }
 
 /** A real server on an ephemeral port, as main.ts builds it, around a database and clock the test owns. */
@@ -47,7 +49,7 @@ export async function startTestServer(opts: TestServerOptions = {}): Promise<Tes
     staticDir: opts.staticDir,
     defaults: { timeZone: opts.timeZone ?? "Asia/Shanghai", sample: opts.sample ?? false },
   });
-  await new Promise<void>((resolve) => app.httpServer.listen(0, "127.0.0.1", resolve));
+  await new Promise<void>((resolve) => app.httpServer.listen(opts.port ?? 0, "127.0.0.1", resolve));
   const url = `http://127.0.0.1:${(app.httpServer.address() as AddressInfo).port}`;
   const clients: StaffClient[] = [];
   return {

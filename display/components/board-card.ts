@@ -1,0 +1,212 @@
+import { LitElement, css, html, nothing } from "lit";
+import { customElement, property } from "lit/decorators.js";
+import type { Appointment } from "../../shared/schemas/appointment.js";
+import type { Settings } from "../../shared/schemas/settings.js";
+import type { Language } from "../../shared/schemas/common.js";
+import { t } from "../../shared/i18n/messages.js";
+import { formatTimeOfDay } from "../../shared/i18n/dates.js";
+import { cardView, type CardView } from "../card-view.js";
+
+export interface CardActivateDetail {
+  appointmentId: number;
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    "board-card": BoardCard;
+  }
+  interface HTMLElementEventMap {
+    "board-card-activate": CustomEvent<CardActivateDetail>;
+  }
+}
+
+/**
+ * One appointment card as the paper board's magnet: time, status (colour + icon + word), customer,
+ * plate, work and bay. Lines of lower priority give way when the card is small (container queries),
+ * so a crowded slot still shows time and status. Data comes in by properties; the only output is
+ * `board-card-activate`, for editors that open a card.
+ */
+function plateParts(plate: string) {
+  const i = plate.indexOf("·");
+  if (i === -1) return plate;
+  return html`${plate.slice(0, i)}<span class="dot">·</span>${plate.slice(i + 1)}`;
+}
+
+@customElement("board-card")
+export class BoardCard extends LitElement {
+  @property({ attribute: false }) appointment!: Appointment;
+  @property({ attribute: false }) rules!: Pick<Settings, "timeZone" | "lateGraceMinutes" | "noShowAfterMinutes">;
+  /** The server's time, to the minute: cards change at most once a minute. */
+  @property({ type: Number }) minute = 0;
+  @property() language: Language = "zh-CN";
+  @property({ attribute: false }) bayName: string | null = null;
+  /** Just changed: flashes for a few seconds (the host decides how long). */
+  @property({ type: Boolean, reflect: true }) highlighted = false;
+  @property({ reflect: true }) tone = "";
+
+  static override styles = css`
+    :host {
+      display: block;
+      container-type: size;
+      min-width: 0;
+      min-height: 0;
+      font-size: var(--mb-font-size);
+      line-height: 1.2;
+      color: var(--mb-card-text);
+      --tone: var(--mb-booked);
+      --card-bg: var(--mb-card-bg);
+    }
+    .card {
+      box-sizing: border-box;
+      height: 100%;
+      overflow: hidden;
+      padding: 0.12em 0.2em 0.12em 0.25em;
+      line-height: 1.2em;
+      border-radius: var(--mb-radius);
+      background: var(--card-bg);
+      border-left: 0.22em solid var(--tone);
+      display: flex;
+      flex-direction: column;
+      gap: 0.05em;
+    }
+    :host([tone="confirmed"]) { --tone: var(--mb-confirmed); }
+    :host([tone="grace"]) { --tone: var(--mb-grace); }
+    :host([tone="late"]) { --tone: var(--mb-late); --card-bg: var(--mb-card-late-bg); }
+    :host([tone="late-escalated"]) { --tone: var(--mb-escalated); --card-bg: var(--mb-card-escalated-bg); }
+    :host([tone="arrived"]) { --tone: var(--mb-arrived); --card-bg: var(--mb-card-arrived-bg); }
+    :host([tone="in_service"]) { --tone: var(--mb-service); --card-bg: var(--mb-card-service-bg); }
+    :host([tone="completed"]),
+    :host([tone="no_show"]),
+    :host([tone="cancelled"]) {
+      --tone: var(--mb-completed);
+      --card-bg: var(--mb-card-dim-bg);
+      color: var(--mb-card-dim-text);
+    }
+    :host([tone="no_show"]) .plate,
+    :host([tone="no_show"]) .customer {
+      text-decoration: line-through;
+    }
+    :host([tone="late-escalated"]) .card {
+      outline: 0.12em solid var(--mb-escalated);
+      outline-offset: -0.12em;
+    }
+    :host([highlighted]) .card {
+      animation: flash 1s ease-in-out 4;
+    }
+    @keyframes flash {
+      50% {
+        box-shadow: 0 0 0 0.15em var(--mb-highlight);
+      }
+    }
+    @media (prefers-reduced-motion: reduce) {
+      :host([highlighted]) .card {
+        animation: none;
+        box-shadow: 0 0 0 0.15em var(--mb-highlight);
+      }
+    }
+    /* every line is exactly one line high, so the container queries below know how many fit */
+    .line {
+      height: 1.2em;
+      line-height: 1.2em;
+      white-space: nowrap;
+      overflow: hidden;
+      text-overflow: ellipsis;
+      min-width: 0;
+      flex: none;
+    }
+    .head {
+      display: flex;
+      justify-content: space-between;
+      gap: 0.3em;
+      font-weight: 700;
+      font-variant-numeric: tabular-nums;
+    }
+    .icon {
+      color: var(--tone);
+      flex: none;
+    }
+    .status {
+      font-weight: 700;
+    }
+    .pill {
+      background: var(--tone);
+      color: var(--mb-pill-text);
+      border-radius: 0.2em;
+      padding: 0 0.12em;
+    }
+    .dot {
+      /* CJK fonts draw the plate's "·" full width; a Latin font's keeps 京A·***45 within a narrow card */
+      font-family: Arial, "Helvetica Neue", "DejaVu Sans", sans-serif;
+    }
+    .detail {
+      font-variant-numeric: tabular-nums;
+    }
+    /*
+     * Lines by priority: time, status, [detail], customer, plate, work, bay. A card n lines high is
+     * 0.19em + 1.25em * n; each query hides what no longer fits, so nothing is ever cut in half.
+     */
+    @container (max-height: 3.93em) {
+      .detail, .customer, .plate, .work, .bay { display: none; }
+    }
+    @container (max-height: 5.18em) {
+      .plate, .work, .bay { display: none; }
+      .has-detail .customer { display: none; }
+    }
+    @container (max-height: 6.43em) {
+      .work, .bay { display: none; }
+      .has-detail .plate { display: none; }
+    }
+    @container (max-height: 7.68em) {
+      .bay { display: none; }
+      .has-detail .work { display: none; }
+    }
+    @container (max-height: 8.93em) {
+      .has-detail .bay { display: none; }
+    }
+    @container (max-width: 4.6em) {
+      .icon { display: none; }
+    }
+  `;
+
+  override willUpdate(): void {
+    this.tone = this.view().tone;
+  }
+
+  private view(): CardView {
+    return cardView(this.appointment, this.rules, this.minute);
+  }
+
+  private detail(v: CardView): string | typeof nothing {
+    const d = v.detail;
+    switch (d.kind) {
+      case "arrivedAt":
+        return t(this.language, "board.card.arrivedAt", { time: formatTimeOfDay(d.instant, this.rules.timeZone) });
+      case "late":
+        return t(this.language, "board.card.lateMinutes", { minutes: d.minutes });
+      case "grace":
+        return t(this.language, "board.card.graceLeft", { minutes: d.minutes });
+      case "none":
+        return nothing;
+    }
+  }
+
+  private activate(): void {
+    this.dispatchEvent(new CustomEvent<CardActivateDetail>("board-card-activate", { detail: { appointmentId: this.appointment.id }, bubbles: true, composed: true }));
+  }
+
+  override render() {
+    const a = this.appointment;
+    const v = this.view();
+    const customer = t(this.language, `board.card.customer.${a.customerTitle}`, { name: a.customerName });
+    const detail = this.detail(v);
+    return html`<div class="card ${detail === nothing ? "" : "has-detail"}" @click=${this.activate} data-id=${a.id}>
+      <div class="line head"><span class="time">${a.startTime}</span><span class="icon" aria-hidden="true">${v.icon}</span></div>
+      <div class="line status"><span class="pill">${t(this.language, v.label)}</span></div>
+      ${detail === nothing ? nothing : html`<div class="line detail">${detail}</div>`}
+      <div class="line customer">${customer}</div>
+      <div class="line plate">${plateParts(a.plate)}</div>
+      <div class="line work">${a.workRequested}</div>
+      <div class="line bay">${this.bayName ?? t(this.language, "board.card.noBay")}</div>
+    </div>`;
+  }
+}

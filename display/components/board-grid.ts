@@ -1,0 +1,356 @@
+import { LitElement, css, html, nothing } from "lit";
+import { customElement, property, state } from "lit/decorators.js";
+import { repeat } from "lit/directives/repeat.js";
+import type { Advisor } from "../../shared/schemas/advisor.js";
+import type { Appointment } from "../../shared/schemas/appointment.js";
+import type { Bay } from "../../shared/schemas/bay.js";
+import type { Settings } from "../../shared/schemas/settings.js";
+import type { Language } from "../../shared/schemas/common.js";
+import { t } from "../../shared/i18n/messages.js";
+import { localParts } from "../../shared/rules/zoned-time.js";
+import { minutesOfDay } from "../../shared/rules/time-of-day.js";
+import { layoutBoard, nowFraction, type AdvisorRow, type SlotStack } from "../board-layout.js";
+import { cardView } from "../card-view.js";
+import "./board-card.js";
+
+export interface SlotActivateDetail {
+  advisorId: number;
+  /** The slot's start, HH:mm. */
+  slot: string;
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    "board-grid": BoardGrid;
+  }
+  interface HTMLElementEventMap {
+    "board-slot-activate": CustomEvent<SlotActivateDetail>;
+  }
+}
+
+const NO_HIGHLIGHTS: ReadonlySet<number> = new Set();
+
+/** The smallest card still readable (time and status, two lines), in em of the board's font; matches the styles below. */
+const CARD_MIN_HEIGHT_EM = 2.7;
+const CARD_MIN_WIDTH_EM = 3.9;
+const STACK_PAD_EM = 0.1;
+const STACK_GAP_EM = 0.1;
+
+/**
+ * The paper board: one row per advisor, one column per slot from opening to closing, the cards in
+ * their cells, a line at "now" and the hours already gone dimmed. Pure view: data in by properties,
+ * `board-slot-activate` (and each card's `board-card-activate`) out; it knows nothing of sockets.
+ * Cells carry data-advisor / data-slot so an editor can find drop targets.
+ */
+@customElement("board-grid")
+export class BoardGrid extends LitElement {
+  @property({ attribute: false }) settings!: Settings;
+  /** The rows to show, in order (a display may show a page of them). */
+  @property({ attribute: false }) advisors: readonly Advisor[] = [];
+  @property({ attribute: false }) appointments: readonly Appointment[] = [];
+  @property({ attribute: false }) bays: readonly Bay[] = [];
+  /** The local date this board shows, YYYY-MM-DD. */
+  @property() date = "";
+  /** The server's time floored to the minute. */
+  @property({ type: Number }) minute = 0;
+  @property() language: Language = "zh-CN";
+  @property({ attribute: false }) highlighted: ReadonlySet<number> = NO_HIGHLIGHTS;
+  /** How many readable cards one cell holds, measured from the cells' size. */
+  @state() private room = { perColumn: 1, columns: 1 };
+  private resize: ResizeObserver | undefined;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.resize = new ResizeObserver(() => this.measure());
+    this.resize.observe(this);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.resize?.disconnect();
+    this.resize = undefined;
+  }
+
+  override updated(): void {
+    this.measure();
+  }
+
+  private measure(): void {
+    const cell = this.renderRoot.querySelector(".cell");
+    if (!cell) return;
+    const em = parseFloat(getComputedStyle(this).fontSize) || 24;
+    const { width, height } = cell.getBoundingClientRect();
+    const fit = (size: number, min: number) => Math.max(1, Math.floor((size - 2 * STACK_PAD_EM * em + STACK_GAP_EM * em) / ((min + STACK_GAP_EM) * em)));
+    const room = { perColumn: fit(height, CARD_MIN_HEIGHT_EM), columns: fit(width, CARD_MIN_WIDTH_EM) };
+    if (room.perColumn !== this.room.perColumn || room.columns !== this.room.columns) this.room = room;
+  }
+
+  static override styles = css`
+    :host {
+      display: block;
+      height: 100%;
+      min-height: 0;
+      font-size: var(--mb-font-size);
+      color: var(--mb-text);
+      font-family: var(--mb-font);
+    }
+    .grid {
+      position: relative;
+      display: grid;
+      height: 100%;
+      grid-template-columns: 6.2em repeat(var(--slots), minmax(0, 1fr));
+      grid-template-rows: 1.6em repeat(var(--rows), minmax(0, 1fr));
+      gap: var(--mb-gap);
+    }
+    .hour {
+      align-self: end;
+      font-weight: 700;
+      color: var(--mb-text);
+      padding-left: 0.2em;
+      border-left: 2px solid var(--mb-line);
+      font-variant-numeric: tabular-nums;
+    }
+    .hour.past {
+      color: var(--mb-text-muted);
+    }
+    .advisor {
+      display: flex;
+      flex-direction: column;
+      justify-content: center;
+      min-width: 0;
+      padding: 0 0.3em 0 0.4em;
+      border-left: 0.25em solid var(--advisor-color);
+      background: var(--mb-surface);
+      border-radius: var(--mb-radius);
+      overflow: hidden;
+    }
+    .advisor .name {
+      font-weight: 700;
+      line-height: 1.15;
+      overflow: hidden;
+      display: -webkit-box;
+      -webkit-line-clamp: 2;
+      -webkit-box-orient: vertical;
+    }
+    .load {
+      display: flex;
+      align-items: center;
+      gap: 0.3em;
+      color: var(--mb-text-muted);
+      font-variant-numeric: tabular-nums;
+      white-space: nowrap;
+    }
+    .load.over {
+      color: var(--mb-over);
+      font-weight: 700;
+    }
+    .bar {
+      flex: 1;
+      height: 0.3em;
+      border-radius: 0.15em;
+      background: var(--mb-line);
+      overflow: hidden;
+    }
+    .bar > span {
+      display: block;
+      height: 100%;
+      background: var(--advisor-color);
+    }
+    .cell {
+      background: var(--mb-surface);
+      border-radius: var(--mb-radius);
+    }
+    .cell.past {
+      background: var(--mb-surface-past);
+    }
+    .stack {
+      display: flex;
+      flex-direction: column;
+      flex-wrap: wrap;
+      align-content: stretch;
+      gap: 0.1em;
+      padding: 0.1em;
+      min-width: 0;
+      min-height: 0;
+      box-sizing: border-box;
+      pointer-events: none;
+      /* above the now line: the line shows in the gaps and empty cells, never across a card's text */
+      position: relative;
+      z-index: 1;
+    }
+    .stack.over {
+      outline: 0.12em dashed var(--mb-over);
+      outline-offset: -0.06em;
+      border-radius: var(--mb-radius);
+    }
+    .summary {
+      flex: 1;
+      min-width: 0;
+      box-sizing: border-box;
+      padding: 0.12em 0.2em 0.12em 0.25em;
+      border-radius: var(--mb-radius);
+      border-left: 0.22em solid var(--mb-text-muted);
+      background: var(--mb-card-bg);
+      color: var(--mb-card-text);
+      line-height: 1.2em;
+      overflow: hidden;
+    }
+    .summary.highlighted {
+      box-shadow: 0 0 0 0.15em var(--mb-highlight);
+    }
+    .summary .line {
+      height: 1.2em;
+      white-space: nowrap;
+      overflow: hidden;
+      text-overflow: ellipsis;
+      font-weight: 700;
+      font-variant-numeric: tabular-nums;
+    }
+    .summary .icons span + span {
+      margin-left: 0.2em;
+    }
+    .t-booked { color: var(--mb-booked); }
+    .t-confirmed { color: var(--mb-confirmed); }
+    .t-grace { color: var(--mb-grace); }
+    .t-late { color: var(--mb-late); }
+    .t-late-escalated { color: var(--mb-escalated); }
+    .t-arrived { color: var(--mb-arrived); }
+    .t-in_service { color: var(--mb-service); }
+    .t-completed, .t-no_show, .t-cancelled { color: var(--mb-completed); }
+    board-card {
+      pointer-events: auto;
+      /* two lines of text: a crowded slot puts cards side by side rather than shrinking them */
+      flex: 1 1 0;
+      min-height: min(100%, 2.7em);
+      min-width: min(100%, 3.9em);
+    }
+    .now {
+      grid-row: 1 / -1;
+      grid-column: 2 / -1;
+      position: relative;
+      z-index: 0;
+      pointer-events: none;
+    }
+    .now > div {
+      position: absolute;
+      top: 0;
+      bottom: 0;
+      width: 0.15em;
+      margin-left: -0.075em;
+      background: var(--mb-now);
+      box-shadow: 0 0 0.3em var(--mb-now);
+    }
+    .empty {
+      grid-column: 1 / -1;
+      align-self: center;
+      justify-self: center;
+      color: var(--mb-text-muted);
+    }
+  `;
+
+  /** Minutes since midnight that count as past on this board: all of a past day, none of a future one. */
+  private pastUntil(): number {
+    if (!this.settings || !this.date) return 0;
+    const now = localParts(this.minute, this.settings.timeZone);
+    if (now.date > this.date) return 24 * 60;
+    if (now.date < this.date) return 0;
+    return now.minutesOfDay;
+  }
+
+  private activateSlot(advisorId: number, slot: string): void {
+    this.dispatchEvent(new CustomEvent<SlotActivateDetail>("board-slot-activate", { detail: { advisorId, slot }, bubbles: true, composed: true }));
+  }
+
+  private bayName(id: number | null): string | null {
+    if (id === null) return null;
+    return this.bays.find((b) => b.id === id)?.name ?? null;
+  }
+
+  /** A slot with more cards than fit readably: one card-sized summary, each card as its status icon in its colour. */
+  private renderSummary(stack: SlotStack) {
+    const first = stack.cards[0]!;
+    const highlighted = stack.cards.some((a) => this.highlighted.has(a.id));
+    return html`<div class="summary ${highlighted ? "highlighted" : ""}">
+      <div class="line">${first.startTime} ${t(this.language, "board.grid.stackCount", { count: stack.cards.length })}</div>
+      <div class="line icons">
+        ${stack.cards.map((a) => {
+          const v = cardView(a, this.settings, this.minute);
+          return html`<span class="t-${v.tone}" title=${t(this.language, v.label)}>${v.icon}</span>`;
+        })}
+      </div>
+    </div>`;
+  }
+
+  private renderStack(row: AdvisorRow, index: number, stack: SlotStack) {
+    const s = this.settings;
+    const fits = stack.cards.length <= this.room.perColumn * this.room.columns;
+    return html`<div
+      class="stack ${stack.overCapacity ? "over" : ""}"
+      style="grid-row: ${index + 2}; grid-column: ${stack.slot + 2}"
+      title=${stack.overCapacity ? t(this.language, "board.grid.overCapacity") : nothing}
+    >
+      ${fits
+        ? repeat(
+            stack.cards,
+            (a) => a.id,
+            (a) => html`<board-card
+              .appointment=${a}
+              .rules=${s}
+              .minute=${this.minute}
+              .language=${this.language}
+              .bayName=${this.bayName(a.bayId)}
+              ?highlighted=${this.highlighted.has(a.id)}
+            ></board-card>`,
+          )
+        : this.renderSummary(stack)}
+    </div>`;
+  }
+
+  private renderRow(row: AdvisorRow, index: number, slots: string[], pastUntil: number) {
+    const over = row.booked > row.capacity;
+    const share = Math.min(1, row.capacity === 0 ? 0 : row.booked / row.capacity);
+    const gridRow = index + 2;
+    return html`
+      <div class="advisor" style="grid-row: ${gridRow}; grid-column: 1; --advisor-color: ${row.advisor.color}" data-advisor=${row.advisor.id}>
+        <span class="name">${row.advisor.name}</span>
+        <span class="load ${over ? "over" : ""}" title=${t(this.language, "board.grid.loadLabel", { booked: row.booked, capacity: row.capacity })}>
+          <span>${t(this.language, "board.grid.load", { booked: row.booked, capacity: row.capacity })}</span>
+          <span class="bar"><span style="width: ${(share * 100).toFixed(1)}%"></span></span>
+        </span>
+      </div>
+      ${slots.map(
+        (slot, c) => html`<div
+          class="cell ${minutesOfDay(slot) + this.settings.slotMinutes <= pastUntil ? "past" : ""}"
+          style="grid-row: ${gridRow}; grid-column: ${c + 2}"
+          data-advisor=${row.advisor.id}
+          data-slot=${slot}
+          @click=${() => this.activateSlot(row.advisor.id, slot)}
+        ></div>`,
+      )}
+      ${repeat(
+        row.stacks,
+        (st) => st.slot,
+        (st) => this.renderStack(row, index, st),
+      )}
+    `;
+  }
+
+  override render() {
+    if (!this.settings) return nothing;
+    const layout = layoutBoard(this.settings, this.advisors, this.appointments);
+    const pastUntil = this.pastUntil();
+    const now = this.date && localParts(this.minute, this.settings.timeZone).date === this.date ? nowFraction(this.settings, pastUntil) : null;
+    return html`<div class="grid" style="--slots: ${layout.slots.length}; --rows: ${Math.max(1, layout.rows.length)}">
+      ${layout.slots.map(
+        (slot, c) => html`<div class="hour ${minutesOfDay(slot) + this.settings.slotMinutes <= pastUntil ? "past" : ""}" style="grid-row: 1; grid-column: ${c + 2}">${slot}</div>`,
+      )}
+      ${layout.rows.length === 0 ? html`<div class="empty" style="grid-row: 2">${t(this.language, "board.grid.empty")}</div>` : nothing}
+      ${repeat(
+        layout.rows,
+        (r) => r.advisor.id,
+        (r, i) => this.renderRow(r, i, layout.slots, pastUntil),
+      )}
+      ${now === null ? nothing : html`<div class="now"><div style="left: ${(now * 100).toFixed(3)}%"></div></div>`}
+    </div>`;
+  }
+}

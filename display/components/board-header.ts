@@ -1,0 +1,105 @@
+import { LitElement, css, html } from "lit";
+import { customElement, property } from "lit/decorators.js";
+import type { Language } from "../../shared/schemas/common.js";
+import { t } from "../../shared/i18n/messages.js";
+import { formatClock, formatLongDate } from "../../shared/i18n/dates.js";
+import type { DayCounts } from "../card-view.js";
+import { TickController } from "../tick-controller.js";
+
+declare global {
+  interface HTMLElementTagNameMap {
+    "board-header": BoardHeader;
+  }
+}
+
+const NO_COUNTS: DayCounts = { total: 0, arrived: 0, late: 0, noShow: 0, toCome: 0 };
+
+/**
+ * The board's heading: site name, the date with its weekday, a clock running on the server's time
+ * in the site's zone, and the day's counts. Only this element re-renders every second.
+ */
+@customElement("board-header")
+export class BoardHeader extends LitElement {
+  @property() siteName = "";
+  @property() date = "";
+  @property() timeZone = "UTC";
+  @property() language: Language = "zh-CN";
+  @property({ attribute: false }) counts: DayCounts = NO_COUNTS;
+  /** The server's clock, ms since epoch. */
+  @property({ attribute: false }) serverNow: () => number = Date.now;
+
+  constructor() {
+    super();
+    new TickController(this, 1_000, () => this.serverNow());
+  }
+
+  static override styles = css`
+    :host {
+      display: flex;
+      align-items: center;
+      gap: 1em;
+      font-family: var(--mb-font);
+      font-size: var(--mb-font-size);
+      color: var(--mb-text);
+      min-width: 0;
+    }
+    .site {
+      font-size: 1.35em;
+      font-weight: 700;
+      white-space: nowrap;
+      overflow: hidden;
+      text-overflow: ellipsis;
+      min-width: 0;
+      flex: 0 1 auto;
+    }
+    .date {
+      font-size: 1.15em;
+      white-space: nowrap;
+    }
+    .clock {
+      font-size: 1.6em;
+      font-weight: 700;
+      font-variant-numeric: tabular-nums;
+      white-space: nowrap;
+    }
+    .counts {
+      display: flex;
+      gap: 0.8em;
+      margin-left: auto;
+      white-space: nowrap;
+    }
+    .count {
+      display: flex;
+      align-items: baseline;
+      gap: 0.25em;
+    }
+    .count b {
+      font-size: 1.35em;
+      font-variant-numeric: tabular-nums;
+    }
+    .count.late b {
+      color: var(--mb-late);
+    }
+    .count.arrived b {
+      color: var(--mb-arrived);
+    }
+    .count.noShow b {
+      color: var(--mb-no-show);
+    }
+  `;
+
+  override render() {
+    const c = this.counts;
+    const count = (key: keyof DayCounts, label: Parameters<typeof t>[1]) =>
+      html`<span class="count ${key}" data-count=${key}><span>${t(this.language, label)}</span><b>${c[key]}</b></span>`;
+    return html`
+      <span class="site">${this.siteName}</span>
+      <span class="date">${this.date ? formatLongDate(this.language, this.date) : ""}</span>
+      <span class="clock" aria-label="clock">${formatClock(this.serverNow(), this.timeZone)}</span>
+      <span class="counts">
+        ${count("total", "display.counts.total")} ${count("arrived", "display.counts.arrived")} ${count("late", "display.counts.late")}
+        ${count("noShow", "display.counts.noShow")} ${count("toCome", "display.counts.toCome")}
+      </span>
+    `;
+  }
+}

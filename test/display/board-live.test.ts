@@ -1,0 +1,109 @@
+import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from "vitest";
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { FULL_HD, launchBrowser, openPage, recordSpeech } from "../helpers/browser.js";
+import { booking, startTestServer, type TestServer } from "../helpers/test-server.js";
+import { ManualClock } from "../helpers/manual-clock.js";
+import { appText, waitForCard } from "./display-page.js";
+
+/** 10:40 in Asia/Shanghai on the sample day: some cards done, some arrived, two late, the rest to come. */
+const MID_MORNING = Date.parse("2026-11-27T02:40:00Z");
+const MINUTE = 60_000;
+
+describe("the wall display, live", () => {
+  let browser: Browser;
+  let server: TestServer;
+  let clock: ManualClock;
+  let context: BrowserContext | undefined;
+
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  afterEach(async () => {
+    await context?.close();
+    context = undefined;
+    await server?.close();
+  });
+
+  async function open(query = ""): Promise<Page> {
+    clock = new ManualClock(MID_MORNING);
+    server = await startTestServer({ sample: true, clock, staticDir: inject("pagesDir") });
+    const opened = await openPage(browser, `${server.url}/display${query}`, FULL_HD, recordSpeech);
+    context = opened.context;
+    return opened.page;
+  }
+
+  async function advisorId(name: string): Promise<number> {
+    const all = (await server.api("/api/advisors")).body as { id: number; name: string }[];
+    return all.find((a) => a.name.startsWith(name))!.id;
+  }
+
+  it("renders the sample day: header with site, date, weekday and counts, and the cards in their states", async () => {
+    const page = await open();
+    await waitForCard(page, "已到店");
+    await waitForCard(page, "延时到店");
+    await waitForCard(page, "已完成");
+    const text = await appText(page);
+    expect(text).toContain("magboard 预约管理板");
+    expect(text).toContain("2026年11月27日 星期五");
+    // the clock runs on the server's time in the site's zone, not the browser's (New York)
+    expect(text).toMatch(/10:4\d:\d\d/);
+    expect(text).toMatch(/预约\s*20/);
+    const rows = await page.evaluate(() => {
+      const grid = document.querySelector("display-app")!.shadowRoot!.querySelector("board-grid")!.shadowRoot!;
+      return [...grid.querySelectorAll(".advisor .name")].map((n) => n.textContent);
+    });
+    expect(rows).toEqual(["服务顾问 A · 王磊", "服务顾问 B · 李娜", "服务顾问 C · 陈晨", "服务顾问 D · 赵敏"]);
+  });
+
+  it("shows a booking made through the REST API, then 已到店 with the time once it is marked arrived", async () => {
+    const page = await open();
+    await waitForCard(page, "已到店");
+    const created = await server.api("/api/appointments", {
+      method: "POST",
+      json: booking(await advisorId("服务顾问 B"), { startTime: "13:00", customerName: "欧阳娜娜", customerTitle: "ms", plate: "京C·99887" }),
+    });
+    expect(created.status).toBe(201);
+    const card = await waitForCard(page, "13:00");
+    expect(card).toContain("欧** 女士");
+    expect(card).toContain("京C·***87");
+    expect(card).toContain("已预约");
+
+    clock.advance(2 * MINUTE);
+    const arrived = await server.api(`/api/appointments/${created.body.record.id}/arrive`, { method: "POST", json: { version: created.body.record.version } });
+    expect(arrived.status).toBe(200);
+    const after = await waitForCard(page, /13:00.*已到店/);
+    expect(after).toContain("10:42到店");
+    // this display was not asked to call arrivals
+    expect(await page.evaluate(() => (window as unknown as { __spoken: string[] }).__spoken)).toEqual([]);
+  });
+
+  it("turns a card 延时到店 once the server's clock passes the grace, counting down before", async () => {
+    const page = await open();
+    await server.api("/api/appointments", {
+      method: "POST",
+      json: booking(await advisorId("服务顾问 C"), { startTime: "10:35", customerName: "司马光", plate: "京D·24680" }),
+    });
+    // 10:40 with a 15 minute grace: ten minutes left
+    expect(await waitForCard(page, /10:35.*10分钟后延时/)).toContain("已预约");
+
+    clock.advance(11 * MINUTE);
+    await waitForCard(page, /10:35.*延时到店/);
+    // the mark came at 10:50; the minutes count on with the server's clock, now 10:51
+    await waitForCard(page, /10:35.*延时到店.*迟16分钟/);
+  });
+
+  it("announces an arrival with a chime and a spoken line when the display has the call switched on", async () => {
+    const page = await open("?call=1");
+    await waitForCard(page, "已到店");
+    const id = await advisorId("服务顾问 B");
+    const created = await server.api("/api/appointments", { method: "POST", json: booking(id, { startTime: "11:00", plate: "京A·12345" }) });
+    await waitForCard(page, /11:00.*京A·\*\*\*45/);
+    await server.api(`/api/appointments/${created.body.record.id}/arrive`, { method: "POST", json: { version: 1 } });
+    await expect
+      .poll(() => page.evaluate(() => (window as unknown as { __spoken?: string[] }).__spoken ?? []), { timeout: 10_000 })
+      .toEqual(["尾号 45 的 张先生 已到店，请服务顾问 B · 李娜 接待"]);
+  });
+});
