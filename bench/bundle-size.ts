@@ -15,16 +15,23 @@ export interface BundleResult {
 const REF = /(?:src|href)="([^"]+\.(?:js|css))"/g;
 const IMPORT = /(?:import|from)\s*\(?\s*["']([^"']+\.js)["']/g;
 
-/** Builds the pages with Vite into a temp dir (as `npm run build` does) and measures the display page. */
+export const hasDisplayPage = () => existsSync(path.join(ROOT, "display", "index.html"));
+
+/** The production build, as `npm run build` makes it, into `out`. */
+export function buildPages(out: string): void {
+  execFileSync(process.execPath, [path.join(ROOT, "node_modules", "vite", "bin", "vite.js"), "build", "--logLevel", "error"], {
+    cwd: ROOT,
+    env: { ...process.env, MAGBOARD_DIST: out },
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+}
+
+/** Builds the pages into a temp dir and measures what the display page loads. */
 export function measureBundle(): BundleResult | { missing: string } {
-  if (!existsSync(path.join(ROOT, "display", "index.html"))) return { missing: "display/index.html does not exist on this branch" };
+  if (!hasDisplayPage()) return { missing: "display/index.html does not exist on this branch" };
   const out = mkdtempSync(path.join(os.tmpdir(), "magboard-dist-"));
   try {
-    execFileSync(process.execPath, [path.join(ROOT, "node_modules", "vite", "bin", "vite.js"), "build", "--logLevel", "error"], {
-      cwd: ROOT,
-      env: { ...process.env, MAGBOARD_DIST: out },
-      stdio: ["ignore", "ignore", "inherit"],
-    });
+    buildPages(out);
     const html = path.join(out, "display", "index.html");
     const seen = new Set<string>([html]);
     const queue = [html];

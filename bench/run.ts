@@ -68,7 +68,7 @@ async function main(): Promise<void> {
     }
     if (only.has("browser")) {
       log("browser");
-      results.browser = await measureBrowser(tmp, { quick, log });
+      results.browser = await measureBrowser(tmp, { quick, log, date: BENCH_DATE });
     }
   } finally {
     rmSync(tmp, { recursive: true, force: true });

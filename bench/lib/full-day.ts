@@ -10,7 +10,8 @@ export const HOURS = 13;
 export const CARDS = 300;
 export const OPEN = "08:00";
 
-export const DAY_SETTINGS: SettingsPatch = { openTime: OPEN, closeTime: "21:00", slotMinutes: 60 };
+/** Two cards an hour per advisor is this day's plan, not an overbooking. */
+export const DAY_SETTINGS: SettingsPatch = { openTime: OPEN, closeTime: "21:00", slotMinutes: 60, advisorCapacityPerSlot: 2 };
 
 export const advisorInputs = (): AdvisorInput[] =>
   Array.from({ length: ADVISORS }, (_, i) => ({ name: `服务顾问 ${String.fromCharCode(65 + i)}`, displayOrder: i + 1 }));

@@ -21,6 +21,9 @@ export class MagboardTarget implements Target {
   readonly tracker = new Tracker(0);
   private displays: Socket[] = [];
   private next = 0;
+  /** The newest revision an ack has reported. */
+  revision = 0;
+  private cards: MagboardReady["cards"];
   errors: string[] = [];
   /** One patch as a display received it, for the baseline to send the same bytes. */
   samplePatch: BoardPatch | null = null;
@@ -29,7 +32,9 @@ export class MagboardTarget implements Target {
     private readonly url: string,
     private readonly editor: Socket,
     private readonly ready: MagboardReady,
-  ) {}
+  ) {
+    this.cards = ready.cards;
+  }
 
   static async open(ready: MagboardReady): Promise<MagboardTarget> {
     const url = `http://127.0.0.1:${ready.port}`;
@@ -56,9 +61,15 @@ export class MagboardTarget implements Target {
     this.tracker.setExpected(0);
   }
 
+  /** From now on move only these cards (e.g. the ones a page shows as cards rather than in a summary). */
+  onlyCards(ids: ReadonlySet<number>): void {
+    this.cards = this.cards.filter((c) => ids.has(c.id));
+    if (this.cards.length === 0) throw new Error("none of those cards exists");
+  }
+
   /** Moves the next card (round robin) to the other half of its hour, with the version it now has. */
   send(): Promise<Timing | null> {
-    const card = this.ready.cards[this.next++ % this.ready.cards.length]!;
+    const card = this.cards[this.next++ % this.cards.length]!;
     const command = { type: "appointment.move", id: card.id, version: card.version, startTime: otherHalf(card.startTime) };
     card.version += 1;
     card.startTime = command.startTime;
@@ -66,6 +77,7 @@ export class MagboardTarget implements Target {
     const timing = this.tracker.begin(key);
     this.editor.emit("board:command", { command, requestId: randomUUID() }, (res: Ack<CommandResult>) => {
       if (!res.ok) this.errors.push(`${res.error.code}: ${res.error.message}`);
+      else this.revision = Math.max(this.revision, res.data.revision);
       this.tracker.acked(key);
     });
     return timing;
