@@ -6,11 +6,7 @@ import type { BundleResult } from "./bundle-size.js";
 import type { BrowserResult } from "./browser.js";
 import type { PipelineResult } from "./pipeline-cost.js";
 
-export interface MemoryRow {
-  displays: number;
-  oursRss: number;
-  bareRss: number;
-}
+import type { MemoryRow } from "./memory.js";
 
 export interface Results {
   machine: Machine;
@@ -89,13 +85,22 @@ export function renderReport(r: Results): string {
 
   if (r.memory) {
     const base = r.memory.find((x) => x.displays === 0);
-    out += `### Server memory (RSS after a full GC)\n\n`;
+    const per = (now: number, then: number | undefined, n: number) => (then !== undefined && n ? (now - then) / 1024 / n : Number.NaN);
+    out += `### Server memory (fresh servers per run, displays following the full day, read after a full GC)\n\n`;
     out += table(
-      ["displays", "magboard RSS (MB)", "KB per display", "target ≤ 60 KB", "bare RSS (MB)", "bare KB per display"],
+      ["displays", "magboard RSS (MB)", "RSS KB per display", "target ≤ 60 KB", "JS heap KB per display", "bare RSS (MB)", "bare RSS KB per display", "bare heap KB per display"],
       r.memory.map((x) => {
-        const per = base && x.displays ? (x.oursRss - base.oursRss) / 1024 / x.displays : Number.NaN;
-        const barePer = base && x.displays ? (x.bareRss - base.bareRss) / 1024 / x.displays : Number.NaN;
-        return [x.displays, mb(x.oursRss), ms(per), x.displays >= 200 ? verdict(per <= 60) : "–", mb(x.bareRss), ms(barePer)];
+        const rssPer = per(x.oursRss, base?.oursRss, x.displays);
+        return [
+          x.displays,
+          mb(x.oursRss),
+          ms(rssPer),
+          x.displays ? verdict(rssPer <= 60) : "–",
+          ms(per(x.oursHeap, base?.oursHeap, x.displays)),
+          mb(x.bareRss),
+          ms(per(x.bareRss, base?.bareRss, x.displays)),
+          ms(per(x.bareHeap, base?.bareHeap, x.displays)),
+        ];
       }),
     );
   }

@@ -14,7 +14,8 @@ import { measureColdStart, type ColdStartResult } from "./cold-start.js";
 import { measureBundle, type BundleResult } from "./bundle-size.js";
 import { measurePipeline } from "./pipeline-cost.js";
 import { measureBrowser, type BrowserResult } from "./browser.js";
-import { renderReport, type MemoryRow, type Results } from "./report.js";
+import { renderReport, type Results } from "./report.js";
+import { measureMemory } from "./memory.js";
 import type { MagboardReady } from "./servers/magboard-server.js";
 import type { BareReady } from "./servers/bare-server.js";
 
@@ -57,7 +58,8 @@ async function main(): Promise<void> {
       log("pipeline cost in process");
       results.pipeline = measurePipeline(tmp, BENCH_DATE, REPEATS, quick ? 500 : 1_000);
     }
-    if (only.has("fanout") || only.has("throughput") || only.has("memory")) await serverSide(tmp, results);
+    if (only.has("fanout") || only.has("throughput")) await serverSide(tmp, results);
+    if (only.has("memory")) results.memory = await measureMemory(tmp, BENCH_DATE, [200, 500], REPEATS, log);
     if (only.has("cold")) {
       log("cold start");
       results.coldStart = await measureColdStart(REPEATS);
@@ -87,17 +89,6 @@ async function serverSide(tmp: string, results: Results): Promise<void> {
   const ours = await MagboardTarget.open(magboard.ready);
   const bare = await BareTarget.open(bareChild.ready.port);
   try {
-    const memory: MemoryRow[] = [];
-    const rss = async (n: number) => {
-      const o: number[] = [];
-      const b: number[] = [];
-      for (let i = 0; i < REPEATS; i++) {
-        o.push((await magboard.memory()).rss);
-        b.push((await bareChild.memory()).rss);
-      }
-      memory.push({ displays: n, oursRss: median(o), bareRss: median(b) });
-    };
-    await rss(0);
 
     // a first change, so that the baseline can carry the very payload magboard's displays receive
     await ours.connectDisplays(1);
@@ -115,13 +106,11 @@ async function serverSide(tmp: string, results: Results): Promise<void> {
     }
     for (const n of DISPLAY_COUNTS) {
       const skipFanout = !only.has("fanout");
-      const wantMemory = only.has("memory") && (n === 200 || n === 500);
       const wantThroughput = only.has("throughput") && n === 200;
-      if (skipFanout && !wantMemory && !wantThroughput) continue;
+      if (skipFanout && !wantThroughput) continue;
       log(`connecting ${n} displays to each server`);
       await ours.connectDisplays(n);
       await bare.connectDisplays(n);
-      if (only.has("memory")) await rss(n);
       if (!skipFanout) {
         log(`fan-out to ${n} displays: ${fanoutOpts.repeats} runs × ${fanoutOpts.samples} changes, interleaved with the baseline`);
         fanout.push(await measureFanout(n, ours, bare, fanoutOpts));
@@ -138,7 +127,6 @@ async function serverSide(tmp: string, results: Results): Promise<void> {
     if (ours.errors.length) throw new Error(`magboard refused ${ours.errors.length} commands, e.g. ${ours.errors[0]}`);
     if (fanout.length) results.fanout = fanout;
     if (throughput.length) results.throughput = throughput;
-    if (only.has("memory")) results.memory = memory;
   } finally {
     await ours.close();
     await bare.close();
