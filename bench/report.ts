@@ -11,7 +11,7 @@ import type { MemoryRow } from "./memory.js";
 export interface Results {
   machine: Machine;
   mode: "quick" | "full";
-  settings: { fanoutOpts: FanoutOptions; throughputOpts: { stepMs: number; repeats: number }; displayCounts: number[]; date: string };
+  settings: { fanoutOpts: FanoutOptions; throughputOpts: { stepMs: number; repeats: number }; displayCounts: number[]; date: string; synchronous: "FULL" | "NORMAL" };
   pipeline?: PipelineResult;
   payloadBytes?: number;
   fanout?: FanoutResult[];
@@ -54,7 +54,7 @@ export function renderReport(r: Results): string {
 
   if (r.fanout) {
     const o = r.settings.fanoutOpts;
-    out += `### Change to every screen (emit → last display, ms; ${o.repeats} runs × ${o.samples} changes, payload ${r.payloadBytes} B)\n\n`;
+    out += `### Change to every screen (emit → last display, ms; ${o.repeats} runs × ${o.samples} changes, payload ${r.payloadBytes} B, magboard on synchronous=${r.settings.synchronous})\n\n`;
     out += table(
       ["displays", "magboard p50 / p99 / max", "bare Socket.IO p50 / p99 / max", "p99 ratio", "target ≤ 1.25× (N ≥ 200)", "magboard ack p50", "lost"],
       r.fanout.map((f) => [

@@ -1,4 +1,4 @@
-// `npm run bench [-- --quick] [-- --only=pipeline,fanout,throughput,memory,cold,bundle,browser]`
+// `npm run bench [-- --quick] [-- --only=pipeline,fanout,throughput,memory,cold,bundle,browser] [-- --synchronous=NORMAL]`
 // Loopback only. Prints the tables and writes bench/results.json with the machine's description.
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
@@ -25,13 +25,14 @@ type Section = (typeof SECTIONS)[number];
 const args = process.argv.slice(2);
 const quick = args.includes("--quick");
 const onlyArg = args.find((a) => a.startsWith("--only="));
+const synchronous = args.includes("--synchronous=NORMAL") ? "NORMAL" : "FULL";
 const only = new Set<Section>(onlyArg ? (onlyArg.slice(7).split(",") as Section[]) : SECTIONS);
 for (const s of only) if (!SECTIONS.includes(s)) throw new Error(`unknown section ${s}; choose from ${SECTIONS.join(", ")}`);
 
 const DISPLAY_COUNTS = [1, 50, 200, 500];
 const fanoutOpts: FanoutOptions = quick ? { repeats: 2, samples: 100, warmup: 10, pauseMs: 10 } : { repeats: 3, samples: 200, warmup: 20, pauseMs: 10 };
 const throughputOpts = {
-  stepMs: quick ? 1_000 : 2_000,
+  stepMs: 1_000,
   repeats: quick ? 2 : 3,
 };
 const RATES_WITH_DISPLAYS = [25, 50, 100, 200, 400, 800, 1600];
@@ -52,7 +53,7 @@ function log(msg: string): void {
 async function main(): Promise<void> {
   const started = performance.now();
   const tmp = mkdtempSync(path.join(os.tmpdir(), "magboard-bench-"));
-  const results: Results = { machine: describeMachine(tmp), mode: quick ? "quick" : "full", settings: { fanoutOpts, throughputOpts, displayCounts: DISPLAY_COUNTS, date: BENCH_DATE } };
+  const results: Results = { machine: describeMachine(tmp), mode: quick ? "quick" : "full", settings: { fanoutOpts, throughputOpts, displayCounts: DISPLAY_COUNTS, date: BENCH_DATE, synchronous } };
   try {
     if (only.has("pipeline")) {
       log("pipeline cost in process");
@@ -83,8 +84,8 @@ async function main(): Promise<void> {
 }
 
 async function serverSide(tmp: string, results: Results): Promise<void> {
-  log("starting magboard (real file, synchronous=FULL) and bare Socket.IO servers");
-  const magboard = await ServerChild.start<MagboardReady>("magboard-server.ts", { BENCH_DIR: tmp, BENCH_DATE });
+  log(`starting magboard (real file, synchronous=${synchronous}) and bare Socket.IO servers`);
+  const magboard = await ServerChild.start<MagboardReady>("magboard-server.ts", { BENCH_DIR: tmp, BENCH_DATE, BENCH_SYNCHRONOUS: synchronous });
   const bareChild = await ServerChild.start<BareReady>("bare-server.ts", {});
   const ours = await MagboardTarget.open(magboard.ready);
   const bare = await BareTarget.open(bareChild.ready.port);

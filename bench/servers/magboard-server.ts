@@ -1,5 +1,5 @@
 // The real magboard server (createApp, as main.ts wires it) on a real SQLite file with
-// synchronous=FULL in a temp dir, seeded with a full day through the pipeline itself.
+// synchronous=FULL (unless asked otherwise) in a temp dir, seeded with a full day through the pipeline itself.
 import path from "node:path";
 import type { AddressInfo } from "node:net";
 import { openDatabase } from "../../server/db/open-database.js";
@@ -22,7 +22,8 @@ export interface MagboardReady {
 
 const dir = process.env.BENCH_DIR!;
 const date = process.env.BENCH_DATE!;
-const db = openDatabase(path.join(dir, "magboard.sqlite"), { synchronous: "FULL" });
+// FULL is what the server runs with; NORMAL only to see what the per-commit fsync costs (`--synchronous=NORMAL`)
+const db = openDatabase(path.join(dir, "magboard.sqlite"), { synchronous: process.env.BENCH_SYNCHRONOUS === "NORMAL" ? "NORMAL" : "FULL" });
 const app = createApp({
   db,
   clock: systemClock,
