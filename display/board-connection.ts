@@ -61,6 +61,8 @@ export class BoardConnection<C extends DisplayToServerEvents = DisplayToServerEv
   failedToConnect = false;
 
   readonly socket: Socket<ServerToClientEvents, C>;
+  /** The same socket seen through the events every reader has; C extends them, which TS cannot see through the generic. */
+  private readonly reader: Socket<ServerToClientEvents, DisplayToServerEvents>;
   private readonly clock = new ClockOffset();
   private readonly backoff = new Backoff();
   private date: string | null = null;
@@ -82,6 +84,7 @@ export class BoardConnection<C extends DisplayToServerEvents = DisplayToServerEv
     const url = (options.url ?? location.origin) + (options.namespace ?? DISPLAY_NAMESPACE);
     // reconnection is ours (backoff with jitter, wake-up, heartbeat); socket.io's own would not retry after a server shutdown
     this.socket = io(url, { transports: ["websocket"], reconnection: false, autoConnect: false, timeout: 5_000 });
+    this.reader = this.socket as unknown as Socket<ServerToClientEvents, DisplayToServerEvents>;
     host.addController(this);
   }
 
@@ -180,8 +183,7 @@ export class BoardConnection<C extends DisplayToServerEvents = DisplayToServerEv
   /** One `time:sync` round trip: a clock sample when it answers in time, a lost link when it does not. */
   private sync(): void {
     const sentAt = Date.now();
-    const s = this.socket as unknown as Socket<ServerToClientEvents, DisplayToServerEvents>;
-    s.timeout(this.heartbeatTimeoutMs).emit("time:sync", (err: Error | null, serverTime: number) => {
+    this.reader.timeout(this.heartbeatTimeoutMs).emit("time:sync", (err: Error | null, serverTime: number) => {
       if (!this.active) return;
       if (err) {
         if (this.socket.connected) this.socket.disconnect();
@@ -200,9 +202,8 @@ export class BoardConnection<C extends DisplayToServerEvents = DisplayToServerEv
     const since = withSince && this.state && this.state.date === this.date ? this.state.revision : undefined;
     this.following = true;
     this.buffered = [];
-    const s = this.socket as unknown as Socket<ServerToClientEvents, DisplayToServerEvents>;
     const req = { date: this.date, protocol: PROTOCOL_VERSION, ...(since !== undefined ? { since } : {}) };
-    s.timeout(FOLLOW_TIMEOUT_MS).emit("board:follow", req, (err: Error | null, res: Ack<FollowResult>) => {
+    this.reader.timeout(FOLLOW_TIMEOUT_MS).emit("board:follow", req, (err: Error | null, res: Ack<FollowResult>) => {
       if (seq !== this.followSeq || !this.active) return;
       if (err) {
         this.socket.disconnect();

@@ -22,6 +22,10 @@ export interface AdvisorRow {
 export interface BoardLayout {
   slots: string[];
   rows: AdvisorRow[];
+  /** Cards whose bay is also booked by another card at an overlapping time. */
+  bayClashes: ReadonlySet<number>;
+  /** Cards starting before opening or at or after closing. */
+  outsideHours: ReadonlySet<number>;
 }
 
 type GridSettings = Pick<Settings, "openTime" | "closeTime" | "slotMinutes" | "advisorCapacityPerSlot">;
@@ -64,7 +68,34 @@ export function layoutBoard(settings: GridSettings, advisors: readonly Advisor[]
       capacity: settings.advisorCapacityPerSlot * slots.length,
     };
   });
-  return { slots, rows };
+  const outsideHours = new Set(
+    appointments.filter((a) => a.status !== "cancelled" && (minutesOfDay(a.startTime) < open || minutesOfDay(a.startTime) >= minutesOfDay(settings.closeTime))).map((a) => a.id),
+  );
+  return { slots, rows, bayClashes: bayClashes(appointments), outsideHours };
+}
+
+/** Overlaps are allowed, as on paper, but never silent: the cards that share a bay at the same time. */
+export function bayClashes(appointments: readonly Appointment[]): Set<number> {
+  const byBay = new Map<number, Appointment[]>();
+  for (const a of appointments) {
+    if (a.bayId === null || a.status === "cancelled" || a.status === "no_show" || a.status === "completed") continue;
+    const list = byBay.get(a.bayId);
+    if (list) list.push(a);
+    else byBay.set(a.bayId, [a]);
+  }
+  const out = new Set<number>();
+  for (const list of byBay.values()) {
+    const sorted = list.map((a) => ({ id: a.id, from: minutesOfDay(a.startTime), to: minutesOfDay(a.startTime) + a.durationMinutes })).sort((x, y) => x.from - y.from);
+    let reach = { to: -1, id: -1 };
+    for (const c of sorted) {
+      if (c.from < reach.to) {
+        out.add(c.id);
+        out.add(reach.id);
+      }
+      if (c.to > reach.to) reach = { to: c.to, id: c.id };
+    }
+  }
+  return out;
 }
 
 /** Where "now" falls across the slot columns, 0 … 1; null outside opening hours. */

@@ -1,4 +1,4 @@
-import { LitElement, css, html, nothing } from "lit";
+import { LitElement, html, nothing } from "lit";
 import { customElement, state } from "lit/decorators.js";
 import type { Advisor } from "../shared/schemas/advisor.js";
 import type { Language } from "../shared/schemas/common.js";
@@ -6,6 +6,7 @@ import { t } from "../shared/i18n/messages.js";
 import { formatTimeOfDay } from "../shared/i18n/dates.js";
 import { advisorsForDay } from "../shared/rules/day-plan.js";
 import { localParts } from "../shared/rules/zoned-time.js";
+import type { BoardState } from "../shared/board-state.js";
 import { BoardConnection, type BoardChange } from "./board-connection.js";
 import { HighlightController } from "./highlight-controller.js";
 import { WakeLockController } from "./wake-lock-controller.js";
@@ -15,6 +16,7 @@ import { dayCounts } from "./card-view.js";
 import { parseDisplayOptions, type DisplayOptions } from "./display-options.js";
 import "./components/board-grid.js";
 import "./components/board-header.js";
+import { displayAppStyles } from "./display-app-styles.js";
 
 declare global {
   interface HTMLElementTagNameMap {
@@ -40,6 +42,8 @@ export class DisplayApp extends LitElement {
   private readonly connection: BoardConnection;
   @state() private page = 0;
   @state() private rowsFit = 12;
+  @state() private reloading = false;
+  private reloadTimer: ReturnType<typeof setTimeout> | undefined;
   private pageTimer: ReturnType<typeof setInterval> | undefined;
   private resize: ResizeObserver | undefined;
 
@@ -48,89 +52,16 @@ export class DisplayApp extends LitElement {
     const parsed = parseDisplayOptions(location.search);
     for (const p of parsed.problems) console.warn(`[magboard display] ignored URL parameter: ${p}`);
     this.options = parsed.options;
-    this.connection = new BoardConnection(this, { onChange: (c) => this.onBoardChange(c) });
+    this.connection = new BoardConnection(this, {
+      onChange: (c) => this.onBoardChange(c),
+      onProtocolMismatch: () => this.reloadSoon(),
+    });
     new WakeLockController(this);
-    new TickController(this, 60_000, () => this.connection.serverNow(), () => this.rollOver());
+    new TickController(this, 60_000, () => this.connection.serverNow());
     this.connection.follow(this.options.date ?? localParts(Date.now(), Intl.DateTimeFormat().resolvedOptions().timeZone).date);
   }
 
-  static override styles = css`
-    :host {
-      position: fixed;
-      inset: 0;
-      display: flex;
-      flex-direction: column;
-      gap: calc(var(--mb-font-size) * 0.35);
-      padding: calc(var(--mb-font-size) * 0.35) calc(var(--mb-font-size) * 0.4);
-      box-sizing: border-box;
-      background: var(--mb-bg);
-      color: var(--mb-text);
-      font-family: var(--mb-font);
-      font-size: var(--mb-font-size);
-      overflow: hidden;
-      cursor: none;
-    }
-    main {
-      flex: 1;
-      min-height: 0;
-      position: relative;
-      transition: filter 0.4s;
-    }
-    :host([lost]) main,
-    :host([lost]) board-header {
-      filter: grayscale(1) brightness(0.75);
-    }
-    .banner {
-      position: absolute;
-      left: 50%;
-      top: 40%;
-      transform: translate(-50%, -50%);
-      z-index: 2;
-      padding: 0.5em 1.2em;
-      border-radius: var(--mb-radius);
-      background: var(--mb-banner-bg);
-      color: var(--mb-banner-text);
-      font-size: 1.8em;
-      font-weight: 700;
-      white-space: nowrap;
-      box-shadow: 0 0 0 100vmax rgb(0 0 0 / 0.25);
-    }
-    .launch {
-      flex: 1;
-      display: flex;
-      flex-direction: column;
-      align-items: center;
-      justify-content: center;
-      gap: 0.6em;
-      font-size: 1.6em;
-    }
-    .launch small {
-      font-size: 0.7em;
-      color: var(--mb-text-muted);
-    }
-    .pages {
-      position: absolute;
-      right: 0;
-      bottom: 0;
-      z-index: 1;
-      display: flex;
-      align-items: center;
-      gap: 0.3em;
-      padding: 0.1em 0.4em;
-      border-radius: var(--mb-radius);
-      background: var(--mb-surface);
-      color: var(--mb-text);
-    }
-    .dot {
-      width: 0.5em;
-      height: 0.5em;
-      border-radius: 50%;
-      border: 0.08em solid var(--mb-text);
-    }
-    .dot.on {
-      background: var(--mb-text);
-    }
-  `;
+  static override styles = displayAppStyles;
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -145,6 +76,17 @@ export class DisplayApp extends LitElement {
     this.resize?.disconnect();
     this.resize = undefined;
     this.caller.close();
+    clearTimeout(this.reloadTimer);
+  }
+
+  /**
+   * The server speaks another protocol: this page is older (or newer) than it. A reload fetches the
+   * matching page; the pause keeps a room of TVs from reloading in a tight loop while a server restarts.
+   */
+  private reloadSoon(): void {
+    if (this.reloading) return;
+    this.reloading = true;
+    this.reloadTimer = setTimeout(() => location.reload(), 2_000 + Math.random() * 3_000);
   }
 
   private get language(): Language {
@@ -160,8 +102,6 @@ export class DisplayApp extends LitElement {
   }
 
   private onBoardChange(change: BoardChange): void {
-    // the first snapshot tells the site's zone: the page guessed the date from the browser's
-    if (!change.patch) this.rollOver();
     if (change.patch) this.highlights.add(change.touched);
     if (this.options.call && change.patch && !change.catchUp) this.announceArrivals(change);
   }
@@ -178,13 +118,32 @@ export class DisplayApp extends LitElement {
     }
   }
 
+  /**
+   * The advisor rows of the day, worked out again only when the board changed: the heartbeat
+   * re-renders the page every few seconds, and an unchanged array keeps the grid from re-rendering.
+   */
   private rows(): Advisor[] {
     const s = this.connection.state;
     if (!s) return [];
+    if (this.rowsCache?.state === s) return this.rowsCache.rows;
     const onDuty = advisorsForDay(s.advisors, s.date, s.appointments);
     const chosen = this.options.advisors;
-    if (!chosen) return onDuty;
-    return chosen.flatMap((id) => onDuty.filter((a) => a.id === id));
+    const rows = chosen ? chosen.flatMap((id) => onDuty.filter((a) => a.id === id)) : onDuty;
+    const same = this.rowsCache && this.rowsCache.rows.length === rows.length && this.rowsCache.rows.every((a, i) => a === rows[i]);
+    this.rowsCache = { state: s, rows: same ? this.rowsCache!.rows : rows };
+    return this.rowsCache.rows;
+  }
+
+  private rowsCache: { state: BoardState; rows: Advisor[] } | undefined;
+  private shownCache: { rows: Advisor[]; from: number; to: number; shown: Advisor[] } | undefined;
+
+  private pageOf(rows: Advisor[], page: number): Advisor[] {
+    const from = page * this.rowsFit;
+    const to = from + this.rowsFit;
+    const c = this.shownCache;
+    if (c && c.rows === rows && c.from === from && c.to === to) return c.shown;
+    this.shownCache = { rows, from, to, shown: rows.slice(from, to) };
+    return this.shownCache.shown;
   }
 
   private pageCount(rows: number): number {
@@ -205,21 +164,24 @@ export class DisplayApp extends LitElement {
   }
 
   override updated(): void {
+    // after every render (heartbeats re-render every few seconds): the first snapshot corrects the
+    // date guessed from the browser's zone, and local midnight on the server's clock moves to the new day
+    this.rollOver();
     const main = this.renderRoot.querySelector("main");
     if (main && !this.resize) {
       this.resize = new ResizeObserver(() => this.measure(main));
       this.resize.observe(main);
       this.measure(main);
     }
-    const lost = this.connection.status === "lost";
-    this.toggleAttribute("lost", lost);
+    this.toggleAttribute("lost", this.connection.status === "lost");
+    document.documentElement.lang = this.language;
   }
 
   override render() {
     const c = this.connection;
     const s = c.state;
     const lang = this.language;
-    document.documentElement.lang = lang;
+    if (this.reloading) return html`<div class="launch" role="status">${t(lang, "display.reloading")}</div>`;
     if (!s) {
       return html`<div class="launch" role="status">
         <span>${t(lang, "display.launch")}</span>
@@ -229,7 +191,7 @@ export class DisplayApp extends LitElement {
     const rows = this.rows();
     const pages = this.pageCount(rows.length);
     const page = Math.min(this.page, pages - 1);
-    const shown = rows.slice(page * this.rowsFit, (page + 1) * this.rowsFit);
+    const shown = this.pageOf(rows, page);
     const minute = Math.floor(c.serverNow() / 60_000) * 60_000;
     return html`
       <board-header

@@ -1,6 +1,6 @@
 // Builds the pages with Vite when dist/ is missing or older than their sources, so `npm start`
 // works on a fresh clone without a separate build step.
-import { existsSync, readdirSync, statSync } from "node:fs";
+import { existsSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { execFileSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
@@ -18,8 +18,11 @@ function newest(dir) {
   return t;
 }
 
-const sources = Math.max(...["display", "admin", "shared", "advisor"].map((d) => newest(path.join(root, d))), statSync(path.join(root, "vite.config.ts")).mtimeMs);
+// every folder a page bundles code from
+const sourceDirs = ["display", "admin", "advisor", "login", "shared"];
+const sources = Math.max(...sourceDirs.map((d) => newest(path.join(root, d))), statSync(path.join(root, "vite.config.ts")).mtimeMs);
 if (!existsSync(stamp) || statSync(stamp).mtimeMs < sources) {
   console.log("[magboard] building the pages…");
   execFileSync(process.execPath, [path.join(root, "node_modules", "vite", "bin", "vite.js"), "build"], { cwd: root, stdio: "inherit" });
+  writeFileSync(stamp, new Date().toISOString() + "\n");
 }

@@ -79,7 +79,8 @@ export function createApp(deps: AppDeps): App {
 
   if (deps.staticDir && existsSync(deps.staticDir)) {
     const dir = deps.staticDir;
-    web.use(express.static(dir, { index: false, maxAge: "1h" }));
+    // no directory redirect: /display is the page itself, not a folder listing to redirect to
+    web.use(express.static(dir, { index: false, maxAge: "1h", redirect: false }));
     for (const page of ["display", "admin", "advisor"]) {
       const file = path.join(dir, page, "index.html");
       web.get([`/${page}`, `/${page}/`], (_req, res, next) => (existsSync(file) ? res.sendFile(file) : next()));

@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 
@@ -6,6 +6,7 @@ const root = path.resolve(__dirname, "..");
 
 function sources(dir: string): string[] {
   const full = path.join(root, dir);
+  if (!existsSync(full)) return [];
   let out: string[] = [];
   for (const name of readdirSync(full)) {
     const p = path.join(full, name);

@@ -43,6 +43,10 @@ export class BoardCard extends LitElement {
   /** Just changed: flashes for a few seconds (the host decides how long). */
   @property({ type: Boolean, reflect: true }) highlighted = false;
   @property({ reflect: true }) tone = "";
+  /** Another card has this bay at an overlapping time: allowed, but shown. */
+  @property({ type: Boolean, reflect: true, attribute: "bay-clash" }) bayClash = false;
+  /** Starts outside opening hours (the card sits at the board's edge with its own time). */
+  @property({ type: Boolean, reflect: true, attribute: "outside-hours" }) outsideHours = false;
 
   static override styles = css`
     :host {
@@ -134,6 +138,10 @@ export class BoardCard extends LitElement {
       border-radius: 0.2em;
       padding: 0 0.12em;
     }
+    .warn {
+      color: var(--mb-over);
+      font-weight: 700;
+    }
     .dot {
       /* CJK fonts draw the plate's "·" full width; a Latin font's keeps 京A·***45 within a narrow card */
       font-family: Arial, "Helvetica Neue", "DejaVu Sans", sans-serif;
@@ -200,13 +208,17 @@ export class BoardCard extends LitElement {
     const customer = t(this.language, `board.card.customer.${a.customerTitle}`, { name: a.customerName });
     const detail = this.detail(v);
     return html`<div class="card ${detail === nothing ? "" : "has-detail"}" @click=${this.activate} data-id=${a.id}>
-      <div class="line head"><span class="time">${a.startTime}</span><span class="icon" aria-hidden="true">${v.icon}</span></div>
+      <div class="line head">
+        <span class="time ${this.outsideHours ? "warn" : ""}" title=${this.outsideHours ? t(this.language, "board.grid.outsideHours") : nothing}
+          >${this.outsideHours ? "⚠" : ""}${a.startTime}</span
+        ><span class="icon" aria-hidden="true">${v.icon}</span>
+      </div>
       <div class="line status"><span class="pill">${t(this.language, v.label)}</span></div>
       ${detail === nothing ? nothing : html`<div class="line detail">${detail}</div>`}
       <div class="line customer">${customer}</div>
       <div class="line plate">${plateParts(a.plate)}</div>
       <div class="line work">${a.workRequested}</div>
-      <div class="line bay">${this.bayName ?? t(this.language, "board.card.noBay")}</div>
+      <div class="line bay ${this.bayClash ? "warn" : ""}">${this.bayClash ? `⚠ ${t(this.language, "board.card.bayClash")} ` : ""}${this.bayName ?? t(this.language, "board.card.noBay")}</div>
     </div>`;
   }
 }

@@ -1,38 +1,22 @@
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from "vitest";
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { FULL_HD, launchBrowser, openPage, recordSpeech } from "../helpers/browser.js";
-import { booking, startTestServer, type TestServer } from "../helpers/test-server.js";
-import { ManualClock } from "../helpers/manual-clock.js";
+import { describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { recordSpeech } from "../helpers/browser.js";
+import { booking, type TestServer } from "../helpers/test-server.js";
+import type { ManualClock } from "../helpers/manual-clock.js";
+import { useDisplay } from "./display-fixture.js";
 import { appText, waitForCard } from "./display-page.js";
 
-/** 10:40 in Asia/Shanghai on the sample day: some cards done, some arrived, two late, the rest to come. */
-const MID_MORNING = Date.parse("2026-11-27T02:40:00Z");
 const MINUTE = 60_000;
 
 describe("the wall display, live", () => {
-  let browser: Browser;
+  const display = useDisplay();
   let server: TestServer;
   let clock: ManualClock;
-  let context: BrowserContext | undefined;
-
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
-  afterEach(async () => {
-    await context?.close();
-    context = undefined;
-    await server?.close();
-  });
 
   async function open(query = ""): Promise<Page> {
-    clock = new ManualClock(MID_MORNING);
-    server = await startTestServer({ sample: true, clock, staticDir: inject("pagesDir") });
-    const opened = await openPage(browser, `${server.url}/display${query}`, FULL_HD, recordSpeech);
-    context = opened.context;
-    return opened.page;
+    server = await display.start();
+    clock = display.clock;
+    return (await display.page(`/display${query}`, { init: recordSpeech })).page;
   }
 
   async function advisorId(name: string): Promise<number> {
@@ -68,6 +52,14 @@ describe("the wall display, live", () => {
     expect(created.status).toBe(201);
     const card = await waitForCard(page, "13:00");
     expect(card).toContain("欧** 女士");
+    // the new card flashes for a few seconds so a glance catches it, then settles
+    const highlighted = () =>
+      page.evaluate(() => {
+        const grid = document.querySelector("display-app")!.shadowRoot!.querySelector("board-grid")!.shadowRoot!;
+        return [...grid.querySelectorAll("board-card[highlighted]")].map((c) => c.shadowRoot!.textContent!.includes("13:00"));
+      });
+    expect(await highlighted()).toEqual([true]);
+    await expect.poll(highlighted, { timeout: 15_000 }).toEqual([]);
     expect(card).toContain("京C·***87");
     expect(card).toContain("已预约");
 
@@ -93,6 +85,38 @@ describe("the wall display, live", () => {
     await waitForCard(page, /10:35.*延时到店/);
     // the mark came at 10:50; the minutes count on with the server's clock, now 10:51
     await waitForCard(page, /10:35.*延时到店.*迟16分钟/);
+  });
+
+  it("marks a bay booked twice at the same time on both cards", async () => {
+    const page = await open();
+    await waitForCard(page, "已到店");
+    const bay = ((await server.api("/api/bays")).body as { id: number; name: string }[]).find((b) => b.name.startsWith("6号"))!;
+    await server.api("/api/appointments", { method: "POST", json: booking(await advisorId("服务顾问 A"), { startTime: "19:00", bayId: bay.id, customerName: "令狐冲" }) });
+    await server.api("/api/appointments", { method: "POST", json: booking(await advisorId("服务顾问 B"), { startTime: "19:30", bayId: bay.id, customerName: "任盈盈", customerTitle: "ms" }) });
+    expect(await waitForCard(page, "令** 先生")).toContain("工位冲突");
+    expect(await waitForCard(page, "任** 女士")).toContain("工位冲突");
+  });
+
+  it("speaks English and takes the light theme when its URL asks", async () => {
+    const page = await open("?lang=en&theme=light");
+    await waitForCard(page, "Arrived");
+    await waitForCard(page, /Late.*\+\d+ min/);
+    const text = await appText(page);
+    expect(text).toContain("Friday, 27 November 2026");
+    expect(text).toMatch(/Booked\s*20/);
+    expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe("light");
+    const background = await page.evaluate(() => getComputedStyle(document.querySelector("display-app")!).backgroundColor);
+    expect(background).toBe("rgb(238, 241, 245)");
+  });
+
+  it("follows the site's language setting live when its URL does not choose one", async () => {
+    const page = await open();
+    await waitForCard(page, "已到店");
+    const settings = await server.api("/api/settings");
+    const changed = await server.api("/api/settings", { method: "PATCH", json: { version: settings.body.version, language: "en" } });
+    expect(changed.status).toBe(200);
+    await waitForCard(page, "Arrived");
+    expect(await appText(page)).toContain("Friday, 27 November 2026");
   });
 
   it("announces an arrival with a chime and a spoken line when the display has the call switched on", async () => {

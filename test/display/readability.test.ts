@@ -1,14 +1,13 @@
 import { mkdirSync } from "node:fs";
 import path from "node:path";
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from "vitest";
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { FULL_HD, launchBrowser, openPage, UHD } from "../helpers/browser.js";
-import { booking, startTestServer, type TestServer } from "../helpers/test-server.js";
-import { ManualClock } from "../helpers/manual-clock.js";
+import { beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { FULL_HD, UHD } from "../helpers/browser.js";
+import { booking, type TestServer } from "../helpers/test-server.js";
+import { useDisplay } from "./display-fixture.js";
 import { appText, waitForCard } from "./display-page.js";
 
 const SCREENSHOTS = path.resolve(__dirname, "..", "..", "docs", "screenshots");
-const MID_MORNING = Date.parse("2026-11-27T02:40:00Z");
 
 interface TextSample {
   text: string;
@@ -86,32 +85,20 @@ async function overflow(page: Page) {
 }
 
 describe("readable across the room", () => {
-  let browser: Browser;
+  const display = useDisplay();
   let server: TestServer;
-  let context: BrowserContext | undefined;
 
-  beforeAll(async () => {
-    browser = await launchBrowser();
+  beforeAll(() => {
     mkdirSync(SCREENSHOTS, { recursive: true });
   });
-  afterAll(async () => {
-    await browser?.close();
-  });
-  afterEach(async () => {
-    await context?.close();
-    context = undefined;
-    await server?.close();
-  });
 
-  async function open(url: string, viewport = FULL_HD): Promise<Page> {
-    const opened = await openPage(browser, url, viewport);
-    context = opened.context;
-    return opened.page;
+  async function open(path: string, viewport = FULL_HD): Promise<Page> {
+    return (await display.page(path, { viewport })).page;
   }
 
   it("shows the sample day at 1920×1080 with card text of 24 px or more and contrast of 7:1 or more", async () => {
-    server = await startTestServer({ sample: true, clock: new ManualClock(MID_MORNING), staticDir: inject("pagesDir") });
-    const page = await open(`${server.url}/display`);
+    server = await display.start();
+    const page = await open(`/display`);
     await waitForCard(page, "延时到店");
     const samples = await textSamples(page);
     const cards = samples.filter((s) => s.where === "board-card");
@@ -127,8 +114,8 @@ describe("readable across the room", () => {
   });
 
   it("scales up at 3840×2160 instead of shrinking into a corner", async () => {
-    server = await startTestServer({ sample: true, clock: new ManualClock(MID_MORNING), staticDir: inject("pagesDir") });
-    const page = await open(`${server.url}/display`, UHD);
+    server = await display.start();
+    const page = await open(`/display`, UHD);
     await waitForCard(page, "延时到店");
     const cards = (await textSamples(page)).filter((s) => s.where === "board-card");
     expect(worst(cards, "fontSize").fontSize).toBeGreaterThanOrEqual(48);
@@ -140,7 +127,7 @@ describe("readable across the room", () => {
   });
 
   it("fits 12 advisors × 13 hours on one 1920×1080 screen, and pages through a 13th", async () => {
-    server = await startTestServer({ clock: new ManualClock(MID_MORNING), staticDir: inject("pagesDir") });
+    server = await display.start({ sample: false });
     const settings = await server.api("/api/settings");
     await server.api("/api/settings", { method: "PATCH", json: { version: settings.body.version, openTime: "07:00", closeTime: "20:00" } });
     const ids: number[] = [];
@@ -162,7 +149,7 @@ describe("readable across the room", () => {
     }
     await server.api("/api/appointments", { method: "POST", json: booking(ids[12]!, { startTime: "11:00", customerName: "司马光" }) });
 
-    const twelve = await open(`${server.url}/display?advisors=${ids.slice(0, 12).join(",")}`);
+    const twelve = await open(`/display?advisors=${ids.slice(0, 12).join(",")}`);
     await waitForCard(twelve, "已到店");
     const o = await overflow(twelve);
     expect(o.rows).toBe(12);
@@ -178,9 +165,8 @@ describe("readable across the room", () => {
     const faintest = worst(samples, "contrast");
     expect(faintest.contrast, `"${faintest.text}" in ${faintest.where}`).toBeGreaterThanOrEqual(7);
     await twelve.screenshot({ path: path.join(SCREENSHOTS, "display-12-advisors-1920.png") });
-    await context?.close();
 
-    const all = await open(`${server.url}/display?pageSeconds=5`);
+    const all = await open(`/display?pageSeconds=5`);
     await expect.poll(() => appText(all), { timeout: 10_000 }).toContain("第 1/2 页");
     const firstPage = await overflow(all);
     expect(firstPage.rows).toBe(12);

@@ -58,11 +58,19 @@ export async function buildPages(): Promise<string> {
   // with no page yet there is nothing to bundle, and Vite would look for a root index.html instead
   if (PAGES.some((p) => existsSync(path.join(root, p, "index.html")))) {
     const { build } = await import("vite");
-    await build({
-      configFile: path.join(root, "vite.config.ts"),
-      logLevel: "error",
-      build: { outDir: tmp, emptyOutDir: true },
-    });
+    // under vitest NODE_ENV is "test", which would bundle Lit's development build; test what ships
+    const nodeEnv = process.env.NODE_ENV;
+    process.env.NODE_ENV = "production";
+    try {
+      await build({
+        configFile: path.join(root, "vite.config.ts"),
+        mode: "production",
+        logLevel: "error",
+        build: { outDir: tmp, emptyOutDir: true },
+      });
+    } finally {
+      process.env.NODE_ENV = nodeEnv;
+    }
   } else {
     mkdirSync(tmp, { recursive: true });
   }
