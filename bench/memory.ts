@@ -10,9 +10,12 @@ export interface MemoryRow {
   displays: number;
   /** medians over the runs, bytes, each read after a full GC */
   oursRss: number;
-  oursHeap: number;
   bareRss: number;
-  bareHeap: number;
+  /** per display, KB: each run's own growth from its own reading at 0, then the median over runs */
+  oursRssPerDisplay: number;
+  oursHeapPerDisplay: number;
+  bareRssPerDisplay: number;
+  bareHeapPerDisplay: number;
 }
 
 async function settle(child: ServerChild<unknown>): Promise<Memory> {
@@ -57,11 +60,15 @@ export async function measureMemory(tmp: string, date: string, counts: number[],
       await bare.stop();
     }
   }
-  return [...samples].map(([displays, { o, b }]) => ({
+  const [base, ...rest] = [...samples];
+  const perDisplay = (now: Memory[], then: Memory[], n: number, key: keyof Memory) => (n ? median(now.map((m, r) => (m[key] - then[r]![key]) / 1024 / n)) : Number.NaN);
+  return [base!, ...rest].map(([displays, { o, b }]) => ({
     displays,
     oursRss: median(o.map((m) => m.rss)),
-    oursHeap: median(o.map((m) => m.heapUsed)),
     bareRss: median(b.map((m) => m.rss)),
-    bareHeap: median(b.map((m) => m.heapUsed)),
+    oursRssPerDisplay: perDisplay(o, base![1].o, displays, "rss"),
+    oursHeapPerDisplay: perDisplay(o, base![1].o, displays, "heapUsed"),
+    bareRssPerDisplay: perDisplay(b, base![1].b, displays, "rss"),
+    bareHeapPerDisplay: perDisplay(b, base![1].b, displays, "heapUsed"),
   }));
 }

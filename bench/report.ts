@@ -84,24 +84,19 @@ export function renderReport(r: Results): string {
   }
 
   if (r.memory) {
-    const base = r.memory.find((x) => x.displays === 0);
-    const per = (now: number, then: number | undefined, n: number) => (then !== undefined && n ? (now - then) / 1024 / n : Number.NaN);
-    out += `### Server memory (fresh servers per run, displays following the full day, read after a full GC)\n\n`;
+    out += `### Server memory (fresh servers per run, displays following the full day, read after a full GC; per display = median of each run's growth)\n\n`;
     out += table(
       ["displays", "magboard RSS (MB)", "RSS KB per display", "target ≤ 60 KB", "JS heap KB per display", "bare RSS (MB)", "bare RSS KB per display", "bare heap KB per display"],
-      r.memory.map((x) => {
-        const rssPer = per(x.oursRss, base?.oursRss, x.displays);
-        return [
-          x.displays,
-          mb(x.oursRss),
-          ms(rssPer),
-          x.displays ? verdict(rssPer <= 60) : "–",
-          ms(per(x.oursHeap, base?.oursHeap, x.displays)),
-          mb(x.bareRss),
-          ms(per(x.bareRss, base?.bareRss, x.displays)),
-          ms(per(x.bareHeap, base?.bareHeap, x.displays)),
-        ];
-      }),
+      r.memory.map((x) => [
+        x.displays,
+        mb(x.oursRss),
+        ms(x.oursRssPerDisplay),
+        x.displays ? verdict(x.oursRssPerDisplay <= 60) : "–",
+        ms(x.oursHeapPerDisplay),
+        mb(x.bareRss),
+        ms(x.bareRssPerDisplay),
+        ms(x.bareHeapPerDisplay),
+      ]),
     );
   }
 
