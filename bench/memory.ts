@@ -16,6 +16,9 @@ export interface MemoryRow {
   oursHeapPerDisplay: number;
   bareRssPerDisplay: number;
   bareHeapPerDisplay: number;
+  /** RSS KB per display added since the previous row (200 → 500): free of what the process held before any display came */
+  oursRssPerAdded: number;
+  bareRssPerAdded: number;
 }
 
 async function settle(child: ServerChild<unknown>): Promise<Memory> {
@@ -62,7 +65,8 @@ export async function measureMemory(tmp: string, date: string, counts: number[],
   }
   const [base, ...rest] = [...samples];
   const perDisplay = (now: Memory[], then: Memory[], n: number, key: keyof Memory) => (n ? median(now.map((m, r) => (m[key] - then[r]![key]) / 1024 / n)) : Number.NaN);
-  return [base!, ...rest].map(([displays, { o, b }]) => ({
+  const rows = [base!, ...rest];
+  return rows.map(([displays, { o, b }], i) => ({
     displays,
     oursRss: median(o.map((m) => m.rss)),
     bareRss: median(b.map((m) => m.rss)),
@@ -70,5 +74,7 @@ export async function measureMemory(tmp: string, date: string, counts: number[],
     oursHeapPerDisplay: perDisplay(o, base![1].o, displays, "heapUsed"),
     bareRssPerDisplay: perDisplay(b, base![1].b, displays, "rss"),
     bareHeapPerDisplay: perDisplay(b, base![1].b, displays, "heapUsed"),
+    oursRssPerAdded: i ? perDisplay(o, rows[i - 1]![1].o, displays - rows[i - 1]![0], "rss") : Number.NaN,
+    bareRssPerAdded: i ? perDisplay(b, rows[i - 1]![1].b, displays - rows[i - 1]![0], "rss") : Number.NaN,
   }));
 }
