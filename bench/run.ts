@@ -6,14 +6,13 @@ import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { ROOT, ServerChild } from "./lib/child.js";
 import { describeMachine } from "./lib/machine.js";
-import { median } from "./lib/stats.js";
 import { addDays, localParts } from "../shared/rules/zoned-time.js";
 import { BareTarget, MagboardTarget } from "./lib/targets.js";
 import { measureFanout, measureThroughput, type FanoutOptions, type FanoutResult, type ThroughputResult } from "./fanout.js";
-import { measureColdStart, type ColdStartResult } from "./cold-start.js";
-import { measureBundle, type BundleResult } from "./bundle-size.js";
+import { measureColdStart } from "./cold-start.js";
+import { measureBundle } from "./bundle-size.js";
 import { measurePipeline } from "./pipeline-cost.js";
-import { measureBrowser, type BrowserResult } from "./browser.js";
+import { measureBrowser } from "./browser.js";
 import { renderReport, type Results } from "./report.js";
 import { measureMemory } from "./memory.js";
 import type { MagboardReady } from "./servers/magboard-server.js";
@@ -135,8 +134,6 @@ async function serverSide(tmp: string, results: Results): Promise<void> {
     await bareChild.stop();
   }
 }
-
-export type { ColdStartResult, BundleResult, BrowserResult };
 
 main().catch((err: unknown) => {
   console.error(err);
