@@ -3,6 +3,10 @@ import { dueTransitions, nextTransition } from "../../shared/rules/lateness.js";
 import { addDays, localParts } from "../../shared/rules/zoned-time.js";
 import type { Board } from "./board.js";
 import type { Logger } from "../logger.js";
+import type { Settings } from "../../shared/schemas/settings.js";
+import type { AwaitedTiming } from "../db/appointment-repo.js";
+
+type Candidates = { settings: Settings; cards: AwaitedTiming[] };
 
 /** Re-check at least this often, so a wall-clock jump (NTP, VM resume) is caught even without a change. */
 const MAX_SLEEP_MS = 5 * 60_000;
@@ -37,39 +41,43 @@ export class ClockScheduler {
     // our own marks trigger change listeners, which call back in here
     if (this.stopped || this.sweeping) return;
     this.sweeping = true;
+    let unchanged: Candidates | null = null;
     try {
-      this.applyDue();
+      unchanged = this.applyDue();
     } catch (err) {
       this.log.error("clock sweep failed", err);
     } finally {
       this.sweeping = false;
     }
-    this.arm();
+    this.arm(unchanged ?? this.candidates());
   }
 
-  private candidates() {
+  private candidates(): Candidates {
     const { repos, clock } = this.board;
     const settings = repos.settings.require().settings;
     // a card of tomorrow can fall due before tomorrow starts only when the grace spans midnight, hence +1
     const horizon = addDays(localParts(clock.now(), settings.timeZone).date, 1);
-    return { settings, cards: repos.appointments.awaitedOnOrBefore(horizon) };
+    return { settings, cards: repos.appointments.awaitedTimingsOnOrBefore(horizon) };
   }
 
-  private applyDue(): void {
+  /** Marks what fell due; returns the cards it looked at when it marked none, so `arm` need not read them again. */
+  private applyDue(): Candidates | null {
     const now = this.board.clock.now();
-    const { settings, cards } = this.candidates();
-    for (const card of cards) {
-      for (const kind of dueTransitions(card, settings, now)) {
+    const candidates = this.candidates();
+    let marked = false;
+    for (const card of candidates.cards) {
+      for (const kind of dueTransitions(card, candidates.settings, now)) {
         this.board.executeSystem({ type: kind === "late" ? "appointment.mark_late" : "appointment.mark_no_show", id: card.id }, SYSTEM_CLOCK);
+        marked = true;
       }
     }
+    return marked ? null : candidates;
   }
 
-  private arm(): void {
+  private arm({ settings, cards }: Candidates): void {
     if (this.stopped) return;
     this.timer?.cancel();
     const now = this.board.clock.now();
-    const { settings, cards } = this.candidates();
     let next = now + MAX_SLEEP_MS;
     for (const card of cards) {
       const t = nextTransition(card, settings);

@@ -135,10 +135,12 @@ const COLUMNS = [
   "completed_at", "cancelled_at", "version", "created_at", "created_by", "updated_at", "updated_by", "is_sample",
 ] as const satisfies readonly (keyof ReturnType<typeof toParams>)[];
 
+export type AwaitedTiming = Pick<Appointment, "id" | "date" | "startTime" | "status" | "lateAt">;
+
 export class AppointmentRepo {
   private readonly byId;
   private readonly byDate;
-  private readonly awaitedUntil;
+  private readonly awaitedTimingsUntil;
   private readonly insertStmt;
   private readonly updateStmt;
   private readonly searchStmt;
@@ -146,8 +148,8 @@ export class AppointmentRepo {
   constructor(db: Db) {
     this.byId = db.prepare<[number], AppointmentRow>("SELECT * FROM appointments WHERE id = ?");
     this.byDate = db.prepare<[string], AppointmentRow>("SELECT * FROM appointments WHERE date = ? ORDER BY start_time, id");
-    this.awaitedUntil = db.prepare<[string], AppointmentRow>(
-      "SELECT * FROM appointments WHERE status IN ('booked', 'confirmed') AND date <= ? ORDER BY date, start_time",
+    this.awaitedTimingsUntil = db.prepare<[string], AwaitedTiming>(
+      "SELECT id, date, start_time AS startTime, status, late_at AS lateAt FROM appointments WHERE status IN ('booked', 'confirmed') AND date <= ? ORDER BY date, start_time",
     );
     this.insertStmt = db.prepare(
       `INSERT INTO appointments (${COLUMNS.join(", ")}) VALUES (${COLUMNS.map((c) => "@" + c).join(", ")})`,
@@ -173,9 +175,13 @@ export class AppointmentRepo {
     return this.byDate.all(date).map(fromRow);
   }
 
-  /** Cards still expected at the gate on or before `date`: all the clock ever needs to look at. */
-  awaitedOnOrBefore(date: string): Appointment[] {
-    return this.awaitedUntil.all(date).map(fromRow);
+  /**
+   * Cards still expected at the gate on or before `date`: all the clock ever needs to look at, and
+   * only what it reads of them. It asks on every change, and building whole cards for a full day
+   * costs ten times as much (bench: 2.9 → 0.3 ms for 300 cards).
+   */
+  awaitedTimingsOnOrBefore(date: string): AwaitedTiming[] {
+    return this.awaitedTimingsUntil.all(date);
   }
 
   /** Inserts a new card (its `id` is ignored) and returns it with the id it was given. */

@@ -1,0 +1,66 @@
+import path from "node:path";
+import { performance } from "node:perf_hooks";
+import { openDatabase } from "../server/db/open-database.js";
+import { createApp } from "../server/app.js";
+import { systemClock } from "../server/board/clock.js";
+import { silentLogger } from "../server/logger.js";
+import type { Actor } from "../shared/schemas/actor.js";
+import type { Ack, CommandResult } from "../shared/protocol.js";
+import type { Appointment } from "../shared/schemas/appointment.js";
+import { advisorInputs, bayInputs, cardInput, CARDS, DAY_SETTINGS, otherHalf } from "./lib/full-day.js";
+import { medianOfRuns, summarize, type Summary } from "./lib/stats.js";
+
+export interface PipelineResult {
+  /** `board.execute` of a move, synchronous: validation, version check, FULL commit with audit and change log, ack, publish, the clock's re-check */
+  move: Summary;
+  /** Baseline: a bare one-row UPDATE in its own transaction on the same file and settings */
+  bareCommit: Summary;
+}
+
+const actor: Actor = { id: "bench", name: "bench", role: "manager" };
+
+/** In process, no sockets: what one editor's move costs the server's event loop, beside the commit it cannot avoid. */
+export function measurePipeline(dir: string, date: string, repeats: number, samples: number): PipelineResult {
+  const db = openDatabase(path.join(dir, "pipeline.sqlite"), { synchronous: "FULL" });
+  const app = createApp({ db, clock: systemClock, log: silentLogger, defaults: { timeZone: "Asia/Shanghai", sample: false } });
+  try {
+    const run = <R>(command: unknown, requestId?: string): R => {
+      let answer: Ack<CommandResult> | undefined;
+      app.board.execute(command, actor, requestId, (res) => (answer = res));
+      if (!answer?.ok) throw new Error(`command failed: ${JSON.stringify(answer)}`);
+      return answer.data.record as R;
+    };
+    run({ type: "settings.update", version: app.board.repos.settings.require().version, changes: DAY_SETTINGS });
+    const advisors = advisorInputs().map((input) => run<{ id: number }>({ type: "advisor.create", input }).id);
+    const bays = bayInputs().map((input) => run<{ id: number }>({ type: "bay.create", input }).id);
+    const cards = Array.from({ length: CARDS }, (_, i) => run<Appointment>({ type: "appointment.create", input: cardInput(i, date, advisors, bays) }));
+    db.exec("CREATE TABLE bench_row (id INTEGER PRIMARY KEY, n INTEGER NOT NULL); INSERT INTO bench_row VALUES (1, 0);");
+    const bump = db.prepare("UPDATE bench_row SET n = n + 1 WHERE id = 1");
+    const bareTx = db.transaction(() => bump.run());
+
+    let next = 0;
+    const moves: Summary[] = [];
+    const commits: Summary[] = [];
+    for (let r = 0; r < repeats; r++) {
+      const m: number[] = [];
+      const c: number[] = [];
+      for (let i = 0; i < samples; i++) {
+        const card = cards[next++ % cards.length]!;
+        const startTime = otherHalf(card.startTime);
+        let t = performance.now();
+        const moved = run<Appointment>({ type: "appointment.move", id: card.id, version: card.version, startTime }, `bench-${r}-${i}-${next}`);
+        m.push(performance.now() - t);
+        cards[(next - 1) % cards.length] = moved;
+        t = performance.now();
+        bareTx.immediate();
+        c.push(performance.now() - t);
+      }
+      moves.push(summarize(m));
+      commits.push(summarize(c));
+    }
+    return { move: medianOfRuns(moves), bareCommit: medianOfRuns(commits) };
+  } finally {
+    void app.close();
+    db.close();
+  }
+}

@@ -1,0 +1,153 @@
+import type { Machine } from "./lib/machine.js";
+import { round } from "./lib/stats.js";
+import type { FanoutOptions, FanoutResult, ThroughputResult } from "./fanout.js";
+import type { ColdStartResult } from "./cold-start.js";
+import type { BundleResult } from "./bundle-size.js";
+import type { BrowserResult } from "./browser.js";
+import type { PipelineResult } from "./pipeline-cost.js";
+
+import type { MemoryRow } from "./memory.js";
+
+export interface Results {
+  machine: Machine;
+  mode: "quick" | "full";
+  settings: { fanoutOpts: FanoutOptions; throughputOpts: { stepMs: number; repeats: number }; displayCounts: number[]; date: string; synchronous: "FULL" | "NORMAL" };
+  pipeline?: PipelineResult;
+  payloadBytes?: number;
+  fanout?: FanoutResult[];
+  throughput?: ThroughputResult[];
+  memory?: MemoryRow[];
+  coldStart?: ColdStartResult;
+  bundle?: BundleResult | { missing: string };
+  browser?: BrowserResult | { missing: string };
+  durationSeconds?: number;
+}
+
+const ms = (x: number) => (Number.isFinite(x) ? round(x, 1).toFixed(1) : "–");
+const ms2 = (x: number) => (Number.isFinite(x) ? x.toFixed(2) : "–");
+const mb = (bytes: number) => (bytes / 2 ** 20).toFixed(1);
+const verdict = (ok: boolean) => (ok ? "met" : "**missed**");
+
+function table(head: string[], rows: (string | number)[][]): string {
+  const line = (cells: (string | number)[]) => `| ${cells.join(" | ")} |`;
+  return [line(head), line(head.map(() => "---")), ...rows.map(line)].join("\n") + "\n\n";
+}
+
+/** Markdown, so the same text goes to the terminal and into the README's Performance section. */
+export function renderReport(r: Results): string {
+  const m = r.machine;
+  let out = `## magboard bench (${r.mode}), ${m.date}\n\n`;
+  out += `${m.cpuModel}, ${m.cores} cores, ${m.memoryGiB} GiB, ${m.os}, Node ${m.node}, load average at start ${m.loadAverage.join(" / ")}; temp dir on ${m.tempDisk}.\n`;
+  out += `Every figure is the median over the runs; every latency has its baseline from the same run.\n\n`;
+
+  if (r.pipeline) {
+    const p = r.pipeline;
+    out += `### Server time per move (in process, ms; ${p.move.n} moves of cards on a 300-card day)\n\n`;
+    out += table(
+      ["", "p50", "p99", "max"],
+      [
+        ["magboard \`board.execute\` of a move (validate, version, FULL commit with audit, ack, publish, clock re-check)", ms2(p.move.p50), ms2(p.move.p99), ms2(p.move.max)],
+        ["baseline: one-row UPDATE committed alone, same file, synchronous=FULL", ms2(p.bareCommit.p50), ms2(p.bareCommit.p99), ms2(p.bareCommit.max)],
+      ],
+    );
+  }
+
+  if (r.fanout) {
+    const o = r.settings.fanoutOpts;
+    out += `### Change to every screen (emit → last display, ms; ${o.repeats} runs × ${o.samples} changes, payload ${r.payloadBytes} B, magboard on synchronous=${r.settings.synchronous})\n\n`;
+    out += table(
+      ["displays", "magboard p50 / p99 / max", "bare Socket.IO p50 / p99 / max", "p99 ratio", "target ≤ 1.25× (N ≥ 200)", "magboard ack p50", "lost"],
+      r.fanout.map((f) => [
+        f.n,
+        `${ms(f.ours.last.p50)} / ${ms(f.ours.last.p99)} / ${ms(f.ours.last.max)}`,
+        `${ms(f.bare.last.p50)} / ${ms(f.bare.last.p99)} / ${ms(f.bare.last.max)}`,
+        `${round(f.p99Ratio, 2)}×`,
+        f.n >= 200 ? verdict(f.p99Ratio <= 1.25) : "–",
+        ms(f.ours.ack.p50),
+        f.ours.lost + f.bare.lost,
+      ]),
+    );
+  }
+
+  if (r.throughput) {
+    out += `### Throughput (open loop, ${r.settings.throughputOpts.stepMs} ms per rate, ${r.settings.throughputOpts.repeats} runs)\n\n`;
+    out += table(
+      ["server", "displays", "sustained commands/s (p99 ≤ 2× closed-loop p99, none lost)", "closed-loop p99 (ms)", "rate:p99 per step, per run"],
+      r.throughput.map((t) => [
+        t.target,
+        t.displays === 0 ? "0 (emit → ack)" : t.displays,
+        t.sustained,
+        ms(t.baselineP99),
+        t.runs.map((run) => run.steps.map((s) => `${s.rate}:${ms(s.latency.p99)}`).join(" ")).join(" ‖ "),
+      ]),
+    );
+  }
+
+  if (r.memory) {
+    out += `### Server memory (fresh servers per run, displays following the full day, read after a full GC; per display = median of each run's growth)\n\n`;
+    out += table(
+      [
+        "displays",
+        "magboard RSS (MB)",
+        "RSS KB per display (from 0)",
+        "RSS KB per display added (from the row above)",
+        "target ≤ 60 KB",
+        "JS heap KB per display",
+        "bare RSS (MB)",
+        "bare RSS KB per display (from 0 / added)",
+        "bare heap KB per display",
+      ],
+      r.memory.map((x) => [
+        x.displays,
+        mb(x.oursRss),
+        ms(x.oursRssPerDisplay),
+        ms(x.oursRssPerAdded),
+        x.displays ? verdict(Math.max(x.oursRssPerDisplay, x.oursRssPerAdded) <= 60) : "–",
+        ms(x.oursHeapPerDisplay),
+        mb(x.bareRss),
+        `${ms(x.bareRssPerDisplay)} / ${ms(x.bareRssPerAdded)}`,
+        ms(x.bareHeapPerDisplay),
+      ]),
+    );
+  }
+
+  if (r.coldStart) {
+    out += `### Cold start\n\n`;
+    out += `\`node --import tsx server/main.ts\` on an empty DATA_DIR until /api/health answers: **${ms(r.coldStart.ms)} ms** (runs: ${r.coldStart.runs.map(ms).join(", ")}).\n\n`;
+  }
+
+  if (r.bundle) {
+    out += `### Display page bundle\n\n`;
+    if ("missing" in r.bundle) out += `not measured: ${r.bundle.missing}\n\n`;
+    else {
+      out += `${(r.bundle.gzipBytes / 1024).toFixed(1)} KB gzip (${(r.bundle.rawBytes / 1024).toFixed(1)} KB raw); target ≤ 60 KB: ${verdict(r.bundle.gzipBytes <= 60 * 1024)}.\n\n`;
+      out += table(["file", "raw (KB)", "gzip (KB)"], r.bundle.files.map((f) => [f.file, (f.raw / 1024).toFixed(1), (f.gzip / 1024).toFixed(1)]));
+    }
+  }
+
+  if (r.browser) {
+    out += `### Display page in headless Chromium\n\n`;
+    if ("missing" in r.browser) out += `not measured: ${r.browser.missing}\n\n`;
+    else out += renderBrowser(r.browser);
+  }
+  return out;
+}
+
+function renderBrowser(b: BrowserResult): string {
+  return table(
+    ["measure", "p50", "p99", "max", "target", ""],
+    [
+      [`snapshot received → full board painted (ms, ${b.fullBoard.n} page loads, ${b.cardsShown} cards shown)`, ms(b.fullBoard.p50), ms(b.fullBoard.p99), ms(b.fullBoard.max), "< 200 ms", verdict(b.fullBoard.p99 < 200)],
+      [`patch received → card painted (ms, ${b.patchPaint.n} patches)`, ms(b.patchPaint.p50), ms(b.patchPaint.p99), ms(b.patchPaint.max), "< 16 ms", verdict(b.patchPaint.p99 < 16)],
+      ["of which the page's own work: patch received → DOM updated (ms)", ms(b.patchWork.p50), ms(b.patchWork.p99), ms(b.patchWork.max), "", ""],
+      [
+        `JS heap after GC: after ${b.heap.warmUp} → after ${b.heap.patches} patches (MB)`,
+        `${mb(b.heap.before)} → ${mb(b.heap.after)}`,
+        "",
+        "",
+        "flat",
+        verdict(b.heap.after - b.heap.before < 1024 * 1024),
+      ],
+    ],
+  );
+}
