@@ -21,7 +21,7 @@ describe("admin board: moving cards", () => {
     await mouseDrag(admin, cardId, advisors[1]!, "14:00");
 
     await waitForCell(admin, cardId, { lane: advisors[1]!, slot: "14:00" });
-    expect((await world.server.api(`/api/appointments/${cardId}`)).body).toMatchObject({ advisorId: advisors[1], startTime: "14:00", version: 2 });
+    await expect.poll(async () => (await world.server.api(`/api/appointments/${cardId}`)).body).toMatchObject({ advisorId: advisors[1], startTime: "14:00", version: 2 });
     await expect.poll(() => displayedAt(display, cardId), { timeout: 10_000 }).toEqual({ advisor: advisors[1], time: "14:00" });
   });
 
@@ -46,7 +46,7 @@ describe("admin board: moving cards", () => {
     await cdp.send("Input.dispatchTouchEvent", { type: "touchEnd", touchPoints: [] });
 
     await waitForCell(admin, cardId, { lane: advisors[1]!, slot: "12:00" });
-    expect((await world.server.api(`/api/appointments/${cardId}`)).body).toMatchObject({ advisorId: advisors[1], startTime: "12:00" });
+    await expect.poll(async () => (await world.server.api(`/api/appointments/${cardId}`)).body).toMatchObject({ advisorId: advisors[1], startTime: "12:00" });
     await expect.poll(() => displayedAt(display, cardId), { timeout: 10_000 }).toEqual({ advisor: advisors[1], time: "12:00" });
   });
 
@@ -76,7 +76,7 @@ describe("admin board: moving cards", () => {
 
     await waitForCell(admin, cardId, { lane: advisors[1]!, slot: "11:00" });
     // commands travel in order on one socket: had the swipe sent a move, this would be version 3
-    expect((await server.api(`/api/appointments/${cardId}`)).body).toMatchObject({ advisorId: advisors[1], startTime: "11:00", version: 2 });
+    await expect.poll(async () => (await server.api(`/api/appointments/${cardId}`)).body).toMatchObject({ advisorId: advisors[1], startTime: "11:00", version: 2 });
   });
 
   it("moves a card with the keyboard: Enter lifts it, arrows carry it, Enter puts it down", async () => {
@@ -88,10 +88,10 @@ describe("admin board: moving cards", () => {
     await admin.keyboard.press("ArrowDown");
     await admin.keyboard.press("ArrowRight");
     await admin.keyboard.press("ArrowRight");
-    expect(await admin.locator("admin-board [role=status]").textContent()).toContain("移到：服务顾问 B 12:00");
+    await expect.poll(() => admin.locator("admin-board [role=status]").textContent()).toContain("移到：服务顾问 B 12:00");
     await admin.keyboard.press("Enter");
     await waitForCell(admin, cardId, { lane: advisors[1]!, slot: "12:00" });
-    expect((await world.server.api(`/api/appointments/${cardId}`)).body).toMatchObject({ advisorId: advisors[1], startTime: "12:00" });
+    await expect.poll(async () => (await world.server.api(`/api/appointments/${cardId}`)).body).toMatchObject({ advisorId: advisors[1], startTime: "12:00" });
   });
 
   it("scrolls the board while a card is held at its edge, to carry it to an hour off screen", async () => {
@@ -114,7 +114,7 @@ describe("admin board: moving cards", () => {
     await admin.mouse.up();
 
     await waitForCell(admin, cardId, { lane: advisors[1]!, slot: "19:00" });
-    expect((await server.api(`/api/appointments/${cardId}`)).body).toMatchObject({ advisorId: advisors[1], startTime: "19:00" });
+    await expect.poll(async () => (await server.api(`/api/appointments/${cardId}`)).body).toMatchObject({ advisorId: advisors[1], startTime: "19:00" });
   });
 
   it("moves a card to another bay in the lane-per-bay view", async () => {
@@ -126,7 +126,7 @@ describe("admin board: moving cards", () => {
     await waitForCell(page, cardId, { lane: 0, slot: "10:00" });
     await mouseDrag(page, cardId, bay, "09:00");
     await waitForCell(page, cardId, { lane: bay, slot: "09:00" });
-    expect((await server.api(`/api/appointments/${cardId}`)).body).toMatchObject({ bayId: bay, startTime: "09:00", advisorId: advisors[0] });
+    await expect.poll(async () => (await server.api(`/api/appointments/${cardId}`)).body).toMatchObject({ bayId: bay, startTime: "09:00", advisorId: advisors[0] });
   });
 
   it("does not drag a completed card", async () => {
@@ -138,6 +138,6 @@ describe("admin board: moving cards", () => {
     expect(await admin.locator(`${cardSel(cardId)} .handle`).count()).toBe(0);
     await mouseDrag(admin, cardId, advisors[1]!, "14:00");
     expect(await cellOf(admin, cardId)).toEqual({ lane: advisors[0], slot: "10:00" });
-    expect((await server.api(`/api/appointments/${cardId}`)).body).toMatchObject({ advisorId: advisors[0], version: 3 });
+    await expect.poll(async () => (await server.api(`/api/appointments/${cardId}`)).body).toMatchObject({ advisorId: advisors[0], version: 3 });
   });
 });

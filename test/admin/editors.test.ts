@@ -48,7 +48,7 @@ describe("admin board: several editors at once", () => {
     expect(text).toContain("服务顾问 B");
     expect(text).toContain("16:00");
     await waitForCell(second, cardId, { lane: advisors[1]!, slot: "16:00" });
-    expect((await server.api(`/api/appointments/${cardId}`)).body).toMatchObject({ advisorId: advisors[1], startTime: "16:00", version: 2 });
+    await expect.poll(async () => (await server.api(`/api/appointments/${cardId}`)).body).toMatchObject({ advisorId: advisors[1], startTime: "16:00", version: 2 });
   });
 
   it("keeps a card in the hand of one editor while another changes a different card, and drops it where it was taken", async () => {
@@ -73,7 +73,7 @@ describe("admin board: several editors at once", () => {
     await second.mouse.move(to.x + to.width / 2, to.y + to.height / 2, { steps: 8 });
     await second.mouse.up();
     await waitForCell(second, cardId, { lane: advisors[1]!, slot: "11:00" });
-    expect((await server.api(`/api/appointments/${cardId}`)).body).toMatchObject({ advisorId: advisors[1], startTime: "11:00", version: 2 });
+    await expect.poll(async () => (await server.api(`/api/appointments/${cardId}`)).body).toMatchObject({ advisorId: advisors[1], startTime: "11:00", version: 2 });
   });
 
   it("shows a card's history one click away", async () => {

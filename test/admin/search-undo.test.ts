@@ -40,7 +40,7 @@ describe("admin: search and undo", () => {
     await expect.poll(() => toastText(page)).toContain("已移动");
     await page.locator("admin-toast button.undo").click();
     await waitForCell(page, cardId, { lane: advisors[0]!, slot: "10:00" });
-    expect((await server.api(`/api/appointments/${cardId}`)).body).toMatchObject({ advisorId: advisors[0], startTime: "10:00", version: 3 });
+    await expect.poll(async () => (await server.api(`/api/appointments/${cardId}`)).body).toMatchObject({ advisorId: advisors[0], startTime: "10:00", version: 3 });
     const history = (await server.api(`/api/appointments/${cardId}/history`)).body;
     expect(history.at(-1).action).toBe("appointment.restore");
   });
@@ -67,6 +67,6 @@ describe("admin: search and undo", () => {
     await page.getByRole("button", { name: "撤销我的上一次修改" }).click();
     await expect.poll(() => toastText(page)).toContain("已放回原处");
     expect(await toastText(page)).toContain("11:00");
-    expect((await server.api(`/api/appointments/${cardId}`)).body).toMatchObject({ startTime: "11:00", status: "confirmed", version: 5 });
+    await expect.poll(async () => (await server.api(`/api/appointments/${cardId}`)).body).toMatchObject({ startTime: "11:00", status: "confirmed", version: 5 });
   });
 });
