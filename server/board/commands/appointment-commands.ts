@@ -45,11 +45,11 @@ function retime(ctx: CommandContext, before: Appointment, after: Appointment): A
   return lateDueAt(after, settings) <= ctx.now ? after : { ...after, lateAt: null };
 }
 
-export function createAppointment(ctx: CommandContext, cmd: Cmd<"appointment.create">): HandlerOutput {
-  checkReferences(ctx, cmd.input, "input.");
-  const draft: Appointment = {
+/** A card as booking makes it: booked, nothing happened yet, version 1, stamped by the actor. */
+export function freshCard(ctx: CommandContext, fields: AppointmentFields): Appointment {
+  return {
     id: 0,
-    ...cmd.input,
+    ...fields,
     status: "booked",
     lateAt: null,
     arrivedAt: null,
@@ -64,7 +64,11 @@ export function createAppointment(ctx: CommandContext, cmd: Cmd<"appointment.cre
     updatedAt: ctx.nowIso,
     updatedBy: ctx.actor.name,
   };
-  const created = ctx.repos.appointments.insert(draft);
+}
+
+export function createAppointment(ctx: CommandContext, cmd: Cmd<"appointment.create">): HandlerOutput {
+  checkReferences(ctx, cmd.input, "input.");
+  const created = ctx.repos.appointments.insert(freshCard(ctx, cmd.input));
   return output("appointment.create", null, created);
 }
 

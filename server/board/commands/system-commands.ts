@@ -7,6 +7,7 @@ import { arrivedLateMinutes, dueTransitions, lateDueAt, startInstant } from "../
 import { localParts } from "../../../shared/rules/zoned-time.js";
 import { sampleCards, SAMPLE_ADVISORS, SAMPLE_BAYS } from "../../sample/sample-board.js";
 import type { CommandContext, HandlerOutput } from "../command-context.js";
+import { freshCard } from "./appointment-commands.js";
 import { initAccounts } from "./access-commands.js";
 
 type Sys<T extends SystemCommand["type"]> = Extract<SystemCommand, { type: T }>;
@@ -98,24 +99,7 @@ function seedSample(ctx: CommandContext, cmd: Sys<"sample.seed">): HandlerOutput
       advisorId: advisors[c.advisor]!.id,
       bayId: c.bay === null ? null : bays[c.bay]!.id,
     });
-    const base: Appointment = {
-      id: 0,
-      ...input,
-      status: "booked",
-      lateAt: null,
-      arrivedAt: null,
-      arrivedLateMinutes: null,
-      confirmedAt: null,
-      startedAt: null,
-      completedAt: null,
-      cancelledAt: null,
-      version: 1,
-      createdAt: ctx.nowIso,
-      createdBy: ctx.actor.name,
-      updatedAt: ctx.nowIso,
-      updatedBy: ctx.actor.name,
-    };
-    const inserted = repos.appointments.insert(base, true);
+    const inserted = repos.appointments.insert(freshCard(ctx, input), true);
     const told = sampleHistory(inserted, c.then, ctx);
     if (told !== inserted) repos.appointments.update(told);
     return told;
