@@ -1,0 +1,38 @@
+/** Strings of the advisor's phone, /advisor; part of the one message table in ../messages.ts. */
+export const zhCN = {
+  "advisor.title": "我的预约",
+  "advisor.signedInAs": "{name}",
+  "advisor.logout": "退出",
+  "advisor.empty": "今天没有您的预约",
+  "advisor.notAdvisor": "此页面供服务顾问使用；账号 {name} 未关联服务顾问。",
+  "advisor.action.arrive": "标记到店",
+  "advisor.action.start": "开始维修",
+  "advisor.action.complete": "完工",
+  "advisor.call": "{customer} 已到店",
+  "advisor.call.detail": "{plate} · {time} 预约",
+  "advisor.call.dismiss": "知道了",
+  "advisor.error.conflict": "这张卡片刚被他人修改，请再看一眼",
+  "advisor.error.forbidden": "您无权进行此操作",
+  "advisor.error.failed": "操作未完成，请重试",
+  "advisor.connection.lost": "连接中断，正在重连…",
+
+} as const;
+
+export const en: Record<keyof typeof zhCN, string> = {
+  "advisor.title": "My appointments",
+  "advisor.signedInAs": "{name}",
+  "advisor.logout": "Sign out",
+  "advisor.empty": "No appointments for you today",
+  "advisor.notAdvisor": "This page is for service advisors; the account {name} is not linked to one.",
+  "advisor.action.arrive": "Mark arrived",
+  "advisor.action.start": "Start service",
+  "advisor.action.complete": "Complete",
+  "advisor.call": "{customer} has arrived",
+  "advisor.call.detail": "{plate} · booked {time}",
+  "advisor.call.dismiss": "Got it",
+  "advisor.error.conflict": "Someone just changed this card; please look again",
+  "advisor.error.forbidden": "You may not do this",
+  "advisor.error.failed": "That did not go through; please try again",
+  "advisor.connection.lost": "Connection lost, reconnecting…",
+
+};

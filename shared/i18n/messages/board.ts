@@ -1,0 +1,53 @@
+/** Strings of the board (shared by the display and the admin editor); part of the one message table in ../messages.ts. */
+export const zhCN = {
+  "board.status.booked": "已预约",
+  "board.status.confirmed": "已确认",
+  "board.status.arrived": "已到店",
+  "board.status.late": "延时到店",
+  "board.status.in_service": "维修中",
+  "board.status.completed": "已完成",
+  "board.status.no_show": "爽约",
+  "board.status.cancelled": "已取消",
+  "board.card.arrivedAt": "{time}到店",
+  "board.card.lateMinutes": "迟{minutes}分钟",
+  "board.card.graceLeft": "{minutes}分钟后延时",
+  "board.card.noBay": "未排工位",
+  "board.card.bayClash": "工位冲突",
+  "board.card.customer.mr": "{name} 先生",
+  "board.card.customer.ms": "{name} 女士",
+  "board.card.customer.none": "{name}",
+  "board.grid.load": "{booked}/{capacity}",
+  "board.grid.loadLabel": "今日负荷 {booked}/{capacity}",
+  "board.grid.overCapacity": "超出容量",
+  "board.grid.outsideHours": "营业时间外",
+  "board.grid.empty": "今日没有服务顾问排班",
+  "board.grid.stackCount": "×{count}",
+
+} as const;
+
+export const en: Record<keyof typeof zhCN, string> = {
+  "board.status.booked": "Booked",
+  // boards abbreviate as airport boards do: a card is ~110 px wide at 1920 and words must not be cut
+  "board.status.confirmed": "Conf.",
+  "board.status.arrived": "Arrived",
+  "board.status.late": "Late",
+  "board.status.in_service": "In service",
+  "board.status.completed": "Done",
+  "board.status.no_show": "No-show",
+  "board.status.cancelled": "Cancelled",
+  "board.card.arrivedAt": "at {time}",
+  "board.card.lateMinutes": "+{minutes} min",
+  "board.card.graceLeft": "{minutes} min left",
+  "board.card.noBay": "no bay",
+  "board.card.bayClash": "bay clash",
+  "board.card.customer.mr": "Mr {name}",
+  "board.card.customer.ms": "Ms {name}",
+  "board.card.customer.none": "{name}",
+  "board.grid.load": "{booked}/{capacity}",
+  "board.grid.loadLabel": "today {booked}/{capacity}",
+  "board.grid.overCapacity": "over capacity",
+  "board.grid.outsideHours": "outside hours",
+  "board.grid.empty": "No advisor on duty today",
+  "board.grid.stackCount": "×{count}",
+
+};
