@@ -8,6 +8,7 @@ import type { Language } from "../shared/schemas/common.js";
 import { t } from "../shared/i18n/messages.js";
 import { fieldProblems, type FieldProblem } from "./field-problems.js";
 import type { SendCommand } from "./admin-app.js";
+import "./admin-displays.js";
 
 declare global {
   interface HTMLElementTagNameMap {
@@ -27,7 +28,7 @@ const numberOr = (v: string): number | string => (v.trim() !== "" && Number.isFi
 
 /**
  * The manager's page: advisors (order, colour, days on duty), bays, and the site's rules (opening
- * hours, slot length, grace and no-show minutes, capacity per slot). Each row saves on its own,
+ * hours, slot length, grace and no-show minutes, capacity per slot), and the paired displays. Each row saves on its own,
  * through the same commands and version checks as the board.
  */
 @customElement("admin-master-data")
@@ -254,8 +255,8 @@ export class AdminMasterData extends LitElement {
         ${this.board.bays.map((b) => this.bayForm(b))} ${this.bayForm(null)}
       </section>
       <section>
-        <h2>${t(lang, "admin.master.displays")}</h2>
-        <p class="note">${t(lang, "admin.master.displaysNotYet")}</p>
+        <h2>${t(lang, "admin.displays.title")}</h2>
+        <admin-displays .advisors=${advisors} .language=${lang} .timeZone=${this.board.settings.timeZone}></admin-displays>
       </section>`;
   }
 }

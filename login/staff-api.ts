@@ -11,7 +11,7 @@ export interface StaffSession {
 
 export type ApiResult<T> = { ok: true; data: T } | { ok: false; status: number; error: ErrorBody | null; retryAfter: number | null };
 
-async function call<T>(path: string, init: RequestInit = {}): Promise<ApiResult<T>> {
+export async function call<T>(path: string, init: RequestInit = {}): Promise<ApiResult<T>> {
   try {
     const res = await fetch(path, { ...init, credentials: "same-origin", headers: { "content-type": "application/json", ...(init.headers ?? {}) } });
     const body = res.status === 204 ? null : ((await res.json().catch(() => null)) as unknown);
