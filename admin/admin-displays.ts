@@ -275,7 +275,7 @@ export class AdminDisplays extends LitElement {
         <select name="language"><option value="zh-CN" ?selected=${lang === "zh-CN"}>中文</option><option value="en" ?selected=${lang === "en"}>English</option></select>
       </label>
       <fieldset>
-        <legend>${this.msg("admin.displays.advisors")} (${this.msg("admin.displays.allAdvisors")})</legend>
+        <legend>${this.msg("admin.displays.advisors")} (${this.msg("admin.displays.advisorsHint")})</legend>
         ${this.advisors.map((a) => html`<label class="inline"><input type="checkbox" name="advisor-${a.id}" />${a.name}</label>`)}
       </fieldset>
       <button type="submit">${this.msg("admin.displays.createButton")}</button>
