@@ -2,14 +2,8 @@ import type { ReactiveController, ReactiveControllerHost } from "lit";
 import { io, type Socket } from "socket.io-client";
 import { applyPatch, touchedAppointmentIds, type BoardState } from "../shared/board-state.js";
 import type { BoardPatch } from "../shared/schemas/board.js";
-import {
-  DISPLAY_NAMESPACE,
-  PROTOCOL_VERSION,
-  type Ack,
-  type DisplayToServerEvents,
-  type FollowResult,
-  type ServerToClientEvents,
-} from "../shared/protocol.js";
+import { DISPLAY_NAMESPACE, PROTOCOL_VERSION, type Ack } from "../shared/protocol-constants.js";
+import type { DisplayToServerEvents, FollowResult, ServerToClientEvents } from "../shared/protocol.js";
 import { Backoff } from "./backoff.js";
 import { ClockOffset } from "./clock-offset.js";
 

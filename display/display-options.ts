@@ -1,4 +1,5 @@
-import { LanguageSchema, LocalDateSchema, type Language } from "../shared/schemas/common.js";
+import type { Language } from "../shared/schemas/common.js";
+import { isLocalDate } from "../shared/rules/local-date.js";
 
 export type Theme = "dark" | "light";
 
@@ -35,8 +36,7 @@ export function parseDisplayOptions(search: string): ParsedOptions {
 
   const lang = q.get("lang");
   if (lang !== null) {
-    const r = LanguageSchema.safeParse(lang);
-    if (r.success) options.language = r.data;
+    if (lang === "zh-CN" || lang === "en") options.language = lang;
     else problems.push(`lang must be zh-CN or en (got "${lang.slice(0, 20)}")`);
   }
   const theme = q.get("theme");
@@ -64,8 +64,7 @@ export function parseDisplayOptions(search: string): ParsedOptions {
   }
   const date = q.get("date");
   if (date !== null) {
-    const r = LocalDateSchema.safeParse(date);
-    if (r.success) options.date = r.data;
+    if (isLocalDate(date)) options.date = date;
     else problems.push(`date must be a real date written YYYY-MM-DD (got "${date.slice(0, 20)}")`);
   }
   return { options, problems };

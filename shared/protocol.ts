@@ -1,5 +1,5 @@
 import * as z from "zod";
-import type { ErrorBody } from "./errors.js";
+import type { Ack } from "./protocol-constants.js";
 import type { BoardPatch, BoardSnapshot } from "./schemas/board.js";
 import { CommandSchema, RequestIdSchema } from "./schemas/commands.js";
 import type { Appointment } from "./schemas/appointment.js";
@@ -9,14 +9,7 @@ import type { Settings } from "./schemas/settings.js";
 import type { Account, ApiToken, DisplayConfig, PairedDisplay } from "./schemas/access.js";
 import { LocalDateSchema } from "./schemas/common.js";
 
-/** Bumped on any change a running page cannot understand; a page that sees another number reloads. */
-export const PROTOCOL_VERSION = 1;
-
-/** Namespaces: displays only read (masked unless paired staff-only); staff screens read in full and send commands. */
-export const DISPLAY_NAMESPACE = "/display";
-export const STAFF_NAMESPACE = "/staff";
-
-export type Ack<T> = { ok: true; data: T } | { ok: false; error: ErrorBody };
+export { PROTOCOL_VERSION, DISPLAY_NAMESPACE, STAFF_NAMESPACE, type Ack } from "./protocol-constants.js";
 
 export const FollowRequestSchema = z.strictObject({
   date: LocalDateSchema,

@@ -50,3 +50,34 @@ describe("import boundaries", () => {
     });
   }
 });
+
+/** Specifiers a file imports at run time: `import type` and imports naming only types are erased. */
+function runtimeImports(file: string): string[] {
+  const text = readFileSync(path.join(root, file), "utf8");
+  const out: string[] = [];
+  for (const m of text.matchAll(/^\s*(?:import|export)\s+(type\s+)?([^'";]*?)\s*from\s*["']([^"']+)["']|^\s*import\s*["']([^"']+)["']/gm)) {
+    const names = m[2]?.trim() ?? "";
+    const onlyTypes = /^\{[^}]*\}$/.test(names) && names.slice(1, -1).split(",").map((s) => s.trim()).filter(Boolean).every((s) => s.startsWith("type "));
+    if (!m[1] && !onlyTypes) out.push(m[3] ?? m[4]!);
+  }
+  return out;
+}
+
+describe("display bundle", () => {
+  // zod alone is larger than the display page's whole size budget (bench/README-performance.md).
+  it("pulls in no zod at run time, through shared/ or otherwise", () => {
+    const offences: string[] = [];
+    const seen = new Set<string>();
+    const visit = (file: string, chain: string[]): void => {
+      if (seen.has(file)) return;
+      seen.add(file);
+      for (const spec of runtimeImports(file)) {
+        if (spec === "zod" || spec.startsWith("zod/")) offences.push([...chain, file].join(" → "));
+        else if (spec.startsWith(".")) visit(path.relative(root, path.resolve(path.dirname(path.join(root, file)), spec.replace(/\.js$/, ".ts"))), [...chain, file]);
+      }
+    };
+    for (const file of sources("display")) visit(file, []);
+    expect(seen.has("shared/board-state.ts")).toBe(true);
+    expect(offences).toEqual([]);
+  });
+});

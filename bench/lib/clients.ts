@@ -20,8 +20,9 @@ export interface Timing {
   last: number;
 }
 
-export function connect(url: string): Promise<Socket> {
-  const socket = io(url, { transports: ["websocket"], forceNew: true, reconnection: false });
+/** `cookie`: a staff session, which the /staff namespace requires. */
+export function connect(url: string, cookie?: string): Promise<Socket> {
+  const socket = io(url, { transports: ["websocket"], forceNew: true, reconnection: false, ...(cookie ? { extraHeaders: { cookie } } : {}) });
   return new Promise((resolve, reject) => {
     socket.once("connect", () => resolve(socket));
     socket.once("connect_error", reject);

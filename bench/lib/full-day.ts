@@ -8,6 +8,8 @@ import { formatMinutesOfDay } from "../../shared/rules/time-of-day.js";
 export const ADVISORS = 12;
 export const HOURS = 13;
 export const CARDS = 300;
+/** The bench server's first manager, whom the editor signs in as (the staff namespace wants a session). */
+export const BENCH_ADMIN_PASSWORD = "bench-admin-password";
 export const OPEN = "08:00";
 
 /** Two cards an hour per advisor is this day's plan, not an overbooking. */

@@ -3,7 +3,7 @@ import { randomUUID } from "node:crypto";
 import { DISPLAY_NAMESPACE, PROTOCOL_VERSION, STAFF_NAMESPACE, type Ack, type CommandResult, type FollowResult } from "../../shared/protocol.js";
 import type { BoardPatch } from "../../shared/schemas/board.js";
 import { closeAll, connect, connectMany, Tracker, type Key, type Timing } from "./clients.js";
-import { otherHalf } from "./full-day.js";
+import { BENCH_ADMIN_PASSWORD, otherHalf } from "./full-day.js";
 import type { MagboardReady } from "../servers/magboard-server.js";
 
 /** Something an editor's change can be sent through and timed to the last of its displays. */
@@ -38,7 +38,7 @@ export class MagboardTarget implements Target {
 
   static async open(ready: MagboardReady): Promise<MagboardTarget> {
     const url = `http://127.0.0.1:${ready.port}`;
-    return new MagboardTarget(url, await connect(url + STAFF_NAMESPACE), ready);
+    return new MagboardTarget(url, await connect(url + STAFF_NAMESPACE, await signIn(url)), ready);
   }
 
   async connectDisplays(n: number): Promise<void> {
@@ -137,4 +137,16 @@ export class BareTarget implements Target {
     await this.disconnectDisplays();
     this.sender.disconnect();
   }
+}
+
+/** Signs in as the bench server's first manager; answers the session cookie. */
+async function signIn(url: string): Promise<string> {
+  const res = await fetch(`${url}/api/auth/login`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ username: "admin", password: BENCH_ADMIN_PASSWORD }),
+  });
+  const cookie = res.headers.getSetCookie().map((c) => /^(magboard_session=[^;]+)/.exec(c)?.[1]).find((c) => c !== undefined);
+  if (!res.ok || !cookie) throw new Error(`bench sign-in failed: ${res.status} ${await res.text()}`);
+  return cookie;
 }

@@ -11,7 +11,7 @@ import type { Ack, CommandRecord, CommandResult } from "../../shared/protocol.js
 import type { Advisor } from "../../shared/schemas/advisor.js";
 import type { Bay } from "../../shared/schemas/bay.js";
 import type { Appointment } from "../../shared/schemas/appointment.js";
-import { advisorInputs, bayInputs, cardInput, CARDS, DAY_SETTINGS } from "../lib/full-day.js";
+import { advisorInputs, bayInputs, BENCH_ADMIN_PASSWORD, cardInput, CARDS, DAY_SETTINGS } from "../lib/full-day.js";
 import { serveParent } from "../lib/child.js";
 
 export interface MagboardReady {
@@ -30,6 +30,7 @@ const app = createApp({
   log: silentLogger,
   ...(process.env.BENCH_STATIC ? { staticDir: process.env.BENCH_STATIC } : {}),
   defaults: { timeZone: "Asia/Shanghai", sample: false },
+  adminPassword: BENCH_ADMIN_PASSWORD,
 });
 
 const seeder: Actor = { id: "bench", name: "bench", role: "manager" };

@@ -1,6 +1,7 @@
 import { LitElement, html, nothing } from "lit";
 import { customElement, property, state } from "lit/decorators.js";
 import { repeat } from "lit/directives/repeat.js";
+import { guard } from "lit/directives/guard.js";
 import type { Advisor } from "../../shared/schemas/advisor.js";
 import type { Appointment } from "../../shared/schemas/appointment.js";
 import type { Bay } from "../../shared/schemas/bay.js";
@@ -121,6 +122,16 @@ export class BoardGrid extends LitElement {
     </div>`;
   }
 
+  /**
+   * Everything a stack's rendering reads. A patch changes one or two cards; the other stacks keep
+   * their card objects (applyPatch replaces only what changed), so they are skipped, not re-rendered.
+   */
+  private stackInputs(index: number, stack: SlotStack, layout: BoardLayout): unknown[] {
+    const marks = stack.cards.map((a) => (this.highlighted.has(a.id) ? 1 : 0) + (layout.bayClashes.has(a.id) ? 2 : 0) + (layout.outsideHours.has(a.id) ? 4 : 0));
+    const { settings, minute, language, bays, room } = this;
+    return [index, stack.overCapacity, settings, minute, language, bays, room.perColumn, room.columns, marks.join(), ...stack.cards];
+  }
+
   private renderStack(row: AdvisorRow, index: number, stack: SlotStack, layout: BoardLayout) {
     const s = this.settings;
     const fits = stack.cards.length <= this.room.perColumn * this.room.columns;
@@ -161,19 +172,21 @@ export class BoardGrid extends LitElement {
           <span class="bar"><span style="width: ${(share * 100).toFixed(1)}%"></span></span>
         </span>
       </div>
-      ${slots.map(
-        (slot, c) => html`<div
-          class="cell ${minutesOfDay(slot) + this.settings.slotMinutes <= pastUntil ? "past" : ""}"
-          style="grid-row: ${gridRow}; grid-column: ${c + 2}"
-          data-advisor=${row.advisor.id}
-          data-slot=${slot}
-          @click=${() => this.activateSlot(row.advisor.id, slot)}
-        ></div>`,
+      ${guard([slots.join(), this.settings.slotMinutes, pastUntil, row.advisor.id, gridRow], () =>
+        slots.map(
+          (slot, c) => html`<div
+            class="cell ${minutesOfDay(slot) + this.settings.slotMinutes <= pastUntil ? "past" : ""}"
+            style="grid-row: ${gridRow}; grid-column: ${c + 2}"
+            data-advisor=${row.advisor.id}
+            data-slot=${slot}
+            @click=${() => this.activateSlot(row.advisor.id, slot)}
+          ></div>`,
+        ),
       )}
       ${repeat(
         row.stacks,
         (st) => st.slot,
-        (st) => this.renderStack(row, index, st, layout),
+        (st) => guard(this.stackInputs(index, st, layout), () => this.renderStack(row, index, st, layout)),
       )}
     `;
   }
@@ -184,8 +197,10 @@ export class BoardGrid extends LitElement {
     const pastUntil = this.pastUntil();
     const now = this.date && localParts(this.minute, this.settings.timeZone).date === this.date ? nowFraction(this.settings, pastUntil) : null;
     return html`<div class="grid" style="--slots: ${layout.slots.length}; --rows: ${Math.max(1, layout.rows.length)}">
-      ${layout.slots.map(
-        (slot, c) => html`<div class="hour ${minutesOfDay(slot) + this.settings.slotMinutes <= pastUntil ? "past" : ""}" style="grid-row: 1; grid-column: ${c + 2}">${slot}</div>`,
+      ${guard([layout.slots.join(), this.settings.slotMinutes, pastUntil], () =>
+        layout.slots.map(
+          (slot, c) => html`<div class="hour ${minutesOfDay(slot) + this.settings.slotMinutes <= pastUntil ? "past" : ""}" style="grid-row: 1; grid-column: ${c + 2}">${slot}</div>`,
+        ),
       )}
       ${layout.rows.length === 0 ? html`<div class="empty" style="grid-row: 2">${t(this.language, "board.grid.empty")}</div>` : nothing}
       ${repeat(

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { Advisor } from "../../shared/schemas/advisor.js";
 import type { Appointment } from "../../shared/schemas/appointment.js";
 import type { Settings } from "../../shared/schemas/settings.js";
+import { LanguageSchema, LocalDateSchema } from "../../shared/schemas/common.js";
 import { t } from "../../shared/i18n/messages.js";
 import { formatClock, formatLongDate } from "../../shared/i18n/dates.js";
 import { maskAppointment } from "../../shared/rules/mask.js";
@@ -150,6 +151,16 @@ describe("display URL options", () => {
     expect(options).toEqual(parseDisplayOptions("").options);
     expect(problems.map((p) => p.split(" ")[0])).toEqual(["lang", "theme", "advisors", "pageSeconds", "call", "date"]);
     expect(Object.keys(options)).not.toContain("staff");
+  });
+
+  it("accepts exactly the dates and languages the server's schemas accept (the display checks without zod)", () => {
+    const dates = ["2024-02-29", "2023-02-29", "2000-02-29", "1900-02-29", "2026-04-31", "2026-12-31", "2026-13-01", "2026-00-10", "2026-01-00", "2026-1-5", "20260105", " 2026-01-05", "2026-01-05T00:00"];
+    for (const date of dates) {
+      expect(parseDisplayOptions(`?date=${encodeURIComponent(date)}`).options.date, date).toBe(LocalDateSchema.safeParse(date).success ? date : null);
+    }
+    for (const lang of [...LanguageSchema.options, "EN", "zh", "fr"]) {
+      expect(parseDisplayOptions(`?lang=${lang}`).options.language, lang).toBe(LanguageSchema.safeParse(lang).success ? lang : null);
+    }
   });
 });
 
