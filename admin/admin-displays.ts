@@ -1,4 +1,5 @@
 import { LitElement, css, html, nothing } from "lit";
+import { formStyles } from "./admin-form-styles.js";
 import { customElement, property, state } from "lit/decorators.js";
 import { DISPLAY_VISIBILITIES, DisplayInputSchema, type DisplayStatus } from "../shared/schemas/access.js";
 import type { Advisor } from "../shared/schemas/advisor.js";
@@ -42,90 +43,53 @@ export class AdminDisplays extends LitElement {
 
   private timer: ReturnType<typeof setInterval> | undefined;
 
-  static override styles = css`
-    :host {
-      display: block;
-    }
-    table {
-      border-collapse: collapse;
-      width: 100%;
-      margin: 0.5em 0;
-    }
-    th,
-    td {
-      text-align: left;
-      padding: 0.35em 0.5em;
-      border-bottom: 1px solid var(--mb-line);
-      vertical-align: top;
-    }
-    .online {
-      color: var(--mb-ok, green);
-      font-weight: 600;
-    }
-    .revoked {
-      color: var(--mb-late);
-      font-weight: 600;
-    }
-    form {
-      display: flex;
-      flex-wrap: wrap;
-      gap: 0.4em 0.8em;
-      align-items: flex-end;
-      padding: 0.5em 0;
-    }
-    label {
-      display: flex;
-      flex-direction: column;
-      font-size: 0.9em;
-      gap: 0.15em;
-    }
-    label.inline {
-      flex-direction: row;
-      align-items: center;
-      gap: 0.2em;
-    }
-    fieldset {
-      display: flex;
-      flex-wrap: wrap;
-      gap: 0.3em;
-      border: none;
-      padding: 0;
-      margin: 0;
-    }
-    input,
-    select,
-    button {
-      font: inherit;
-      padding: 0.25em 0.5em;
-      border-radius: 0.3em;
-      border: 1px solid var(--mb-line);
-      background: var(--mb-card-bg);
-      color: var(--mb-text);
-    }
-    button {
-      cursor: pointer;
-    }
-    .created {
-      border: 2px solid var(--mb-accent, #4f8cff);
-      border-radius: 0.4em;
-      padding: 0.6em 0.8em;
-      margin: 0.6em 0;
-    }
-    .created input {
-      width: 100%;
-      box-sizing: border-box;
-      font-family: monospace;
-    }
-    .error {
-      color: var(--mb-late);
-      font-weight: 600;
-      flex-basis: 100%;
-    }
-    .note {
-      color: var(--mb-text-muted);
-      max-width: 48em;
-    }
-  `;
+  static override styles = [
+    formStyles,
+    css`
+      :host {
+        display: block;
+      }
+      table {
+        border-collapse: collapse;
+        width: 100%;
+        margin: 0.5em 0;
+      }
+      th,
+      td {
+        text-align: left;
+        padding: 0.35em 0.5em;
+        border-bottom: 1px solid var(--mb-line);
+        vertical-align: top;
+      }
+      .online {
+        color: var(--mb-ok, green);
+        font-weight: 600;
+      }
+      .revoked {
+        color: var(--mb-late);
+        font-weight: 600;
+      }
+      fieldset {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.3em;
+        border: none;
+        padding: 0;
+        margin: 0;
+      }
+      .created {
+        border: 2px solid var(--mb-accent, #4f8cff);
+        border-radius: 0.4em;
+        padding: 0.6em 0.8em;
+        margin: 0.6em 0;
+      }
+      .created input {
+        width: 100%;
+        box-sizing: border-box;
+        font-family: monospace;
+      }
+    `,
+  ];
 
   override connectedCallback(): void {
     super.connectedCallback();

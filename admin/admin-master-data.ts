@@ -1,4 +1,5 @@
 import { LitElement, css, html, nothing } from "lit";
+import { formStyles } from "./admin-form-styles.js";
 import { customElement, property, state } from "lit/decorators.js";
 import { AdvisorInputSchema, type Advisor } from "../shared/schemas/advisor.js";
 import { BAY_KINDS, BayInputSchema, type Bay } from "../shared/schemas/bay.js";
@@ -40,73 +41,33 @@ export class AdminMasterData extends LitElement {
   @state() private problems = new Map<string, Map<string, FieldProblem>>();
   @state() private serverError = new Map<string, string>();
 
-  static override styles = css`
-    :host {
-      display: block;
-    }
-    section {
-      margin-bottom: 1.6em;
-    }
-    h2 {
-      font-size: 1.15em;
-    }
-    form {
-      display: flex;
-      flex-wrap: wrap;
-      gap: 0.4em 0.8em;
-      align-items: flex-end;
-      padding: 0.5em 0;
-      border-bottom: 1px solid var(--mb-line);
-    }
-    label {
-      display: flex;
-      flex-direction: column;
-      font-size: 0.9em;
-      gap: 0.15em;
-    }
-    label.inline {
-      flex-direction: row;
-      align-items: center;
-      gap: 0.2em;
-    }
-    input,
-    select {
-      font: inherit;
-      padding: 0.25em 0.4em;
-      border-radius: 0.3em;
-      border: 1px solid var(--mb-line);
-      background: var(--mb-card-bg);
-      color: var(--mb-text);
-    }
-    input[type="number"] {
-      width: 5em;
-    }
-    .days {
-      display: flex;
-      gap: 0.3em;
-      border: none;
-      padding: 0;
-      margin: 0;
-    }
-    .error {
-      color: var(--mb-late);
-      font-weight: 600;
-      flex-basis: 100%;
-    }
-    button {
-      font: inherit;
-      padding: 0.35em 0.9em;
-      border-radius: 0.35em;
-      border: 1px solid var(--mb-line);
-      background: var(--mb-card-bg);
-      color: var(--mb-text);
-      cursor: pointer;
-    }
-    .note {
-      color: var(--mb-text-muted);
-      max-width: 48em;
-    }
-  `;
+  static override styles = [
+    formStyles,
+    css`
+      :host {
+        display: block;
+      }
+      section {
+        margin-bottom: 1.6em;
+      }
+      h2 {
+        font-size: 1.15em;
+      }
+      form {
+        border-bottom: 1px solid var(--mb-line);
+      }
+      input[type="number"] {
+        width: 5em;
+      }
+      .days {
+        display: flex;
+        gap: 0.3em;
+        border: none;
+        padding: 0;
+        margin: 0;
+      }
+    `,
+  ];
 
   private setProblems(form: string, problems: Map<string, FieldProblem>, server = ""): void {
     this.problems = new Map(this.problems).set(form, problems);
