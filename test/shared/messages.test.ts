@@ -4,8 +4,10 @@ import * as display from "../../shared/i18n/messages/display.js";
 import * as advisor from "../../shared/i18n/messages/advisor.js";
 import * as login from "../../shared/i18n/messages/login.js";
 import * as admin from "../../shared/i18n/messages/admin.js";
+import * as adminDayBefore from "../../shared/i18n/messages/admin-day-before.js";
+import * as adminDisplays from "../../shared/i18n/messages/admin-displays.js";
 
-const parts = { board, display, advisor, login, admin };
+const parts = { board, display, advisor, login, admin, adminDayBefore, adminDisplays };
 const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 
 describe("the message table", () => {
