@@ -120,7 +120,7 @@ export class AdminApp extends LitElement {
   }
 
   private get socket(): StaffSocket {
-    return this.conn.socket as StaffSocket;
+    return this.conn.socket;
   }
 
   private msg(key: MessageKey, params?: MessageParams): string {

@@ -80,7 +80,7 @@ export class AdminBookingForm extends LitElement {
     const a = this.appointment;
     const p = { ...this.prefill };
     const firstAdvisor = this.board.advisors.find((x) => x.active)?.id;
-    const str = (v: unknown) => (v === null || v === undefined ? "" : String(v));
+    const str = (v: string | number | null | undefined) => (v === null || v === undefined ? "" : String(v));
     const src = a ?? p;
     return {
       date: str(src.date ?? this.board.date),
@@ -131,7 +131,7 @@ export class AdminBookingForm extends LitElement {
 
   private validate() {
     const parsed = AppointmentInputSchema.safeParse(this.candidate());
-    this.problems = parsed.success ? new Map() : fieldProblems(parsed.error);
+    this.problems = parsed.success ? new Map<string, FieldProblem>() : fieldProblems(parsed.error);
     return parsed;
   }
 

@@ -9,6 +9,7 @@ import { t, type MessageKey, type MessageParams } from "../shared/i18n/messages.
 import { currentSession, type ApiResult } from "../login/staff-api.js";
 import { createDisplay, listDisplays, pairingUrl, revokeDisplay, updateDisplay } from "./display-api.js";
 import { fieldProblems, type FieldProblem } from "./field-problems.js";
+import { formText } from "../login/form-text.js";
 
 declare global {
   interface HTMLElementTagNameMap {
@@ -133,9 +134,9 @@ export class AdminDisplays extends LitElement {
     const form = e.target as HTMLFormElement;
     const data = new FormData(form);
     const input = {
-      name: String(data.get("name") ?? ""),
-      visibility: String(data.get("visibility") ?? ""),
-      language: String(data.get("language") ?? ""),
+      name: formText(data, "name"),
+      visibility: formText(data, "visibility"),
+      language: formText(data, "language"),
       advisorIds: this.advisors.filter((a) => data.get(`advisor-${a.id}`) !== null).map((a) => a.id),
     };
     const parsed = DisplayInputSchema.safeParse(input);

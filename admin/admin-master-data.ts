@@ -10,6 +10,7 @@ import { t } from "../shared/i18n/messages.js";
 import { fieldProblems, type FieldProblem } from "./field-problems.js";
 import type { SendCommand } from "./admin-app.js";
 import "./admin-displays.js";
+import { formText } from "../login/form-text.js";
 
 declare global {
   interface HTMLElementTagNameMap {
@@ -18,12 +19,6 @@ declare global {
 }
 
 const WEEKDAYS = [1, 2, 3, 4, 5, 6, 0] as const;
-
-/** A form's text fields; checkboxes are read separately. */
-function formText(form: HTMLFormElement, name: string): string {
-  const v = new FormData(form).get(name);
-  return typeof v === "string" ? v : "";
-}
 
 const numberOr = (v: string): number | string => (v.trim() !== "" && Number.isFinite(Number(v)) ? Number(v) : v);
 

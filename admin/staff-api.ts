@@ -36,7 +36,7 @@ export async function sendCommand(socket: StaffSocket, command: CommandInput): P
   const request = { command, requestId: newRequestId() };
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
-      return await socket.timeout(COMMAND_TIMEOUT_MS).emitWithAck("board:command", request);
+      return (await socket.timeout(COMMAND_TIMEOUT_MS).emitWithAck("board:command", request)) as Ack<CommandResult>;
     } catch {
       // no answer in time: the resend below is safe because of the request id
     }

@@ -194,7 +194,7 @@ export class AdvisorDay extends LitElement {
     if (this.call?.id === id) this.call = null;
     let res: Ack<CommandResult>;
     try {
-      res = await this.connection.socket.timeout(10_000).emitWithAck("board:command", { command: { type: "appointment.status", id, version, action } });
+      res = (await this.connection.socket.timeout(10_000).emitWithAck("board:command", { command: { type: "appointment.status", id, version, action } })) as Ack<CommandResult>;
     } catch {
       res = { ok: false, error: { code: "internal", message: "timeout" } };
     }

@@ -46,7 +46,7 @@ export function renderReport(r: Results): string {
     out += table(
       ["", "p50", "p99", "max"],
       [
-        ["magboard \`board.execute\` of a move (validate, version, FULL commit with audit, ack, publish, clock re-check)", ms2(p.move.p50), ms2(p.move.p99), ms2(p.move.max)],
+        ["magboard `board.execute` of a move (validate, version, FULL commit with audit, ack, publish, clock re-check)", ms2(p.move.p50), ms2(p.move.p99), ms2(p.move.max)],
         ["baseline: one-row UPDATE committed alone, same file, synchronous=FULL", ms2(p.bareCommit.p50), ms2(p.bareCommit.p99), ms2(p.bareCommit.max)],
       ],
     );

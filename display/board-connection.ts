@@ -80,7 +80,7 @@ export class BoardConnection<C extends DisplayToServerEvents = DisplayToServerEv
     const url = (options.url ?? location.origin) + (options.namespace ?? DISPLAY_NAMESPACE);
     // reconnection is ours (backoff with jitter, wake-up, heartbeat); socket.io's own would not retry after a server shutdown
     this.socket = io(url, { transports: ["websocket"], reconnection: false, autoConnect: false, timeout: 5_000, ...(options.auth ? { auth: options.auth } : {}) });
-    this.reader = this.socket as unknown as Socket<ServerToClientEvents, DisplayToServerEvents>;
+    this.reader = this.socket;
     host.addController(this);
   }
 

@@ -19,18 +19,20 @@ export class WakeLockController implements ReactiveController {
 
   hostConnected(): void {
     this.connected = true;
-    document.addEventListener("visibilitychange", this.request);
+    document.addEventListener("visibilitychange", this.onVisibility);
     void this.request();
   }
 
   hostDisconnected(): void {
     this.connected = false;
-    document.removeEventListener("visibilitychange", this.request);
+    document.removeEventListener("visibilitychange", this.onVisibility);
     void this.lock?.release().catch(() => undefined);
     this.lock = null;
   }
 
-  private readonly request = async (): Promise<void> => {
+  private readonly onVisibility = (): void => void this.request();
+
+  private async request(): Promise<void> {
     if (!this.connected || document.visibilityState !== "visible" || this.held || !("wakeLock" in navigator)) return;
     try {
       this.lock = await navigator.wakeLock.request("screen");
@@ -38,5 +40,5 @@ export class WakeLockController implements ReactiveController {
       // refused (no permission, battery saver); the board still works, the screen may dim
       this.lock = null;
     }
-  };
+  }
 }

@@ -4,6 +4,7 @@ import type { Language } from "../shared/schemas/common.js";
 import { t } from "../shared/i18n/messages.js";
 import { signIn } from "./staff-api.js";
 import { formStyles } from "./form-styles.js";
+import { formText } from "./form-text.js";
 
 declare global {
   interface HTMLElementTagNameMap {
@@ -38,7 +39,7 @@ export class StaffLogin extends LitElement {
     e.preventDefault();
     const form = new FormData(e.target as HTMLFormElement);
     this.busy = true;
-    const res = await signIn(String(form.get("username") ?? ""), String(form.get("password") ?? ""));
+    const res = await signIn(formText(form, "username"), formText(form, "password"));
     this.busy = false;
     if (res.ok) {
       this.error = "";

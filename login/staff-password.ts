@@ -4,6 +4,7 @@ import type { Language } from "../shared/schemas/common.js";
 import { t } from "../shared/i18n/messages.js";
 import { changePassword } from "./staff-api.js";
 import { formStyles } from "./form-styles.js";
+import { formText } from "./form-text.js";
 
 declare global {
   interface HTMLElementTagNameMap {
@@ -37,7 +38,7 @@ export class StaffPassword extends LitElement {
   private async submit(e: SubmitEvent): Promise<void> {
     e.preventDefault();
     const form = new FormData(e.target as HTMLFormElement);
-    const res = await changePassword(String(form.get("current") ?? ""), String(form.get("next") ?? ""));
+    const res = await changePassword(formText(form, "current"), formText(form, "next"));
     if (res.ok) {
       this.dispatchEvent(new CustomEvent("password-changed", { bubbles: true, composed: true }));
       return;

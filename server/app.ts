@@ -145,7 +145,7 @@ export function createApp(deps: AppDeps): App {
       const idle = setInterval(() => httpServer.closeIdleConnections(), 50);
       try {
         // commands run synchronously, so once the sockets and listener are closed nothing is in flight
-        await new Promise<void>((resolve) => io.close(() => resolve()));
+        await new Promise<void>((resolve) => void io.close(() => resolve()));
         if (httpServer.listening) await new Promise<void>((resolve) => httpServer.close(() => resolve()));
       } finally {
         clearInterval(idle);

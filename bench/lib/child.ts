@@ -69,14 +69,13 @@ export class ServerChild<Ready> {
 /** The child's side: answer memory requests, stop on request, announce readiness. */
 export function serveParent<Ready>(ready: Ready, stop: () => Promise<void>): void {
   const gc = (globalThis as { gc?: () => void }).gc;
-  process.on("message", async (msg: { id: number } & ChildRequest) => {
+  process.on("message", (msg: { id: number } & ChildRequest) => {
     if (msg.op === "memory") {
       gc?.();
       const m = process.memoryUsage();
       process.send!({ id: msg.id, result: { rss: m.rss, heapUsed: m.heapUsed } satisfies Memory });
     } else if (msg.op === "stop") {
-      await stop();
-      process.exit(0);
+      void stop().then(() => process.exit(0));
     }
   });
   // the parent died: do not linger

@@ -21,7 +21,7 @@ let seq = 0;
 
 io.on("connection", (socket) => {
   socket.on("follow", (room: string, ack: (ok: boolean) => void) => {
-    socket.join(room);
+    void socket.join(room);
     ack(true);
   });
   socket.on("setup", (payload: Record<string, unknown>, ack: () => void) => {
@@ -38,6 +38,6 @@ io.on("connection", (socket) => {
 
 http.listen(0, "127.0.0.1", () => {
   serveParent<BareReady>({ port: (http.address() as AddressInfo).port }, async () => {
-    await new Promise<void>((resolve) => io.close(() => resolve()));
+    await new Promise<void>((resolve) => void io.close(() => resolve()));
   });
 });

@@ -143,4 +143,6 @@ export class CommandPipeline {
   }
 }
 
-const NOTHING_TO_DO = Symbol("nothing to do");
+/** Thrown inside the transaction to roll it back when a system command finds nothing to do. */
+class NothingToDo extends Error {}
+const NOTHING_TO_DO = new NothingToDo("nothing to do");

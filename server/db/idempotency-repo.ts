@@ -13,7 +13,7 @@ export class IdempotencyRepo {
   }
 
   // keys are per actor: two clients that happen to pick the same key never see each other's answers
-  get(requestId: string, actorId: string): unknown | undefined {
+  get(requestId: string, actorId: string): unknown {
     const r = this.getStmt.get(`${actorId}\u0000${requestId}`);
     return r ? JSON.parse(r.response) : undefined;
   }

@@ -14,7 +14,7 @@ function versioned(body: unknown): { version: unknown; rest: Record<string, unkn
 export function appointmentRoutes(board: Board): Router {
   const r = Router();
 
-  r.post("/", (req, res) => runCommand(board, req, res, { type: "appointment.create", input: req.body ?? {} }, true));
+  r.post("/", (req, res) => runCommand(board, req, res, { type: "appointment.create", input: (req.body as unknown) ?? {} }, true));
 
   // a file's rows as one command: all are checked, then all created or none
   r.post("/import", (req, res) => {

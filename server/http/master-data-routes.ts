@@ -22,7 +22,7 @@ function masterDataRoutes(board: Board, entity: "advisor" | "bay"): Router {
     if (!row) return sendError(res, { code: "not_found", message: `${entity} ${id} does not exist` });
     res.json(row);
   });
-  r.post("/", (req, res) => runCommand(board, req, res, { type: `${entity}.create`, input: req.body ?? {} }, true));
+  r.post("/", (req, res) => runCommand(board, req, res, { type: `${entity}.create`, input: (req.body as unknown) ?? {} }, true));
   r.patch("/:id", (req, res) => {
     const id = idParam(req, res);
     if (id === null) return;

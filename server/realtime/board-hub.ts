@@ -225,7 +225,7 @@ export class BoardHub {
   }
 
   private registerReader(socket: AnySocket, view: View): void {
-    socket.join(view.room);
+    void socket.join(view.room);
     socket.on("time:sync", (ack) => {
       if (typeof ack === "function") ack(this.board.clock.now());
     });
@@ -247,9 +247,9 @@ export class BoardHub {
       return { ok: false, error: { code: "protocol_mismatch", message: `server speaks protocol ${PROTOCOL_VERSION}; reload the page` } };
     }
     try {
-      if (socket.data.date && socket.data.date !== date) socket.leave(dateRoom(view, socket.data.date));
+      if (socket.data.date && socket.data.date !== date) void socket.leave(dateRoom(view, socket.data.date));
       socket.data.date = date;
-      socket.join(dateRoom(view, date));
+      void socket.join(dateRoom(view, date));
       if (since !== undefined) {
         const patches = this.board.patchesSince(since, date);
         if (patches !== null) {

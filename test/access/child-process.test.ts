@@ -18,8 +18,8 @@ function startServer(env: Record<string, string>): Promise<{ child: ChildProcess
       const m = /API\s+http:\/\/localhost:(\d+)\//.exec(log.join("\n"));
       if (m) resolve({ child, url: `http://127.0.0.1:${m[1]}`, log });
     };
-    child.stdout!.on("data", onData);
-    child.stderr!.on("data", onData);
+    child.stdout.on("data", onData);
+    child.stderr.on("data", onData);
     child.once("exit", (code) => reject(new Error(`server exited with ${code}: ${log.join("\n")}`)));
   });
 }

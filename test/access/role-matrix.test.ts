@@ -16,7 +16,7 @@ interface Case {
   allowed: Principal[];
   /** Undo has no REST route; it is tried over the socket only. */
   socketOnly?: true;
-  prepare(): Promise<CommandInput>;
+  prepare(): CommandInput | Promise<CommandInput>;
 }
 
 let server: TestServer;
@@ -53,7 +53,7 @@ const DESK: Principal[] = ["manager", "desk", "deskToken"];
 const ADVISOR_STEP: Principal[] = ["manager", "desk", "deskToken", "advisorOwn"];
 
 const CASES: Case[] = [
-  { name: "appointment.create", allowed: DESK, prepare: async () => ({ type: "appointment.create", input: { ...booking(advisors[0]!, { startTime: "15:00" }), customerTitle: "mr" } }) },
+  { name: "appointment.create", allowed: DESK, prepare: () => ({ type: "appointment.create", input: { ...booking(advisors[0]!, { startTime: "15:00" }), customerTitle: "mr" } }) },
   {
     name: "appointment.update",
     allowed: DESK,
@@ -112,15 +112,15 @@ const CASES: Case[] = [
   {
     name: "appointment.import",
     allowed: DESK,
-    prepare: async () => ({ type: "appointment.import", rows: [{ ...booking(advisors[1]!, { startTime: "18:00" }), customerTitle: "ms" }] }),
+    prepare: () => ({ type: "appointment.import", rows: [{ ...booking(advisors[1]!, { startTime: "18:00" }), customerTitle: "ms" }] }),
   },
-  { name: "advisor.create", allowed: ALL, prepare: async () => ({ type: "advisor.create", input: { name: `顾问${n++}` } }) },
+  { name: "advisor.create", allowed: ALL, prepare: () => ({ type: "advisor.create", input: { name: `顾问${n++}` } }) },
   {
     name: "advisor.update",
     allowed: ALL,
     prepare: async () => ({ type: "advisor.update", id: advisors[1]!, version: await versionOf(`/api/advisors/${advisors[1]}`), changes: { name: `顾问${n++}` } }),
   },
-  { name: "bay.create", allowed: ALL, prepare: async () => ({ type: "bay.create", input: { name: `工位${n++}` } }) },
+  { name: "bay.create", allowed: ALL, prepare: () => ({ type: "bay.create", input: { name: `工位${n++}` } }) },
   { name: "bay.update", allowed: ALL, prepare: async () => ({ type: "bay.update", id: bay, version: await versionOf(`/api/bays/${bay}`), changes: { name: `工位${n++}` } }) },
   {
     name: "settings.update",
@@ -130,7 +130,7 @@ const CASES: Case[] = [
   {
     name: "account.create",
     allowed: ALL,
-    prepare: async () => ({ type: "account.create", input: { username: `new${n++}`, displayName: "新人", role: "desk", password: "a-long-password-2" } }),
+    prepare: () => ({ type: "account.create", input: { username: `new${n++}`, displayName: "新人", role: "desk", password: "a-long-password-2" } }),
   },
   {
     name: "account.update",
@@ -145,7 +145,7 @@ const CASES: Case[] = [
     allowed: ALL,
     prepare: async () => ({ type: "account.set_password", id: (await throwawayAccount()).id, password: "another-password-3" }),
   },
-  { name: "display.create", allowed: ALL, prepare: async () => ({ type: "display.create", input: { name: "大厅", visibility: "public", language: "zh-CN" } }) },
+  { name: "display.create", allowed: ALL, prepare: () => ({ type: "display.create", input: { name: "大厅", visibility: "public", language: "zh-CN" } }) },
   {
     name: "display.update",
     allowed: ALL,
@@ -162,7 +162,7 @@ const CASES: Case[] = [
       return { type: "display.revoke", id: d.id };
     },
   },
-  { name: "token.create", allowed: ALL, prepare: async () => ({ type: "token.create", input: { name: "DMS", role: "desk" } }) },
+  { name: "token.create", allowed: ALL, prepare: () => ({ type: "token.create", input: { name: "DMS", role: "desk" } }) },
   {
     name: "token.revoke",
     allowed: ALL,

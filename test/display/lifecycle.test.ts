@@ -9,7 +9,7 @@ import { appText, cardTexts, waitForCard } from "./display-page.js";
 function countTimers(): void {
   const live = new Set<unknown>();
   (window as unknown as { __liveTimers: () => number }).__liveTimers = () => live.size;
-  const { setTimeout: st, clearTimeout: ct, setInterval: si, clearInterval: ci } = window;
+  const [st, ct, si, ci] = [window.setTimeout.bind(window), window.clearTimeout.bind(window), window.setInterval.bind(window), window.clearInterval.bind(window)];
   window.setTimeout = ((fn: TimerHandler, ms?: number, ...args: unknown[]) => {
     const id: unknown = st(
       (...a: unknown[]) => {
@@ -76,13 +76,13 @@ describe("the display's lifecycle", () => {
       const asked: string[] = [];
       (window as unknown as { __wakeLocks: string[] }).__wakeLocks = asked;
       // a held lock the page can see released, as the browser does when a TV sleeps
-      const sentinel = { released: false, release: async () => void (sentinel.released = true) };
+      const sentinel = { released: false, release: () => Promise.resolve(void (sentinel.released = true)) };
       Object.defineProperty(navigator, "wakeLock", {
         value: {
-          request: async (type: string) => {
+          request: (type: string) => {
             asked.push(type);
             sentinel.released = false;
-            return sentinel;
+            return Promise.resolve(sentinel);
           },
         },
       });

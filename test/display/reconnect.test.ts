@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { Browser } from "playwright-core";
-import { FULL_HD, launchBrowser, openPage } from "../helpers/browser.js";
+import { launchBrowser, openPage } from "../helpers/browser.js";
 import { booking, startTestServer, type TestServer } from "../helpers/test-server.js";
 import { ManualClock } from "../helpers/manual-clock.js";
 import { appText, waitForCard } from "./display-page.js";

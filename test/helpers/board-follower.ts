@@ -62,7 +62,8 @@ export class BoardFollower {
    */
   freeze(): () => void {
     // a raw network boundary: engine.io-client's transport and ws's TCP socket are not public API
-    const raw = (this.socket.io.engine as any)?.transport?.ws?._socket as { pause(): void; resume(): void } | undefined;
+    const engine = this.socket.io.engine as unknown as { transport?: { ws?: { _socket?: { pause(): void; resume(): void } } } } | undefined;
+    const raw = engine?.transport?.ws?._socket;
     raw?.pause();
     return () => raw?.resume();
   }

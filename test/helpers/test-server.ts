@@ -41,6 +41,7 @@ export interface TestServer {
   url: string;
   /** The manager `admin`, signed in when the server started; `api` and `client` act as it unless told otherwise. */
   manager: Session;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests read JSON answers of many shapes
   api(path: string, init?: RequestInit & { json?: unknown; as?: As }): Promise<{ status: number; body: any; headers: Headers }>;
   /** `auth` is the handshake's auth payload, e.g. `{ key }` for a paired display. */
   client(ns?: "staff" | "display", opts?: { as?: As; auth?: Record<string, unknown> }): Promise<StaffClient>;
@@ -112,7 +113,7 @@ export async function startTestServer(opts: TestServerOptions = {}): Promise<Tes
         headers: {
           ...(json !== undefined ? { "content-type": "application/json" } : {}),
           ...(cookie ? { cookie } : {}),
-          ...((rest.headers as Record<string, string> | undefined) ?? {}),
+          ...((rest.headers) ?? {}),
         },
         body: json !== undefined ? JSON.stringify(json) : rest.body,
       });
@@ -175,7 +176,7 @@ export async function startTestServer(opts: TestServerOptions = {}): Promise<Tes
 }
 
 export async function follow(socket: StaffClient, date: string, since?: number): Promise<FollowResult> {
-  const res = (await socket.emitWithAck("board:follow", { date, protocol: PROTOCOL_VERSION, ...(since !== undefined ? { since } : {}) })) as Ack<FollowResult>;
+  const res: Ack<FollowResult> = await socket.emitWithAck("board:follow", { date, protocol: PROTOCOL_VERSION, ...(since !== undefined ? { since } : {}) });
   if (!res.ok) throw new Error(`follow failed: ${res.error.code} ${res.error.message}`);
   return res.data;
 }

@@ -4,7 +4,6 @@ import { ManualClock } from "../helpers/manual-clock.js";
 import { booking, follow, nextEvent, seedBasics, startTestServer, type TestServer } from "../helpers/test-server.js";
 
 const SECOND = 1_000;
-const MINUTE = 60 * SECOND;
 
 describe("clock: late and no-show", () => {
   let server: TestServer;
