@@ -1,5 +1,5 @@
 import type { Actor } from "../../shared/schemas/actor.js";
-import type { Account, PairedDisplay } from "../../shared/schemas/access.js";
+import { UsernameSchema, type Account, type PairedDisplay } from "../../shared/schemas/access.js";
 import { publicAccount, type StoredAccount } from "../db/account-repo.js";
 import type { Repositories } from "../db/repositories.js";
 import type { Clock } from "../board/clock.js";
@@ -37,6 +37,16 @@ export type LoginResult =
 
 export const sessionKey = (hash: string) => `session:${hash}`;
 
+/**
+ * What the log may say of a refused username: the name itself only when it could be one, since
+ * people type their password into the username field, and anything else may be crafted to read as
+ * log lines of its own.
+ */
+export function loggableUsername(raw: string): string {
+  const parsed = UsernameSchema.safeParse(raw);
+  return parsed.success ? `"${parsed.data}"` : `(not a username, ${Array.from(raw).length} characters)`;
+}
+
 function accountActor(a: StoredAccount): Actor {
   return { id: accountActorId(a.id), name: `${a.displayName} (${a.username})`, role: a.role, accountId: a.id, ...(a.advisorId !== null ? { advisorId: a.advisorId } : {}) };
 }
@@ -49,7 +59,7 @@ function accountActor(a: StoredAccount): Actor {
 export class AccessControl {
   readonly idleMs: number;
   readonly maxMs: number;
-  // failures, not attempts: a person who types the password right is never slowed down
+  // failures, not attempts: a right password gives its attempt back, so its owner is never slowed down
   private readonly perAccount: RateLimiter;
   private readonly perAddress: RateLimiter;
 
@@ -69,16 +79,18 @@ export class AccessControl {
     const username = rawUsername.trim().toLowerCase();
     const wait = Math.max(this.perAccount.retryAfter(username), this.perAddress.retryAfter(address));
     if (wait > 0) return { ok: false, code: "rate_limited", retryAfterMs: wait };
+    // counted before the hash, so attempts sent at once cannot all pass the check above
+    this.perAccount.take(username);
+    this.perAddress.take(address);
     const account = this.repos.accounts.byUsername(username);
     // the same work whether or not the account exists, so timing does not tell which usernames are real
     const matches = await verifyPassword(password, account?.passwordHash ?? dummyHash());
     if (!account || !account.active || !matches) {
-      this.perAccount.fail(username);
-      this.perAddress.fail(address);
-      this.log.info(`sign-in refused for "${username.slice(0, 32)}" from ${address}`);
+      this.log.info(`sign-in refused for ${loggableUsername(rawUsername)} from ${address}`);
       return { ok: false, code: "unauthorized" };
     }
-    this.perAccount.reset(username);
+    this.perAccount.undo(username);
+    this.perAddress.undo(address);
     const { sessionId, expiresAt } = this.newSession(account.id);
     this.log.info(`${account.username} signed in from ${address}`);
     return { ok: true, sessionId, account: publicAccount(account), expiresAt };

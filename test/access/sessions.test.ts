@@ -55,29 +55,6 @@ describe("signing in and sessions", () => {
     }
   });
 
-  it("rate-limits failed sign-ins per account with 429 rate_limited, even with the right password, until the window passes", async () => {
-    const clock = new ManualClock(Date.parse("2026-11-27T01:00:00Z"));
-    server = await startTestServer({ clock });
-    const attempt = (password: string) => server.api("/api/auth/login", { method: "POST", json: { username: "admin", password }, as: "anonymous" });
-    for (let i = 0; i < 5; i++) expect((await attempt("wrong-password")).status).toBe(401);
-    const limited = await attempt(TEST_ADMIN_PASSWORD);
-    expect(limited.status).toBe(429);
-    expect(limited.body.error.code).toBe("rate_limited");
-    expect(Number(limited.headers.get("retry-after"))).toBeGreaterThan(0);
-    clock.advance(16 * 60_000);
-    expect((await attempt(TEST_ADMIN_PASSWORD)).status).toBe(200);
-  });
-
-  it("rate-limits failed sign-ins per address across usernames", async () => {
-    server = await startTestServer();
-    for (let i = 0; i < 20; i++) {
-      const res = await server.api("/api/auth/login", { method: "POST", json: { username: `guess${i}`, password: "wrong-password" }, as: "anonymous" });
-      expect(res.status).toBe(401);
-    }
-    const res = await server.api("/api/auth/login", { method: "POST", json: { username: "admin", password: TEST_ADMIN_PASSWORD }, as: "anonymous" });
-    expect(res.status).toBe(429);
-  });
-
   it("ends a session after 12 idle hours, and any session 7 days after sign-in however busy", async () => {
     const clock = new ManualClock(Date.parse("2026-11-27T01:00:00Z"));
     server = await startTestServer({ clock });
