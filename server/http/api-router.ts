@@ -15,6 +15,12 @@ export const BODY_LIMIT = "64kb";
 
 export function apiRouter(board: Board, access: AccessControl, live: HealthSource & DisplayPresence, log: Logger): Router {
   const api = Router();
+  // names, plates and phones must not stay in a shared reception PC's browser cache or a proxy's;
+  // first, so refusals and errors carry it too
+  api.use((_req, res, next) => {
+    res.set("cache-control", "no-store");
+    next();
+  });
   api.use(sameOriginWrites);
   api.use(express.json({ limit: BODY_LIMIT, strict: false }));
   api.use(authenticate(access));
