@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { BoardPatch } from "../../shared/schemas/board.js";
 import { booking, follow, nextEvent, seedBasics, startTestServer, type StaffClient, type TestServer } from "../helpers/test-server.js";
-import { dbFingerprint } from "./db-fingerprint.js";
+import { dbFingerprint } from "../helpers/db-fingerprint.js";
 
 const DATE = "2026-11-27";
 const FULL_NAME = "欧阳明华";

@@ -4,7 +4,7 @@ import { io as connect } from "socket.io-client";
 import { ERROR_CODES } from "../../shared/errors.js";
 import { STAFF_NAMESPACE } from "../../shared/protocol.js";
 import { booking, follow, seedBasics, startTestServer, type StaffClient, type TestServer } from "../helpers/test-server.js";
-import { dbFingerprint } from "./db-fingerprint.js";
+import { dbFingerprint } from "../helpers/db-fingerprint.js";
 
 /**
  * Thousands of random and malformed payloads, sent by the manager (who may do anything, so only
