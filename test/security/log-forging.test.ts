@@ -18,6 +18,7 @@ describe("log entries", () => {
     const hostile = ["a\nb", "a\r\nb", "a\u2028b", "a\u2029b", "a\u0085b", "a\u001b[2Jb", "a\u009b31mb", "a\u202eb", "a\u0000b", "a\u007fb", "a\tb"];
     for (const text of hostile) {
       const line = formatLogEntry(`sign-in refused for ${text}`, []);
+      // eslint-disable-next-line no-control-regex -- looking for control characters is the point
       expect(line, JSON.stringify(text)).not.toMatch(/[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/);
       expect(line.startsWith("[magboard] sign-in refused for a\\")).toBe(true);
     }
@@ -75,6 +76,7 @@ describe("a server's log under hostile sign-ins", () => {
     expect(lines).not.toContain(FORGED);
     expect(lines.filter((l) => l.startsWith("[magboard] admin signed in"))).toEqual([]);
     expect(server.output()).not.toContain("Correct-Horse!Battery");
+    // eslint-disable-next-line no-control-regex -- looking for control characters is the point
     expect(server.output()).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/);
     const refused = lines.filter((l) => l.includes("sign-in refused"));
     expect(refused[0]).toBe(`[magboard] sign-in refused for (not a username, ${FORGED.length + 7} characters) from 10.0.0.7`);
