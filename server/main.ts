@@ -1,4 +1,3 @@
-import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { DATABASE_FILE, readConfig } from "./config.js";
@@ -8,6 +7,7 @@ import { systemClock } from "./board/clock.js";
 import { consoleLogger as log } from "./logger.js";
 import { holdLock } from "./ops/server-lock.js";
 import { DailyBackups } from "./ops/daily-backups.js";
+import { describeFixed, secureDataFolder } from "./ops/data-folder.js";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 
@@ -17,7 +17,8 @@ const SHUTDOWN_LIMIT_MS = 10_000;
 /** The composition root: read the environment, open the database, wire the app, listen. */
 async function main(): Promise<void> {
   const config = readConfig();
-  mkdirSync(config.dataDir, { recursive: true });
+  const opened = secureDataFolder(config.dataDir, config.backupDir);
+  if (opened.length > 0) log.info(`data folder: made owner-only what others could read: ${describeFixed(opened, config.dataDir)}`);
   const releaseLock = holdLock(config.dataDir);
   const file = path.join(config.dataDir, DATABASE_FILE);
   const db = openDatabase(file, { synchronous: config.synchronous });
