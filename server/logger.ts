@@ -28,7 +28,9 @@ function formatDetail(detail: unknown): string {
   const head = `${detail.name}: ${detail.message}`;
   const stack = detail.stack ?? "";
   const frames = stack.startsWith(head) ? stack.slice(head.length) : `\n${escapeControls(stack)}`;
-  return escapeControls(head) + frames;
+  const code = (detail as { code?: unknown }).code;
+  const cause = detail.cause === undefined ? "" : `\ncaused by ${formatDetail(detail.cause)}`;
+  return escapeControls(typeof code === "string" || typeof code === "number" ? `${head} [${code}]` : head) + frames + cause;
 }
 
 /** One log entry: `[magboard] message`, then any details; only an error's stack frames take further lines. */

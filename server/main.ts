@@ -17,8 +17,8 @@ const SHUTDOWN_LIMIT_MS = 10_000;
 /** The composition root: read the environment, open the database, wire the app, listen. */
 async function main(): Promise<void> {
   const config = readConfig();
-  const opened = secureDataFolder(config.dataDir, config.backupDir);
-  if (opened.length > 0) log.info(`data folder: made owner-only what others could read: ${describeFixed(opened, config.dataDir)}`);
+  const folderReport = describeFixed(secureDataFolder(config.dataDir, config.backupDir), config.dataDir);
+  if (folderReport) log.info(folderReport);
   const releaseLock = holdLock(config.dataDir);
   const file = path.join(config.dataDir, DATABASE_FILE);
   const db = openDatabase(file, { synchronous: config.synchronous });

@@ -1,10 +1,10 @@
-import { chmodSync, copyFileSync, existsSync, readdirSync, renameSync, rmSync, statSync } from "node:fs";
+import { copyFileSync, existsSync, readdirSync, renameSync, rmSync, statSync } from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
 import type { Db } from "./open-database.js";
 import { MIGRATIONS } from "./migrations/index.js";
 import { ChangeLogRepo } from "./change-log-repo.js";
-import { createPrivateFile, PRIVATE_FILE, privateDir } from "./private-files.js";
+import { chmodIfPossible, createPrivateFile, PRIVATE_FILE, privateDir } from "./private-files.js";
 
 /** Automatic backups carry this mark so retention never deletes one a person made on purpose. */
 export const AUTO_MARK = "auto";
@@ -122,7 +122,7 @@ export async function restoreDatabase(target: string, backup: string, at: Date):
   for (const f of [staging, `${staging}-wal`, `${staging}-shm`]) rmSync(f, { force: true });
   copyFileSync(backup, staging);
   // a copy takes the backup's mode, which an older magboard left readable by all; its WAL takes the copy's
-  chmodSync(staging, PRIVATE_FILE);
+  chmodIfPossible(staging, PRIVATE_FILE);
   const revision = Math.max(currentRevision, backupRevision) + 1;
   const db = new Database(staging);
   try {

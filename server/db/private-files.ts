@@ -10,10 +10,27 @@ import path from "node:path";
 export const PRIVATE_FILE = 0o600;
 export const PRIVATE_DIR = 0o700;
 
+/** What chmod answers where the file system keeps no permissions (a FAT USB disk, some network shares) or the file is someone else's. */
+const MODES_NOT_KEPT = new Set(["EPERM", "ENOTSUP", "EOPNOTSUPP", "EROFS"]);
+
+/**
+ * chmod, or false where it cannot be done: there the mount's options or the file's owner decide
+ * who reads, and a backup to a USB disk must not fail for it.
+ */
+export function chmodIfPossible(p: string, mode: number): boolean {
+  try {
+    chmodSync(p, mode);
+    return true;
+  } catch (err) {
+    if (MODES_NOT_KEPT.has((err as NodeJS.ErrnoException).code ?? "")) return false;
+    throw err;
+  }
+}
+
 /** Creates `dir` (and any missing parents) readable by its owner only. */
 export function privateDir(dir: string): void {
   mkdirSync(dir, { recursive: true, mode: PRIVATE_DIR });
-  chmodSync(dir, PRIVATE_DIR);
+  chmodIfPossible(dir, PRIVATE_DIR);
 }
 
 /**
@@ -24,13 +41,14 @@ export function privateDir(dir: string): void {
 export function createPrivateFile(file: string): void {
   if (existsSync(file)) return;
   closeSync(openSync(file, "a", PRIVATE_FILE));
-  chmodSync(file, PRIVATE_FILE);
+  chmodIfPossible(file, PRIVATE_FILE);
 }
 
-/** A file or folder that others could read or enter, and the mode it was found with. */
+/** A file or folder that others could read or enter, the mode it was found with, and whether that is fixed now. */
 export interface OpenToOthers {
   path: string;
   mode: number;
+  fixed: boolean;
 }
 
 /**
@@ -38,14 +56,13 @@ export interface OpenToOthers {
  * anyone's); returns those that had any. Owner permissions are kept as they were.
  */
 export function restrictToOwner(paths: string[]): OpenToOthers[] {
-  const fixed: OpenToOthers[] = [];
+  const found: OpenToOthers[] = [];
   for (const p of paths) {
     const st = lstatSync(p, { throwIfNoEntry: false });
     if (!st || st.isSymbolicLink() || (st.mode & 0o077) === 0) continue;
-    chmodSync(p, st.mode & 0o700);
-    fixed.push({ path: p, mode: st.mode & 0o777 });
+    found.push({ path: p, mode: st.mode & 0o777, fixed: chmodIfPossible(p, st.mode & 0o700) });
   }
-  return fixed;
+  return found;
 }
 
 /** The files of `dir` whose names match, as paths (none when the folder does not exist). */

@@ -19,13 +19,21 @@ export function secureDataFolder(dataDir: string, backupDir: string): OpenToOthe
   return [...before, ...files];
 }
 
-/** "/srv/magboard (was 755), magboard.sqlite (was 644), backups (was 755)": inside the data folder relative to it. */
-export function describeFixed(fixed: OpenToOthers[], dataDir: string): string {
-  return fixed
-    .map((f) => {
-      const rel = path.relative(dataDir, f.path);
-      const name = rel === "" || rel.startsWith("..") || path.isAbsolute(rel) ? f.path : rel;
-      return `${name} (was ${f.mode.toString(8)})`;
-    })
-    .join(", ");
+/**
+ * The start-up log's account of it, or null when all was private already: what it made
+ * owner-only, and what it could not (a file system without permissions, someone else's file).
+ */
+export function describeFixed(found: OpenToOthers[], dataDir: string): string | null {
+  const name = (p: string) => {
+    const rel = path.relative(dataDir, p);
+    return rel === "" || rel.startsWith("..") || path.isAbsolute(rel) ? p : rel;
+  };
+  const list = (items: OpenToOthers[]) => items.map((f) => `${name(f.path)} (was ${f.mode.toString(8)})`).join(", ");
+  const fixed = found.filter((f) => f.fixed);
+  const kept = found.filter((f) => !f.fixed);
+  const parts = [
+    ...(fixed.length ? [`made owner-only what others could read: ${list(fixed)}`] : []),
+    ...(kept.length ? [`could not make owner-only (the file system keeps no permissions, or the file is another account's): ${list(kept)}`] : []),
+  ];
+  return parts.length ? `data folder: ${parts.join("; ")}` : null;
 }

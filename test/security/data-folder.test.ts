@@ -5,6 +5,7 @@ import path from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase } from "../../server/db/open-database.js";
 import { backupDatabase, restoreDatabase } from "../../server/db/backup.js";
+import { describeFixed } from "../../server/ops/data-folder.js";
 import { startServerProcess, type ServerProcess } from "../helpers/server-process.js";
 import { signInAt } from "../helpers/sign-in.js";
 import { booking } from "../helpers/test-server.js";
@@ -71,6 +72,21 @@ describe("the data folder under umask 000", () => {
     const restored = openDatabase(file);
     for (const f of [`${file}-wal`, `${file}-shm`]) expect(modeOf(f), f).toBe("600");
     restored.close();
+  });
+});
+
+describe("the start-up report", () => {
+  it("names what it made owner-only and what the file system would not let it, inside the data folder by name", () => {
+    const found = [
+      { path: "/srv/magboard", mode: 0o755, fixed: true },
+      { path: "/srv/magboard/magboard.sqlite", mode: 0o644, fixed: true },
+      { path: "/media/usb/backups/magboard-20261127-020000Z-auto.sqlite", mode: 0o777, fixed: false },
+    ];
+    expect(describeFixed(found, "/srv/magboard")).toBe(
+      "data folder: made owner-only what others could read: /srv/magboard (was 755), magboard.sqlite (was 644); " +
+        "could not make owner-only (the file system keeps no permissions, or the file is another account's): /media/usb/backups/magboard-20261127-020000Z-auto.sqlite (was 777)",
+    );
+    expect(describeFixed([], "/srv/magboard")).toBeNull();
   });
 });
 

@@ -34,6 +34,10 @@ describe("log entries", () => {
     expect(lines.length).toBeGreaterThan(1);
     for (const frame of lines.slice(1)) expect(frame).toMatch(/^\s+at /);
     expect(formatLogEntry("details", [{ note: "x\ny" }])).toBe("[magboard] details { note: 'x\\ny' }");
+    const wrapped = formatLogEntry("command failed", [Object.assign(new Error("outer", { cause: new Error(`inner\n${FORGED}`) }), { code: "SQLITE_BUSY" })]);
+    expect(wrapped).toContain("Error: outer [SQLITE_BUSY]");
+    expect(wrapped).toContain(`caused by Error: inner\\n${FORGED}`);
+    expect(wrapped.split("\n")).not.toContain(FORGED);
   });
 
   it("name a refused username only when it is a well-formed one; otherwise a marker and its length", () => {
