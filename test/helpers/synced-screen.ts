@@ -1,6 +1,7 @@
 import { io as connect, type Socket } from "socket.io-client";
 import type { BoardState } from "../../shared/board-state.js";
 import { DISPLAY_NAMESPACE, STAFF_NAMESPACE, type ServerToClientEvents, type StaffToServerEvents } from "../../shared/protocol.js";
+import type { Backoff } from "../../display/backoff.js";
 import { BoardSync, SCREEN_SOCKET_OPTIONS, type BoardChange, type Timers } from "../../display/board-sync.js";
 
 export interface ScreenOptions {
@@ -8,6 +9,8 @@ export interface ScreenOptions {
   cookie?: string;
   heartbeatMs?: number;
   heartbeatTimeoutMs?: number;
+  /** The display's own (display/backoff.ts) unless a bench wants its jitter the same on every run. */
+  backoff?: Backoff;
 }
 
 interface Held {
@@ -87,6 +90,7 @@ export class SyncedScreen {
       timers: this.timers,
       ...(opts.heartbeatMs !== undefined ? { heartbeatMs: opts.heartbeatMs } : {}),
       ...(opts.heartbeatTimeoutMs !== undefined ? { heartbeatTimeoutMs: opts.heartbeatTimeoutMs } : {}),
+      ...(opts.backoff ? { backoff: opts.backoff } : {}),
       onUpdate: () => this.updated(),
       onChange: (c) => this.changed(c),
       onRefused: (e) => this.problems.push(`follow refused: ${e.code} ${e.message}`),
