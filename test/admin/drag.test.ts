@@ -65,7 +65,7 @@ describe("admin board: moving cards", () => {
       const [x0, y0] = [body.x + body.width / 2, body.y + body.height / 2];
       const [x1, y1] = [target.x + target.width / 2, target.y + target.height / 2];
       await cdp.send("Input.dispatchTouchEvent", { type: "touchStart", touchPoints: at(x0, y0) });
-      if (holdMs > 0) await admin.waitForTimeout(holdMs);
+      if (holdMs > 0) await admin.waitForTimeout(holdMs); // the finger resting on the card: the hold is what is under test
       for (let i = 1; i <= 10; i++) {
         await cdp.send("Input.dispatchTouchEvent", { type: "touchMove", touchPoints: at(x0 + ((x1 - x0) * i) / 10, y0 + ((y1 - y0) * i) / 10) });
       }

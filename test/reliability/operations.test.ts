@@ -73,7 +73,7 @@ describe("operating the server", () => {
     req.write(body.subarray(0, 20));
     server.child.kill("SIGTERM");
     await editorGone;
-    await eventually(() => server!.output().includes("SIGTERM: stopping"), "the server to notice the signal");
+    await server.printed("SIGTERM: stopping");
     await expect(fetch(`${server.url}/api/health`)).rejects.toThrow();
     // the rest of the body comes only once the server has stopped taking new connections
     req.end(body.subarray(20));
@@ -172,7 +172,7 @@ describe("operating the server", () => {
   it("makes an automatic backup when it starts with none a day old, in MAGBOARD_BACKUP_DIR", { timeout: 20_000 }, async () => {
     const dir = path.join(dataDir, "elsewhere");
     server = await startServerProcess({ dataDir, env: { MAGBOARD_BACKUP_KEEP: "3", MAGBOARD_BACKUP_DIR: dir } });
-    await eventually(() => server!.output().includes("daily backup"), "a first automatic backup");
+    await server.printed("daily backup");
     const [made] = readdirSync(dir);
     expect(made).toMatch(/^magboard-\d{8}-\d{6}Z-auto\.sqlite$/);
     expect(databaseViolations(path.join(dir, made!))).toEqual([]);
@@ -180,7 +180,7 @@ describe("operating the server", () => {
 
   it("makes no automatic backup when MAGBOARD_BACKUP_KEEP is 0", { timeout: 20_000 }, async () => {
     server = await startServerProcess({ dataDir, env: { MAGBOARD_BACKUP_KEEP: "0" } });
-    await eventually(() => server!.output().includes("automatic backups are off"), "the server to say so");
+    await server.printed("automatic backups are off");
     expect(existsSync(path.join(dataDir, "backups"))).toBe(false);
   });
 });
