@@ -4,7 +4,7 @@ import { performance } from "node:perf_hooks";
 import { Backoff } from "../display/backoff.js";
 import type { BoardState } from "../shared/board-state.js";
 import type { ChangeOp } from "../shared/schemas/board.js";
-import { SyncedScreen, whenAll } from "../test/helpers/synced-screen.js";
+import { openDisplays, whenAll, type SyncedScreen } from "../test/helpers/synced-screen.js";
 import { ServerChild, type Memory } from "./lib/child.js";
 import { connect } from "./lib/clients.js";
 import { otherHalf } from "./lib/full-day.js";
@@ -17,8 +17,6 @@ import type { BareReady } from "./servers/bare-server.js";
 const DOWN_MS = 1_500;
 /** Changes made as soon as the server is back, so that every display needs what it missed, not only a reconnect. */
 const CHANGES = 5;
-/** Displays are brought up this many at a time: the storm under test is the one after the kill, not the first connection. */
-const BATCH = 25;
 
 export interface StormRun {
   /** kill → listening again, ms */
@@ -70,17 +68,8 @@ interface StormTarget {
  * jitter ((i + ½) / n, spread evenly over the room), so both servers meet the very same schedule
  * of reconnect attempts.
  */
-async function openScreens(url: string, date: string, n: number): Promise<SyncedScreen[]> {
-  const screens: SyncedScreen[] = [];
-  while (screens.length < n) {
-    const batch = Array.from({ length: Math.min(BATCH, n - screens.length) }, (_, k) => {
-      const i = screens.length + k;
-      return new SyncedScreen(url, "display", date, { backoff: new Backoff(undefined, undefined, () => (i + 0.5) / n) });
-    });
-    await whenAll(batch, (s) => s.sync.status === "live", "a batch of displays following", 30_000);
-    screens.push(...batch);
-  }
-  return screens;
+function openScreens(url: string, date: string, n: number): Promise<SyncedScreen[]> {
+  return openDisplays(url, date, n, (i) => ({ backoff: new Backoff(undefined, undefined, () => (i + 0.5) / n) }));
 }
 
 async function stormOnce(target: StormTarget, date: string, n: number): Promise<{ run: StormRun; snapshot: BoardState }> {

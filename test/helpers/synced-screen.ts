@@ -195,3 +195,17 @@ export function whenAll(screens: readonly SyncedScreen[], check: (s: SyncedScree
     test();
   });
 }
+
+/** Displays are brought up this many at a time: the first connection of a room is not the storm a test is about. */
+const BATCH = 25;
+
+/** `n` public displays of `date`, opened a batch at a time, each batch awaited live; `options(i)` for display i. */
+export async function openDisplays(url: string, date: string, n: number, options: (i: number) => ScreenOptions = () => ({})): Promise<SyncedScreen[]> {
+  const screens: SyncedScreen[] = [];
+  while (screens.length < n) {
+    const batch = Array.from({ length: Math.min(BATCH, n - screens.length) }, (_, k) => new SyncedScreen(url, "display", date, options(screens.length + k)));
+    await whenAll(batch, (s) => s.sync.status === "live", "a batch of displays following", 60_000);
+    screens.push(...batch);
+  }
+  return screens;
+}

@@ -7,7 +7,7 @@ import { Editor } from "../helpers/editor.js";
 import { signInAt } from "../helpers/sign-in.js";
 import { FAR_DATE, seedBoard } from "../helpers/seed.js";
 import { freePort, startServerProcess } from "../helpers/server-process.js";
-import { SyncedScreen, whenAll } from "../helpers/synced-screen.js";
+import { openDisplays, whenAll } from "../helpers/synced-screen.js";
 import { maskAppointment } from "../../shared/rules/mask.js";
 import type { ProcessHealth } from "../../server/ops/process-health.js";
 
@@ -38,10 +38,14 @@ describe("a reconnect storm after a restart", () => {
     let server = await startServerProcess({ dataDir, port });
     const cookie = await signInAt(server.url);
     const board = await seedBoard(server.url, cookie, 20);
-    // the display's own sync core with its own backoff (display/backoff.ts: 0.5 s doubling to 15 s, jittered)
-    const displays = Array.from({ length: DISPLAYS }, () => new SyncedScreen(server.url, "display", FAR_DATE));
+    // the display's own sync core with its own backoff (display/backoff.ts: 0.5 s doubling to 15 s,
+    // jittered). The kill is seen by TCP at once; the heartbeat's timeout is stretched only because
+    // 300 screens share this process's one event loop, where each TV has its own, so a busy machine
+    // would otherwise have them give up on answers already waiting to be read. Losing a silent link
+    // is tested in the browser (test/display/resilience.test.ts) and by the convergence storm's freezes.
+    const displays = await openDisplays(server.url, FAR_DATE, DISPLAYS, () => ({ heartbeatTimeoutMs: 30_000 }));
     const before = await health(server.url);
-    await whenAll(displays, (d) => d.revision() === before.revision && d.sync.status === "live", "all displays following", 60_000);
+    await whenAll(displays, (d) => d.revision() === before.revision, "all displays at the seeded revision");
 
     await server.kill("SIGKILL");
     server = await startServerProcess({ dataDir, port });
