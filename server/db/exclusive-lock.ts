@@ -7,6 +7,7 @@ export interface HeldLock {
 }
 
 const BUSY = new Set(["SQLITE_BUSY", "SQLITE_LOCKED"]);
+const DAMAGED = new Set(["SQLITE_NOTADB", "SQLITE_CORRUPT"]);
 
 /**
  * Takes an exclusive SQLite lock on `file` (a small file of its own, never the board's database) and
@@ -22,9 +23,9 @@ export function takeExclusiveLock(file: string, holder: number): HeldLock | null
   try {
     return lockOnce(file, holder);
   } catch (err) {
-    // not a database (a torn write at power-off, or anything else put there): nobody can hold a lock on
-    // it, since they would have had to write it first; start it afresh
-    if ((err as { code?: string }).code !== "SQLITE_NOTADB") throw err;
+    // damaged (a torn write at power-off: the file is written without a journal or fsync) or not a
+    // database at all: nobody holds a lock on it, since they would have had to write it first
+    if (!DAMAGED.has((err as { code?: string }).code ?? "")) throw err;
     rmSync(file, { force: true });
     return lockOnce(file, holder);
   }
@@ -35,6 +36,9 @@ function lockOnce(file: string, holder: number): HeldLock | null {
   const db = new Database(file, { timeout: 0 });
   try {
     db.pragma("locking_mode = EXCLUSIVE");
+    // what the file holds does not matter, only the lock: no journal file, no fsync on every start
+    db.pragma("journal_mode = MEMORY");
+    db.pragma("synchronous = OFF");
     db.exec("CREATE TABLE IF NOT EXISTS holder (pid INTEGER NOT NULL)");
     // the write is what makes SQLite take the exclusive lock, and keep it from then on
     db.transaction(() => {

@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "no
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { DataFolderBusyError, holdLock, PID_FILE } from "../../server/ops/server-lock.js";
+import { DataFolderBusyError, holdLock, LOCK_FILE, PID_FILE } from "../../server/ops/server-lock.js";
 import { startServerProcess, type ServerProcess } from "../helpers/server-process.js";
 
 describe("the lock on the data folder", () => {
@@ -24,6 +24,13 @@ describe("the lock on the data folder", () => {
     release();
     expect(existsSync(path.join(dataDir, PID_FILE))).toBe(false);
     holdLock(dataDir)();
+  });
+
+  it("starts afresh on a lock file a power cut left damaged", () => {
+    writeFileSync(path.join(dataDir, LOCK_FILE), "这不是数据库".repeat(200));
+    const release = holdLock(dataDir);
+    expect(() => holdLock(dataDir)).toThrow(DataFolderBusyError);
+    release();
   });
 
   it("does not let a stale magboard.pid naming a live, unrelated process block a start (the number after a power cut)", { timeout: 30_000 }, async () => {
