@@ -18,7 +18,7 @@ async function main(): Promise<void> {
   } catch (err) {
     if (!(err instanceof DataFolderBusyError)) throw err;
     const who = err.holder === null ? "" : ` (process ${err.holder})`;
-    throw new Error(`the magboard server${who} is running on ${config.dataDir}; stop it first`);
+    throw new Error(`the magboard server${who} is running on ${config.dataDir}; stop it first`, { cause: err });
   }
   try {
     const target = path.join(config.dataDir, DATABASE_FILE);

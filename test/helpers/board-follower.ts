@@ -49,6 +49,11 @@ export class BoardFollower {
       ...(opts.cookie ? { extraHeaders: { cookie: opts.cookie } } : {}),
     });
     this.socket.on("connect", () => void this.follow(this.state?.revision));
+    // socket.io-client gives up after the server ends the connection itself (it drops a screen that
+    // stopped reading); the TV's own connection (display/board-connection.ts) comes back after any loss
+    this.socket.on("disconnect", (reason) => {
+      if (reason === "io server disconnect") this.socket.connect();
+    });
     this.socket.on("board:patch", (patch) => this.onPatch(patch));
   }
 
