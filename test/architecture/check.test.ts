@@ -95,7 +95,7 @@ describe("the architecture check", () => {
   it("covers login/, advisor/ and bench/ as well as the pages it always did", () => {
     write("login/to-admin.ts", 'import "../admin/base.js";\n');
     write("advisor/to-admin.ts", 'import "../admin/base.js";\n');
-    write("bench/to-display.ts", 'import "../display/base.js";\n');
+    write("bench/to-admin.ts", 'import "../admin/base.js";\n');
     write("server/to-test.ts", 'import "../test/base.js";\n');
     for (const file of added) caught("folder", file);
   });

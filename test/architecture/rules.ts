@@ -51,7 +51,8 @@ export const FOLDER_RULES: FolderRule[] = [
   { from: "admin", forbidden: ["advisor", "server", "bench", "scripts", "test"], packages: SERVER_ONLY, why: "the editor reuses display/ and login/" },
   { from: "advisor", forbidden: ["admin", "server", "bench", "scripts", "test"], packages: SERVER_ONLY, why: "the phone page reuses display/ and login/" },
   { from: "login", forbidden: ["admin", "advisor", "display", "server", "bench", "scripts", "test"], packages: SERVER_ONLY, why: "the sign-in elements stand alone" },
-  { from: "bench", forbidden: [...PAGES, "test"], why: "the benchmark drives the server and pages from outside, as clients do" },
+  // the benchmark runs the TV's own DOM-free sync core in Node (display/board-sync.ts, through test/helpers), never a page's UI
+  { from: "bench", forbidden: ["admin", "advisor", "login"], why: "the benchmark drives the server and pages from outside, as clients do" },
   { from: "scripts", forbidden: PAGES, why: "scripts run the server's and the tests' code, never a page's" },
   // inside the server: transports → board → db
   { from: "server/http", forbidden: ["server/db", "server/realtime"], why: "REST talks to the board's named methods, never to repositories or SQL" },
