@@ -86,8 +86,8 @@ export function createApp(deps: AppDeps): App {
         directives: {
           "default-src": ["'self'"],
           "script-src": ["'self'"],
-          // no inline style: Lit's static styles are constructable stylesheets and its styleMap writes
-          // through the CSSOM, neither of which CSP counts as inline (see docs/API.md "Hostile input")
+          // no inline style: Lit's static styles are constructable stylesheets and the board's positions
+          // are set through the CSSOM (display/style-props.ts), neither of which CSP counts as inline
           "style-src": ["'self'"],
           // the pages use the system's fonts; helmet's default would let any https: host serve one
           "font-src": ["'self'"],

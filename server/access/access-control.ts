@@ -68,7 +68,7 @@ export interface AccessRecords {
 export class AccessControl {
   readonly idleMs: number;
   readonly maxMs: number;
-  // failures, not attempts: a right password gives its attempt back, so its owner is never slowed down
+  // failures: an attempt counts from its start, and a right password gives it back, so its owner is never slowed down
   private readonly perAccount: RateLimiter;
   private readonly perAddress: RateLimiter;
 
