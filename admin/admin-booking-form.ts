@@ -257,7 +257,7 @@ export class AdminBookingForm extends LitElement {
           </label>
         </div>
         ${warnings.length > 0
-          ? html`<ul class="warnings" role="status">${warnings.map((w) => html`<li>⚠ ${t(lang, `admin.overlap.${w.kind}`)} — ${t(lang, "admin.form.stillAllowed")}</li>`)}</ul>`
+          ? html`<ul class="warnings" role="status">${warnings.map((w) => html`<li>⚠ ${t(lang, `board.overlap.${w.kind}`)} — ${t(lang, "admin.form.stillAllowed")}</li>`)}</ul>`
           : nothing}
         <div class="buttons">
           <button type="button" @click=${this.close}>${t(lang, "admin.form.cancel")}</button>

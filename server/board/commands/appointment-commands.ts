@@ -1,7 +1,8 @@
 import type { Appointment, AppointmentEdit, AppointmentFields } from "../../../shared/schemas/appointment.js";
 import type { Command } from "../../../shared/schemas/commands.js";
 import { STATUS_TRANSITIONS, canApply } from "../../../shared/rules/status.js";
-import { arrivedLateMinutes, lateDueAt } from "../../../shared/rules/lateness.js";
+import { arrivedLateMinutes } from "../../../shared/rules/lateness.js";
+import { changesPlacement, moveCard, type Placement } from "../../../shared/rules/move.js";
 import { DomainError, notFound } from "../domain-error.js";
 import { expectVersion, type CommandContext, type HandlerOutput } from "../command-context.js";
 
@@ -37,12 +38,15 @@ export function stamp(ctx: CommandContext, a: Appointment): Appointment {
   return { ...a, version: a.version + 1, updatedAt: ctx.nowIso, updatedBy: ctx.actor.name };
 }
 
-/** Moving a card in time restarts its clock: it is late again only if the new time is past its grace. */
-function retime(ctx: CommandContext, before: Appointment, after: Appointment): Appointment {
-  if (before.date === after.date && before.startTime === after.startTime) return after;
-  if (after.lateAt === null) return after;
-  const settings = ctx.repos.settings.require().settings;
-  return lateDueAt(after, settings) <= ctx.now ? after : { ...after, lateAt: null };
+/**
+ * A change of date, time, advisor or bay is a move, whichever command carries it: the shared rule
+ * decides which cards may move and what a move makes of them (a no-show is booked again, a late
+ * mark stays only if the new time's grace has passed too).
+ */
+function move(ctx: CommandContext, before: Appointment, edited: Appointment, target: Partial<Placement>): Appointment {
+  const moved = moveCard(edited, target, ctx.repos.settings.require().settings, ctx.now);
+  if (!moved) throw new DomainError("invalid_transition", `a ${before.status} appointment cannot be moved`, "status", before);
+  return moved;
 }
 
 /** A card as booking makes it: booked, nothing happened yet, version 1, stamped by the actor. */
@@ -82,7 +86,10 @@ export function updateAppointment(ctx: CommandContext, cmd: Cmd<"appointment.upd
   const before = load(ctx, cmd.id);
   expectVersion(before, cmd.version, "appointment");
   checkReferences(ctx, cmd.changes, "changes.");
-  const after = retime(ctx, before, stamp(ctx, applyEdit(before, cmd.changes)));
+  const { date, startTime, advisorId, bayId } = cmd.changes;
+  const placement = { date, startTime, advisorId, bayId };
+  const edited = stamp(ctx, applyEdit(before, cmd.changes));
+  const after = changesPlacement(before, placement) ? move(ctx, before, edited, placement) : edited;
   ctx.repos.appointments.update(after);
   return output("appointment.update", before, after);
 }
@@ -90,12 +97,9 @@ export function updateAppointment(ctx: CommandContext, cmd: Cmd<"appointment.upd
 export function moveAppointment(ctx: CommandContext, cmd: Cmd<"appointment.move">): HandlerOutput {
   const before = load(ctx, cmd.id);
   expectVersion(before, cmd.version, "appointment");
-  if (before.status === "cancelled" || before.status === "completed") {
-    throw new DomainError("invalid_transition", `a ${before.status} appointment cannot be moved`, "status", before);
-  }
   const { type: _t, id: _i, version: _v, ...target } = cmd;
   checkReferences(ctx, target, "");
-  const after = retime(ctx, before, stamp(ctx, applyEdit(before, target)));
+  const after = move(ctx, before, stamp(ctx, before), target);
   ctx.repos.appointments.update(after);
   return output("appointment.move", before, after);
 }
