@@ -28,7 +28,7 @@ export interface DayOverlaps {
   /** Each card's overlaps, for the cards that have any. Closed cards (see `isClosed`) have none. */
   byCard: Map<number, Overlap[]>;
   /** Advisor slots holding more cards than the advisor's capacity, by `capacityKey`. */
-  overCapacity: Set<string>;
+  overCapacity: Map<string, { date: string; advisorId: number; slot: number }>;
 }
 
 /** The key of one advisor's slot on one date in `DayOverlaps.overCapacity`. */
@@ -83,7 +83,7 @@ export function dayOverlaps(cards: readonly Placement[], advisors: readonly Advi
     }
   }
 
-  const overCapacity = new Set<string>();
+  const overCapacity: DayOverlaps["overCapacity"] = new Map();
   const bySlot = group(
     cards.filter((c) => countsAgainstCapacity(c.status)),
     (c) => {
@@ -93,7 +93,8 @@ export function dayOverlaps(cards: readonly Placement[], advisors: readonly Advi
   );
   for (const [key, list] of bySlot) {
     if (list.length <= rules.advisorCapacityPerSlot) continue;
-    overCapacity.add(key);
+    const first = list[0]!;
+    overCapacity.set(key, { date: first.date, advisorId: first.advisorId, slot: slotIndexOf(first.startTime, rules)! });
     for (const c of list) mark(c, "advisor_over_capacity", list.filter((o) => o !== c).map((o) => o.id));
   }
 

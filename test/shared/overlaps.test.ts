@@ -76,7 +76,7 @@ describe("overlaps", () => {
   it("reports which advisor slots are over capacity, for the cells that show it", () => {
     const one = { ...rules, advisorCapacityPerSlot: 1 };
     const day = dayOverlaps([card(1, { status: "completed" }), card(2, { status: "completed", startTime: "10:30" }), card(3, { startTime: "12:00" })], [advisor(1)], one);
-    expect([...day.overCapacity]).toEqual([capacityKey("2026-11-27", 1, 2)]);
+    expect([...day.overCapacity]).toEqual([[capacityKey("2026-11-27", 1, 2), { date: "2026-11-27", advisorId: 1, slot: 2 }]]);
     expect(day.byCard.size).toBe(0);
   });
 
