@@ -27,13 +27,11 @@ interface Marks {
   over: string[];
 }
 
-interface EditorMarks extends Marks {
-  /** card id → the ⚠ text on its tile ("" when none), and whether it has a drag handle */
-  tiles: Record<string, { warning: string; handle: boolean }>;
-}
+/** The editor's tiles: card id → the ⚠ text on it ("" when none), and whether it has a drag handle. */
+type Tiles = Record<string, { warning: string; handle: boolean }>;
 
 /** Reads a board-grid (the TV's or the editor's) through its shadow root, as it is drawn. */
-function readGrid(host: string): Marks & { tiles: Record<string, { warning: string; handle: boolean }> } {
+function readGrid(host: string): Marks & { tiles: Tiles } {
   const find = (root: Document | ShadowRoot, selector: string): Element | null => {
     const direct = root.querySelector(selector);
     if (direct) return direct;
@@ -45,7 +43,7 @@ function readGrid(host: string): Marks & { tiles: Record<string, { warning: stri
   };
   const grid = find(document, `${host} board-grid`) ?? find(document, "board-grid");
   const root = grid?.shadowRoot;
-  const out = { cards: {} as Marks["cards"], over: [] as string[], tiles: {} as Record<string, { warning: string; handle: boolean }> };
+  const out = { cards: {} as Marks["cards"], over: [] as string[], tiles: {} as Tiles };
   if (!root) return out;
   for (const cell of root.querySelectorAll<HTMLElement>(".cell")) {
     const at = { lane: Number(cell.dataset.lane), slot: cell.dataset.slot ?? "" };
@@ -166,7 +164,7 @@ describe("one rule, three readers: the TV, the editor and the server agree on a 
     await expect.poll(async () => Object.keys((await read(tvPage, "display-app")).cards).length, { timeout: 15_000 }).toBe(all.length);
     await expect.poll(async () => Object.keys((await read(admin, "admin-board")).cards).length, { timeout: 15_000 }).toBe(all.length);
     const onTv = await read(tvPage, "display-app");
-    const inEditor = (await read(admin, "admin-board")) as EditorMarks;
+    const inEditor = (await read(admin, "admin-board"));
 
     const overCells = report.overCapacity.map((o) => `${o.advisorId}@${o.slot}`).sort();
     expect(onTv.over, "dashed cells on the TV").toEqual(overCells);
@@ -192,7 +190,7 @@ describe("one rule, three readers: the TV, the editor and the server agree on a 
   it("lets the same cards move in the editor as on the server, and a dragged no-show is booked again everywhere", async () => {
     const admin = await editor();
     await expect.poll(async () => Object.keys((await read(admin, "admin-board")).tiles).length, { timeout: 15_000 }).toBe(Object.keys(ids).length);
-    const tiles = ((await read(admin, "admin-board")) as EditorMarks).tiles;
+    const tiles = ((await read(admin, "admin-board"))).tiles;
     expect(tiles[String(ids["完成卡"])]!.handle, "a completed card has no handle").toBe(false);
     expect(tiles[String(ids["爽约卡"])]!.handle, "a no-show has one").toBe(true);
     for (const id of Object.values(ids)) expect(tiles[String(id)]!.handle).toBe(id !== ids["完成卡"]);
