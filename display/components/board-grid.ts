@@ -221,7 +221,7 @@ export class BoardGrid extends LitElement {
       @click=${this.onClick}
     >
       <div class="row head" role="row">
-        <div class="corner" role="columnheader" aria-label=${corner}></div>
+        <div class="corner" role="columnheader"><span class="sr-only">${corner}</span></div>
         ${guard([layout.slots.join(), this.settings.slotMinutes, pastUntil], () =>
           layout.slots.map(
             (slot) => html`<div class="hour ${minutesOfDay(slot) + this.settings.slotMinutes <= pastUntil ? "past" : ""}" role="columnheader">${slot}</div>`,
