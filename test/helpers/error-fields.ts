@@ -1,0 +1,190 @@
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import ts from "typescript";
+import type * as z from "zod";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
+
+/** What a zod schema's definition looks like to a walker (zod v4 keeps it on `_zod.def`). */
+interface Def {
+  type: string;
+  shape?: Record<string, z.ZodType>;
+  innerType?: z.ZodType;
+  in?: z.ZodType;
+  out?: z.ZodType;
+  element?: z.ZodType;
+  options?: z.ZodType[];
+  values?: unknown[];
+}
+const defOf = (s: z.ZodType) => (s as unknown as { _zod: { def: Def } })._zod.def;
+
+/**
+ * Every path a zod issue of this schema can name, dotted as DomainError.fromZod writes it: leaves,
+ * and the objects and arrays holding them (an unknown key is reported on its object). An array's
+ * element is written `0`, as the first row of an import would be.
+ */
+export function schemaPaths(schema: z.ZodType, prefix: string[] = [], out = new Set<string>()): Set<string> {
+  const def = defOf(schema);
+  const here = prefix.join(".") || "(body)";
+  switch (def.type) {
+    case "object":
+      out.add(here);
+      for (const [key, child] of Object.entries(def.shape ?? {})) schemaPaths(child, [...prefix, key], out);
+      return out;
+    case "optional":
+    case "nullable":
+    case "default":
+    case "prefault":
+    case "readonly":
+    case "nonoptional":
+    case "catch":
+      return schemaPaths(def.innerType!, prefix, out);
+    case "pipe":
+      schemaPaths(def.in!, prefix, out);
+      return schemaPaths(def.out!, prefix, out);
+    case "array":
+      out.add(here);
+      return schemaPaths(def.element!, [...prefix, "0"], out);
+    case "union":
+      for (const option of def.options ?? []) schemaPaths(option, prefix, out);
+      return out;
+    default:
+      out.add(here);
+      return out;
+  }
+}
+
+/** A value this schema refuses at every leaf (literals, which pick a union's option, are kept). */
+export function refusedEverywhere(schema: z.ZodType): unknown {
+  const def = defOf(schema);
+  switch (def.type) {
+    case "object":
+      return Object.fromEntries(Object.entries(def.shape ?? {}).map(([k, v]) => [k, refusedEverywhere(v)]));
+    case "optional":
+    case "nullable":
+    case "default":
+    case "prefault":
+    case "readonly":
+    case "nonoptional":
+    case "catch":
+      return refusedEverywhere(def.innerType!);
+    case "pipe":
+      return refusedEverywhere(def.in!);
+    case "array":
+      return [refusedEverywhere(def.element!)];
+    case "literal":
+      return def.values?.[0];
+    default:
+      // no string, number, boolean, enum or date is an array of nothing
+      return [[]];
+  }
+}
+
+function tsFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+    const p = path.join(dir, e.name);
+    if (e.isDirectory()) return tsFiles(p);
+    return e.name.endsWith(".ts") ? [p] : [];
+  });
+}
+
+/** The text a field expression names, as far as the source says: a literal, or a template's last literal part (`${prefix}advisorId`). */
+function literalText(node: ts.Expression): string | null {
+  if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) return node.text;
+  if (ts.isTemplateExpression(node)) return node.templateSpans.at(-1)!.literal.text || null;
+  return null;
+}
+
+export interface ServerErrorSources {
+  /** Fields the server names itself (DomainError's third argument, `field:` of an error body). */
+  fields: Set<string>;
+  /** Shared schemas whose refusal the server turns into an error body (DomainError.fromZod), as module path and export name. */
+  schemas: { file: string; name: string }[];
+}
+
+/**
+ * Reads server/ with the TypeScript compiler for every field a refusal can name: each
+ * `new DomainError(code, message, field)` and `{ code, message, field }` error body, following a
+ * field passed in as a parameter to the literal its callers pass, and each schema whose parse
+ * error becomes `DomainError.fromZod(...)`. New code is found without editing any list.
+ */
+export function serverErrorSources(): ServerErrorSources {
+  const fields = new Set<string>();
+  const schemas: ServerErrorSources["schemas"] = [];
+  for (const file of tsFiles(path.join(root, "server"))) {
+    const source = ts.createSourceFile(file, readFileSync(file, "utf8"), ts.ScriptTarget.Latest, true);
+    const imports = new Map<string, string>();
+    const callsOf = new Map<string, ts.CallExpression[]>();
+    const pending: { fn: string; index: number }[] = [];
+    const visit = (node: ts.Node): void => {
+      if (ts.isImportDeclaration(node) && ts.isStringLiteral(node.moduleSpecifier)) {
+        for (const el of node.importClause?.namedBindings && ts.isNamedImports(node.importClause.namedBindings) ? node.importClause.namedBindings.elements : []) {
+          imports.set(el.name.text, path.resolve(path.dirname(file), node.moduleSpecifier.text.replace(/\.js$/, ".ts")));
+        }
+      }
+      if (ts.isCallExpression(node) && ts.isIdentifier(node.expression)) {
+        const list = callsOf.get(node.expression.text) ?? [];
+        list.push(node);
+        callsOf.set(node.expression.text, list);
+      }
+      if (ts.isNewExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === "DomainError") {
+        const arg = node.arguments?.[2];
+        const text = arg && literalText(arg);
+        if (text) fields.add(text);
+        else if (arg && ts.isIdentifier(arg)) {
+          // a parameter: what the enclosing function's callers pass in its place
+          let fn: ts.Node | undefined = node.parent;
+          while (fn && !ts.isFunctionDeclaration(fn)) fn = fn.parent;
+          if (fn && ts.isFunctionDeclaration(fn) && fn.name) {
+            const index = fn.parameters.findIndex((p) => ts.isIdentifier(p.name) && p.name.text === arg.text);
+            if (index >= 0) pending.push({ fn: fn.name.text, index });
+          }
+        }
+      }
+      if (ts.isPropertyAssignment(node) && ts.isIdentifier(node.name) && node.name.text === "field") {
+        const obj = node.parent;
+        const hasCode = ts.isObjectLiteralExpression(obj) && obj.properties.some((p) => p.name && ts.isIdentifier(p.name) && p.name.text === "code");
+        const text = literalText(node.initializer);
+        if (hasCode && text) fields.add(text);
+      }
+      if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression) && node.expression.name.text === "fromZod") {
+        // DomainError.fromZod(x.error), where x = Schema.safeParse(...)
+        const arg = node.arguments[0];
+        if (arg && ts.isPropertyAccessExpression(arg) && ts.isIdentifier(arg.expression)) {
+          const decl = findDeclaration(node, arg.expression.text);
+          const init = decl?.initializer;
+          if (init && ts.isCallExpression(init) && ts.isPropertyAccessExpression(init.expression) && ts.isIdentifier(init.expression.expression)) {
+            const name = init.expression.expression.text;
+            const from = imports.get(name);
+            if (from) schemas.push({ file: from, name });
+          }
+        }
+      }
+      ts.forEachChild(node, visit);
+    };
+    visit(source);
+    for (const { fn, index } of pending) {
+      for (const call of callsOf.get(fn) ?? []) {
+        const arg = call.arguments[index];
+        const text = arg && literalText(arg);
+        if (text) fields.add(text);
+      }
+    }
+  }
+  return { fields, schemas };
+}
+
+function findDeclaration(from: ts.Node, name: string): ts.VariableDeclaration | undefined {
+  for (let scope: ts.Node | undefined = from.parent; scope; scope = scope.parent) {
+    let found: ts.VariableDeclaration | undefined;
+    const look = (n: ts.Node): void => {
+      if (found) return;
+      if (ts.isVariableDeclaration(n) && ts.isIdentifier(n.name) && n.name.text === name) found = n;
+      else if (!ts.isFunctionLike(n) || n === scope) ts.forEachChild(n, look);
+    };
+    ts.forEachChild(scope, look);
+    if (found) return found;
+  }
+  return undefined;
+}
