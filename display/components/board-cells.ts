@@ -76,17 +76,11 @@ function tile(ctx: CellContext, a: Appointment): TemplateResult {
     warnings ? "warn" : "",
   ].join(" ");
   const warning = warnings ? overlapText(lang, warnings) : "";
-  return html`<div
-    class=${cls}
-    data-card=${a.id}
-    tabindex="0"
-    role="button"
-    aria-label=${`${a.startTime} ${a.customerName} ${a.plate}${warnings ? " ⚠ " + warning : ""}`}
-    title=${warnings ? warning : nothing}
-  >
+  // named by what it shows (the card's face) and its overlaps, so what a person sees is what a screen reader says
+  return html`<div class=${cls} data-card=${a.id} tabindex="0" role="button" title=${warnings ? warning : nothing}>
     <span class="side">
       ${movable ? html`<span class="handle" aria-hidden="true" title=${t(lang, "board.grid.dragHandle")}>⠿</span>` : nothing}
-      ${warnings ? html`<span class="warn-badge" aria-hidden="true">⚠</span>` : nothing}
+      ${warnings ? html`<span class="warn-badge" aria-hidden="true">⚠</span><span class="sr-only">⚠ ${warning}</span>` : nothing}
     </span>
     ${face(ctx, a)}
   </div>`;
