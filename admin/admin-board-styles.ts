@@ -25,14 +25,6 @@ export const adminBoardStyles = css`
   .ghost board-card {
     height: 100%;
   }
-  .sr-only {
-    position: absolute;
-    width: 1px;
-    height: 1px;
-    overflow: hidden;
-    clip-path: inset(50%);
-    white-space: nowrap;
-  }
   .cancelled {
     margin: 0.6em 0;
     color: var(--mb-text-muted);

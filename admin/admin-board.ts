@@ -16,6 +16,7 @@ import { EdgeScroller } from "./edge-scroll.js";
 import "../display/components/board-grid.js";
 import "../display/components/board-card.js";
 import { adminBoardStyles } from "./admin-board-styles.js";
+import { srOnlyStyles } from "../display/components/sr-only-styles.js";
 
 export interface CardMoveDetail {
   id: number;
@@ -103,7 +104,7 @@ export class AdminBoard extends LitElement {
     },
   });
 
-  static override styles = adminBoardStyles;
+  static override styles = [adminBoardStyles, srOnlyStyles];
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();

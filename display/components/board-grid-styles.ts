@@ -166,14 +166,6 @@ export const boardGridStyles = css`
     background: var(--mb-now);
     box-shadow: 0 0 0.3em var(--mb-now);
   }
-  .sr-only {
-    position: absolute;
-    width: 1px;
-    height: 1px;
-    overflow: hidden;
-    clip-path: inset(50%);
-    white-space: nowrap;
-  }
   .empty {
     grid-column: 1 / -1;
     align-self: center;

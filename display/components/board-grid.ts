@@ -13,6 +13,7 @@ import { minutesOfDay } from "../../shared/rules/time-of-day.js";
 import { layoutBoard, nowFraction, type BoardLayout, type Lane, type LaneMode } from "../board-layout.js";
 import { cellInputs, renderCell, type CellContext } from "./board-cells.js";
 import { boardGridStyles } from "./board-grid-styles.js";
+import { srOnlyStyles } from "./sr-only-styles.js";
 
 /** A cell of the board, as the editor names drop targets and bookings. */
 export interface SlotTarget {
@@ -82,7 +83,7 @@ export class BoardGrid extends LitElement {
   /** What the current layout was made from: the minute ticks and a drag re-render without laying the day out again. */
   private laidOutFrom: unknown[] = [];
 
-  static override styles = boardGridStyles;
+  static override styles = [boardGridStyles, srOnlyStyles];
 
   /** The layout last rendered: the lanes and slots the editor's keyboard moves walk. */
   get layout(): BoardLayout {

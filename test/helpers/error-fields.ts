@@ -19,27 +19,29 @@ interface Def {
 }
 const defOf = (s: z.ZodType) => (s as unknown as { _zod: { def: Def } })._zod.def;
 
+/** Wrappers that add nothing a refusal's path or a refused value depends on. */
+const WRAPPERS = new Set(["optional", "nullable", "default", "prefault", "readonly", "nonoptional", "catch"]);
+
+/** The schema under its wrappers (`IdSchema.nullable().optional()` is an id). */
+function unwrapped(schema: z.ZodType): Def {
+  let def = defOf(schema);
+  while (WRAPPERS.has(def.type)) def = defOf(def.innerType!);
+  return def;
+}
+
 /**
  * Every path a zod issue of this schema can name, dotted as DomainError.fromZod writes it: leaves,
  * and the objects and arrays holding them (an unknown key is reported on its object). An array's
  * element is written `0`, as the first row of an import would be.
  */
 export function schemaPaths(schema: z.ZodType, prefix: string[] = [], out = new Set<string>()): Set<string> {
-  const def = defOf(schema);
+  const def = unwrapped(schema);
   const here = prefix.join(".") || "(body)";
   switch (def.type) {
     case "object":
       out.add(here);
       for (const [key, child] of Object.entries(def.shape ?? {})) schemaPaths(child, [...prefix, key], out);
       return out;
-    case "optional":
-    case "nullable":
-    case "default":
-    case "prefault":
-    case "readonly":
-    case "nonoptional":
-    case "catch":
-      return schemaPaths(def.innerType!, prefix, out);
     case "pipe":
       schemaPaths(def.in!, prefix, out);
       return schemaPaths(def.out!, prefix, out);
@@ -57,18 +59,10 @@ export function schemaPaths(schema: z.ZodType, prefix: string[] = [], out = new 
 
 /** A value this schema refuses at every leaf (literals, which pick a union's option, are kept). */
 export function refusedEverywhere(schema: z.ZodType): unknown {
-  const def = defOf(schema);
+  const def = unwrapped(schema);
   switch (def.type) {
     case "object":
       return Object.fromEntries(Object.entries(def.shape ?? {}).map(([k, v]) => [k, refusedEverywhere(v)]));
-    case "optional":
-    case "nullable":
-    case "default":
-    case "prefault":
-    case "readonly":
-    case "nonoptional":
-    case "catch":
-      return refusedEverywhere(def.innerType!);
     case "pipe":
       return refusedEverywhere(def.in!);
     case "array":
