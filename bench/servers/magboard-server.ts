@@ -1,5 +1,7 @@
 // The real magboard server (createApp, as main.ts wires it) on a real SQLite file with
 // synchronous=FULL (unless asked otherwise) in a temp dir, seeded with a full day through the pipeline itself.
+// BENCH_RESTART=1 opens the same file again without seeding (after a kill); BENCH_PORT and
+// BENCH_LISTEN_AT bring it back on the same address at a given moment.
 import path from "node:path";
 import type { AddressInfo } from "node:net";
 import { openDatabase } from "../../server/db/open-database.js";
@@ -12,7 +14,7 @@ import type { Advisor } from "../../shared/schemas/advisor.js";
 import type { Bay } from "../../shared/schemas/bay.js";
 import type { Appointment } from "../../shared/schemas/appointment.js";
 import { advisorInputs, bayInputs, BENCH_ADMIN_PASSWORD, cardInput, CARDS, DAY_SETTINGS } from "../lib/full-day.js";
-import { serveParent } from "../lib/child.js";
+import { delayUntilListen, serveParent } from "../lib/child.js";
 
 export interface MagboardReady {
   port: number;
@@ -41,18 +43,25 @@ function run<R extends CommandRecord>(command: unknown): R {
   return answer.data.record as R;
 }
 
-run({ type: "settings.update", version: app.board.repos.settings.require().version, changes: DAY_SETTINGS });
-const advisorIds = advisorInputs().map((input) => run<Advisor>({ type: "advisor.create", input }).id);
-const bayIds = bayInputs().map((input) => run<Bay>({ type: "bay.create", input }).id);
-const cards = Array.from({ length: CARDS }, (_, i) => {
-  const a = run<Appointment>({ type: "appointment.create", input: cardInput(i, date, advisorIds, bayIds) });
-  return { id: a.id, version: a.version, startTime: a.startTime };
-});
-
-app.httpServer.listen(0, "127.0.0.1", () => {
-  const { port } = app.httpServer.address() as AddressInfo;
-  serveParent<MagboardReady>({ port, date, cards }, async () => {
-    await app.close();
-    db.close();
+function seed(): MagboardReady["cards"] {
+  run({ type: "settings.update", version: app.board.repos.settings.require().version, changes: DAY_SETTINGS });
+  const advisorIds = advisorInputs().map((input) => run<Advisor>({ type: "advisor.create", input }).id);
+  const bayIds = bayInputs().map((input) => run<Bay>({ type: "bay.create", input }).id);
+  return Array.from({ length: CARDS }, (_, i) => {
+    const a = run<Appointment>({ type: "appointment.create", input: cardInput(i, date, advisorIds, bayIds) });
+    return { id: a.id, version: a.version, startTime: a.startTime };
   });
-});
+}
+
+// a restart knows nothing of the cards; the bench kept them from the first start
+const cards = process.env.BENCH_RESTART === "1" ? [] : seed();
+
+setTimeout(() => {
+  app.httpServer.listen(Number(process.env.BENCH_PORT ?? 0), "127.0.0.1", () => {
+    const { port } = app.httpServer.address() as AddressInfo;
+    serveParent<MagboardReady>({ port, date, cards }, async () => {
+      await app.close();
+      db.close();
+    });
+  });
+}, delayUntilListen());
