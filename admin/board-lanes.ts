@@ -1,5 +1,6 @@
 import type { Appointment } from "../shared/schemas/appointment.js";
 import type { Settings } from "../shared/schemas/settings.js";
+import type { MoveTarget } from "../shared/schemas/commands.js";
 import { formatMinutesOfDay, minutesOfDay } from "../shared/rules/time-of-day.js";
 import { changesPlacement } from "../shared/rules/move.js";
 import { NO_BAY_LANE, type LaneMode } from "../display/board-layout.js";
@@ -8,7 +9,8 @@ import type { SlotTarget } from "../display/components/board-grid.js";
 /** The cell a card is dropped on. */
 export type DropTarget = SlotTarget;
 
-export type MoveFields = { startTime: string; advisorId?: number; bayId?: number | null };
+/** What a drop changes, in the move command's own fields (shared/schemas/commands.ts): always the time, and the advisor or the bay. */
+export type MoveFields = Required<Pick<MoveTarget, "startTime">> & Pick<MoveTarget, "advisorId" | "bayId">;
 
 /**
  * What a drop onto a cell changes. The card keeps its minutes within the slot (10:30 dropped on the

@@ -54,7 +54,7 @@ async function main(): Promise<void> {
   await new Promise<void>((resolve) => app.httpServer.listen(config.port, config.host, resolve));
   const address = app.httpServer.address();
   const port = typeof address === "object" && address ? address.port : config.port;
-  const tz = app.board.repos.settings.require().settings.timeZone;
+  const tz = app.board.records.settings().settings.timeZone;
   log.info(`database ${file} (revision ${app.board.revision()}, time zone ${tz})`);
   log.info(`display  http://localhost:${port}/display`);
   log.info(`admin    http://localhost:${port}/admin`);

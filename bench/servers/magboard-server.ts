@@ -9,7 +9,8 @@ import { createApp } from "../../server/app.js";
 import { systemClock } from "../../server/board/clock.js";
 import { silentLogger } from "../../server/logger.js";
 import type { Actor } from "../../shared/schemas/actor.js";
-import type { Ack, CommandRecord, CommandResult } from "../../shared/protocol.js";
+import type { CommandRecord } from "../../shared/protocol.js";
+import { CommandSchema } from "../../shared/schemas/commands.js";
 import type { Advisor } from "../../shared/schemas/advisor.js";
 import type { Bay } from "../../shared/schemas/bay.js";
 import type { Appointment } from "../../shared/schemas/appointment.js";
@@ -37,14 +38,13 @@ const app = createApp({
 
 const seeder: Actor = { id: "bench", name: "bench", role: "manager" };
 function run<R extends CommandRecord>(command: unknown): R {
-  let answer: Ack<CommandResult> | undefined;
-  app.board.execute(command, seeder, undefined, (res) => (answer = res));
-  if (!answer?.ok) throw new Error(`seeding failed: ${JSON.stringify(answer)}`);
+  const answer = app.board.execute(CommandSchema.parse(command), seeder);
+  if (!answer.ok) throw new Error(`seeding failed: ${JSON.stringify(answer)}`);
   return answer.data.record as R;
 }
 
 function seed(): MagboardReady["cards"] {
-  run({ type: "settings.update", version: app.board.repos.settings.require().version, changes: DAY_SETTINGS });
+  run({ type: "settings.update", version: app.board.records.settings().version, changes: DAY_SETTINGS });
   const advisorIds = advisorInputs().map((input) => run<Advisor>({ type: "advisor.create", input }).id);
   const bayIds = bayInputs().map((input) => run<Bay>({ type: "bay.create", input }).id);
   return Array.from({ length: CARDS }, (_, i) => {

@@ -2,6 +2,7 @@ import type { Actor } from "../../shared/schemas/actor.js";
 import type { Account, PairedDisplay } from "../../shared/schemas/access.js";
 import { publicAccount, type StoredAccount } from "../db/account-repo.js";
 import type { Repositories } from "../db/repositories.js";
+import type { Bookkeeping } from "../board/bookkeeping.js";
 import type { Clock } from "../board/clock.js";
 import type { Logger } from "../logger.js";
 import { accountActorId, displayActorId, tokenActorId } from "./actor-ids.js";
@@ -41,10 +42,18 @@ function accountActor(a: StoredAccount): Actor {
   return { id: accountActorId(a.id), name: `${a.displayName} (${a.username})`, role: a.role, accountId: a.id, ...(a.advisorId !== null ? { advisorId: a.advisorId } : {}) };
 }
 
+/** What access control reads; everything it writes goes through Bookkeeping. */
+export interface AccessRecords {
+  accounts: Pick<Repositories["accounts"], "byUsername" | "get">;
+  sessions: Pick<Repositories["sessions"], "get">;
+  tokens: Pick<Repositories["tokens"], "byTokenHash">;
+  displays: Pick<Repositories["displays"], "byKeyHash">;
+}
+
 /**
- * Sign-in, sessions, API tokens and display keys. Session rows are bookkeeping of who is signed
- * in, not board data, so they are written here directly; every change to accounts, displays and
- * tokens themselves goes through the pipeline with its audit entry.
+ * Sign-in, sessions, API tokens and display keys. Session rows and last-used times are bookkeeping
+ * of who is signed in, not board data, so they are written through Bookkeeping; every change to
+ * accounts, displays and tokens themselves goes through the pipeline with its audit entry.
  */
 export class AccessControl {
   readonly idleMs: number;
@@ -54,7 +63,8 @@ export class AccessControl {
   private readonly perAddress: RateLimiter;
 
   constructor(
-    private readonly repos: Repositories,
+    private readonly repos: AccessRecords,
+    private readonly bookkeeping: Bookkeeping,
     private readonly clock: Clock,
     private readonly log: Logger,
     opts: AccessOptions = {},
@@ -87,17 +97,17 @@ export class AccessControl {
   /** A new session for an account that just proved who it is (signed in, or changed its password). */
   newSession(accountId: number): { sessionId: string; expiresAt: number } {
     const now = this.clock.now();
-    this.repos.sessions.removeEnded(now, now - this.idleMs);
+    this.bookkeeping.removeEndedSessions(now, now - this.idleMs);
     const sessionId = newSecret("s");
     const expiresAt = now + this.maxMs;
-    this.repos.sessions.insert({ idHash: digest(sessionId), accountId, createdAt: now, lastSeenAt: now, expiresAt });
+    this.bookkeeping.startSession({ idHash: digest(sessionId), accountId, createdAt: now, lastSeenAt: now, expiresAt });
     return { sessionId, expiresAt };
   }
 
   /** Ends one session; returns its key for ending its live connections. */
   logout(sessionId: string): string {
     const hash = digest(sessionId);
-    this.repos.sessions.remove(hash);
+    this.bookkeeping.endSession(hash);
     return sessionKey(hash);
   }
 
@@ -109,12 +119,12 @@ export class AccessControl {
     if (!session) return null;
     const now = this.clock.now();
     if (session.expiresAt <= now || session.lastSeenAt + this.idleMs <= now) {
-      this.repos.sessions.remove(hash);
+      this.bookkeeping.endSession(hash);
       return null;
     }
     const account = this.repos.accounts.get(session.accountId);
     if (!account || !account.active) return null;
-    if (now - session.lastSeenAt >= TOUCH_EVERY_MS) this.repos.sessions.touch(hash, now);
+    if (now - session.lastSeenAt >= TOUCH_EVERY_MS) this.bookkeeping.touchSession(hash, now);
     return { actor: accountActor(account), account: publicAccount(account), sessionHash: hash, mustChangePassword: account.mustChangePassword };
   }
 
@@ -123,7 +133,7 @@ export class AccessControl {
     const t = this.repos.tokens.byTokenHash(digest(token));
     if (!t) return null;
     const nowIso = new Date(this.clock.now()).toISOString();
-    if (!t.lastUsedAt || Date.parse(nowIso) - Date.parse(t.lastUsedAt) >= TOUCH_EVERY_MS) this.repos.tokens.markUsed(t.id, nowIso);
+    if (!t.lastUsedAt || Date.parse(nowIso) - Date.parse(t.lastUsedAt) >= TOUCH_EVERY_MS) this.bookkeeping.touchToken(t.id, nowIso);
     const actor: Actor = { id: tokenActorId(t.id), name: `token ${t.name}`, role: t.role, ...(t.advisorId !== null ? { advisorId: t.advisorId } : {}) };
     return { actor, mustChangePassword: false };
   }

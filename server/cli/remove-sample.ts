@@ -4,7 +4,7 @@
 import path from "node:path";
 import { readConfig } from "../config.js";
 import { openDatabase } from "../db/open-database.js";
-import { createRepositories } from "../db/repositories.js";
+import { createStore } from "../db/store.js";
 import { Board } from "../board/board.js";
 import { systemClock } from "../board/clock.js";
 import { consoleLogger as log } from "../logger.js";
@@ -43,8 +43,8 @@ function offline(): void {
   const file = path.join(config.dataDir, "magboard.sqlite");
   const db = openDatabase(file);
   try {
-    const board = new Board(createRepositories(db), systemClock, log);
-    const removed = board.executeSystem({ type: "sample.remove" }, { id: "system:sample", name: "sample:remove", role: "system" });
+    const board = new Board(createStore(db), systemClock, log);
+    const removed = board.removeSample({ id: "system:sample", name: "sample:remove", role: "system" });
     log.info(removed ? `sample board removed from ${file}` : `there was no sample board in ${file}`);
   } finally {
     db.close();

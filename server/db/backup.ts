@@ -32,6 +32,19 @@ export async function backupDatabase(db: Db, dir: string, at: Date, automatic = 
   return file;
 }
 
+/**
+ * A backup of a database file some other process (the running server) may be writing, through a
+ * connection of its own that waits for the server's brief write locks.
+ */
+export async function backupDatabaseFile(file: string, dir: string, at: Date): Promise<string> {
+  const db = new Database(file, { fileMustExist: true, timeout: 5000 });
+  try {
+    return await backupDatabase(db, dir, at);
+  } finally {
+    db.close();
+  }
+}
+
 /** The instant in a backup's name, e.g. magboard-20261127-023000Z-auto.sqlite. */
 export function backupInstant(file: string): number {
   const m = /magboard-(\d{4})(\d{2})(\d{2})-(\d{2})(\d{2})(\d{2})Z/.exec(file);

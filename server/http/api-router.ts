@@ -4,7 +4,7 @@ import type { Logger } from "../logger.js";
 import { appointmentRoutes } from "./appointment-routes.js";
 import { advisorRoutes, bayRoutes, settingsRoutes } from "./master-data-routes.js";
 import { boardRoutes, type HealthSource } from "./board-routes.js";
-import { sendError } from "./send.js";
+import { sendError } from "./send-error.js";
 import type { AccessControl } from "../access/access-control.js";
 import { authenticate, sameOriginWrites } from "./authenticate.js";
 import { authRoutes } from "./auth-routes.js";

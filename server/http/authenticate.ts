@@ -1,7 +1,7 @@
 import type { NextFunction, Request, RequestHandler, Response } from "express";
 import { mayRead, type ReadScope } from "../../shared/rules/permissions.js";
 import type { AccessControl, Principal } from "../access/access-control.js";
-import { sendError } from "./send.js";
+import { sendError } from "./send-error.js";
 import { sameOrigin } from "../access/same-origin.js";
 
 declare module "express-serve-static-core" {

@@ -25,7 +25,7 @@ export function initialiseSite(board: Board, defaults: SiteDefaults): void {
   };
   const fresh = board.executeSystem({ type: "site.init", settings }, SEED_ACTOR);
   if (fresh && defaults.sample) {
-    const today = localParts(board.clock.now(), defaults.timeZone).date;
+    const today = localParts(board.now(), defaults.timeZone).date;
     board.executeSystem({ type: "sample.seed", date: today }, SEED_ACTOR);
   }
 }

@@ -178,8 +178,11 @@ describe("first start", () => {
   it("creates admin with a one-time password logged once, which must be changed; the next start logs none", async () => {
     const lines: string[] = [];
     const file = `${process.env.TMPDIR ?? "/tmp"}/magboard-first-run-${process.pid}-${Date.now()}.sqlite`;
-    const start = () => createApp({ db: openDatabase(file), clock: new ManualClock(Date.now()), log: quiet(lines), defaults: { timeZone: "Asia/Shanghai", sample: false } });
-    const app = start();
+    const start = () => {
+      const db = openDatabase(file);
+      return { db, app: createApp({ db, clock: new ManualClock(Date.now()), log: quiet(lines), defaults: { timeZone: "Asia/Shanghai", sample: false } }) };
+    };
+    const { db, app } = start();
     await new Promise<void>((r) => app.httpServer.listen(0, "127.0.0.1", r));
     const base = `http://127.0.0.1:${(app.httpServer.address() as { port: number }).port}`;
     try {
@@ -192,18 +195,18 @@ describe("first start", () => {
       const cookie = sessionCookieOf(login.headers)!;
       const board = await fetch(`${base}/api/board`, { headers: { cookie } });
       expect(board.status).toBe(403);
-      const stored = app.board.repos.accounts.byUsername("admin")!;
-      expect(stored.passwordHash).toMatch(/^scrypt\$/);
-      expect(stored.passwordHash).not.toContain(password);
+      const stored = db.prepare("SELECT password_hash FROM accounts WHERE username = ?").get("admin") as { password_hash: string };
+      expect(stored.password_hash).toMatch(/^scrypt\$/);
+      expect(stored.password_hash).not.toContain(password);
     } finally {
       await app.close();
-      app.board.repos.db.close();
+      db.close();
     }
     lines.length = 0;
     const again = start();
     expect(lines.filter((l) => l.includes("one-time password"))).toEqual([]);
-    await again.close();
-    again.board.repos.db.close();
+    await again.app.close();
+    again.db.close();
   });
 });
 
