@@ -83,90 +83,114 @@ function tsFiles(dir: string): string[] {
   });
 }
 
-/** The text a field expression names, as far as the source says: a literal, or a template's last literal part (`${prefix}advisorId`). */
-function literalText(node: ts.Expression): string | null {
-  if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) return node.text;
-  if (ts.isTemplateExpression(node)) return node.templateSpans.at(-1)!.literal.text || null;
-  return null;
+/** The texts a field expression names, as far as the source says: literals, a template's last literal part (`${prefix}advisorId`), both sides of `a ? "x" : "y"`. */
+function literalTexts(node: ts.Expression): string[] {
+  if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) return [node.text];
+  if (ts.isTemplateExpression(node)) return [node.templateSpans.at(-1)!.literal.text].filter(Boolean);
+  if (ts.isConditionalExpression(node)) return [...literalTexts(node.whenTrue), ...literalTexts(node.whenFalse)];
+  if (ts.isParenthesizedExpression(node)) return literalTexts(node.expression);
+  return [];
 }
 
 export interface ServerErrorSources {
   /** Fields the server names itself (DomainError's third argument, `field:` of an error body). */
   fields: Set<string>;
-  /** Shared schemas whose refusal the server turns into an error body (DomainError.fromZod), as module path and export name. */
-  schemas: { file: string; name: string }[];
+  /** Names of the shared schemas whose refusal the server turns into an error body (DomainError.fromZod). */
+  schemas: Set<string>;
+}
+
+/** A call in server/, kept until every file is read: a field or a schema may be handed to a helper in another file. */
+interface Call {
+  args: readonly ts.Expression[];
+  /** The calling file's imports: local name → where it comes from. */
+  imports: Map<string, string>;
+}
+
+/** The enclosing function's name and the index of parameter `name`, when `name` is one. */
+function parameterOf(node: ts.Node, name: string): { fn: string; index: number } | null {
+  let fn: ts.Node | undefined = node.parent;
+  while (fn && !ts.isFunctionDeclaration(fn)) fn = fn.parent;
+  if (!fn || !ts.isFunctionDeclaration(fn) || !fn.name) return null;
+  const index = fn.parameters.findIndex((p) => ts.isIdentifier(p.name) && p.name.text === name);
+  return index >= 0 ? { fn: fn.name.text, index } : null;
 }
 
 /**
  * Reads server/ with the TypeScript compiler for every field a refusal can name: each
- * `new DomainError(code, message, field)` and `{ code, message, field }` error body, following a
- * field passed in as a parameter to the literal its callers pass, and each schema whose parse
- * error becomes `DomainError.fromZod(...)`. New code is found without editing any list.
+ * `new DomainError(code, message, field)` and `{ code, message, field }` error body, and each
+ * shared schema whose parse error becomes `DomainError.fromZod(...)`. A field or a schema handed
+ * in as a parameter is followed to what the function's callers pass, in any file. New code is
+ * found without editing any list.
  */
 export function serverErrorSources(): ServerErrorSources {
   const fields = new Set<string>();
-  const schemas: ServerErrorSources["schemas"] = [];
+  const schemaNames = new Set<string>();
+  const calls = new Map<string, Call[]>();
+  const fieldParams: { fn: string; index: number }[] = [];
+  const schemaParams: { fn: string; index: number }[] = [];
+  const shared = (from: string | undefined) => from !== undefined && from.includes(`${path.sep}shared${path.sep}`);
+
   for (const file of tsFiles(path.join(root, "server"))) {
     const source = ts.createSourceFile(file, readFileSync(file, "utf8"), ts.ScriptTarget.Latest, true);
     const imports = new Map<string, string>();
-    const callsOf = new Map<string, ts.CallExpression[]>();
-    const pending: { fn: string; index: number }[] = [];
     const visit = (node: ts.Node): void => {
       if (ts.isImportDeclaration(node) && ts.isStringLiteral(node.moduleSpecifier)) {
-        for (const el of node.importClause?.namedBindings && ts.isNamedImports(node.importClause.namedBindings) ? node.importClause.namedBindings.elements : []) {
-          imports.set(el.name.text, path.resolve(path.dirname(file), node.moduleSpecifier.text.replace(/\.js$/, ".ts")));
+        const bindings = node.importClause?.namedBindings;
+        for (const el of bindings && ts.isNamedImports(bindings) ? bindings.elements : []) {
+          imports.set(el.name.text, path.resolve(path.dirname(file), node.moduleSpecifier.text));
         }
       }
       if (ts.isCallExpression(node) && ts.isIdentifier(node.expression)) {
-        const list = callsOf.get(node.expression.text) ?? [];
-        list.push(node);
-        callsOf.set(node.expression.text, list);
+        const list = calls.get(node.expression.text) ?? [];
+        list.push({ args: node.arguments, imports });
+        calls.set(node.expression.text, list);
       }
       if (ts.isNewExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === "DomainError") {
         const arg = node.arguments?.[2];
-        const text = arg && literalText(arg);
-        if (text) fields.add(text);
-        else if (arg && ts.isIdentifier(arg)) {
-          // a parameter: what the enclosing function's callers pass in its place
-          let fn: ts.Node | undefined = node.parent;
-          while (fn && !ts.isFunctionDeclaration(fn)) fn = fn.parent;
-          if (fn && ts.isFunctionDeclaration(fn) && fn.name) {
-            const index = fn.parameters.findIndex((p) => ts.isIdentifier(p.name) && p.name.text === arg.text);
-            if (index >= 0) pending.push({ fn: fn.name.text, index });
-          }
+        const texts = arg ? literalTexts(arg) : [];
+        texts.forEach((t) => fields.add(t));
+        if (texts.length === 0 && arg && ts.isIdentifier(arg)) {
+          const param = parameterOf(node, arg.text);
+          if (param) fieldParams.push(param);
         }
       }
       if (ts.isPropertyAssignment(node) && ts.isIdentifier(node.name) && node.name.text === "field") {
         const obj = node.parent;
         const hasCode = ts.isObjectLiteralExpression(obj) && obj.properties.some((p) => p.name && ts.isIdentifier(p.name) && p.name.text === "code");
-        const text = literalText(node.initializer);
-        if (hasCode && text) fields.add(text);
+        if (hasCode) literalTexts(node.initializer).forEach((t) => fields.add(t));
       }
       if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression) && node.expression.name.text === "fromZod") {
-        // DomainError.fromZod(x.error), where x = Schema.safeParse(...)
+        // DomainError.fromZod(x.error), where x = Schema.safeParse(...) and Schema is imported or a parameter
         const arg = node.arguments[0];
         if (arg && ts.isPropertyAccessExpression(arg) && ts.isIdentifier(arg.expression)) {
-          const decl = findDeclaration(node, arg.expression.text);
-          const init = decl?.initializer;
+          const init = findDeclaration(node, arg.expression.text)?.initializer;
           if (init && ts.isCallExpression(init) && ts.isPropertyAccessExpression(init.expression) && ts.isIdentifier(init.expression.expression)) {
             const name = init.expression.expression.text;
-            const from = imports.get(name);
-            if (from) schemas.push({ file: from, name });
+            if (shared(imports.get(name))) schemaNames.add(name);
+            else {
+              const param = parameterOf(node, name);
+              if (param) schemaParams.push(param);
+            }
           }
         }
       }
       ts.forEachChild(node, visit);
     };
     visit(source);
-    for (const { fn, index } of pending) {
-      for (const call of callsOf.get(fn) ?? []) {
-        const arg = call.arguments[index];
-        const text = arg && literalText(arg);
-        if (text) fields.add(text);
-      }
+  }
+  for (const { fn, index } of fieldParams) {
+    for (const call of calls.get(fn) ?? []) {
+      const arg = call.args[index];
+      if (arg) literalTexts(arg).forEach((t) => fields.add(t));
     }
   }
-  return { fields, schemas };
+  for (const { fn, index } of schemaParams) {
+    for (const call of calls.get(fn) ?? []) {
+      const arg = call.args[index];
+      if (arg && ts.isIdentifier(arg) && shared(call.imports.get(arg.text))) schemaNames.add(arg.text);
+    }
+  }
+  return { fields, schemas: schemaNames };
 }
 
 function findDeclaration(from: ts.Node, name: string): ts.VariableDeclaration | undefined {
