@@ -7,13 +7,14 @@ import { STAFF_NAMESPACE, type StaffToServerEvents } from "../shared/protocol.js
 import { AppointmentSchema, type Appointment, type AppointmentInput } from "../shared/schemas/appointment.js";
 import type { StatusAction } from "../shared/schemas/commands.js";
 import { LocalDateSchema, type Language } from "../shared/schemas/common.js";
-import { boardOverlaps } from "../shared/rules/overlaps.js";
+import { overlapsOf } from "../shared/rules/overlaps.js";
+import { moveCard } from "../shared/rules/move.js";
 import { addDays, localParts } from "../shared/rules/zoned-time.js";
 import { t, type MessageKey, type MessageParams } from "../shared/i18n/messages.js";
 import { fetchToday, sendCommand, type SendCommand, type StaffSocket } from "./staff-api.js";
 import { forgetChange, lastChange, latestChangeOf, rememberChange, undoCommand, type ChangeRef } from "./undo-log.js";
 import { explainRefusal } from "./card-text.js";
-import { NO_BAY_LANE, type LaneMode } from "./board-lanes.js";
+import { NO_BAY_LANE, type LaneMode } from "../display/board-layout.js";
 import type { AdminBoard, CardMoveDetail, SlotBookDetail } from "./admin-board.js";
 import type { Tab, ToolbarAction } from "./admin-toolbar.js";
 import "./admin-board.js";
@@ -126,9 +127,11 @@ export class AdminApp extends LitElement {
   }
 
   /** The board as the server has it, with this editor's unconfirmed moves on top. */
-  private visibleCards(): Appointment[] {
+  private visibleCards(): readonly Appointment[] {
     const s = this.conn.state;
     if (!s) return [];
+    // the server's own array while nothing is pending, so the board is not laid out again for nothing
+    if (this.pending.size === 0) return s.appointments;
     return s.appointments.map((a) => {
       const p = this.pending.get(a.id);
       return p && a.version < p.until ? p.card : a;
@@ -178,7 +181,10 @@ export class AdminApp extends LitElement {
     const { id, version, move } = e.detail;
     const card = this.card(id);
     if (!card) return;
-    this.pending = new Map(this.pending).set(id, { card: { ...card, ...move }, until: version + 1 });
+    const s = this.conn.state;
+    const moved = s && moveCard(card, move, s.settings, this.conn.serverNow());
+    if (!moved) return;
+    this.pending = new Map(this.pending).set(id, { card: moved, until: version + 1 });
     const ack = await this.send({ type: "appointment.move", id, version, ...move }, "admin.toast.moved");
     if (!ack.ok) {
       const next = new Map(this.pending);
@@ -279,7 +285,6 @@ export class AdminApp extends LitElement {
     const s = this.conn.state;
     if (!s || s.date !== this.date) return html`<div class="loading" role="status">${this.msg("admin.loading")}</div>`;
     const cards = this.visibleCards();
-    const overlaps = boardOverlaps(cards, s.advisors, s.settings);
     const minute = Math.floor(this.conn.serverNow() / 60_000) * 60_000;
     const highlighted = new Set([...this.highlights.ids, ...this.searchHits]);
     switch (this.tab) {
@@ -296,7 +301,6 @@ export class AdminApp extends LitElement {
             .language=${this.language}
             .highlighted=${highlighted}
             .pending=${new Set(this.pending.keys())}
-            .overlaps=${overlaps}
             .selectedId=${this.selectedId}
             @admin-card-select=${(e: CustomEvent<{ id: number }>) => (this.selectedId = e.detail.id)}
             @admin-card-move=${this.onMove}
@@ -306,7 +310,7 @@ export class AdminApp extends LitElement {
             ? html`<admin-card-panel
                 .appointment=${selected}
                 .board=${s}
-                .overlaps=${overlaps.get(selected.id) ?? []}
+                .overlaps=${overlapsOf(selected, cards, s.advisors, s.settings)}
                 .language=${this.language}
                 @admin-card-action=${this.onAction}
                 @admin-panel-close=${() => (this.selectedId = null)}

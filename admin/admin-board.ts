@@ -1,19 +1,22 @@
 import { LitElement, html, nothing } from "lit";
-import { customElement, property, state } from "lit/decorators.js";
-import { repeat } from "lit/directives/repeat.js";
+import { customElement, property, query, state } from "lit/decorators.js";
 import type { Advisor } from "../shared/schemas/advisor.js";
 import type { Appointment } from "../shared/schemas/appointment.js";
 import type { Bay } from "../shared/schemas/bay.js";
 import type { Settings } from "../shared/schemas/settings.js";
 import type { Language } from "../shared/schemas/common.js";
-import type { Overlap } from "../shared/rules/overlaps.js";
+import { mayMove } from "../shared/rules/status.js";
+import { advisorsForDay } from "../shared/rules/day-plan.js";
 import { t } from "../shared/i18n/messages.js";
-import { isMovable } from "./card-rules.js";
-import { isNoMove, laneLayout, moveFor, type DropTarget, type LaneMode, type Lanes, type MoveFields } from "./board-lanes.js";
+import type { LaneMode } from "../display/board-layout.js";
+import type { BoardGrid, SlotTarget } from "../display/components/board-grid.js";
+import { isNoMove, moveFor, type DropTarget, type MoveFields } from "./board-lanes.js";
 import { PointerDrag } from "./pointer-drag.js";
 import { EdgeScroller } from "./edge-scroll.js";
+import "../display/components/board-grid.js";
 import "../display/components/board-card.js";
 import { adminBoardStyles } from "./admin-board-styles.js";
+import { srOnlyStyles } from "../display/components/sr-only-styles.js";
 import { styleProps } from "../display/style-props.js";
 
 export interface CardMoveDetail {
@@ -22,10 +25,7 @@ export interface CardMoveDetail {
   version: number;
   move: MoveFields;
 }
-export interface SlotBookDetail {
-  laneId: number;
-  slot: string;
-}
+export type SlotBookDetail = SlotTarget;
 
 declare global {
   interface HTMLElementTagNameMap {
@@ -39,13 +39,20 @@ declare global {
 }
 
 const NONE: ReadonlySet<number> = new Set();
-const NO_OVERLAPS: ReadonlyMap<number, Overlap[]> = new Map();
+
+/** The card a pointer or key event came from: the tile it passed through on its way out of the grid. */
+function tileOf(e: Event): HTMLElement | null {
+  for (const el of e.composedPath()) {
+    if (el instanceof HTMLElement && el.classList.contains("tile")) return el;
+  }
+  return null;
+}
 
 /**
- * The editable board: the display's cards on an advisor × hour grid (or a lane per bay), which a
- * mouse, a finger or the keyboard can move. It only proposes moves (`admin-card-move`); the app
- * sends them and decides what the board shows. A card being dragged is a copy under the pointer,
- * so changes others make to the board meanwhile re-render everything else without yanking it.
+ * The editable board: the display's own grid (`board-grid`, editable) which a mouse, a finger or
+ * the keyboard can move cards on. It only proposes moves (`admin-card-move`); the app sends them
+ * and decides what the board shows. A card being dragged is a copy under the pointer, so changes
+ * others make to the board meanwhile re-render everything else without yanking it.
  */
 @customElement("admin-board")
 export class AdminBoard extends LitElement {
@@ -59,20 +66,16 @@ export class AdminBoard extends LitElement {
   @property() language: Language = "zh-CN";
   @property({ attribute: false }) highlighted: ReadonlySet<number> = NONE;
   @property({ attribute: false }) pending: ReadonlySet<number> = NONE;
-  @property({ attribute: false }) overlaps: ReadonlyMap<number, Overlap[]> = NO_OVERLAPS;
   @property({ type: Number }) selectedId: number | null = null;
 
   @state() private drag: { id: number; version: number; x: number; y: number; target: DropTarget | null } | null = null;
   @state() private keyMove: { id: number; version: number; lane: number; slot: number } | null = null;
-
-  private lanes: Lanes = { slots: [], lanes: [] };
+  @query("board-grid") private grid!: BoardGrid;
+  private rows: { key: unknown[]; rows: Advisor[] } | undefined;
 
   private readonly edges = new EdgeScroller(
     this,
-    () => ({
-      left: this.shadowRoot?.querySelector<HTMLElement>(".lane")?.offsetWidth ?? 0,
-      top: this.shadowRoot?.querySelector<HTMLElement>(".hour")?.offsetHeight ?? 0,
-    }),
+    () => this.grid?.headerInsets() ?? { left: 0, top: 0 },
     () => {
       // the content moved under a pointer that stood still: what it points at changed
       if (this.drag) this.drag = { ...this.drag, target: this.targetAt(this.drag.x, this.drag.y) };
@@ -102,7 +105,7 @@ export class AdminBoard extends LitElement {
     },
   });
 
-  static override styles = adminBoardStyles;
+  static override styles = [adminBoardStyles, srOnlyStyles];
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
@@ -113,16 +116,14 @@ export class AdminBoard extends LitElement {
   /** Scrolls a card into view and focuses it (search results, a card selected elsewhere). */
   async reveal(id: number): Promise<void> {
     await this.updateComplete;
-    const el = this.shadowRoot?.querySelector<HTMLElement>(`.tile[data-card="${id}"]`);
+    await this.grid?.updateComplete;
+    const el = this.grid?.cardElement(id);
     el?.scrollIntoView({ block: "center", inline: "center" });
     el?.focus({ preventScroll: true });
   }
 
   private targetAt(x: number, y: number): DropTarget | null {
-    const hits = this.shadowRoot?.elementsFromPoint(x, y) ?? [];
-    const cell = hits.find((el): el is HTMLElement => el instanceof HTMLElement && el.dataset.slot !== undefined);
-    if (!cell) return null;
-    return { laneId: Number(cell.dataset.lane), slot: cell.dataset.slot! };
+    return this.grid?.cellAt(x, y) ?? null;
   }
 
   private card(id: number): Appointment | undefined {
@@ -141,30 +142,51 @@ export class AdminBoard extends LitElement {
     this.dispatchEvent(new CustomEvent("admin-card-select", { detail: { id }, bubbles: true, composed: true }));
   }
 
-  private onPointerDown(e: PointerEvent, a: Appointment): void {
-    if (!isMovable(a)) return;
+  private cardOf(e: Event): Appointment | undefined {
+    const tile = tileOf(e);
+    return tile ? this.card(Number(tile.dataset.card)) : undefined;
+  }
+
+  private onPointerDown(e: PointerEvent): void {
+    const a = this.cardOf(e);
+    if (!a || !mayMove(a.status)) return;
     const handle = (e.composedPath()[0] as HTMLElement | undefined)?.classList?.contains("handle") ?? false;
     this.pointer.press(e, a.id, handle);
   }
 
+  private onClick(e: MouseEvent): void {
+    const a = this.cardOf(e);
+    if (a) this.select(a.id);
+  }
+
+  /** A keyboard user selects by moving focus; a mouse press must not open the panel (and shift the board) mid-drag. */
+  private onFocusIn(e: FocusEvent): void {
+    const tile = tileOf(e);
+    const a = this.cardOf(e);
+    if (tile && a && tile.matches(":focus-visible") && this.selectedId !== a.id) this.select(a.id);
+  }
+
   private position(a: Appointment): { lane: number; slot: number } | null {
-    for (const [li, lane] of this.lanes.lanes.entries()) {
-      for (const [si, cards] of lane.stacks) if (cards.some((c) => c.id === a.id)) return { lane: li, slot: si };
+    for (const [li, lane] of this.grid.layout.lanes.entries()) {
+      for (const stack of lane.stacks) if (stack.cards.some((c) => c.id === a.id)) return { lane: li, slot: stack.slot };
     }
     return null;
   }
 
   /** Keyboard move: Enter lifts the focused card, the arrows carry it, Enter puts it down, Escape puts it back. */
-  private onCardKey(e: KeyboardEvent, a: Appointment): void {
+  private onKeyDown(e: KeyboardEvent): void {
+    const a = this.cardOf(e);
+    if (!a) return;
     const km = this.keyMove;
+    const { lanes, slots } = this.grid.layout;
     if (e.key === "Enter" || e.key === " ") {
       e.preventDefault();
       if (km && km.id === a.id) {
         this.keyMove = null;
-        const lane = this.lanes.lanes[km.lane];
-        const slot = this.lanes.slots[km.slot];
+        const lane = lanes[km.lane];
+        const slot = slots[km.slot];
         if (lane && slot) this.propose(a.id, km.version, { laneId: lane.id, slot });
-      } else if (isMovable(a)) {
+      } else if (mayMove(a.status)) {
         const at = this.position(a);
         if (at) this.keyMove = { id: a.id, version: a.version, ...at };
       }
@@ -178,60 +200,30 @@ export class AdminBoard extends LitElement {
     const d = { ArrowLeft: [0, -1], ArrowRight: [0, 1], ArrowUp: [-1, 0], ArrowDown: [1, 0] }[e.key];
     if (!d) return;
     e.preventDefault();
-    const lane = Math.min(this.lanes.lanes.length - 1, Math.max(0, km.lane + d[0]!));
-    const slot = Math.min(this.lanes.slots.length - 1, Math.max(0, km.slot + d[1]!));
+    const lane = Math.min(lanes.length - 1, Math.max(0, km.lane + d[0]!));
+    const slot = Math.min(slots.length - 1, Math.max(0, km.slot + d[1]!));
     this.keyMove = { ...km, lane, slot };
   }
 
-  private onCellClick(e: MouseEvent, laneId: number, slot: string): void {
-    if (e.target !== e.currentTarget) return;
-    this.dispatchEvent(new CustomEvent<SlotBookDetail>("admin-slot-book", { detail: { laneId, slot }, bubbles: true, composed: true }));
+  private onSlotActivate(e: CustomEvent<SlotTarget>): void {
+    e.stopPropagation();
+    this.dispatchEvent(new CustomEvent<SlotBookDetail>("admin-slot-book", { detail: e.detail, bubbles: true, composed: true }));
   }
 
-  private overlapText(list: Overlap[]): string {
-    return list.map((o) => t(this.language, `admin.overlap.${o.kind}`)).join("; ");
+  /** The advisor rows of the day, kept while their inputs stay the same so a drag does not lay the board out anew. */
+  private dayRows(): Advisor[] {
+    const key = [this.advisors, this.date, this.appointments];
+    if (!this.rows || this.rows.key.some((k, i) => k !== key[i])) this.rows = { key, rows: advisorsForDay(this.advisors, this.date, this.appointments) };
+    return this.rows.rows;
   }
 
-  private renderCard(a: Appointment) {
-    const warnings = this.overlaps.get(a.id);
-    const movable = isMovable(a);
-    const cls = [
-      "tile",
-      movable ? "" : "fixed",
-      this.selectedId === a.id ? "selected" : "",
-      this.drag?.id === a.id || this.keyMove?.id === a.id ? "lifted" : "",
-      this.pending.has(a.id) ? "pending" : "",
-      warnings ? "warn" : "",
-    ].join(" ");
-    return html`<div
-      class=${cls}
-      data-card=${a.id}
-      tabindex="0"
-      role="button"
-      aria-label=${`${a.startTime} ${a.customerName} ${a.plate}${warnings ? " ⚠ " + this.overlapText(warnings) : ""}`}
-      title=${warnings ? this.overlapText(warnings) : nothing}
-      @pointerdown=${(e: PointerEvent) => this.onPointerDown(e, a)}
-      @click=${() => this.select(a.id)}
-      @focus=${(e: FocusEvent) => {
-        // a keyboard user selects by moving focus; a mouse press must not open the panel (and shift the board) mid-drag
-        if ((e.target as HTMLElement).matches(":focus-visible") && this.selectedId !== a.id) this.select(a.id);
-      }}
-      @keydown=${(e: KeyboardEvent) => this.onCardKey(e, a)}
-      @contextmenu=${(e: Event) => e.preventDefault()}
-    >
-      <span class="side">
-        ${movable ? html`<span class="handle" aria-hidden="true" title=${t(this.language, "admin.board.dragHandle")}>⠿</span>` : nothing}
-        ${warnings ? html`<span class="warn-badge" aria-hidden="true">⚠</span>` : nothing}
-      </span>
-      <board-card
-        .appointment=${a}
-        .rules=${this.settings}
-        .minute=${this.minute}
-        .language=${this.language}
-        .bayName=${a.bayId === null ? null : (this.bays.find((b) => b.id === a.bayId)?.name ?? null)}
-        ?highlighted=${this.highlighted.has(a.id)}
-      ></board-card>
-    </div>`;
+  /** Where a pointer or the keyboard would put the lifted card. */
+  private dropTarget(): SlotTarget | null {
+    if (this.drag) return this.drag.target;
+    const km = this.keyMove;
+    const lane = km && this.grid?.layout.lanes[km.lane];
+    const slot = km && this.grid?.layout.slots[km.slot];
+    return lane && slot ? { laneId: lane.id, slot } : null;
   }
 
   /** Cancelled cards leave the grid, as a magnet taken off the board; they stay reachable here to be booked again. */
@@ -245,11 +237,10 @@ export class AdminBoard extends LitElement {
   }
 
   /** Where a keyboard move would put the card, for screen readers (the target cell is outlined for everyone else). */
-  private keyMoveText(lanes: Lanes): string {
-    const km = this.keyMove;
-    const lane = km && lanes.lanes[km.lane];
-    const slot = km && lanes.slots[km.slot];
-    return lane && slot ? t(this.language, "admin.board.keyMove", { lane: lane.label, slot }) : "";
+  private keyMoveText(): string {
+    const target = this.keyMove ? this.dropTarget() : null;
+    const lane = target && this.grid?.layout.lanes.find((l) => l.id === target.laneId);
+    return target && lane ? t(this.language, "admin.board.keyMove", { lane: lane.label, slot: target.slot }) : "";
   }
 
   private renderGhost() {
@@ -263,39 +254,32 @@ export class AdminBoard extends LitElement {
 
   override render() {
     if (!this.settings) return nothing;
-    const lanes = laneLayout(this.mode, this.settings, this.date, this.advisors, this.bays, this.appointments, t(this.language, "admin.board.noBayLane"));
-    this.lanes = lanes;
-    const dropLane = this.drag?.target?.laneId ?? (this.keyMove ? lanes.lanes[this.keyMove.lane]?.id : undefined);
-    const dropSlot = this.drag?.target?.slot ?? (this.keyMove ? lanes.slots[this.keyMove.slot] : undefined);
-    return html`<div class="grid" style=${styleProps({ "--slots": `${lanes.slots.length}` })} role="grid" aria-label=${t(this.language, "admin.board.label")}>
-        <div class="corner"></div>
-        ${lanes.slots.map((s) => html`<div class="hour" role="columnheader">${s}</div>`)}
-        ${lanes.lanes.length === 0 ? html`<div class="empty">${t(this.language, "board.grid.empty")}</div>` : nothing}
-        ${repeat(
-          lanes.lanes,
-          (l) => l.id,
-          (lane) => html`<div class="lane" role="rowheader" style=${styleProps({ "--lane-color": lane.color })}>${lane.label}</div>
-            ${lanes.slots.map((slot, i) => {
-              const cards = lane.stacks.get(i) ?? [];
-              const drop = dropLane === lane.id && dropSlot === slot;
-              return html`<div
-                class="cell ${lane.overCapacity.has(i) ? "over" : ""} ${drop ? "drop" : ""}"
-                role="gridcell"
-                data-lane=${lane.id}
-                data-slot=${slot}
-                title=${lane.overCapacity.has(i) ? t(this.language, "board.grid.overCapacity") : nothing}
-                @click=${(e: MouseEvent) => this.onCellClick(e, lane.id, slot)}
-              >
-                ${repeat(
-                  cards,
-                  (a) => a.id,
-                  (a) => this.renderCard(a),
-                )}
-              </div>`;
-            })}`,
-        )}
-      </div>
+    return html`<board-grid
+        editable
+        .mode=${this.mode}
+        .settings=${this.settings}
+        .date=${this.date}
+        .advisors=${this.dayRows()}
+        .bays=${this.bays}
+        .appointments=${this.appointments}
+        .minute=${this.minute}
+        .language=${this.language}
+        .label=${t(this.language, this.mode === "advisors" ? "admin.board.label" : "admin.board.labelBays")}
+        .highlighted=${this.highlighted}
+        .selectedId=${this.selectedId}
+        .pending=${this.pending}
+        .liftedId=${this.drag?.id ?? this.keyMove?.id ?? null}
+        .dropTarget=${this.dropTarget()}
+        @pointerdown=${this.onPointerDown}
+        @click=${this.onClick}
+        @focusin=${this.onFocusIn}
+        @keydown=${this.onKeyDown}
+        @contextmenu=${(e: Event) => {
+          if (tileOf(e)) e.preventDefault();
+        }}
+        @board-slot-activate=${this.onSlotActivate}
+      ></board-grid>
       ${this.renderCancelled()} ${this.renderGhost()}
-      <div class="sr-only" role="status" aria-live="polite">${this.keyMoveText(lanes)}</div>`;
+      <div class="sr-only" role="status" aria-live="polite">${this.keyMoveText()}</div>`;
   }
 }

@@ -5,6 +5,7 @@ import type { BoardSnapshot } from "../shared/schemas/board.js";
 import type { Language } from "../shared/schemas/common.js";
 import { overlapsOf, type Overlap } from "../shared/rules/overlaps.js";
 import { t, type MessageKey } from "../shared/i18n/messages.js";
+import { fieldErrorTexts } from "../shared/i18n/errors.js";
 import { fieldProblems, type FieldProblem } from "./field-problems.js";
 import type { SendCommand } from "./staff-api.js";
 import { adminBookingFormStyles } from "./admin-booking-form-styles.js";
@@ -173,15 +174,15 @@ export class AdminBookingForm extends LitElement {
       this.close();
       return;
     }
-    const fields = ack.error.fields ?? (ack.error.field ? { [ack.error.field]: ack.error.message } : {});
-    this.serverProblems = new Map(Object.entries(fields).map(([k, m]) => [k.replace(/^command\.(input|changes)\./, ""), m]));
+    // the command's fields sit in its input or changes; the form's are named as the booking's own
+    this.serverProblems = new Map([...fieldErrorTexts(this.language, ack.error)].map(([k, text]) => [k.replace(/^(command\.)?(input|changes)\./, ""), text]));
   }
 
   private error(field: string): TemplateResult | typeof nothing {
     const p = this.problems.get(field);
     const server = this.serverProblems.get(field);
     if (!p && !server) return nothing;
-    const text = p ? t(this.language, p.key, p.params) : t(this.language, "admin.error.server", { message: server! });
+    const text = p ? t(this.language, p.key, p.params) : server!;
     return html`<span class="error" id="err-${field}">${text}</span>`;
   }
 
@@ -257,7 +258,7 @@ export class AdminBookingForm extends LitElement {
           </label>
         </div>
         ${warnings.length > 0
-          ? html`<ul class="warnings" role="status">${warnings.map((w) => html`<li>⚠ ${t(lang, `admin.overlap.${w.kind}`)} — ${t(lang, "admin.form.stillAllowed")}</li>`)}</ul>`
+          ? html`<ul class="warnings" role="status">${warnings.map((w) => html`<li>⚠ ${t(lang, `board.overlap.${w.kind}`)} — ${t(lang, "admin.form.stillAllowed")}</li>`)}</ul>`
           : nothing}
         <div class="buttons">
           <button type="button" @click=${this.close}>${t(lang, "admin.form.cancel")}</button>

@@ -130,7 +130,7 @@ export class AdminCardPanel extends LitElement {
       <h2>${customerText(lang, a)} · ${a.plate}</h2>
       <div>${describePosition(lang, a, s.advisors, s.bays)}</div>
       ${this.overlaps.length > 0
-        ? html`<ul class="warn" role="alert">${this.overlaps.map((o) => html`<li>⚠ ${t(lang, `admin.overlap.${o.kind}`)}</li>`)}</ul>`
+        ? html`<ul class="warn" role="alert">${this.overlaps.map((o) => html`<li>⚠ ${t(lang, `board.overlap.${o.kind}`)}</li>`)}</ul>`
         : nothing}
       <dl>
         <dt>${t(lang, "admin.field.phone")}</dt><dd>${a.phone}</dd>

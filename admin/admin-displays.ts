@@ -6,6 +6,7 @@ import type { Advisor } from "../shared/schemas/advisor.js";
 import type { Language } from "../shared/schemas/common.js";
 import { localParts } from "../shared/rules/zoned-time.js";
 import { t, type MessageKey, type MessageParams } from "../shared/i18n/messages.js";
+import { errorText, fieldLabel } from "../shared/i18n/errors.js";
 import { currentSession, type ApiResult } from "../login/staff-api.js";
 import { createDisplay, listDisplays, pairingUrl, revokeDisplay, updateDisplay } from "./display-api.js";
 import { fieldProblems, type FieldProblem } from "./field-problems.js";
@@ -126,7 +127,7 @@ export class AdminDisplays extends LitElement {
 
   private refusal(res: ApiResult<unknown>): string {
     if (res.ok) return "";
-    return res.error ? (res.error.field ? `${res.error.field}: ${res.error.message}` : res.error.message) : this.msg("admin.displays.loadFailed");
+    return res.error ? errorText(this.language, res.error) : this.msg("admin.displays.loadFailed");
   }
 
   private async create(e: Event): Promise<void> {
@@ -245,7 +246,7 @@ export class AdminDisplays extends LitElement {
       </fieldset>
       <button type="submit">${this.msg("admin.displays.createButton")}</button>
       ${problems.length > 0
-        ? html`<div class="error" role="alert">${problems.map((p) => html`<div>${p.field}: ${t(lang, p.key, p.params)}</div>`)}</div>`
+        ? html`<div class="error" role="alert">${problems.map((p) => html`<div>${fieldLabel(lang, p.field)}: ${t(lang, p.key, p.params)}</div>`)}</div>`
         : nothing}
     </form>`;
   }

@@ -4,6 +4,7 @@ import type { BoardSnapshot } from "../shared/schemas/board.js";
 import type { Language } from "../shared/schemas/common.js";
 import { MAX_IMPORT_ROWS } from "../shared/schemas/commands.js";
 import { t } from "../shared/i18n/messages.js";
+import { errorText, fieldLabel } from "../shared/i18n/errors.js";
 import { previewImport, type ImportPreview } from "./csv-import.js";
 import type { SendCommand } from "./staff-api.js";
 
@@ -90,7 +91,7 @@ export class AdminImport extends LitElement {
       this.result = t(this.language, "admin.import.done", { count: rows.length });
       this.preview = null;
     } else {
-      this.result = t(this.language, "admin.import.refused", { message: ack.error.message });
+      this.result = t(this.language, "admin.import.refused", { message: errorText(this.language, ack.error) });
     }
   }
 
@@ -117,7 +118,7 @@ export class AdminImport extends LitElement {
                 ${p.rows.map(
                   (r) => html`<tr class=${r.input ? "" : "bad"} data-line=${r.line}>
                     <td>${r.line}</td><td>${r.summary}</td>
-                    <td>${r.problems.length === 0 ? "✓" : r.problems.map((x) => html`<div>${t(lang, fieldKey(x.field))}: ${t(lang, x.key, x.params)}</div>`)}</td>
+                    <td>${r.problems.length === 0 ? "✓" : r.problems.map((x) => html`<div>${fieldLabel(lang, x.field)}: ${t(lang, x.key, x.params)}</div>`)}</td>
                   </tr>`,
                 )}
               </tbody>
@@ -126,35 +127,5 @@ export class AdminImport extends LitElement {
               ${t(lang, "admin.import.go", { count: p.rows.length })}
             </button>`
         : nothing}`;
-  }
-}
-
-/** A problem's field as the user knows it (the form's label). */
-function fieldKey(field: string) {
-  const base = field.split(".")[0];
-  switch (base) {
-    case "date":
-    case "startTime":
-    case "durationMinutes":
-    case "customerName":
-    case "customerTitle":
-    case "phone":
-    case "plate":
-    case "vehicleModel":
-    case "mileageKm":
-    case "workRequested":
-    case "source":
-    case "initiatedBy":
-    case "estimatedMinutes":
-    case "estimatedAmount":
-    case "notes":
-    case "preparation":
-      return `admin.field.${base}` as const;
-    case "advisorId":
-      return "admin.field.advisor" as const;
-    case "bayId":
-      return "admin.field.bay" as const;
-    default:
-      return "admin.field.other" as const;
   }
 }

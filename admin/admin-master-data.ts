@@ -7,6 +7,7 @@ import { SettingsSchema } from "../shared/schemas/settings.js";
 import type { BoardSnapshot } from "../shared/schemas/board.js";
 import type { Language } from "../shared/schemas/common.js";
 import { t } from "../shared/i18n/messages.js";
+import { errorText, fieldLabel } from "../shared/i18n/errors.js";
 import { fieldProblems, type FieldProblem } from "./field-problems.js";
 import type { SendCommand } from "./staff-api.js";
 import "./admin-displays.js";
@@ -77,7 +78,7 @@ export class AdminMasterData extends LitElement {
     const server = this.serverError.get(form);
     if (list.length === 0 && !server) return nothing;
     return html`<div class="error" role="alert">
-      ${list.map((p) => html`<div>${p.field}: ${t(this.language, p.key, p.params)}</div>`)}${server ? html`<div>${server}</div>` : nothing}
+      ${list.map((p) => html`<div>${fieldLabel(this.language, p.field)}: ${t(this.language, p.key, p.params)}</div>`)}${server ? html`<div>${server}</div>` : nothing}
     </div>`;
   }
 
@@ -98,7 +99,7 @@ export class AdminMasterData extends LitElement {
     const ack = a
       ? await this.send({ type: "advisor.update", id: a.id, version: a.version, changes: parsed.data }, "admin.toast.saved")
       : await this.send({ type: "advisor.create", input: parsed.data }, "admin.toast.saved");
-    this.setProblems(key, new Map(), ack.ok ? "" : ack.error.message);
+    this.setProblems(key, new Map(), ack.ok ? "" : errorText(this.language, ack.error));
     if (ack.ok && !a) form.reset();
   }
 
@@ -116,7 +117,7 @@ export class AdminMasterData extends LitElement {
     const ack = b
       ? await this.send({ type: "bay.update", id: b.id, version: b.version, changes: parsed.data }, "admin.toast.saved")
       : await this.send({ type: "bay.create", input: parsed.data }, "admin.toast.saved");
-    this.setProblems(key, new Map(), ack.ok ? "" : ack.error.message);
+    this.setProblems(key, new Map(), ack.ok ? "" : errorText(this.language, ack.error));
     if (ack.ok && !b) form.reset();
   }
 
@@ -137,7 +138,7 @@ export class AdminMasterData extends LitElement {
     const merged = SettingsSchema.safeParse({ ...this.board.settings, ...changes });
     if (!merged.success) return this.setProblems("settings", fieldProblems(merged.error));
     const ack = await this.send({ type: "settings.update", version: this.board.settingsVersion, changes: merged.data }, "admin.toast.saved");
-    this.setProblems("settings", new Map(), ack.ok ? "" : ack.error.message);
+    this.setProblems("settings", new Map(), ack.ok ? "" : errorText(this.language, ack.error));
   }
 
   private advisorForm(a: Advisor | null) {

@@ -4,7 +4,7 @@ import type { Language } from "../shared/schemas/common.js";
 import type { ConnectionStatus } from "../display/board-connection.js";
 import { addDays } from "../shared/rules/zoned-time.js";
 import { t, type MessageKey } from "../shared/i18n/messages.js";
-import type { LaneMode } from "./board-lanes.js";
+import type { LaneMode } from "../display/board-layout.js";
 import "./admin-search.js";
 
 export type Tab = "board" | "dayBefore" | "sheet" | "import" | "settings";

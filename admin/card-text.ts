@@ -5,6 +5,7 @@ import type { Language } from "../shared/schemas/common.js";
 import type { ErrorBody } from "../shared/errors.js";
 import { AppointmentSchema } from "../shared/schemas/appointment.js";
 import { t } from "../shared/i18n/messages.js";
+import { errorText } from "../shared/i18n/errors.js";
 import { NO_ANSWER } from "./staff-api.js";
 
 /** Where a card is, in words: "服务顾问 A · 2026-11-27 11:00 · 1号工位 · 已到店". */
@@ -27,7 +28,6 @@ export function explainRefusal(lang: Language, error: ErrorBody, advisors: reado
     if (error.code === "version_conflict") return t(lang, "admin.error.conflict", { who: current.data.updatedBy, where });
     if (error.code === "invalid_transition") return t(lang, "admin.error.transition", { where });
   }
-  if (error.code === "invalid_payload") return t(lang, "admin.error.invalid", { detail: error.message });
   if (error.code === "not_found") return t(lang, "admin.error.notFound");
-  return t(lang, "admin.error.other");
+  return errorText(lang, error);
 }

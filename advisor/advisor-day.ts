@@ -4,6 +4,7 @@ import type { Appointment } from "../shared/schemas/appointment.js";
 import type { Language } from "../shared/schemas/common.js";
 import { STAFF_NAMESPACE, type Ack, type CommandResult, type StaffToServerEvents } from "../shared/protocol.js";
 import { t } from "../shared/i18n/messages.js";
+import { errorText } from "../shared/i18n/errors.js";
 import { localParts } from "../shared/rules/zoned-time.js";
 import { BoardConnection, type BoardChange } from "../display/board-connection.js";
 import { TickController } from "../display/tick-controller.js";
@@ -192,23 +193,27 @@ export class AdvisorDay extends LitElement {
     this.error = "";
     if (action === "arrive") this.ownArrivals.add(id);
     if (this.call?.id === id) this.call = null;
-    let res: Ack<CommandResult>;
+    let res: Ack<CommandResult> | null;
     try {
       res = (await this.connection.socket.timeout(10_000).emitWithAck("board:command", { command: { type: "appointment.status", id, version, action } })) as Ack<CommandResult>;
     } catch {
-      res = { ok: false, error: { code: "internal", message: "timeout" } };
+      // no answer: the phone cannot know whether it went through
+      res = null;
     }
     const rest = new Set(this.busy);
     rest.delete(id);
     this.busy = rest;
-    if (res.ok) return;
+    if (res?.ok) return;
     this.ownArrivals.delete(id);
+    if (!res) {
+      this.error = t(this.language, "advisor.error.failed");
+      return;
+    }
     if (res.error.code === "unauthorized") {
       this.dispatchEvent(new CustomEvent("session-ended", { bubbles: true, composed: true }));
       return;
     }
-    const key = res.error.code === "version_conflict" || res.error.code === "invalid_transition" ? "advisor.error.conflict" : res.error.code === "forbidden" ? "advisor.error.forbidden" : "advisor.error.failed";
-    this.error = t(this.language, key);
+    this.error = errorText(this.language, res.error);
   };
 
   private readonly signOut = () => {

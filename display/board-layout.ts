@@ -1,101 +1,112 @@
 import type { Advisor } from "../shared/schemas/advisor.js";
 import type { Appointment } from "../shared/schemas/appointment.js";
+import type { Bay } from "../shared/schemas/bay.js";
 import type { Settings } from "../shared/schemas/settings.js";
-import { minutesOfDay, slotStarts } from "../shared/rules/time-of-day.js";
+import { capacityKey, dayOverlaps, type Overlap, type OverlapKind } from "../shared/rules/overlaps.js";
+import { countsAgainstCapacity } from "../shared/rules/status.js";
+import { columnOf, minutesOfDay, slotStarts } from "../shared/rules/time-of-day.js";
 
-/** The cards of one advisor × slot cell, in time order. */
+/** The two ways of looking at a day: the paper board's advisor rows (the TV, the editor), or one lane per bay (the editor). */
+export type LaneMode = "advisors" | "bays";
+
+/** The lane of cards that have no bay yet, in the bay view. */
+export const NO_BAY_LANE = 0;
+
+/** The cards of one lane × slot cell, in time order. */
 export interface SlotStack {
   slot: number;
   cards: Appointment[];
-  /** Cards still taking part in the day beyond the advisor's capacity per slot: shown, never hidden. */
+  /** More cards than the advisor's capacity per slot (shown, never hidden); only advisor lanes have a capacity. */
   overCapacity: boolean;
 }
 
-export interface AdvisorRow {
-  advisor: Advisor;
+export interface Lane {
+  /** The advisor's or bay's id; NO_BAY_LANE for cards without a bay. */
+  id: number;
+  label: string;
+  color: string;
+  /** An advisor's day: cards that count against capacity, and the capacity of all slots. Null for bays. */
+  load: { booked: number; capacity: number } | null;
+  /** The cells holding cards, in slot order. */
   stacks: SlotStack[];
-  /** Cards of the day that still count (not cancelled, not no-show) against the day's capacity. */
-  booked: number;
-  capacity: number;
 }
 
 export interface BoardLayout {
+  mode: LaneMode;
   slots: string[];
-  rows: AdvisorRow[];
-  /** Cards whose bay is also booked by another card at an overlapping time. */
-  bayClashes: ReadonlySet<number>;
-  /** Cards starting before opening or at or after closing. */
-  outsideHours: ReadonlySet<number>;
+  lanes: Lane[];
+  /** Every card's overlaps, as the server reports them (shared/rules/overlaps.ts); closed cards have none. */
+  overlaps: ReadonlyMap<number, Overlap[]>;
 }
 
-type GridSettings = Pick<Settings, "openTime" | "closeTime" | "slotMinutes" | "advisorCapacityPerSlot">;
+export interface LayoutInput {
+  mode: LaneMode;
+  settings: Pick<Settings, "openTime" | "closeTime" | "slotMinutes" | "advisorCapacityPerSlot">;
+  /** The advisor rows, in order (a display may show a page of them); also whose days off are checked. */
+  advisors: readonly Advisor[];
+  bays: readonly Bay[];
+  /** The whole day: a bay booked twice is marked even when the other card's advisor is on another page. */
+  appointments: readonly Appointment[];
+  /** The label of the lane for cards without a bay. */
+  noBayLabel: string;
+}
 
-const countsAgainstCapacity = (a: Appointment) => a.status !== "cancelled" && a.status !== "no_show";
+const BAY_COLOR = "#7a8699";
+const NO_BAY_COLOR = "#c0c6cf";
+
+export function hasOverlap(layout: BoardLayout, id: number, kind: OverlapKind): boolean {
+  return layout.overlaps.get(id)?.some((o) => o.kind === kind) ?? false;
+}
 
 /**
- * Places the day's cards on the advisor × slot grid. A card before opening or after closing goes
- * to the first or last column (it keeps its own time on its face), as a magnet at the board's edge.
+ * Places the day's cards on the lane × slot grid. A card before opening or after closing goes to
+ * the first or last column (it keeps its own time on its face), as a magnet at the board's edge.
+ * Cancelled cards leave the board, as a magnet taken off it.
  */
-export function layoutBoard(settings: GridSettings, advisors: readonly Advisor[], appointments: readonly Appointment[]): BoardLayout {
-  const slots = slotStarts(settings.openTime, settings.closeTime, settings.slotMinutes);
-  const open = minutesOfDay(settings.openTime);
-  const slotOfCard = (a: Appointment) => Math.min(slots.length - 1, Math.max(0, Math.floor((minutesOfDay(a.startTime) - open) / settings.slotMinutes)));
-  const byAdvisor = new Map<number, Appointment[]>();
-  for (const a of appointments) {
-    if (a.status === "cancelled") continue;
-    const list = byAdvisor.get(a.advisorId);
+export function layoutBoard(input: LayoutInput): BoardLayout {
+  const { mode, settings, appointments } = input;
+  const slots = slotStarts(settings);
+  const day = dayOverlaps(appointments, input.advisors, settings);
+  const live = appointments.filter((a) => a.status !== "cancelled").sort((x, y) => x.startTime.localeCompare(y.startTime) || x.id - y.id);
+  const laneOf = mode === "advisors" ? (a: Appointment) => a.advisorId : (a: Appointment) => a.bayId ?? NO_BAY_LANE;
+  const byLane = new Map<number, Appointment[]>();
+  for (const a of live) {
+    const list = byLane.get(laneOf(a));
     if (list) list.push(a);
-    else byAdvisor.set(a.advisorId, [a]);
+    else byLane.set(laneOf(a), [a]);
   }
-  const rows = advisors.map((advisor): AdvisorRow => {
-    const cards = (byAdvisor.get(advisor.id) ?? []).slice().sort((x, y) => x.startTime.localeCompare(y.startTime) || x.id - y.id);
+  const stacksOf = (laneId: number, cards: readonly Appointment[]): SlotStack[] => {
     const bySlot = new Map<number, Appointment[]>();
     for (const c of cards) {
-      const s = slotOfCard(c);
+      const s = columnOf(c.startTime, settings);
       const list = bySlot.get(s);
       if (list) list.push(c);
       else bySlot.set(s, [c]);
     }
-    const stacks = [...bySlot.entries()].map(([slot, list]) => ({
-      slot,
-      cards: list,
-      overCapacity: list.filter(countsAgainstCapacity).length > settings.advisorCapacityPerSlot,
-    }));
-    return {
-      advisor,
-      stacks,
-      booked: cards.filter(countsAgainstCapacity).length,
-      capacity: settings.advisorCapacityPerSlot * slots.length,
-    };
-  });
-  const outsideHours = new Set(
-    appointments.filter((a) => a.status !== "cancelled" && (minutesOfDay(a.startTime) < open || minutesOfDay(a.startTime) >= minutesOfDay(settings.closeTime))).map((a) => a.id),
-  );
-  return { slots, rows, bayClashes: bayClashes(appointments), outsideHours };
-}
+    return [...bySlot.entries()]
+      .sort(([x], [y]) => x - y)
+      .map(([slot, list]) => ({ slot, cards: list, overCapacity: mode === "advisors" && day.overCapacity.has(capacityKey(list[0]!.date, laneId, slot)) }));
+  };
 
-/** Overlaps are allowed, as on paper, but never silent: the cards that share a bay at the same time. */
-export function bayClashes(appointments: readonly Appointment[]): Set<number> {
-  const byBay = new Map<number, Appointment[]>();
-  for (const a of appointments) {
-    if (a.bayId === null || a.status === "cancelled" || a.status === "no_show" || a.status === "completed") continue;
-    const list = byBay.get(a.bayId);
-    if (list) list.push(a);
-    else byBay.set(a.bayId, [a]);
+  if (mode === "advisors") {
+    const lanes = input.advisors.map((advisor): Lane => {
+      const cards = byLane.get(advisor.id) ?? [];
+      return {
+        id: advisor.id,
+        label: advisor.name,
+        color: advisor.color,
+        load: { booked: cards.filter((c) => countsAgainstCapacity(c.status)).length, capacity: settings.advisorCapacityPerSlot * slots.length },
+        stacks: stacksOf(advisor.id, cards),
+      };
+    });
+    return { mode, slots, lanes, overlaps: day.byCard };
   }
-  const out = new Set<number>();
-  for (const list of byBay.values()) {
-    const sorted = list.map((a) => ({ id: a.id, from: minutesOfDay(a.startTime), to: minutesOfDay(a.startTime) + a.durationMinutes })).sort((x, y) => x.from - y.from);
-    let reach = { to: -1, id: -1 };
-    for (const c of sorted) {
-      if (c.from < reach.to) {
-        out.add(c.id);
-        out.add(reach.id);
-      }
-      if (c.to > reach.to) reach = { to: c.to, id: c.id };
-    }
-  }
-  return out;
+  const used = new Set(live.map((a) => a.bayId));
+  const lanes: Lane[] = [
+    ...input.bays.filter((b) => b.active || used.has(b.id)).map((b) => ({ id: b.id, label: b.name, color: BAY_COLOR })),
+    { id: NO_BAY_LANE, label: input.noBayLabel, color: NO_BAY_COLOR },
+  ].map((l) => ({ ...l, load: null, stacks: stacksOf(l.id, byLane.get(l.id) ?? []) }));
+  return { mode, slots, lanes, overlaps: day.byCard };
 }
 
 /** Where "now" falls across the slot columns, 0 … 1; null outside opening hours. */

@@ -2,6 +2,7 @@ import { LitElement, html, nothing } from "lit";
 import { customElement, property, state } from "lit/decorators.js";
 import type { Language } from "../shared/schemas/common.js";
 import { t } from "../shared/i18n/messages.js";
+import { errorText } from "../shared/i18n/errors.js";
 import { changePassword } from "./staff-api.js";
 import { formStyles } from "./form-styles.js";
 import { formText } from "./form-text.js";
@@ -43,6 +44,6 @@ export class StaffPassword extends LitElement {
       this.dispatchEvent(new CustomEvent("password-changed", { bubbles: true, composed: true }));
       return;
     }
-    this.error = t(this.language, res.error?.field === "currentPassword" ? "password.wrongCurrent" : "password.weak");
+    this.error = res.error ? errorText(this.language, res.error) : t(this.language, "login.failed");
   }
 }

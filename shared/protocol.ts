@@ -6,6 +6,7 @@ import type { Appointment } from "./schemas/appointment.js";
 import type { Advisor } from "./schemas/advisor.js";
 import type { Bay } from "./schemas/bay.js";
 import type { Settings } from "./schemas/settings.js";
+import type { Overlap } from "./rules/overlaps.js";
 import type { Account, ApiToken, DisplayConfig, PairedDisplay } from "./schemas/access.js";
 import { LocalDateSchema } from "./schemas/common.js";
 
@@ -38,8 +39,20 @@ export type CommandRecord = Appointment | Advisor | Bay | Settings | ImportRecor
 export interface CommandResult<R = CommandRecord> {
   revision: number;
   record: R;
+  /** A card's overlaps after an appointment command (a bay booked twice, a full slot…): saved all the same, as on paper. */
+  overlaps?: Overlap[];
   /** Only when creating a display or an API token: its key, shown this once and never again. */
   secret?: string;
+}
+
+/** GET /api/board/overlaps: a day's overlaps as every screen marks them (shared/rules/overlaps.ts). */
+export interface DayOverlapsReport {
+  date: string;
+  revision: number;
+  /** Per card id, the cards that have any; closed cards have none. */
+  cards: Record<string, Overlap[]>;
+  /** The advisor slots holding more cards than the advisor's capacity (the dashed cells), slot as HH:mm. */
+  overCapacity: { advisorId: number; slot: string }[];
 }
 
 export interface ServerToClientEvents {

@@ -1,6 +1,10 @@
 import { css } from "lit";
 
-/** The grid's look, kept apart from its logic; sizes in em of the board's font (see CARD_MIN_* in board-grid.ts). */
+/**
+ * The grid's look, kept apart from its logic; sizes in em of the board's font (see CARD_MIN_* in
+ * board-grid.ts). The TV fills the screen; `:host([editable])` is the editor's scrolling grid.
+ * Rows are subgrids of the board's columns, so each row owns its cells (ARIA) and still lines up.
+ */
 export const boardGridStyles = css`
   :host {
     display: block;
@@ -18,6 +22,15 @@ export const boardGridStyles = css`
     grid-template-rows: 1.6em repeat(var(--rows), minmax(0, 1fr));
     gap: var(--mb-gap);
   }
+  .row {
+    display: grid;
+    grid-column: 1 / -1;
+    grid-template-columns: subgrid;
+    min-height: 0;
+  }
+  .row.head {
+    grid-row: 1;
+  }
   .hour {
     align-self: end;
     font-weight: 700;
@@ -29,18 +42,18 @@ export const boardGridStyles = css`
   .hour.past {
     color: var(--mb-text-muted);
   }
-  .advisor {
+  .lane {
     display: flex;
     flex-direction: column;
     justify-content: center;
     min-width: 0;
     padding: 0 0.3em 0 0.4em;
-    border-left: 0.25em solid var(--advisor-color);
+    border-left: 0.25em solid var(--lane-color);
     background: var(--mb-surface);
     border-radius: var(--mb-radius);
     overflow: hidden;
   }
-  .advisor .name {
+  .lane .name {
     font-weight: 700;
     line-height: 1.15;
     overflow: hidden;
@@ -70,16 +83,9 @@ export const boardGridStyles = css`
   .bar > span {
     display: block;
     height: 100%;
-    background: var(--advisor-color);
+    background: var(--lane-color);
   }
   .cell {
-    background: var(--mb-surface);
-    border-radius: var(--mb-radius);
-  }
-  .cell.past {
-    background: var(--mb-surface-past);
-  }
-  .stack {
     display: flex;
     flex-direction: column;
     flex-wrap: wrap;
@@ -89,15 +95,15 @@ export const boardGridStyles = css`
     min-width: 0;
     min-height: 0;
     box-sizing: border-box;
-    pointer-events: none;
-    /* above the now line: the line shows in the gaps and empty cells, never across a card's text */
-    position: relative;
-    z-index: 1;
+    background: var(--mb-surface);
+    border-radius: var(--mb-radius);
   }
-  .stack.over {
+  .cell.past {
+    background: var(--mb-surface-past);
+  }
+  .cell.over {
     outline: 0.12em dashed var(--mb-over);
     outline-offset: -0.06em;
-    border-radius: var(--mb-radius);
   }
   .summary {
     flex: 1;
@@ -110,6 +116,9 @@ export const boardGridStyles = css`
     color: var(--mb-card-text);
     line-height: 1.2em;
     overflow: hidden;
+    /* above the now line: the line shows in the gaps and empty cells, never across a card's text */
+    position: relative;
+    z-index: 1;
   }
   .summary.highlighted {
     box-shadow: 0 0 0 0.15em var(--mb-highlight);
@@ -133,12 +142,13 @@ export const boardGridStyles = css`
   .t-arrived { color: var(--mb-arrived); }
   .t-in_service { color: var(--mb-service); }
   .t-completed, .t-no_show, .t-cancelled { color: var(--mb-completed); }
-  board-card {
-    pointer-events: auto;
+  .cell > board-card {
     /* two lines of text: a crowded slot puts cards side by side rather than shrinking them */
     flex: 1 1 0;
     min-height: min(100%, 2.7em);
     min-width: min(100%, 3.9em);
+    position: relative;
+    z-index: 1;
   }
   .now {
     grid-row: 1 / -1;
@@ -162,5 +172,117 @@ export const boardGridStyles = css`
     align-self: center;
     justify-self: center;
     color: var(--mb-text-muted);
+  }
+
+  /* the editor: a grid that scrolls under sticky hours and lane names, every card a tile to carry */
+  :host([editable]) {
+    height: auto;
+    font-size: inherit;
+  }
+  :host([editable]) .grid {
+    height: auto;
+    grid-template-columns: 9em repeat(var(--slots), minmax(var(--cell-w, 11em), 1fr));
+    grid-template-rows: auto repeat(var(--rows), minmax(7.4em, auto));
+    gap: 3px;
+    min-width: min-content;
+  }
+  :host([editable]) .row.head {
+    position: sticky;
+    top: 0;
+    z-index: 3;
+    background: var(--mb-bg);
+  }
+  :host([editable]) .hour {
+    align-self: stretch;
+    padding: 0.2em 0.3em;
+  }
+  :host([editable]) .corner {
+    position: sticky;
+    left: 0;
+    background: var(--mb-bg);
+  }
+  :host([editable]) .lane {
+    position: sticky;
+    left: 0;
+    z-index: 2;
+    justify-content: flex-start;
+    padding: 0.3em;
+    border-left-width: 0.35em;
+  }
+  :host([editable]) .lane .name {
+    overflow-wrap: anywhere;
+    -webkit-line-clamp: 3;
+  }
+  :host([editable]) .cell {
+    flex-wrap: nowrap;
+    padding: 3px;
+    gap: 3px;
+    cursor: copy;
+  }
+  :host([editable]) .cell.over {
+    outline: 2px dashed var(--mb-over);
+    outline-offset: -2px;
+  }
+  .cell.drop {
+    outline: 3px solid var(--mb-confirmed);
+    outline-offset: -3px;
+    background: color-mix(in srgb, var(--mb-confirmed) 18%, var(--mb-surface));
+  }
+  .tile {
+    position: relative;
+    z-index: 1;
+    display: flex;
+    min-height: 5.9em;
+    border-radius: var(--mb-radius);
+    cursor: grab;
+    -webkit-touch-callout: none;
+    user-select: none;
+  }
+  .tile.fixed {
+    cursor: pointer;
+  }
+  .tile board-card {
+    flex: 1;
+    min-width: 0;
+  }
+  .tile:focus-visible,
+  .tile.selected {
+    outline: 3px solid var(--mb-highlight);
+    outline-offset: 1px;
+  }
+  .tile.lifted {
+    opacity: 0.35;
+  }
+  .tile.pending {
+    opacity: 0.7;
+  }
+  .tile.warn {
+    box-shadow: 0 0 0 2px var(--mb-over);
+  }
+  .side {
+    flex: none;
+    width: 1.6em;
+    display: flex;
+    flex-direction: column;
+    align-items: center;
+    justify-content: center;
+  }
+  .handle {
+    flex: 1;
+    display: grid;
+    place-items: center;
+    width: 100%;
+    touch-action: none;
+    cursor: grab;
+    color: var(--mb-text-muted);
+    font-size: 1.1em;
+  }
+  .warn-badge {
+    font-size: 0.95em;
+    color: var(--mb-over);
+    font-weight: 700;
+  }
+  :host([editable]) .empty {
+    padding: 2em;
   }
 `;

@@ -10,14 +10,16 @@ import type { Language } from "../../shared/schemas/common.js";
 import { t } from "../../shared/i18n/messages.js";
 import { localParts } from "../../shared/rules/zoned-time.js";
 import { minutesOfDay } from "../../shared/rules/time-of-day.js";
-import { layoutBoard, nowFraction, type AdvisorRow, type BoardLayout, type SlotStack } from "../board-layout.js";
-import { cardView } from "../card-view.js";
-import "./board-card.js";
+import { layoutBoard, nowFraction, type BoardLayout, type Lane, type LaneMode } from "../board-layout.js";
+import { cellInputs, renderCell, type CellContext } from "./board-cells.js";
 import { boardGridStyles } from "./board-grid-styles.js";
+import { srOnlyStyles } from "./sr-only-styles.js";
 import { styleProps } from "../style-props.js";
 
-export interface SlotActivateDetail {
-  advisorId: number;
+/** A cell of the board, as the editor names drop targets and bookings. */
+export interface SlotTarget {
+  /** The advisor's or bay's id (see LaneMode). */
+  laneId: number;
   /** The slot's start, HH:mm. */
   slot: string;
 }
@@ -27,29 +29,37 @@ declare global {
     "board-grid": BoardGrid;
   }
   interface HTMLElementEventMap {
-    "board-slot-activate": CustomEvent<SlotActivateDetail>;
+    "board-slot-activate": CustomEvent<SlotTarget>;
   }
 }
 
-const NO_HIGHLIGHTS: ReadonlySet<number> = new Set();
+const NONE: ReadonlySet<number> = new Set();
 
-/** The smallest card still readable (time and status, two lines), in em of the board's font; matches the styles below. */
+/** The smallest card still readable (time and status, two lines), in em of the board's font; matches the styles. */
 const CARD_MIN_HEIGHT_EM = 2.7;
 const CARD_MIN_WIDTH_EM = 3.9;
-const STACK_PAD_EM = 0.1;
-const STACK_GAP_EM = 0.1;
+const CELL_PAD_EM = 0.1;
+const CELL_GAP_EM = 0.1;
+
+const EMPTY_LAYOUT: BoardLayout = { mode: "advisors", slots: [], lanes: [], overlaps: new Map() };
 
 /**
- * The paper board: one row per advisor, one column per slot from opening to closing, the cards in
- * their cells, a line at "now" and the hours already gone dimmed. Pure view: data in by properties,
- * `board-slot-activate` (and each card's `board-card-activate`) out; it knows nothing of sockets.
- * Cells carry data-advisor / data-slot so an editor can find drop targets.
+ * The paper board, for the TV and the editor alike: one row per advisor (or per bay), one column
+ * per slot from opening to closing, the cards in their cells with the marks of shared/rules, a
+ * line at "now" and the hours already gone dimmed. On the TV it fills the screen and a crowded
+ * cell summarises; `editable` makes it the editor's grid (scrolls, every card a focusable tile).
+ * Pure view: data in by properties, `board-slot-activate` (a click on a cell's empty part) out;
+ * the editor's dragging listens to the pointer and key events that bubble out of the tiles.
+ * Table semantics on the TV (role table), grid semantics in the editor (role grid): rows own their
+ * header and cells, so assistive technology reads it as the table it is.
  */
 @customElement("board-grid")
 export class BoardGrid extends LitElement {
   @property({ attribute: false }) settings!: Settings;
-  /** The rows to show, in order (a display may show a page of them). */
+  @property() mode: LaneMode = "advisors";
+  /** The advisor rows to show, in order (a display may show a page of them). */
   @property({ attribute: false }) advisors: readonly Advisor[] = [];
+  /** The whole day's cards. */
   @property({ attribute: false }) appointments: readonly Appointment[] = [];
   @property({ attribute: false }) bays: readonly Bay[] = [];
   /** The local date this board shows, YYYY-MM-DD. */
@@ -57,10 +67,29 @@ export class BoardGrid extends LitElement {
   /** The server's time floored to the minute. */
   @property({ type: Number }) minute = 0;
   @property() language: Language = "zh-CN";
-  @property({ attribute: false }) highlighted: ReadonlySet<number> = NO_HIGHLIGHTS;
-  /** How many readable cards one cell holds, measured from the cells' size. */
+  @property({ attribute: false }) highlighted: ReadonlySet<number> = NONE;
+  @property({ type: Boolean, reflect: true }) editable = false;
+  /** The grid's accessible name; the board's own when empty. */
+  @property() label = "";
+  @property({ attribute: false }) selectedId: number | null = null;
+  /** Cards whose change is on its way to the server (shown faded). */
+  @property({ attribute: false }) pending: ReadonlySet<number> = NONE;
+  /** The card being carried by a pointer or the keyboard (its place is shown faded). */
+  @property({ attribute: false }) liftedId: number | null = null;
+  @property({ attribute: false }) dropTarget: SlotTarget | null = null;
+  /** How many readable cards one cell holds, measured from the cells' size (the TV only). */
   @state() private room = { perColumn: 1, columns: 1 };
   private resize: ResizeObserver | undefined;
+  private current: BoardLayout = EMPTY_LAYOUT;
+  /** What the current layout was made from: the minute ticks and a drag re-render without laying the day out again. */
+  private laidOutFrom: unknown[] = [];
+
+  static override styles = [boardGridStyles, srOnlyStyles];
+
+  /** The layout last rendered: the lanes and slots the editor's keyboard moves walk. */
+  get layout(): BoardLayout {
+    return this.current;
+  }
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -78,17 +107,35 @@ export class BoardGrid extends LitElement {
     this.measure();
   }
 
+  /** The cell under a point of the viewport, for dropping a dragged card. */
+  cellAt(x: number, y: number): SlotTarget | null {
+    const cell = (this.shadowRoot?.elementsFromPoint(x, y) ?? []).find((el): el is HTMLElement => el instanceof HTMLElement && el.classList.contains("cell"));
+    return cell ? { laneId: Number(cell.dataset.lane), slot: cell.dataset.slot! } : null;
+  }
+
+  /** A card's tile or face, to scroll to and focus. */
+  cardElement(id: number): HTMLElement | null {
+    return this.shadowRoot?.querySelector<HTMLElement>(`.tile[data-card="${id}"]`) ?? null;
+  }
+
+  /** How much of the left and top edge the sticky lane names and hours cover. */
+  headerInsets(): { left: number; top: number } {
+    return {
+      left: this.shadowRoot?.querySelector<HTMLElement>(".lane")?.offsetWidth ?? 0,
+      top: this.shadowRoot?.querySelector<HTMLElement>(".head")?.offsetHeight ?? 0,
+    };
+  }
+
   private measure(): void {
+    if (this.editable) return;
     const cell = this.renderRoot.querySelector(".cell");
     if (!cell) return;
     const em = parseFloat(getComputedStyle(this).fontSize) || 24;
     const { width, height } = cell.getBoundingClientRect();
-    const fit = (size: number, min: number) => Math.max(1, Math.floor((size - 2 * STACK_PAD_EM * em + STACK_GAP_EM * em) / ((min + STACK_GAP_EM) * em)));
+    const fit = (size: number, min: number) => Math.max(1, Math.floor((size - 2 * CELL_PAD_EM * em + CELL_GAP_EM * em) / ((min + CELL_GAP_EM) * em)));
     const room = { perColumn: fit(height, CARD_MIN_HEIGHT_EM), columns: fit(width, CARD_MIN_WIDTH_EM) };
     if (room.perColumn !== this.room.perColumn || room.columns !== this.room.columns) this.room = room;
   }
-
-  static override styles = boardGridStyles;
 
   /** Minutes since midnight that count as past on this board: all of a past day, none of a future one. */
   private pastUntil(): number {
@@ -99,117 +146,99 @@ export class BoardGrid extends LitElement {
     return now.minutesOfDay;
   }
 
-  private activateSlot(advisorId: number, slot: string): void {
-    this.dispatchEvent(new CustomEvent<SlotActivateDetail>("board-slot-activate", { detail: { advisorId, slot }, bubbles: true, composed: true }));
+  /** A click on a cell itself (not on a card in it) asks to book into that slot. */
+  private onClick(e: MouseEvent): void {
+    const target = e.composedPath()[0];
+    if (!(target instanceof HTMLElement) || !target.classList.contains("cell")) return;
+    const detail: SlotTarget = { laneId: Number(target.dataset.lane), slot: target.dataset.slot! };
+    this.dispatchEvent(new CustomEvent<SlotTarget>("board-slot-activate", { detail, bubbles: true, composed: true }));
   }
 
-  private bayName(id: number | null): string | null {
-    if (id === null) return null;
-    return this.bays.find((b) => b.id === id)?.name ?? null;
-  }
-
-  /** A slot with more cards than fit readably: one card-sized summary, each card as its status icon in its colour. */
-  private renderSummary(stack: SlotStack) {
-    const first = stack.cards[0]!;
-    const highlighted = stack.cards.some((a) => this.highlighted.has(a.id));
-    return html`<div class="summary ${highlighted ? "highlighted" : ""}">
-      <div class="line">${first.startTime} ${t(this.language, "board.grid.stackCount", { count: stack.cards.length })}</div>
-      <div class="line icons">
-        ${stack.cards.map((a) => {
-          const v = cardView(a, this.settings, this.minute);
-          return html`<span class="t-${v.tone}" title=${t(this.language, v.label)}>${v.icon}</span>`;
-        })}
-      </div>
+  private renderLaneHeader(lane: Lane) {
+    const load = lane.load;
+    const advisor = this.mode === "advisors";
+    const over = load !== null && load.booked > load.capacity;
+    const share = load === null ? 0 : Math.min(1, load.capacity === 0 ? 0 : load.booked / load.capacity);
+    return html`<div class="lane ${advisor ? "advisor" : ""}" role="rowheader" style=${styleProps({ "--lane-color": lane.color })} data-lane=${lane.id} data-advisor=${advisor ? lane.id : nothing}>
+      <span class="name">${lane.label}</span>
+      ${load === null
+        ? nothing
+        : html`<span class="load ${over ? "over" : ""}" title=${t(this.language, "board.grid.loadLabel", load)}>
+            <span>${t(this.language, "board.grid.load", load)}</span>
+            <span class="bar"><span style=${styleProps({ width: `${(share * 100).toFixed(1)}%` })}></span></span>
+          </span>`}
     </div>`;
   }
 
-  /**
-   * Everything a stack's rendering reads. A patch changes one or two cards; the other stacks keep
-   * their card objects (applyPatch replaces only what changed), so they are skipped, not re-rendered.
-   */
-  private stackInputs(index: number, stack: SlotStack, layout: BoardLayout): unknown[] {
-    const marks = stack.cards.map((a) => (this.highlighted.has(a.id) ? 1 : 0) + (layout.bayClashes.has(a.id) ? 2 : 0) + (layout.outsideHours.has(a.id) ? 4 : 0));
-    const { settings, minute, language, bays, room } = this;
-    return [index, stack.overCapacity, settings, minute, language, bays, room.perColumn, room.columns, marks.join(), ...stack.cards];
-  }
-
-  private renderStack(row: AdvisorRow, index: number, stack: SlotStack, layout: BoardLayout) {
-    const s = this.settings;
-    const fits = stack.cards.length <= this.room.perColumn * this.room.columns;
-    return html`<div
-      class="stack ${stack.overCapacity ? "over" : ""}"
-      style=${styleProps({ "grid-row": `${index + 2}`, "grid-column": `${stack.slot + 2}` })}
-      title=${stack.overCapacity ? t(this.language, "board.grid.overCapacity") : nothing}
-    >
-      ${fits
-        ? repeat(
-            stack.cards,
-            (a) => a.id,
-            (a) => html`<board-card
-              .appointment=${a}
-              .rules=${s}
-              .minute=${this.minute}
-              .language=${this.language}
-              .bayName=${this.bayName(a.bayId)}
-              ?bay-clash=${layout.bayClashes.has(a.id)}
-              ?outside-hours=${layout.outsideHours.has(a.id)}
-              ?highlighted=${this.highlighted.has(a.id)}
-            ></board-card>`,
-          )
-        : this.renderSummary(stack)}
+  private renderLane(ctx: CellContext, lane: Lane, index: number, pastUntil: number) {
+    const { slots } = ctx.layout;
+    const stacks = new Map(lane.stacks.map((s) => [s.slot, s]));
+    const drop = this.dropTarget?.laneId === lane.id ? this.dropTarget.slot : null;
+    return html`<div class="row" role="row" style=${styleProps({ "grid-row": `${index + 2}` })}>
+      ${guard([lane.label, lane.color, lane.load?.booked, lane.load?.capacity, this.language], () => this.renderLaneHeader(lane))}
+      ${slots.map((slot, i) => {
+        const cell = { lane, slot: i, stack: stacks.get(i), past: minutesOfDay(slot) + this.settings.slotMinutes <= pastUntil, drop: drop === slot };
+        return guard(cellInputs(ctx, cell), () => renderCell(ctx, cell));
+      })}
     </div>`;
-  }
-
-  private renderRow(row: AdvisorRow, index: number, layout: BoardLayout, pastUntil: number) {
-    const slots = layout.slots;
-    const over = row.booked > row.capacity;
-    const share = Math.min(1, row.capacity === 0 ? 0 : row.booked / row.capacity);
-    const gridRow = index + 2;
-    return html`
-      <div class="advisor" style=${styleProps({ "grid-row": `${gridRow}`, "grid-column": "1", "--advisor-color": row.advisor.color })} data-advisor=${row.advisor.id}>
-        <span class="name">${row.advisor.name}</span>
-        <span class="load ${over ? "over" : ""}" title=${t(this.language, "board.grid.loadLabel", { booked: row.booked, capacity: row.capacity })}>
-          <span>${t(this.language, "board.grid.load", { booked: row.booked, capacity: row.capacity })}</span>
-          <span class="bar"><span style=${styleProps({ width: `${(share * 100).toFixed(1)}%` })}></span></span>
-        </span>
-      </div>
-      ${guard([slots.join(), this.settings.slotMinutes, pastUntil, row.advisor.id, gridRow], () =>
-        slots.map(
-          (slot, c) => html`<div
-            class="cell ${minutesOfDay(slot) + this.settings.slotMinutes <= pastUntil ? "past" : ""}"
-            style=${styleProps({ "grid-row": `${gridRow}`, "grid-column": `${c + 2}` })}
-            data-advisor=${row.advisor.id}
-            data-slot=${slot}
-            @click=${() => this.activateSlot(row.advisor.id, slot)}
-          ></div>`,
-        ),
-      )}
-      ${repeat(
-        row.stacks,
-        (st) => st.slot,
-        (st) => guard(this.stackInputs(index, st, layout), () => this.renderStack(row, index, st, layout)),
-      )}
-    `;
   }
 
   override render() {
     if (!this.settings) return nothing;
-    const layout = layoutBoard(this.settings, this.advisors, this.appointments);
+    const lang = this.language;
+    const from = [this.mode, this.settings, this.advisors, this.bays, this.appointments, lang];
+    if (from.some((x, i) => x !== this.laidOutFrom[i])) {
+      this.laidOutFrom = from;
+      this.current = layoutBoard({
+        mode: this.mode,
+        settings: this.settings,
+        advisors: this.advisors,
+        bays: this.bays,
+        appointments: this.appointments,
+        noBayLabel: t(lang, "board.grid.noBayLane"),
+      });
+    }
+    const layout = this.current;
+    const ctx: CellContext = {
+      layout,
+      settings: this.settings,
+      minute: this.minute,
+      language: lang,
+      bays: this.bays,
+      highlighted: this.highlighted,
+      editable: this.editable,
+      fits: this.room.perColumn * this.room.columns,
+      selectedId: this.selectedId,
+      pending: this.pending,
+      liftedId: this.liftedId,
+    };
     const pastUntil = this.pastUntil();
     const now = this.date && localParts(this.minute, this.settings.timeZone).date === this.date ? nowFraction(this.settings, pastUntil) : null;
-    return html`<div class="grid" style=${styleProps({ "--slots": `${layout.slots.length}`, "--rows": `${Math.max(1, layout.rows.length)}` })}>
-      ${guard([layout.slots.join(), this.settings.slotMinutes, pastUntil], () =>
-        layout.slots.map(
-          (slot, c) => html`<div class="hour ${minutesOfDay(slot) + this.settings.slotMinutes <= pastUntil ? "past" : ""}" style=${styleProps({ "grid-row": "1", "grid-column": `${c + 2}` })}>${slot}</div>`,
-        ),
-      )}
-      ${layout.rows.length === 0 ? html`<div class="empty">${t(this.language, "board.grid.empty")}</div>` : nothing}
+    const corner = t(lang, this.mode === "advisors" ? "board.grid.advisors" : "board.grid.bays");
+    return html`<div
+      class="grid"
+      role=${this.editable ? "grid" : "table"}
+      aria-label=${this.label || t(lang, "board.grid.label")}
+      style=${styleProps({ "--slots": `${layout.slots.length}`, "--rows": `${Math.max(1, layout.lanes.length)}` })}
+      @click=${this.onClick}
+    >
+      <div class="row head" role="row">
+        <div class="corner" role="columnheader"><span class="sr-only">${corner}</span></div>
+        ${guard([layout.slots.join(), this.settings.slotMinutes, pastUntil], () =>
+          layout.slots.map(
+            (slot) => html`<div class="hour ${minutesOfDay(slot) + this.settings.slotMinutes <= pastUntil ? "past" : ""}" role="columnheader">${slot}</div>`,
+          ),
+        )}
+      </div>
+      ${layout.lanes.length === 0
+        ? html`<div class="row" role="row" style=${styleProps({ "grid-row": "2" })}><div class="empty" role=${this.editable ? "gridcell" : "cell"}>${t(lang, "board.grid.empty")}</div></div>`
+        : nothing}
       ${repeat(
-        layout.rows,
-        (r) => r.advisor.id,
-        (r, i) => this.renderRow(r, i, layout, pastUntil),
+        layout.lanes,
+        (l) => l.id,
+        (l, i) => this.renderLane(ctx, l, i, pastUntil),
       )}
-      ${now === null ? nothing : html`<div class="now"><div style=${styleProps({ left: `${(now * 100).toFixed(3)}%` })}></div></div>`}
+      ${now === null ? nothing : html`<div class="now" aria-hidden="true"><div style=${styleProps({ left: `${(now * 100).toFixed(3)}%` })}></div></div>`}
     </div>`;
   }
 }

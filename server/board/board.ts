@@ -1,7 +1,9 @@
 import type { Actor } from "../../shared/schemas/actor.js";
 import type { BoardPatch, BoardSnapshot } from "../../shared/schemas/board.js";
 import type { SystemCommand, ValidCommand } from "../../shared/schemas/commands.js";
-import type { Ack, CommandResult } from "../../shared/protocol.js";
+import type { Ack, CommandResult, DayOverlapsReport } from "../../shared/protocol.js";
+import { dayOverlaps } from "../../shared/rules/overlaps.js";
+import { slotStarts } from "../../shared/rules/time-of-day.js";
 import type { ErrorBody } from "../../shared/errors.js";
 import { localParts } from "../../shared/rules/zoned-time.js";
 import type { Store } from "../db/store.js";
@@ -139,6 +141,19 @@ export class Board {
         appointments: repos.appointments.forDate(date),
       };
     });
+  }
+
+  /** A day's overlaps, from the same rule the screens mark them by. */
+  overlaps(date: string): DayOverlapsReport {
+    const day = this.snapshot(date);
+    const found = dayOverlaps(day.appointments, day.advisors, day.settings);
+    const slots = slotStarts(day.settings);
+    return {
+      date,
+      revision: day.revision,
+      cards: Object.fromEntries(found.byCard),
+      overCapacity: [...found.overCapacity.values()].map((o) => ({ advisorId: o.advisorId, slot: slots[o.slot]! })),
+    };
   }
 
   /** The patches a follower of `date` missed after `since`; null when they are no longer all kept. */

@@ -2,6 +2,7 @@ import type { Actor } from "../../shared/schemas/actor.js";
 import type { ChangeOp } from "../../shared/schemas/board.js";
 import type { CommandRecord } from "../../shared/protocol.js";
 import type { Repositories } from "../db/repositories.js";
+import type { Overlap } from "../../shared/rules/overlaps.js";
 import type { AuditEntry } from "../db/audit-repo.js";
 import { DomainError } from "./domain-error.js";
 
@@ -21,6 +22,8 @@ export interface HandlerOutput {
   /** Boards the change touches; null for every date (settings and master data). */
   dates: string[] | null;
   audit: AuditDraft[];
+  /** The card's overlaps after the change (appointment commands): allowed, but the caller is told. */
+  overlaps?: Overlap[];
   /** A secret shown once to the caller (a display key, an API token); never stored or replayed. */
   secret?: string;
   /** Actors (by Actor.id) whose live connections must end now: a revoked display, a disabled account. */

@@ -124,7 +124,7 @@ export class CommandPipeline {
       }
       const change: LoggedChange = { revision, at: now, dates: out.dates, ops: out.ops };
       repos.changes.append(change);
-      const result: CommandResult = { revision, record: out.record };
+      const result: CommandResult = out.overlaps === undefined ? { revision, record: out.record } : { revision, record: out.record, overlaps: out.overlaps };
       if (requestId !== undefined) {
         // stored without the secret: a retry learns the record, but a key is shown only once
         repos.idempotency.put(requestId, actor.id, result, new Date(now));

@@ -136,11 +136,13 @@ const COLUMNS = [
 ] as const satisfies readonly (keyof ReturnType<typeof toParams>)[];
 
 export type AwaitedTiming = Pick<Appointment, "id" | "date" | "startTime" | "status" | "lateAt">;
+export type PlacementRow = Pick<Appointment, "id" | "date" | "startTime" | "durationMinutes" | "advisorId" | "bayId" | "status">;
 
 export class AppointmentRepo {
   private readonly byId;
   private readonly byDate;
   private readonly awaitedTimingsUntil;
+  private readonly sharingStmt;
   private readonly insertStmt;
   private readonly updateStmt;
   private readonly searchStmt;
@@ -150,6 +152,10 @@ export class AppointmentRepo {
     this.byDate = db.prepare<[string], AppointmentRow>("SELECT * FROM appointments WHERE date = ? ORDER BY start_time, id");
     this.awaitedTimingsUntil = db.prepare<[string], AwaitedTiming>(
       "SELECT id, date, start_time AS startTime, status, late_at AS lateAt FROM appointments WHERE status IN ('booked', 'confirmed') AND date <= ? ORDER BY date, start_time",
+    );
+    this.sharingStmt = db.prepare<{ date: string; before: string; advisorId: number; from: string; bayId: number | null }, PlacementRow>(
+      `SELECT id, date, start_time AS startTime, duration_minutes AS durationMinutes, advisor_id AS advisorId, bay_id AS bayId, status
+         FROM appointments WHERE date = @date AND start_time < @before AND ((advisor_id = @advisorId AND start_time >= @from) OR bay_id = @bayId)`,
     );
     this.insertStmt = db.prepare(
       `INSERT INTO appointments (${COLUMNS.join(", ")}) VALUES (${COLUMNS.map((c) => "@" + c).join(", ")})`,
@@ -182,6 +188,15 @@ export class AppointmentRepo {
    */
   awaitedTimingsOnOrBefore(date: string): AwaitedTiming[] {
     return this.awaitedTimingsUntil.all(date);
+  }
+
+  /**
+   * The cards of a day that could overlap one: starting before `before` (HH:mm), and either the
+   * advisor's from `from` on or in this bay. Only the fields that decide overlaps: every command
+   * on a card reports its overlaps, and reading the whole day costs the pipeline several times as much.
+   */
+  overlapCandidates(q: { date: string; before: string; advisorId: number; from: string; bayId: number | null }): PlacementRow[] {
+    return this.sharingStmt.all(q);
   }
 
   /** Inserts a new card (its `id` is ignored) and returns it with the id it was given. */

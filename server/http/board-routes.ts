@@ -46,6 +46,11 @@ export function boardRoutes(board: Board, health: HealthSource): Router {
     if (date !== null) res.json(board.snapshot(date));
   });
 
+  r.get("/board/overlaps", requireRead("board"), (req, res) => {
+    const date = dateParam(board, req, res);
+    if (date !== null) res.json(board.overlaps(date));
+  });
+
   r.get("/audit", requireRead("records"), (req, res) => {
     const date = dateParam(board, req, res);
     if (date !== null) res.json(board.records.auditOfDay(date));

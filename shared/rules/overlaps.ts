@@ -1,68 +1,127 @@
 import type { Advisor } from "../schemas/advisor.js";
 import type { Appointment } from "../schemas/appointment.js";
 import type { Settings } from "../schemas/settings.js";
-import { isClosed } from "./status.js";
-import { minutesOfDay, slotOf } from "./time-of-day.js";
+import { countsAgainstCapacity, isClosed } from "./status.js";
+import { isOutsideOpeningHours, minutesOfDay, slotIndexOf } from "./time-of-day.js";
 import { weekdayOf } from "./zoned-time.js";
 
 /**
  * What the paper board allows but a person must notice: a bay booked twice at once, an advisor
  * with more cards in a slot than they can receive, a card outside opening hours or on a day the
- * advisor is off. Never a reason to refuse a booking; always a reason to mark it.
+ * advisor is off. Never a reason to refuse a booking; always a reason to mark it. Every screen and
+ * the server take them from `dayOverlaps`, so a mark means the same everywhere.
  */
 export type OverlapKind = "bay_double_booked" | "advisor_over_capacity" | "outside_opening_hours" | "advisor_off_duty";
 
 export interface Overlap {
   kind: OverlapKind;
-  /** The other cards involved (for a double-booked bay or a full slot); empty otherwise. */
+  /** The other cards involved (for a double-booked bay or a full slot), by id; empty otherwise. */
   with: number[];
 }
 
 /** The fields that decide overlaps; a booking not yet saved has no id (use 0). */
 export type Placement = Pick<Appointment, "id" | "date" | "startTime" | "durationMinutes" | "advisorId" | "bayId" | "status">;
 
-type Rules = Pick<Settings, "openTime" | "closeTime" | "slotMinutes" | "advisorCapacityPerSlot">;
+export type OverlapRules = Pick<Settings, "openTime" | "closeTime" | "slotMinutes" | "advisorCapacityPerSlot">;
 
-const endOf = (a: Placement) => minutesOfDay(a.startTime) + a.durationMinutes;
-
-function intersects(a: Placement, b: Placement): boolean {
-  return minutesOfDay(a.startTime) < endOf(b) && minutesOfDay(b.startTime) < endOf(a);
+export interface DayOverlaps {
+  /** Each card's overlaps, for the cards that have any. Closed cards (see `isClosed`) have none. */
+  byCard: Map<number, Overlap[]>;
+  /** Advisor slots holding more cards than the advisor's capacity, by `capacityKey`. */
+  overCapacity: Map<string, { date: string; advisorId: number; slot: number }>;
 }
 
-/** Everything wrong with one card placed among the others of its day. A closed card conflicts with nothing. */
-export function overlapsOf(card: Placement, others: readonly Placement[], advisors: readonly Advisor[], rules: Rules): Overlap[] {
-  if (isClosed(card.status)) return [];
-  const live = others.filter((o) => o.id !== card.id && o.date === card.date && !isClosed(o.status));
-  const out: Overlap[] = [];
+/** The key of one advisor's slot on one date in `DayOverlaps.overCapacity`. */
+export function capacityKey(date: string, advisorId: number, slot: number): string {
+  return `${date} ${advisorId} ${slot}`;
+}
 
-  if (card.bayId !== null) {
-    const clash = live.filter((o) => o.bayId === card.bayId && intersects(card, o)).map((o) => o.id);
-    if (clash.length > 0) out.push({ kind: "bay_double_booked", with: clash });
-  }
+const ORDER: readonly OverlapKind[] = ["bay_double_booked", "advisor_over_capacity", "outside_opening_hours", "advisor_off_duty"];
 
-  const slot = slotOf(card.startTime, rules.openTime, rules.closeTime, rules.slotMinutes);
-  if (slot !== null) {
-    const same = live.filter(
-      (o) => o.advisorId === card.advisorId && slotOf(o.startTime, rules.openTime, rules.closeTime, rules.slotMinutes) === slot,
-    );
-    if (same.length + 1 > rules.advisorCapacityPerSlot) out.push({ kind: "advisor_over_capacity", with: same.map((o) => o.id) });
-  }
-
-  if (slot === null || endOf(card) > minutesOfDay(rules.closeTime)) out.push({ kind: "outside_opening_hours", with: [] });
-
-  const advisor = advisors.find((a) => a.id === card.advisorId);
-  if (advisor && (!advisor.active || !advisor.daysOnDuty.includes(weekdayOf(card.date)))) {
-    out.push({ kind: "advisor_off_duty", with: [] });
+function group<T>(items: readonly T[], key: (item: T) => string | null): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    if (k === null) continue;
+    const list = out.get(k);
+    if (list) list.push(item);
+    else out.set(k, [item]);
   }
   return out;
+}
+
+/**
+ * The overlaps of every card of one or more days, in one pass (sorted by time, so a 900-card day
+ * costs no more than its clashes). A bay is held by open cards only: a completed car has left it.
+ * A slot's capacity counts what `countsAgainstCapacity` counts; a card outside opening hours is in
+ * no slot, and is marked for its hours instead.
+ */
+export function dayOverlaps(cards: readonly Placement[], advisors: readonly Advisor[], rules: OverlapRules): DayOverlaps {
+  const found = new Map<number, Map<OverlapKind, Set<number>>>();
+  const mark = (card: Placement, kind: OverlapKind, others: Iterable<number> = []) => {
+    if (isClosed(card.status)) return;
+    let kinds = found.get(card.id);
+    if (!kinds) found.set(card.id, (kinds = new Map<OverlapKind, Set<number>>()));
+    const set = kinds.get(kind) ?? new Set<number>();
+    for (const o of others) set.add(o);
+    kinds.set(kind, set);
+  };
+
+  const byBay = group(
+    cards.filter((c) => c.bayId !== null && !isClosed(c.status)),
+    (c) => `${c.date} ${c.bayId}`,
+  );
+  for (const list of byBay.values()) {
+    const timed = list.map((c) => ({ c, from: minutesOfDay(c.startTime), to: minutesOfDay(c.startTime) + c.durationMinutes })).sort((x, y) => x.from - y.from);
+    for (let i = 0; i < timed.length; i++) {
+      const a = timed[i]!;
+      for (let j = i + 1; j < timed.length && timed[j]!.from < a.to; j++) {
+        const b = timed[j]!;
+        mark(a.c, "bay_double_booked", [b.c.id]);
+        mark(b.c, "bay_double_booked", [a.c.id]);
+      }
+    }
+  }
+
+  const overCapacity: DayOverlaps["overCapacity"] = new Map();
+  const bySlot = group(
+    cards.filter((c) => countsAgainstCapacity(c.status)),
+    (c) => {
+      const slot = slotIndexOf(c.startTime, rules);
+      return slot === null ? null : capacityKey(c.date, c.advisorId, slot);
+    },
+  );
+  for (const [key, list] of bySlot) {
+    if (list.length <= rules.advisorCapacityPerSlot) continue;
+    const first = list[0]!;
+    overCapacity.set(key, { date: first.date, advisorId: first.advisorId, slot: slotIndexOf(first.startTime, rules)! });
+    for (const c of list) mark(c, "advisor_over_capacity", list.filter((o) => o !== c).map((o) => o.id));
+  }
+
+  const advisorById = new Map(advisors.map((a) => [a.id, a]));
+  for (const c of cards) {
+    if (isOutsideOpeningHours(c, rules)) mark(c, "outside_opening_hours");
+    const advisor = advisorById.get(c.advisorId);
+    if (advisor && (!advisor.active || !advisor.daysOnDuty.includes(weekdayOf(c.date)))) mark(c, "advisor_off_duty");
+  }
+
+  const byCard = new Map<number, Overlap[]>();
+  for (const [id, kinds] of found) {
+    byCard.set(
+      id,
+      ORDER.filter((k) => kinds.has(k)).map((kind) => ({ kind, with: [...kinds.get(kind)!].sort((x, y) => x - y) })),
+    );
+  }
+  return { byCard, overCapacity };
 }
 
 /** The overlaps of every card of a board, for marking them; cards with none are absent. */
-export function boardOverlaps(cards: readonly Placement[], advisors: readonly Advisor[], rules: Rules): Map<number, Overlap[]> {
-  const out = new Map<number, Overlap[]>();
-  for (const card of cards) {
-    const found = overlapsOf(card, cards, advisors, rules);
-    if (found.length > 0) out.set(card.id, found);
-  }
-  return out;
+export function boardOverlaps(cards: readonly Placement[], advisors: readonly Advisor[], rules: OverlapRules): Map<number, Overlap[]> {
+  return dayOverlaps(cards, advisors, rules).byCard;
+}
+
+/** Everything wrong with one card placed among the others of its day (a saved copy of it among them is ignored). */
+export function overlapsOf(card: Placement, others: readonly Placement[], advisors: readonly Advisor[], rules: OverlapRules): Overlap[] {
+  const day = others.filter((o) => o.id !== card.id && o.date === card.date);
+  return dayOverlaps([...day, card], advisors, rules).byCard.get(card.id) ?? [];
 }

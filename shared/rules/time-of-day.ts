@@ -10,17 +10,46 @@ export function formatMinutesOfDay(minutes: number): string {
   return `${String(h).padStart(2, "0")}:${String(m).padStart(2, "0")}`;
 }
 
+/** The opening hours and the board's columns, as the settings hold them. */
+export interface Hours {
+  openTime: string;
+  closeTime: string;
+  slotMinutes: number;
+}
+
 /** The slot start times of a day, e.g. 08:00, 09:00 … 19:00 for 08:00–20:00 in hour slots. */
-export function slotStarts(openTime: string, closeTime: string, slotMinutes: number): string[] {
+export function slotStarts(hours: Hours): string[] {
   const out: string[] = [];
-  for (let t = minutesOfDay(openTime); t < minutesOfDay(closeTime); t += slotMinutes) out.push(formatMinutesOfDay(t));
+  for (let t = minutesOfDay(hours.openTime); t < minutesOfDay(hours.closeTime); t += hours.slotMinutes) out.push(formatMinutesOfDay(t));
   return out;
 }
 
-/** The slot (as its start time) an appointment starting at `startTime` sits in; null outside opening hours. */
-export function slotOf(startTime: string, openTime: string, closeTime: string, slotMinutes: number): string | null {
+/**
+ * The slot an appointment starting at `startTime` belongs to, as its index among `slotStarts`;
+ * null before opening and from closing on, where no slot (and no slot's capacity) exists.
+ */
+export function slotIndexOf(startTime: string, hours: Hours): number | null {
   const t = minutesOfDay(startTime);
-  const open = minutesOfDay(openTime);
-  if (t < open || t >= minutesOfDay(closeTime)) return null;
-  return formatMinutesOfDay(open + Math.floor((t - open) / slotMinutes) * slotMinutes);
+  const open = minutesOfDay(hours.openTime);
+  if (t < open || t >= minutesOfDay(hours.closeTime)) return null;
+  return Math.floor((t - open) / hours.slotMinutes);
+}
+
+/**
+ * The column a card is drawn in: its slot, or the first or last column for a card before opening
+ * or after closing, as a magnet at the board's edge (it keeps its own time on its face).
+ */
+export function columnOf(startTime: string, hours: Hours): number {
+  const slot = slotIndexOf(startTime, hours);
+  if (slot !== null) return slot;
+  return minutesOfDay(startTime) < minutesOfDay(hours.openTime) ? 0 : slotStarts(hours).length - 1;
+}
+
+/**
+ * Outside opening hours: starting before opening, or ending after closing (a card that starts at
+ * 19:30 for an hour keeps the bay and the advisor past closing time).
+ */
+export function isOutsideOpeningHours(a: { startTime: string; durationMinutes: number }, hours: Pick<Hours, "openTime" | "closeTime">): boolean {
+  const start = minutesOfDay(a.startTime);
+  return start < minutesOfDay(hours.openTime) || start + a.durationMinutes > minutesOfDay(hours.closeTime);
 }

@@ -96,6 +96,7 @@ describe("admin: the day before, import and master data", () => {
     await form.locator(`input[name="noShowAfterMinutes"]`).fill("5");
     await form.getByRole("button", { name: "保存" }).click();
     await expect.poll(async () => (await form.locator(".error").textContent()) ?? "").toContain("爽约时间须大于延时宽限");
+    expect(await form.locator(".error").textContent(), "the field by its label, not its API name").toContain("超过多少分钟算爽约");
     expect((await server.api("/api/settings")).body.noShowAfterMinutes).not.toBe(5);
   });
 });

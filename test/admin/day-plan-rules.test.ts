@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { callsToMake, partsToPrepare, readiness, toReport } from "../../admin/day-before.js";
-import { isNoMove, laneLayout, moveFor, NO_BAY_LANE } from "../../admin/board-lanes.js";
+import { isNoMove, moveFor } from "../../admin/board-lanes.js";
+import { NO_BAY_LANE } from "../../display/board-layout.js";
 import type { Advisor } from "../../shared/schemas/advisor.js";
 import type { Appointment } from "../../shared/schemas/appointment.js";
 
@@ -58,17 +59,5 @@ describe("board lanes", () => {
     const a = card({ startTime: "10:15", advisorId: 1 });
     expect(isNoMove(a, moveFor("advisors", a, { laneId: 1, slot: "10:00" }, settings))).toBe(true);
     expect(isNoMove(a, moveFor("advisors", a, { laneId: 2, slot: "10:00" }, settings))).toBe(false);
-  });
-
-  it("gives each bay a lane plus one for cards without a bay, and leaves cancelled cards off", () => {
-    const bays = [{ id: 3, name: "1号", kind: "quick_service" as const, active: true, version: 1 }];
-    const a = card({ bayId: 3, startTime: "09:10" });
-    const b = card({ bayId: null, startTime: "12:00" });
-    const c = card({ bayId: 3, status: "cancelled" });
-    const lanes = laneLayout("bays", settings, "2026-11-28", [advisor(1, "A")], bays, [a, b, c], "未排工位");
-    expect(lanes.lanes.map((l) => [l.id, l.label])).toEqual([[3, "1号"], [NO_BAY_LANE, "未排工位"]]);
-    expect(lanes.lanes[0]!.stacks.get(1)?.map((x) => x.id)).toEqual([a.id]);
-    expect(lanes.lanes[1]!.stacks.get(4)?.map((x) => x.id)).toEqual([b.id]);
-    expect([...lanes.lanes[0]!.stacks.values()].flat()).not.toContainEqual(c);
   });
 });

@@ -97,7 +97,9 @@ describe("admin: paired displays panel", () => {
     const admin = await world.open();
     await openDisplaysPanel(admin);
     await admin.locator("admin-displays form[data-form='display-new']").getByRole("button", { name: "生成链接" }).click();
-    await expect.poll(async () => (await admin.locator("admin-displays form .error").textContent()) ?? "").toContain("name");
+    // the field by its label on the form, in the user's language, not the API's name for it
+    await expect.poll(async () => (await admin.locator("admin-displays form .error").textContent()) ?? "").toContain("名称");
+    expect(await admin.locator("admin-displays form .error").textContent()).not.toMatch(/name/);
     expect((await server.api("/api/displays")).body).toEqual([]);
     expect(await admin.locator("admin-displays .created").count()).toBe(0);
   });

@@ -7,7 +7,8 @@ import { t } from "../../shared/i18n/messages.js";
 import { formatClock, formatLongDate } from "../../shared/i18n/dates.js";
 import { maskAppointment } from "../../shared/rules/mask.js";
 import { cardView, dayCounts } from "../../display/card-view.js";
-import { layoutBoard, nowFraction } from "../../display/board-layout.js";
+import { hasOverlap, layoutBoard, NO_BAY_LANE, nowFraction, type BoardLayout, type Lane } from "../../display/board-layout.js";
+import type { OverlapKind } from "../../shared/rules/overlaps.js";
 import { parseDisplayOptions } from "../../display/display-options.js";
 import { arrivalCallText } from "../../display/arrival-call.js";
 import { ClockOffset } from "../../display/clock-offset.js";
@@ -101,8 +102,13 @@ describe("what a card says", () => {
 });
 
 describe("the grid's layout", () => {
+  const advisorsLayout = (cards: Appointment[], advisors = [advisor(1), advisor(2)]) =>
+    layoutBoard({ mode: "advisors", settings, advisors, bays: [], appointments: cards, noBayLabel: "未排工位" });
+  const stacks = (lane: Lane) => lane.stacks.map((s) => [s.slot, s.cards.map((c) => c.id), s.overCapacity]);
+  const marked = (layout: BoardLayout, kind: OverlapKind) => [...layout.overlaps.keys()].filter((id) => hasOverlap(layout, id, kind)).sort();
+
   it("puts cards in their advisor's slot, keeps cards outside opening hours at the board's edges, and flags over capacity", () => {
-    const layout = layoutBoard(settings, [advisor(1), advisor(2)], [
+    const layout = advisorsLayout([
       card({ id: 1, startTime: "10:00" }),
       card({ id: 2, startTime: "10:30" }),
       card({ id: 3, startTime: "07:30" }),
@@ -110,27 +116,66 @@ describe("the grid's layout", () => {
       card({ id: 5, startTime: "12:00", status: "cancelled" }),
     ]);
     expect(layout.slots).toHaveLength(12);
-    const [a, b] = layout.rows;
-    expect(a!.stacks.map((s) => [s.slot, s.cards.map((c) => c.id), s.overCapacity])).toEqual([
+    const [a, b] = layout.lanes;
+    expect(stacks(a!)).toEqual([
       [0, [3], false],
       [2, [1, 2], true],
     ]);
     expect(b!.stacks.map((s) => s.slot)).toEqual([11]);
-    expect(a!.booked).toBe(3);
-    expect(a!.capacity).toBe(12);
+    expect(a!.load).toEqual({ booked: 3, capacity: 12 });
+  });
+
+  it("counts a completed card against the slot (it used it) but not a no-show (the rule frees its slot)", () => {
+    const layout = advisorsLayout([
+      card({ id: 1, startTime: "10:00", status: "completed" }),
+      card({ id: 2, startTime: "10:30" }),
+      card({ id: 3, startTime: "12:00", status: "no_show" }),
+      card({ id: 4, startTime: "12:30" }),
+    ]);
+    expect(stacks(layout.lanes[0]!)).toEqual([
+      [2, [1, 2], true],
+      [4, [3, 4], false],
+    ]);
+    expect(layout.lanes[0]!.load).toEqual({ booked: 3, capacity: 12 });
+    // the open card of the full slot carries the mark; the completed one, done with, carries none
+    expect(layout.overlaps.get(2)).toEqual([{ kind: "advisor_over_capacity", with: [1] }]);
+    expect(layout.overlaps.has(1)).toBe(false);
+  });
+
+  it("counts a card before opening in no slot, though it is drawn at the board's edge", () => {
+    const layout = advisorsLayout([card({ id: 1, startTime: "07:30" }), card({ id: 2, startTime: "08:00" })]);
+    expect(stacks(layout.lanes[0]!)).toEqual([[0, [1, 2], false]]);
+    expect(marked(layout, "outside_opening_hours")).toEqual([1]);
   });
 
   it("shows a bay booked twice at overlapping times and cards outside opening hours, never hiding them", () => {
-    const layout = layoutBoard(settings, [advisor(1), advisor(2)], [
+    const layout = advisorsLayout([
       card({ id: 1, bayId: 7, startTime: "10:00", durationMinutes: 120 }),
       card({ id: 2, bayId: 7, startTime: "11:30", advisorId: 2 }),
       card({ id: 3, bayId: 7, startTime: "12:00", status: "completed" }),
       card({ id: 4, bayId: 7, startTime: "13:00" }),
       card({ id: 5, bayId: 8, startTime: "11:30" }),
       card({ id: 6, startTime: "20:00" }),
+      card({ id: 7, startTime: "19:30", durationMinutes: 60, advisorId: 2 }),
+      card({ id: 8, startTime: "07:00", status: "completed" }),
     ]);
-    expect([...layout.bayClashes].sort()).toEqual([1, 2]);
-    expect([...layout.outsideHours]).toEqual([6]);
+    expect(marked(layout, "bay_double_booked")).toEqual([1, 2]);
+    // crossing closing time counts as outside; a completed card has nothing left to warn about
+    expect(marked(layout, "outside_opening_hours")).toEqual([6, 7]);
+  });
+
+  it("gives each bay a lane plus one for cards without a bay, and leaves cancelled cards off", () => {
+    const bays = [
+      { id: 3, name: "1号", kind: "quick_service" as const, active: true, version: 1 },
+      { id: 4, name: "2号", kind: "quick_service" as const, active: false, version: 1 },
+    ];
+    const a = card({ id: 1, bayId: 3, startTime: "09:10" });
+    const b = card({ id: 2, bayId: null, startTime: "12:00" });
+    const c = card({ id: 3, bayId: 3, status: "cancelled" });
+    const layout = layoutBoard({ mode: "bays", settings, advisors: [advisor(1)], bays, appointments: [a, b, c], noBayLabel: "未排工位" });
+    expect(layout.lanes.map((l) => [l.id, l.label])).toEqual([[3, "1号"], [NO_BAY_LANE, "未排工位"]]);
+    expect(stacks(layout.lanes[0]!)).toEqual([[1, [1], false]]);
+    expect(stacks(layout.lanes[1]!)).toEqual([[4, [2], false]]);
   });
 
   it("places now across the day and nowhere outside it", () => {

@@ -6,8 +6,9 @@ import * as login from "../../shared/i18n/messages/login.js";
 import * as admin from "../../shared/i18n/messages/admin.js";
 import * as adminDayBefore from "../../shared/i18n/messages/admin-day-before.js";
 import * as adminDisplays from "../../shared/i18n/messages/admin-displays.js";
+import * as errors from "../../shared/i18n/messages/errors.js";
 
-const parts = { board, display, advisor, login, admin, adminDayBefore, adminDisplays };
+const parts = { board, display, advisor, login, admin, adminDayBefore, adminDisplays, errors };
 const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 
 describe("the message table", () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { normalizePlate, plateSearchKey } from "../../shared/rules/plate.js";
-import { maskAppointment, maskName } from "../../shared/rules/mask.js";
-import { slotOf, slotStarts } from "../../shared/rules/time-of-day.js";
+import { maskAppointment, maskName, maskPlate } from "../../shared/rules/mask.js";
+import { columnOf, isOutsideOpeningHours, slotIndexOf, slotStarts } from "../../shared/rules/time-of-day.js";
 import { graceMinutesLeft, nextTransition } from "../../shared/rules/lateness.js";
 import { localParts, zonedInstant } from "../../shared/rules/zoned-time.js";
 import { advisorsForDay } from "../../shared/rules/day-plan.js";
@@ -25,9 +25,11 @@ describe("plates", () => {
 });
 
 describe("privacy masking", () => {
-  it("masks names the way the paper board's public copy would (plates: test/security/plate-masking.test.ts)", () => {
+  it("masks names and plates the way the paper board's public copy would", () => {
     expect(maskName("张伟")).toBe("张**");
     expect(maskName("欧阳娜娜")).toBe("欧**");
+    expect(maskPlate("京A·12345")).toBe("京A·***45");
+    expect(maskPlate("京B·D12345")).toBe("京B·***45");
   });
 
   it("removes phone, notes and the staff-only marks from a public card", () => {
@@ -40,11 +42,31 @@ describe("privacy masking", () => {
 });
 
 describe("slots", () => {
+  const hours = { openTime: "08:00", closeTime: "20:00", slotMinutes: 60 };
+
   it("lays out the paper board's hours", () => {
-    expect(slotStarts("08:00", "20:00", 60)).toHaveLength(12);
-    expect(slotStarts("08:00", "20:00", 30)[1]).toBe("08:30");
-    expect(slotOf("10:40", "08:00", "20:00", 60)).toBe("10:00");
-    expect(slotOf("20:00", "08:00", "20:00", 60)).toBeNull();
+    expect(slotStarts(hours)).toHaveLength(12);
+    expect(slotStarts({ ...hours, slotMinutes: 30 })[1]).toBe("08:30");
+  });
+
+  it("puts a time in its slot, and a time outside opening hours in none but at the board's edge", () => {
+    expect(slotIndexOf("08:00", hours)).toBe(0);
+    expect(slotIndexOf("10:40", hours)).toBe(2);
+    expect(slotIndexOf("19:59", hours)).toBe(11);
+    expect(slotIndexOf("07:59", hours)).toBeNull();
+    expect(slotIndexOf("20:00", hours)).toBeNull();
+    expect(slotIndexOf("10:40", { ...hours, slotMinutes: 30 })).toBe(5);
+    expect(columnOf("07:30", hours)).toBe(0);
+    expect(columnOf("20:30", hours)).toBe(11);
+    expect(columnOf("10:40", hours)).toBe(2);
+  });
+
+  it("calls a card outside opening hours when it starts before opening or ends after closing", () => {
+    expect(isOutsideOpeningHours({ startTime: "07:45", durationMinutes: 30 }, hours)).toBe(true);
+    expect(isOutsideOpeningHours({ startTime: "08:00", durationMinutes: 30 }, hours)).toBe(false);
+    expect(isOutsideOpeningHours({ startTime: "19:00", durationMinutes: 60 }, hours)).toBe(false);
+    expect(isOutsideOpeningHours({ startTime: "19:30", durationMinutes: 60 }, hours)).toBe(true);
+    expect(isOutsideOpeningHours({ startTime: "20:00", durationMinutes: 5 }, hours)).toBe(true);
   });
 });
 

@@ -1,7 +1,10 @@
 import type { Appointment, AppointmentEdit, AppointmentFields } from "../../../shared/schemas/appointment.js";
 import type { Command } from "../../../shared/schemas/commands.js";
 import { STATUS_TRANSITIONS, canApply } from "../../../shared/rules/status.js";
-import { arrivedLateMinutes, lateDueAt } from "../../../shared/rules/lateness.js";
+import { arrivedLateMinutes } from "../../../shared/rules/lateness.js";
+import { changesPlacement, moveCard, type Placement } from "../../../shared/rules/move.js";
+import { overlapsOf, type Overlap } from "../../../shared/rules/overlaps.js";
+import { formatMinutesOfDay, minutesOfDay, slotIndexOf } from "../../../shared/rules/time-of-day.js";
 import { DomainError, notFound } from "../domain-error.js";
 import { expectVersion, type CommandContext, type HandlerOutput } from "../command-context.js";
 
@@ -23,26 +26,52 @@ export function checkReferences(ctx: CommandContext, fields: Partial<Pick<Appoin
   }
 }
 
-export function output(action: string, before: Appointment | null, after: Appointment): HandlerOutput {
+export function output(ctx: CommandContext, action: string, before: Appointment | null, after: Appointment): HandlerOutput {
   const dates = [...new Set([before?.date, after.date].filter((d): d is string => d !== undefined))];
   return {
     record: after,
     ops: [{ kind: "appointment", appointment: after }],
     dates,
     audit: [{ action, entity: "appointment", entityId: after.id, date: after.date, before, after }],
+    overlaps: overlapsNow(ctx, after),
   };
+}
+
+/**
+ * The card's overlaps as every screen marks them (shared/rules/overlaps.ts), among the only cards
+ * that can share them: its bay's starting before it ends, its advisor's in its slot.
+ */
+function overlapsNow(ctx: CommandContext, a: Appointment): Overlap[] {
+  const settings = ctx.repos.settings.require().settings;
+  const start = minutesOfDay(a.startTime);
+  const slot = slotIndexOf(a.startTime, settings);
+  const slotFrom = slot === null ? null : minutesOfDay(settings.openTime) + slot * settings.slotMinutes;
+  const end = Math.max(start + a.durationMinutes, slotFrom === null ? 0 : slotFrom + settings.slotMinutes);
+  const candidates = ctx.repos.appointments.overlapCandidates({
+    date: a.date,
+    // past midnight every later start of the day qualifies
+    before: end >= 24 * 60 ? "24:00" : formatMinutesOfDay(end),
+    advisorId: a.advisorId,
+    from: slotFrom === null ? "24:00" : formatMinutesOfDay(slotFrom),
+    bayId: a.bayId,
+  });
+  const advisor = ctx.repos.advisors.get(a.advisorId);
+  return overlapsOf(a, candidates, advisor ? [advisor] : [], settings);
 }
 
 export function stamp(ctx: CommandContext, a: Appointment): Appointment {
   return { ...a, version: a.version + 1, updatedAt: ctx.nowIso, updatedBy: ctx.actor.name };
 }
 
-/** Moving a card in time restarts its clock: it is late again only if the new time is past its grace. */
-function retime(ctx: CommandContext, before: Appointment, after: Appointment): Appointment {
-  if (before.date === after.date && before.startTime === after.startTime) return after;
-  if (after.lateAt === null) return after;
-  const settings = ctx.repos.settings.require().settings;
-  return lateDueAt(after, settings) <= ctx.now ? after : { ...after, lateAt: null };
+/**
+ * A change of date, time, advisor or bay is a move, whichever command carries it: the shared rule
+ * decides which cards may move and what a move makes of them (a no-show is booked again, a late
+ * mark stays only if the new time's grace has passed too).
+ */
+function move(ctx: CommandContext, before: Appointment, edited: Appointment, target: Partial<Placement>): Appointment {
+  const moved = moveCard(edited, target, ctx.repos.settings.require().settings, ctx.now);
+  if (!moved) throw new DomainError("invalid_transition", `a ${before.status} appointment cannot be moved`, "status", before);
+  return moved;
 }
 
 /** A card as booking makes it: booked, nothing happened yet, version 1, stamped by the actor. */
@@ -69,7 +98,7 @@ export function freshCard(ctx: CommandContext, fields: AppointmentFields): Appoi
 export function createAppointment(ctx: CommandContext, cmd: Cmd<"appointment.create">): HandlerOutput {
   checkReferences(ctx, cmd.input, "input.");
   const created = ctx.repos.appointments.insert(freshCard(ctx, cmd.input));
-  return output("appointment.create", null, created);
+  return output(ctx, "appointment.create", null, created);
 }
 
 function applyEdit(a: Appointment, changes: AppointmentEdit): Appointment {
@@ -82,22 +111,22 @@ export function updateAppointment(ctx: CommandContext, cmd: Cmd<"appointment.upd
   const before = load(ctx, cmd.id);
   expectVersion(before, cmd.version, "appointment");
   checkReferences(ctx, cmd.changes, "changes.");
-  const after = retime(ctx, before, stamp(ctx, applyEdit(before, cmd.changes)));
+  const { date, startTime, advisorId, bayId } = cmd.changes;
+  const placement = { date, startTime, advisorId, bayId };
+  const edited = stamp(ctx, applyEdit(before, cmd.changes));
+  const after = changesPlacement(before, placement) ? move(ctx, before, edited, placement) : edited;
   ctx.repos.appointments.update(after);
-  return output("appointment.update", before, after);
+  return output(ctx, "appointment.update", before, after);
 }
 
 export function moveAppointment(ctx: CommandContext, cmd: Cmd<"appointment.move">): HandlerOutput {
   const before = load(ctx, cmd.id);
   expectVersion(before, cmd.version, "appointment");
-  if (before.status === "cancelled" || before.status === "completed") {
-    throw new DomainError("invalid_transition", `a ${before.status} appointment cannot be moved`, "status", before);
-  }
   const { type: _t, id: _i, version: _v, ...target } = cmd;
   checkReferences(ctx, target, "");
-  const after = retime(ctx, before, stamp(ctx, applyEdit(before, target)));
+  const after = move(ctx, before, stamp(ctx, before), target);
   ctx.repos.appointments.update(after);
-  return output("appointment.move", before, after);
+  return output(ctx, "appointment.move", before, after);
 }
 
 export function changeStatus(ctx: CommandContext, cmd: Cmd<"appointment.status">): HandlerOutput {
@@ -132,5 +161,5 @@ export function changeStatus(ctx: CommandContext, cmd: Cmd<"appointment.status">
       break;
   }
   ctx.repos.appointments.update(after);
-  return output(`appointment.${cmd.action}`, before, after);
+  return output(ctx, `appointment.${cmd.action}`, before, after);
 }

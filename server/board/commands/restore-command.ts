@@ -34,5 +34,5 @@ export function restoreAppointment(ctx: CommandContext, cmd: RestoreCommand): Ha
   checkReferences(ctx, before.data, "");
   const restored: Appointment = stamp(ctx, { ...before.data, id: current.id, version: current.version, createdAt: current.createdAt, createdBy: current.createdBy });
   ctx.repos.appointments.update(restored);
-  return output("appointment.restore", current, restored);
+  return output(ctx, "appointment.restore", current, restored);
 }

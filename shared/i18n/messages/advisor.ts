@@ -11,8 +11,6 @@ export const zhCN = {
   "advisor.call": "{customer} 已到店",
   "advisor.call.detail": "{plate} · {time} 预约",
   "advisor.call.dismiss": "知道了",
-  "advisor.error.conflict": "这张卡片刚被他人修改，请再看一眼",
-  "advisor.error.forbidden": "您无权进行此操作",
   "advisor.error.failed": "操作未完成，请重试",
   "advisor.connection.lost": "连接中断，正在重连…",
 
@@ -30,8 +28,6 @@ export const en: Record<keyof typeof zhCN, string> = {
   "advisor.call": "{customer} has arrived",
   "advisor.call.detail": "{plate} · booked {time}",
   "advisor.call.dismiss": "Got it",
-  "advisor.error.conflict": "Someone just changed this card; please look again",
-  "advisor.error.forbidden": "You may not do this",
   "advisor.error.failed": "That did not go through; please try again",
   "advisor.connection.lost": "Connection lost, reconnecting…",
 

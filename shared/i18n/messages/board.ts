@@ -22,7 +22,15 @@ export const zhCN = {
   "board.grid.outsideHours": "营业时间外",
   "board.grid.empty": "今日没有服务顾问排班",
   "board.grid.stackCount": "×{count}",
-
+  "board.grid.noBayLane": "未排工位",
+  "board.grid.dragHandle": "拖动预约卡（触屏可直接拖此处，或长按卡片）",
+  "board.overlap.bay_double_booked": "工位重复预约（时间重叠）",
+  "board.overlap.advisor_over_capacity": "服务顾问该时段超出容量",
+  "board.overlap.outside_opening_hours": "在营业时间之外",
+  "board.overlap.advisor_off_duty": "服务顾问当天不当班",
+  "board.grid.label": "预约管理板：服务顾问 × 时段",
+  "board.grid.advisors": "服务顾问",
+  "board.grid.bays": "工位",
 } as const;
 
 export const en: Record<keyof typeof zhCN, string> = {
@@ -49,5 +57,13 @@ export const en: Record<keyof typeof zhCN, string> = {
   "board.grid.outsideHours": "outside hours",
   "board.grid.empty": "No advisor on duty today",
   "board.grid.stackCount": "×{count}",
-
+  "board.grid.noBayLane": "No bay yet",
+  "board.grid.dragHandle": "Drag the card (on a touch screen drag here, or long-press the card)",
+  "board.overlap.bay_double_booked": "Bay booked twice at overlapping times",
+  "board.overlap.advisor_over_capacity": "Advisor over capacity in this slot",
+  "board.overlap.outside_opening_hours": "Outside opening hours",
+  "board.overlap.advisor_off_duty": "Advisor is off duty that day",
+  "board.grid.label": "Appointment board: advisors × slots",
+  "board.grid.advisors": "Advisor",
+  "board.grid.bays": "Bay",
 };
