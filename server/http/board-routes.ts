@@ -1,10 +1,12 @@
 import { Router, type Request, type Response } from "express";
 import { processHealth } from "../ops/process-health.js";
 import { LocalDateSchema } from "../../shared/schemas/common.js";
+import { SampleLoadSchema } from "../../shared/schemas/sample.js";
 import { localParts } from "../../shared/rules/zoned-time.js";
 import { SYSTEM_CLOCK } from "../../shared/schemas/actor.js";
 import type { Board } from "../board/board.js";
 import { dayCsv } from "./day-csv.js";
+import { DomainError } from "../board/domain-error.js";
 import { sendError } from "./send.js";
 import { requireRead, signedIn } from "./authenticate.js";
 
@@ -70,6 +72,19 @@ export function boardRoutes(board: Board, health: HealthSource): Router {
     if (date === null) return;
     const q = typeof req.query.q === "string" ? req.query.q.slice(0, 40) : "";
     res.json(board.repos.appointments.search(date, q));
+  });
+
+  r.post("/sample", (req, res) => {
+    const principal = signedIn(req, res);
+    if (!principal) return;
+    if (principal.actor.role !== "manager") return sendError(res, { code: "forbidden", message: "only a manager may load a sample board" });
+    const parsed = SampleLoadSchema.safeParse(req.body ?? {});
+    if (!parsed.success) return sendError(res, DomainError.fromZod(parsed.error).toBody());
+    const { fixture } = parsed.data;
+    // today in the site's zone by the server's clock, and tomorrow with it; whatever sample was loaded goes first
+    const today = localParts(board.clock.now(), board.repos.settings.require().settings.timeZone).date;
+    board.executeSystem({ type: "sample.seed", date: today, fixture, replace: true }, { ...SYSTEM_CLOCK, id: principal.actor.id, name: principal.actor.name });
+    res.json({ fixture, date: today, revision: board.revision() });
   });
 
   r.delete("/sample", (req, res) => {
