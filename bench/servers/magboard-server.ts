@@ -1,23 +1,18 @@
 // The real magboard server (createApp, as main.ts wires it) on a real SQLite file with
-// synchronous=FULL (unless asked otherwise) in a temp dir, seeded with a full day through the pipeline itself.
+// synchronous=FULL (unless asked otherwise) in a temp dir, seeded with the full-day fixture through the pipeline itself.
 import path from "node:path";
 import type { AddressInfo } from "node:net";
 import { openDatabase } from "../../server/db/open-database.js";
 import { createApp } from "../../server/app.js";
 import { systemClock } from "../../server/board/clock.js";
 import { silentLogger } from "../../server/logger.js";
-import type { Actor } from "../../shared/schemas/actor.js";
-import type { Ack, CommandRecord, CommandResult } from "../../shared/protocol.js";
-import type { Advisor } from "../../shared/schemas/advisor.js";
-import type { Bay } from "../../shared/schemas/bay.js";
-import type { Appointment } from "../../shared/schemas/appointment.js";
-import { advisorInputs, bayInputs, BENCH_ADMIN_PASSWORD, cardInput, CARDS, DAY_SETTINGS } from "../lib/full-day.js";
+import { BENCH_ADMIN_PASSWORD, seedFullDay, type BenchCard } from "../lib/full-day.js";
 import { serveParent } from "../lib/child.js";
 
 export interface MagboardReady {
   port: number;
   date: string;
-  cards: { id: number; version: number; startTime: string }[];
+  cards: BenchCard[];
 }
 
 const dir = process.env.BENCH_DIR!;
@@ -33,21 +28,7 @@ const app = createApp({
   adminPassword: BENCH_ADMIN_PASSWORD,
 });
 
-const seeder: Actor = { id: "bench", name: "bench", role: "manager" };
-function run<R extends CommandRecord>(command: unknown): R {
-  let answer: Ack<CommandResult> | undefined;
-  app.board.execute(command, seeder, undefined, (res) => (answer = res));
-  if (!answer?.ok) throw new Error(`seeding failed: ${JSON.stringify(answer)}`);
-  return answer.data.record as R;
-}
-
-run({ type: "settings.update", version: app.board.repos.settings.require().version, changes: DAY_SETTINGS });
-const advisorIds = advisorInputs().map((input) => run<Advisor>({ type: "advisor.create", input }).id);
-const bayIds = bayInputs().map((input) => run<Bay>({ type: "bay.create", input }).id);
-const cards = Array.from({ length: CARDS }, (_, i) => {
-  const a = run<Appointment>({ type: "appointment.create", input: cardInput(i, date, advisorIds, bayIds) });
-  return { id: a.id, version: a.version, startTime: a.startTime };
-});
+const cards = seedFullDay(app.board, date);
 
 app.httpServer.listen(0, "127.0.0.1", () => {
   const { port } = app.httpServer.address() as AddressInfo;
