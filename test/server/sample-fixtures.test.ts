@@ -1,3 +1,7 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { io } from "socket.io-client";
 import { afterEach, describe, expect, it } from "vitest";
 import type { Appointment, AppointmentStatus } from "../../shared/schemas/appointment.js";
 import type { BoardSnapshot } from "../../shared/schemas/board.js";
@@ -5,7 +9,13 @@ import { FIXTURE_NAMES, type FixtureName } from "../../shared/schemas/sample.js"
 import { boardOverlaps } from "../../shared/rules/overlaps.js";
 import { minutesOfDay } from "../../shared/rules/time-of-day.js";
 import { ManualClock } from "../helpers/manual-clock.js";
-import { follow, nextEvent, startTestServer, type TestServer } from "../helpers/test-server.js";
+import { openDatabase } from "../../server/db/open-database.js";
+import { DISPLAY_NAMESPACE, PROTOCOL_VERSION } from "../../shared/protocol.js";
+import { localParts } from "../../shared/rules/zoned-time.js";
+import { npmRun } from "../helpers/npm-run.js";
+import { freePort, startServerProcess } from "../helpers/server-process.js";
+import { signInAt } from "../helpers/sign-in.js";
+import { follow, nextEvent, startTestServer, TEST_ADMIN_PASSWORD, type TestServer } from "../helpers/test-server.js";
 
 /** 10:40 in Shanghai on 2026-11-27, the display tests' mid-morning. */
 const MID_MORNING = Date.parse("2026-11-27T02:40:00Z");
@@ -191,5 +201,52 @@ describe("loading and removing a day", () => {
     expect(bad.status).toBe(400);
     expect(bad.body.error).toMatchObject({ code: "invalid_payload", field: "fixture" });
     expect((await board(server, TODAY)).advisors).toHaveLength(4);
+  });
+});
+
+describe("npm run sample", () => {
+  it("loads a busy day through the running server, so a TV changes at once; sample:remove takes it off; with the server stopped it writes the database itself", { timeout: 180_000 }, async () => {
+    const dataDir = mkdtempSync(path.join(os.tmpdir(), "magboard-sample-cli-"));
+    const port = await freePort();
+    const env = { PORT: String(port), MAGBOARD_ADMIN_PASSWORD: TEST_ADMIN_PASSWORD, MAGBOARD_TIME_ZONE: "Asia/Shanghai" };
+    const server = await startServerProcess({ dataDir, port });
+    const tv = io(server.url + DISPLAY_NAMESPACE, { transports: ["websocket"], forceNew: true });
+    try {
+      const today = localParts(Date.now(), "Asia/Shanghai").date;
+      const cookie = await signInAt(server.url);
+      const day = async (): Promise<BoardSnapshot> => (await (await fetch(`${server.url}/api/board?date=${today}`, { headers: { cookie } })).json()) as BoardSnapshot;
+      if (!tv.connected) await new Promise<void>((resolve) => tv.once("connect", () => resolve()));
+      await tv.emitWithAck("board:follow", { date: today, protocol: PROTOCOL_VERSION });
+      const resync = new Promise<unknown>((resolve) => tv.on("board:patch", (p: { ops: { kind: string }[] }) => p.ops.some((o) => o.kind === "resync") && resolve(p)));
+
+      const loaded = await npmRun("sample", dataDir, ["--busy"], env);
+      expect(loaded.code, loaded.stderr).toBe(0);
+      expect(loaded.stdout + loaded.stderr).toContain("8 advisors");
+      await resync;
+      const busy = await day();
+      expect(busy.advisors).toHaveLength(8);
+      expect(busy.appointments).toHaveLength(192);
+
+      const removed = await npmRun("sample:remove", dataDir, [], env);
+      expect(removed.code, removed.stderr).toBe(0);
+      expect((await day()).appointments).toEqual([]);
+    } finally {
+      tv.close();
+      await server.kill("SIGTERM");
+    }
+
+    const offline = await npmRun("sample", dataDir, ["--full"], env);
+    expect(offline.code, offline.stderr).toBe(0);
+    const unknown = await npmRun("sample", dataDir, ["--huge"], env);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toMatch(/unknown: huge[\s\S]*--busy-30/);
+    const db = openDatabase(path.join(dataDir, "magboard.sqlite"));
+    try {
+      const perDay = db.prepare("SELECT count(*) AS n FROM appointments WHERE is_sample = 1 GROUP BY date ORDER BY date").all() as { n: number }[];
+      expect(perDay).toEqual([{ n: 300 }, { n: 300 }]);
+    } finally {
+      db.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    }
   });
 });
