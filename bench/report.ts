@@ -7,6 +7,7 @@ import type { BrowserResult } from "./browser.js";
 import type { PipelineResult } from "./pipeline-cost.js";
 
 import type { MemoryRow } from "./memory.js";
+import type { StormResult } from "./storm.js";
 
 export interface Results {
   machine: Machine;
@@ -17,6 +18,7 @@ export interface Results {
   fanout?: FanoutResult[];
   throughput?: ThroughputResult[];
   memory?: MemoryRow[];
+  storm?: StormResult;
   coldStart?: ColdStartResult;
   bundle?: BundleResult | { missing: string };
   browser?: BrowserResult | { missing: string };
@@ -111,6 +113,8 @@ export function renderReport(r: Results): string {
     );
   }
 
+  if (r.storm) out += renderStorm(r.storm);
+
   if (r.coldStart) {
     out += `### Cold start\n\n`;
     out += `\`node --import tsx server/main.ts\` on an empty DATA_DIR until /api/health answers: **${ms(r.coldStart.ms)} ms** (runs: ${r.coldStart.runs.map(ms).join(", ")}).\n\n`;
@@ -130,6 +134,28 @@ export function renderReport(r: Results): string {
     if ("missing" in r.browser) out += `not measured: ${r.browser.missing}\n\n`;
     else out += renderBrowser(r.browser);
   }
+  return out;
+}
+
+function renderStorm(s: StormResult): string {
+  const sec = (x: number) => (Number.isFinite(x) ? (x / 1000).toFixed(2) : "–");
+  const ratio = (x: number) => `${round(x, 2)}×`;
+  let out = `### Reconnect storm (${s.displays} displays following the full day; the server SIGKILLed and listening again ${sec(s.downMs)} s later (or once started, if that takes longer), then ${s.changes} changes; the display's own sync core and backoff, the same jitter for both servers; ${s.ours.runs.length} runs)\n\n`;
+  out += table(
+    ["server", "kill → listening again (s)", "kill → each display back, live at the newest revision: p50 / p99 / last (s)", "listening → last back (s)", "target: last ≤ 10 s", "JS heap after ÷ calm", "RSS after ÷ calm", "target: heap ≤ 1.25×", "JS heap / RSS after (MB)"],
+    [s.ours, s.bare].map((x) => [
+      x.target,
+      sec(x.downMs),
+      `${sec(x.back.p50)} / ${sec(x.back.p99)} / ${sec(x.back.max)}`,
+      sec(x.lastFromUpMs),
+      x === s.ours ? verdict(x.back.max <= 10_000) : "–",
+      ratio(x.heapRatio),
+      ratio(x.rssRatio),
+      x === s.ours ? verdict(x.heapRatio <= 1.25) : "–",
+      `${mb(x.after.heapUsed)} / ${mb(x.after.rss)}`,
+    ]),
+  );
+  out += `Last display back, magboard ÷ bare Socket.IO: **${ratio(s.lastRatio)}**. "Calm" is the same server with the same displays following before the kill; "after" is the restarted server once all are back, both after a full GC.\n\n`;
   return out;
 }
 

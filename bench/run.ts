@@ -1,4 +1,4 @@
-// `npm run bench [-- --quick] [-- --only=pipeline,fanout,throughput,memory,cold,bundle,browser] [-- --synchronous=NORMAL]`
+// `npm run bench [-- --quick] [-- --only=pipeline,fanout,throughput,memory,storm,cold,bundle,browser] [-- --synchronous=NORMAL]`
 // Loopback only. Prints the tables and writes bench/results.json with the machine's description.
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
@@ -15,10 +15,11 @@ import { measurePipeline } from "./pipeline-cost.js";
 import { measureBrowser } from "./browser.js";
 import { renderReport, type Results } from "./report.js";
 import { measureMemory } from "./memory.js";
+import { measureStorm } from "./storm.js";
 import type { MagboardReady } from "./servers/magboard-server.js";
 import type { BareReady } from "./servers/bare-server.js";
 
-const SECTIONS = ["pipeline", "fanout", "throughput", "memory", "cold", "bundle", "browser"] as const;
+const SECTIONS = ["pipeline", "fanout", "throughput", "memory", "storm", "cold", "bundle", "browser"] as const;
 type Section = (typeof SECTIONS)[number];
 
 const args = process.argv.slice(2);
@@ -37,6 +38,8 @@ const throughputOpts = {
 const RATES_WITH_DISPLAYS = [25, 50, 100, 200, 400, 800, 1600];
 const RATES_NO_DISPLAYS = [25, 50, 100, 200, 400, 800, 1600, 3200, 6400];
 const REPEATS = quick ? 2 : 3;
+/** The reconnect storm: as many displays as the reliability test brings back (test/reliability/reconnect-storm.test.ts). */
+const STORM_DISPLAYS = 300;
 
 /**
  * Tomorrow in the site's zone: the clock scheduler keeps these cards in view (as it does today's and
@@ -60,6 +63,7 @@ async function main(): Promise<void> {
     }
     if (only.has("fanout") || only.has("throughput")) await serverSide(tmp, results);
     if (only.has("memory")) results.memory = await measureMemory(tmp, BENCH_DATE, [200, 500], REPEATS, log);
+    if (only.has("storm")) results.storm = await measureStorm(tmp, BENCH_DATE, STORM_DISPLAYS, REPEATS, log);
     if (only.has("cold")) {
       log("cold start");
       results.coldStart = await measureColdStart(REPEATS);

@@ -57,13 +57,30 @@ export class ServerChild<Ready> {
     return this.request<Memory>({ op: "memory" });
   }
 
+  /** As a power cut or `kill -9` ends it: no clean shutdown, sockets dropped by the kernel. */
+  async kill(): Promise<void> {
+    if (this.proc.exitCode !== null || this.proc.signalCode !== null) return;
+    const exited = new Promise<void>((resolve) => this.proc.once("exit", () => resolve()));
+    this.proc.kill("SIGKILL");
+    await exited;
+  }
+
   async stop(): Promise<void> {
-    if (this.proc.exitCode !== null) return;
+    if (this.proc.exitCode !== null || this.proc.signalCode !== null) return;
     const exited = new Promise<void>((resolve) => this.proc.once("exit", () => resolve()));
     this.proc.send({ id: 0, op: "stop" });
     await Promise.race([exited, new Promise((r) => setTimeout(r, 3_000))]);
     if (this.proc.exitCode === null) this.proc.kill("SIGKILL");
   }
+}
+
+/**
+ * The child's side of a timed restart: how long to wait before listening, so that servers of different
+ * start-up times come back at the same moment after their kill (`BENCH_LISTEN_AT`, ms since epoch).
+ */
+export function delayUntilListen(): number {
+  const at = Number(process.env.BENCH_LISTEN_AT ?? 0);
+  return Math.max(0, at - Date.now());
 }
 
 /** The child's side: answer memory requests, stop on request, announce readiness. */

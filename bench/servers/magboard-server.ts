@@ -1,5 +1,7 @@
 // The real magboard server (createApp, as main.ts wires it) on a real SQLite file with
 // synchronous=FULL (unless asked otherwise) in a temp dir, seeded with the full-day fixture through the pipeline itself.
+// BENCH_RESTART=1 opens the same file again without seeding (after a kill); BENCH_PORT and
+// BENCH_LISTEN_AT bring it back on the same address at a given moment.
 import path from "node:path";
 import type { AddressInfo } from "node:net";
 import { openDatabase } from "../../server/db/open-database.js";
@@ -7,7 +9,7 @@ import { createApp } from "../../server/app.js";
 import { systemClock } from "../../server/board/clock.js";
 import { silentLogger } from "../../server/logger.js";
 import { BENCH_ADMIN_PASSWORD, seedFullDay, type BenchCard } from "../lib/full-day.js";
-import { serveParent } from "../lib/child.js";
+import { delayUntilListen, serveParent } from "../lib/child.js";
 
 export interface MagboardReady {
   port: number;
@@ -28,12 +30,15 @@ const app = createApp({
   adminPassword: BENCH_ADMIN_PASSWORD,
 });
 
-const cards = seedFullDay(app.board, date);
+// a restart knows nothing of the cards; the bench kept them from the first start
+const cards = process.env.BENCH_RESTART === "1" ? [] : seedFullDay(app.board, date);
 
-app.httpServer.listen(0, "127.0.0.1", () => {
-  const { port } = app.httpServer.address() as AddressInfo;
-  serveParent<MagboardReady>({ port, date, cards }, async () => {
-    await app.close();
-    db.close();
+setTimeout(() => {
+  app.httpServer.listen(Number(process.env.BENCH_PORT ?? 0), "127.0.0.1", () => {
+    const { port } = app.httpServer.address() as AddressInfo;
+    serveParent<MagboardReady>({ port, date, cards }, async () => {
+      await app.close();
+      db.close();
+    });
   });
-});
+}, delayUntilListen());

@@ -1,5 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { LONG_PRESS_MS } from "../../admin/pointer-drag.js";
+import { STAFF_NAMESPACE } from "../../shared/protocol-constants.js";
+import { booking } from "../helpers/test-server.js";
 import { cardSel, cellOf, cellSel, displayedAt, mouseDrag, startAdminWorld, waitForCell, type AdminWorld } from "./admin-page.js";
 
 describe("admin board: moving cards", () => {
@@ -63,7 +65,7 @@ describe("admin board: moving cards", () => {
       const [x0, y0] = [body.x + body.width / 2, body.y + body.height / 2];
       const [x1, y1] = [target.x + target.width / 2, target.y + target.height / 2];
       await cdp.send("Input.dispatchTouchEvent", { type: "touchStart", touchPoints: at(x0, y0) });
-      if (holdMs > 0) await admin.waitForTimeout(holdMs);
+      if (holdMs > 0) await admin.waitForTimeout(holdMs); // the finger resting on the card: the hold is what is under test
       for (let i = 1; i <= 10; i++) {
         await cdp.send("Input.dispatchTouchEvent", { type: "touchMove", touchPoints: at(x0 + ((x1 - x0) * i) / 10, y0 + ((y1 - y0) * i) / 10) });
       }
@@ -133,11 +135,28 @@ describe("admin board: moving cards", () => {
     const { advisors, cardId, server } = world;
     await server.api(`/api/appointments/${cardId}/arrive`, { method: "POST", json: { version: 1 } });
     await server.api(`/api/appointments/${cardId}/complete`, { method: "POST", json: { version: 2 } });
+    const other = (await server.api("/api/appointments", { method: "POST", json: booking(advisors[0]!, { startTime: "11:00", customerName: "李娜", plate: "京A·54321" }) })).body.record.id as number;
+    // every command an editor sends, as the server receives it
+    const commands: { id?: number }[] = [];
+    server.app.io.of(STAFF_NAMESPACE).on("connection", (socket) => {
+      socket.onAny((event: string, req: { command?: { id?: number } }) => {
+        if (event === "board:command") commands.push({ id: req.command?.id });
+      });
+    });
     const admin = await world.open();
     await waitForCell(admin, cardId, { lane: advisors[0]!, slot: "10:00" });
+    await waitForCell(admin, other, { lane: advisors[0]!, slot: "11:00" });
     expect(await admin.locator(`${cardSel(cardId)} .handle`).count()).toBe(0);
+
     await mouseDrag(admin, cardId, advisors[1]!, "14:00");
     expect(await cellOf(admin, cardId)).toEqual({ lane: advisors[0], slot: "10:00" });
-    await expect.poll(async () => (await server.api(`/api/appointments/${cardId}`)).body).toMatchObject({ advisorId: advisors[0], version: 3 });
+    // then a card that may move: commands travel in order on one socket, so once its move is in,
+    // a move of the completed card would be in too
+    await mouseDrag(admin, other, advisors[1]!, "15:00");
+    await waitForCell(admin, other, { lane: advisors[1]!, slot: "15:00" });
+    await expect.poll(async () => (await server.api(`/api/appointments/${other}`)).body).toMatchObject({ advisorId: advisors[1], startTime: "15:00", version: 2 });
+    expect(commands).toEqual([{ id: other }]);
+    expect((await server.api(`/api/appointments/${cardId}`)).body).toMatchObject({ advisorId: advisors[0], startTime: "10:00", status: "completed", version: 3 });
+    expect(await cellOf(admin, cardId)).toEqual({ lane: advisors[0], slot: "10:00" });
   });
 });

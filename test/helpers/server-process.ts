@@ -12,6 +12,8 @@ export interface ServerProcess {
   url: string;
   /** Everything the server printed so far, stdout and stderr. */
   output(): string;
+  /** Resolves as soon as the server has printed `text` (stdout or stderr); fails after `ms`. */
+  printed(text: string, ms?: number): Promise<void>;
   /** Resolves when the process has exited, with its code or the signal that ended it. */
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
   kill(signal?: NodeJS.Signals): Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
@@ -78,6 +80,27 @@ export async function startServerProcess(opts: ServerProcessOptions): Promise<Se
     port,
     url: `http://127.0.0.1:${port}`,
     output: () => out,
+    printed: (text, ms = 10_000) =>
+      new Promise<void>((resolve, reject) => {
+        const check = () => {
+          if (!out.includes(text)) return;
+          done();
+          resolve();
+        };
+        const timer = setTimeout(() => {
+          done();
+          reject(new Error(`the server did not print "${text}" within ${ms} ms:\n${out}`));
+        }, ms);
+        const done = () => {
+          clearTimeout(timer);
+          child.stdout!.off("data", check);
+          child.stderr!.off("data", check);
+        };
+        // after the output's own listeners, so `out` already holds the chunk
+        child.stdout!.on("data", check);
+        child.stderr!.on("data", check);
+        check();
+      }),
     exited,
     async kill(signal = "SIGKILL") {
       if (child.exitCode === null && child.signalCode === null) child.kill(signal);

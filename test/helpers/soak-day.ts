@@ -6,7 +6,7 @@ import type { BoardSnapshot } from "../../shared/schemas/board.js";
 import type { CommandInput } from "../../shared/schemas/commands.js";
 import { STATUS_ACTIONS } from "../../shared/schemas/commands.js";
 import { addDays, localParts } from "../../shared/rules/zoned-time.js";
-import { BoardFollower } from "./board-follower.js";
+import { SyncedScreen } from "./synced-screen.js";
 import { Editor } from "./editor.js";
 import { seededRandom } from "./random.js";
 import { HOURS } from "./seed.js";
@@ -60,7 +60,7 @@ export async function runSoak(opts: SoakOptions): Promise<SoakSample[]> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), "magboard-soak-"));
   const server = await startServerProcess({ dataDir, entry: "test/helpers/soak-server.ts", nodeArgs: ["--expose-gc"] });
   const samples: SoakSample[] = [];
-  const screens: BoardFollower[] = [];
+  const screens: SyncedScreen[] = [];
   let editor: Editor | null = null;
   try {
     let now = Date.parse("2026-11-26T23:30:00Z");
@@ -115,7 +115,7 @@ export async function runSoak(opts: SoakOptions): Promise<SoakSample[]> {
         await Promise.all(batch);
         // screens come and go: a TV switched on, a desk PC's tab closed, a phone glanced at
         while (screens.length > (opts.screens ?? 20) - 2) screens.splice(rnd.int(0, screens.length - 1), 1)[0]!.close();
-        while (screens.length < (opts.screens ?? 20)) screens.push(rnd.next() < 0.8 ? new BoardFollower(server.url, "display", today) : new BoardFollower(server.url, "staff", today, { cookie }));
+        while (screens.length < (opts.screens ?? 20)) screens.push(rnd.next() < 0.8 ? new SyncedScreen(server.url, "display", today) : new SyncedScreen(server.url, "staff", today, { cookie }));
         const reply = await ask(server, { type: "advance", ms: STEP_MS });
         if (reply.type === "advanced") now = reply.now;
         if (step % sampleEvery === sampleEvery - 1) {

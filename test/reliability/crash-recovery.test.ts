@@ -53,7 +53,7 @@ describe("the server killed at random moments (SIGKILL)", () => {
         const versions = new SeenVersions(seen);
         return editLoop(e, rnd, versions, board.advisors, () => stopped).then(() => versions);
       });
-      await sleep(rnd.int(20, 250));
+      await sleep(rnd.int(20, 250)); // the kill falls at a random moment of the writing: that moment is under test
       await server.kill("SIGKILL");
       stopped = true;
       const finalVersions = await Promise.all(loops);

@@ -6,17 +6,38 @@ import { appText, waitForCard } from "../display/display-page.js";
 
 const MINUTE = 60_000;
 
-/** The TV's own clock, ten minutes fast, and a handle (`__tvSkewMs`) to set it wrong some other way. */
+/**
+ * The TV's own clock, ten minutes fast, and a handle (`__tvSkewMs`) to set it wrong some other way;
+ * `__heartbeats` counts the `time:sync` answers the page has handled. (One function: it runs in the page.)
+ */
 function tenMinutesFast(): void {
   const RealDate = Date;
-  const tv = window as unknown as { __tvSkewMs: number };
+  const tv = window as unknown as { __tvSkewMs: number; __heartbeats: number };
   tv.__tvSkewMs = 10 * 60_000;
+  tv.__heartbeats = 0;
   const now = () => RealDate.now() + tv.__tvSkewMs;
   // a Proxy, not a subclass, so classes that extend Date (date-fns's TZDate) keep their own prototype
   window.Date = new Proxy(RealDate, {
     construct: (target, args, newTarget) => Reflect.construct(target, args.length ? args : [now()], newTarget),
     get: (target, prop, receiver) => (prop === "now" ? now : Reflect.get(target, prop, receiver)),
   });
+  window.WebSocket = class extends window.WebSocket {
+    constructor(url: string | URL, protocols?: string | string[]) {
+      super(url, protocols);
+      // added before socket.io's own handler, so the count goes up in a task after that handler ran
+      this.addEventListener("message", (e: MessageEvent) => {
+        // an acknowledgement carrying a bare number: the server's clock, answering a heartbeat
+        if (typeof e.data === "string" && /^43\/display,\d+\[\d+\]$/.test(e.data)) setTimeout(() => tv.__heartbeats++);
+      });
+    }
+  };
+}
+
+/** Resolves once the page has handled `n` more heartbeats than it had when called. */
+async function heartbeats(page: Page, n: number): Promise<void> {
+  const count = () => page.evaluate(() => (window as unknown as { __heartbeats: number }).__heartbeats);
+  const from = await count();
+  await expect.poll(count, { timeout: 15_000 }).toBeGreaterThanOrEqual(from + n);
 }
 
 /** Where the now-line stands across the day, in % of the grid's width. */
@@ -45,7 +66,7 @@ describe("a display whose TV misbehaves", () => {
     // the TV's clock is corrected, overshooting to ten minutes slow: nothing on the board moves
     await page.evaluate(() => ((window as unknown as { __tvSkewMs: number }).__tvSkewMs = -10 * 60_000));
     await expect.poll(() => appText(page), { timeout: 10_000 }).toMatch(/10:4\d:\d\d/);
-    await new Promise((r) => setTimeout(r, 3_000)); // a few heartbeats on the new local clock
+    await heartbeats(page, 2); // clock samples taken on the new local clock
     expect(await appText(page)).toMatch(/10:4\d:\d\d/);
     await waitForCard(page, /10:35.*10分钟后延时/);
     const slowLine = await nowLine(page);

@@ -4,13 +4,13 @@ import os from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { Appointment } from "../../shared/schemas/appointment.js";
-import { BoardFollower } from "../helpers/board-follower.js";
 import { cardsInDatabase, databaseViolations } from "../helpers/db-invariants.js";
 import { Editor } from "../helpers/editor.js";
 import { eventually } from "../helpers/random.js";
 import { signInAt } from "../helpers/sign-in.js";
 import { FAR_DATE, seedBoard } from "../helpers/seed.js";
 import { freePort, startServerProcess, type ServerProcess } from "../helpers/server-process.js";
+import { SyncedScreen, whenAll } from "../helpers/synced-screen.js";
 import { booking } from "../helpers/test-server.js";
 import { npmRun } from "../helpers/npm-run.js";
 
@@ -44,23 +44,28 @@ describe("operating the server", () => {
     await editor.connected();
     const editorGone = new Promise<void>((resolve) => editor.socket.once("disconnect", () => resolve()));
 
-    // a booking whose body is still arriving when the signal comes
+    // a booking whose body is still arriving when the signal comes: the server has read its headers
+    // (it answers "100 Continue" as it takes the request up) and waits for the rest
     const body = Buffer.from(JSON.stringify(booking(advisors[0]!, { date: FAR_DATE, customerName: "王芳" })));
+    const req = request(`${server.url}/api/appointments`, { method: "POST", headers: { "content-type": "application/json", "content-length": body.length, expect: "100-continue", cookie } });
     const answer = new Promise<{ status: number; text: string }>((resolve, reject) => {
-      const req = request(`${server!.url}/api/appointments`, { method: "POST", headers: { "content-type": "application/json", "content-length": body.length, cookie } }, (res) => {
+      req.on("response", (res) => {
         let text = "";
         res.on("data", (d: Buffer) => (text += d.toString()));
         res.on("end", () => resolve({ status: res.statusCode!, text }));
       });
       req.on("error", reject);
-      req.write(body.subarray(0, 20));
-      setTimeout(() => req.end(body.subarray(20)), 700);
     });
-    await new Promise((r) => setTimeout(r, 150));
+    const underWay = new Promise<void>((resolve) => req.once("continue", () => resolve()));
+    req.flushHeaders();
+    await underWay;
+    req.write(body.subarray(0, 20));
     server.child.kill("SIGTERM");
     await editorGone;
-    await eventually(() => server!.output().includes("SIGTERM: stopping"), "the server to notice the signal");
+    await server.printed("SIGTERM: stopping");
     await expect(fetch(`${server.url}/api/health`)).rejects.toThrow();
+    // the rest of the body comes only once the server has stopped taking new connections
+    req.end(body.subarray(20));
 
     const done = await answer;
     expect(done.status).toBe(201);
@@ -90,9 +95,9 @@ describe("operating the server", () => {
     server = await startServerProcess({ dataDir });
     const cookie = await signInAt(server.url);
     await seedBoard(server.url, cookie, 2);
-    const displays = [new BoardFollower(server.url, "display", FAR_DATE), new BoardFollower(server.url, "display", FAR_DATE)];
-    const editor = new BoardFollower(server.url, "staff", FAR_DATE, { cookie });
-    await eventually(() => [...displays, editor].every((f) => f.revision() > 0), "everyone following");
+    const displays = [new SyncedScreen(server.url, "display", FAR_DATE), new SyncedScreen(server.url, "display", FAR_DATE)];
+    const editor = new SyncedScreen(server.url, "staff", FAR_DATE, { cookie });
+    await whenAll([...displays, editor], (f) => f.revision() > 0, "everyone following");
     const health = (await (await fetch(`${server.url}/api/health`)).json()) as Health;
     expect(health).toMatchObject({ status: "ok", database: "ok", revision: displays[0]!.revision(), displays: 2, editors: 1 });
     [...displays, editor].forEach((f) => f.close());
@@ -127,8 +132,8 @@ describe("operating the server", () => {
 
     // after the backup the day goes on: one more booking, which the restore will take away
     await fetch(`${server.url}/api/appointments`, { method: "POST", headers: { "content-type": "application/json", cookie }, body: JSON.stringify(booking(board.advisors[0]!, { date: FAR_DATE, customerName: "赵强" })) });
-    const display = new BoardFollower(server.url, "display", FAR_DATE);
-    await eventually(() => display.state?.appointments.length === 4, "the display to show four cards");
+    const display = new SyncedScreen(server.url, "display", FAR_DATE);
+    await whenAll([display], (d) => d.state?.appointments.length === 4, "the display to show four cards");
 
     const refused = await npmRun("restore", dataDir, [backupFile]);
     expect(refused.code).not.toBe(0);
@@ -147,7 +152,7 @@ describe("operating the server", () => {
     expect(readdirSync(dataDir).some((f) => f.startsWith("magboard.sqlite.before-restore-"))).toBe(true);
     server = await startServerProcess({ dataDir, port });
     // the display held a later revision than the backup's; it is told to reload, not left with 赵强
-    await eventually(() => display.state?.appointments.length === 3, "the display to show the restored board", 15_000);
+    await whenAll([display], (d) => d.state?.appointments.length === 3, "the display to show the restored board", 30_000);
     expect(display.problems).toEqual([]);
     expect(display.state!.appointments.map((a) => a.id).sort()).toEqual(cardsInDatabase(file, FAR_DATE).map((a) => a.id).sort());
     display.close();
@@ -156,7 +161,7 @@ describe("operating the server", () => {
   it("makes an automatic backup when it starts with none a day old, in MAGBOARD_BACKUP_DIR", { timeout: 20_000 }, async () => {
     const dir = path.join(dataDir, "elsewhere");
     server = await startServerProcess({ dataDir, env: { MAGBOARD_BACKUP_KEEP: "3", MAGBOARD_BACKUP_DIR: dir } });
-    await eventually(() => server!.output().includes("daily backup"), "a first automatic backup");
+    await server.printed("daily backup");
     const [made] = readdirSync(dir);
     expect(made).toMatch(/^magboard-\d{8}-\d{6}Z-auto\.sqlite$/);
     expect(databaseViolations(path.join(dir, made!))).toEqual([]);
@@ -164,7 +169,7 @@ describe("operating the server", () => {
 
   it("makes no automatic backup when MAGBOARD_BACKUP_KEEP is 0", { timeout: 20_000 }, async () => {
     server = await startServerProcess({ dataDir, env: { MAGBOARD_BACKUP_KEEP: "0" } });
-    await eventually(() => server!.output().includes("automatic backups are off"), "the server to say so");
+    await server.printed("automatic backups are off");
     expect(existsSync(path.join(dataDir, "backups"))).toBe(false);
   });
 });

@@ -2,17 +2,17 @@ import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { BoardFollower } from "../helpers/board-follower.js";
 import { cardsInDatabase } from "../helpers/db-invariants.js";
 import { Editor } from "../helpers/editor.js";
-import { eventually } from "../helpers/random.js";
 import { signInAt } from "../helpers/sign-in.js";
 import { FAR_DATE, seedBoard } from "../helpers/seed.js";
 import { freePort, startServerProcess } from "../helpers/server-process.js";
+import { openDisplays, whenAll } from "../helpers/synced-screen.js";
 import { maskAppointment } from "../../shared/rules/mask.js";
 import type { ProcessHealth } from "../../server/ops/process-health.js";
 
 const DISPLAYS = 300;
+const MB = 2 ** 20;
 
 interface Health {
   revision: number;
@@ -24,11 +24,13 @@ async function health(url: string): Promise<Health> {
   return (await (await fetch(`${url}/api/health`)).json()) as Health;
 }
 
+// How fast they come back, and the server's memory per display after the storm, are measured by
+// `npm run bench -- --only=storm` (README, Performance); this test holds the promises a user sees.
 describe("a reconnect storm after a restart", () => {
   const dirs: string[] = [];
   afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
 
-  it(`brings ${DISPLAYS} displays back in sync within 10 s, with the server's memory bounded`, { timeout: 90_000 }, async () => {
+  it(`brings ${DISPLAYS} displays back by themselves, each equal to the database, with the server's memory bounded`, { timeout: 180_000 }, async () => {
     const dataDir = mkdtempSync(path.join(os.tmpdir(), "magboard-storm-"));
     dirs.push(dataDir);
     const file = path.join(dataDir, "magboard.sqlite");
@@ -36,10 +38,14 @@ describe("a reconnect storm after a restart", () => {
     let server = await startServerProcess({ dataDir, port });
     const cookie = await signInAt(server.url);
     const board = await seedBoard(server.url, cookie, 20);
-    // socket.io-client's default backoff: 1 s doubling to 5 s, each delay ±50 % at random
-    const displays = Array.from({ length: DISPLAYS }, () => new BoardFollower(server.url, "display", FAR_DATE, { reconnectionDelay: 1_000, reconnectionDelayMax: 5_000 }));
+    // the display's own sync core with its own backoff (display/backoff.ts: 0.5 s doubling to 15 s,
+    // jittered). The kill is seen by TCP at once; the heartbeat's timeout is stretched only because
+    // 300 screens share this process's one event loop, where each TV has its own, so a busy machine
+    // would otherwise have them give up on answers already waiting to be read. Losing a silent link
+    // is tested in the browser (test/display/resilience.test.ts) and by the convergence storm's freezes.
+    const displays = await openDisplays(server.url, FAR_DATE, DISPLAYS, () => ({ heartbeatTimeoutMs: 30_000 }));
     const before = await health(server.url);
-    await eventually(() => displays.every((d) => d.revision() === before.revision), "all displays following", 30_000);
+    await whenAll(displays, (d) => d.revision() === before.revision, "all displays at the seeded revision");
 
     await server.kill("SIGKILL");
     server = await startServerProcess({ dataDir, port });
@@ -51,7 +57,9 @@ describe("a reconnect storm after a restart", () => {
     }
     editor.close();
     const after = await health(server.url);
-    await eventually(() => displays.every((d) => d.revision() === after.revision), `all ${DISPLAYS} displays at revision ${after.revision}`, 10_000);
+    expect(after.revision).toBe(before.revision + 5);
+    // a bound on the wait, not a figure: on a loaded two-core machine 300 backoffs can take a while
+    await whenAll(displays, (d) => d.revision() === after.revision && d.sync.status === "live", `all ${DISPLAYS} displays live at revision ${after.revision}`, 90_000);
 
     const byId = (a: { id: number }, b: { id: number }) => a.id - b.id;
     const expected = cardsInDatabase(file, FAR_DATE).map(maskAppointment).sort(byId);
@@ -61,13 +69,10 @@ describe("a reconnect storm after a restart", () => {
     }
     const settled = await health(server.url);
     expect(settled.displays).toBe(DISPLAYS);
-    console.info(
-      `after the storm: rss ${(settled.process.rssBytes / 2 ** 20).toFixed(0)} MB, heap ${(settled.process.heapUsedBytes / 2 ** 20).toFixed(0)} MB, ` +
-        `event-loop delay p50 ${settled.process.eventLoopDelayMs.p50} ms, p99 ${settled.process.eventLoopDelayMs.p99} ms, max ${settled.process.eventLoopDelayMs.max} ms`,
-    );
-    // about 40 KB per connection is expected (performance anchors); ten times that is a leak, not noise
-    expect(settled.process.heapUsedBytes).toBeLessThan(200 * 2 ** 20);
-    expect(settled.process.rssBytes).toBeLessThan(400 * 2 ** 20);
+    // bounded, not measured: the bench finds about 15 KB per display; these limits only catch a leak
+    // of a megabyte or so per display, which would put a site's server over the edge
+    expect(settled.process.heapUsedBytes).toBeLessThan(300 * MB);
+    expect(settled.process.rssBytes).toBeLessThan(600 * MB);
     displays.forEach((d) => d.close());
     await server.kill("SIGTERM");
   });
