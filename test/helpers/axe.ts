@@ -37,6 +37,8 @@ function inside(node: NodeResult, host: string): boolean {
 /**
  * Runs axe-core (WCAG 2.0/2.1/2.2 A and AA rules, plus axe's best practices) on the page as it is
  * now, shadow roots included, and sorts the serious and critical findings into blocking and pending.
+ * The page must belong to a context made with `browser.newContext()`: axe finishes its run in a
+ * blank page it opens beside it.
  */
 export async function runAxe(page: Page, opts: AxeOptions = {}): Promise<AxeOutcome> {
   const results = await new AxeBuilder({ page })
