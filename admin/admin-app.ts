@@ -3,14 +3,14 @@ import { customElement, query, state } from "lit/decorators.js";
 import { BoardConnection } from "../display/board-connection.js";
 import { HighlightController } from "../display/highlight-controller.js";
 import { TickController } from "../display/tick-controller.js";
-import { STAFF_NAMESPACE, type Ack, type CommandResult, type StaffToServerEvents } from "../shared/protocol.js";
+import { STAFF_NAMESPACE, type StaffToServerEvents } from "../shared/protocol.js";
 import { AppointmentSchema, type Appointment, type AppointmentInput } from "../shared/schemas/appointment.js";
-import type { CommandInput, StatusAction } from "../shared/schemas/commands.js";
+import type { StatusAction } from "../shared/schemas/commands.js";
 import { LocalDateSchema, type Language } from "../shared/schemas/common.js";
 import { boardOverlaps } from "../shared/rules/overlaps.js";
 import { addDays, localParts } from "../shared/rules/zoned-time.js";
 import { t, type MessageKey, type MessageParams } from "../shared/i18n/messages.js";
-import { fetchToday, sendCommand, type StaffSocket } from "./staff-api.js";
+import { fetchToday, sendCommand, type SendCommand, type StaffSocket } from "./staff-api.js";
 import { forgetChange, lastChange, latestChangeOf, rememberChange, undoCommand, type ChangeRef } from "./undo-log.js";
 import { explainRefusal } from "./card-text.js";
 import { NO_BAY_LANE, type LaneMode } from "./board-lanes.js";
@@ -43,8 +43,6 @@ interface Pending {
   card: Appointment;
   until: number;
 }
-
-export type SendCommand = (command: CommandInput, label: MessageKey) => Promise<Ack<CommandResult>>;
 
 declare global {
   interface HTMLElementTagNameMap {

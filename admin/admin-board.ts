@@ -14,6 +14,7 @@ import { PointerDrag } from "./pointer-drag.js";
 import { EdgeScroller } from "./edge-scroll.js";
 import "../display/components/board-card.js";
 import { adminBoardStyles } from "./admin-board-styles.js";
+import { styleProps } from "../display/style-props.js";
 
 export interface CardMoveDetail {
   id: number;
@@ -255,7 +256,7 @@ export class AdminBoard extends LitElement {
     const d = this.drag;
     const a = d && this.card(d.id);
     if (!d || !a) return nothing;
-    return html`<div class="ghost" style="left: ${d.x}px; top: ${d.y}px">
+    return html`<div class="ghost" style=${styleProps({ left: `${d.x}px`, top: `${d.y}px` })}>
       <board-card .appointment=${a} .rules=${this.settings} .minute=${this.minute} .language=${this.language}></board-card>
     </div>`;
   }
@@ -266,14 +267,14 @@ export class AdminBoard extends LitElement {
     this.lanes = lanes;
     const dropLane = this.drag?.target?.laneId ?? (this.keyMove ? lanes.lanes[this.keyMove.lane]?.id : undefined);
     const dropSlot = this.drag?.target?.slot ?? (this.keyMove ? lanes.slots[this.keyMove.slot] : undefined);
-    return html`<div class="grid" style="--slots: ${lanes.slots.length}" role="grid" aria-label=${t(this.language, "admin.board.label")}>
+    return html`<div class="grid" style=${styleProps({ "--slots": `${lanes.slots.length}` })} role="grid" aria-label=${t(this.language, "admin.board.label")}>
         <div class="corner"></div>
         ${lanes.slots.map((s) => html`<div class="hour" role="columnheader">${s}</div>`)}
         ${lanes.lanes.length === 0 ? html`<div class="empty">${t(this.language, "board.grid.empty")}</div>` : nothing}
         ${repeat(
           lanes.lanes,
           (l) => l.id,
-          (lane) => html`<div class="lane" role="rowheader" style="--lane-color: ${lane.color}">${lane.label}</div>
+          (lane) => html`<div class="lane" role="rowheader" style=${styleProps({ "--lane-color": lane.color })}>${lane.label}</div>
             ${lanes.slots.map((slot, i) => {
               const cards = lane.stacks.get(i) ?? [];
               const drop = dropLane === lane.id && dropSlot === slot;

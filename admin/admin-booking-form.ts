@@ -6,7 +6,7 @@ import type { Language } from "../shared/schemas/common.js";
 import { overlapsOf, type Overlap } from "../shared/rules/overlaps.js";
 import { t, type MessageKey } from "../shared/i18n/messages.js";
 import { fieldProblems, type FieldProblem } from "./field-problems.js";
-import type { SendCommand } from "./admin-app.js";
+import type { SendCommand } from "./staff-api.js";
 import { adminBookingFormStyles } from "./admin-booking-form-styles.js";
 
 declare global {

@@ -7,7 +7,7 @@ import { formatLongDate } from "../shared/i18n/dates.js";
 import { t } from "../shared/i18n/messages.js";
 import { callsToMake, partsToPrepare, readiness, toReport } from "./day-before.js";
 import { customerText } from "./card-text.js";
-import type { SendCommand } from "./admin-app.js";
+import type { SendCommand } from "./staff-api.js";
 import type { CardAction } from "./admin-card-panel.js";
 
 declare global {

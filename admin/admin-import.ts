@@ -5,7 +5,7 @@ import type { Language } from "../shared/schemas/common.js";
 import { MAX_IMPORT_ROWS } from "../shared/schemas/commands.js";
 import { t } from "../shared/i18n/messages.js";
 import { previewImport, type ImportPreview } from "./csv-import.js";
-import type { SendCommand } from "./admin-app.js";
+import type { SendCommand } from "./staff-api.js";
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -8,7 +8,7 @@ import type { BoardSnapshot } from "../shared/schemas/board.js";
 import type { Language } from "../shared/schemas/common.js";
 import { t } from "../shared/i18n/messages.js";
 import { fieldProblems, type FieldProblem } from "./field-problems.js";
-import type { SendCommand } from "./admin-app.js";
+import type { SendCommand } from "./staff-api.js";
 import "./admin-displays.js";
 import { formText } from "../login/form-text.js";
 

@@ -2,6 +2,7 @@ import type { Advisor } from "../shared/schemas/advisor.js";
 import type { Appointment } from "../shared/schemas/appointment.js";
 import type { Bay } from "../shared/schemas/bay.js";
 import type { Settings } from "../shared/schemas/settings.js";
+import type { MoveTarget } from "../shared/schemas/commands.js";
 import { advisorsForDay } from "../shared/rules/day-plan.js";
 import { formatMinutesOfDay, minutesOfDay, slotStarts } from "../shared/rules/time-of-day.js";
 import { layoutBoard } from "../display/board-layout.js";
@@ -76,7 +77,8 @@ export interface DropTarget {
   slot: string;
 }
 
-export type MoveFields = { startTime: string; advisorId?: number; bayId?: number | null };
+/** What a drop changes, in the move command's own fields (shared/schemas/commands.ts): always the time, and the advisor or the bay. */
+export type MoveFields = Required<Pick<MoveTarget, "startTime">> & Pick<MoveTarget, "advisorId" | "bayId">;
 
 /**
  * What a drop onto a cell changes. The card keeps its minutes within the slot (10:30 dropped on the

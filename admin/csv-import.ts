@@ -2,6 +2,7 @@ import { AppointmentInputSchema, type AppointmentFields } from "../shared/schema
 import type { Advisor } from "../shared/schemas/advisor.js";
 import type { Bay } from "../shared/schemas/bay.js";
 import { fieldProblems, type FieldProblem } from "./field-problems.js";
+import { undefuseFormula } from "../shared/csv-formula.js";
 
 /** RFC 4180: quoted cells may hold commas, quotes ("") and line breaks; a UTF-8 BOM is dropped. */
 export function parseCsv(text: string): string[][] {
@@ -95,7 +96,7 @@ const INITIATORS: Record<string, AppointmentFields["initiatedBy"]> = { 店端: "
 const TRUE = new Set(["1", "true", "yes", "y", "是", "√", "✓"]);
 
 /** An exported cell that looked like a formula was defused with a leading quote; take it off again. */
-const undefuse = (v: string) => (/^'[=+\-@]/.test(v) ? v.slice(1) : v).trim();
+const undefuse = (v: string) => undefuseFormula(v).trim();
 
 function localDate(v: string): string {
   const m = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$/.exec(v);

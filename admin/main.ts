@@ -1,3 +1,5 @@
+// first, before any module builds a zod schema
+import "../login/no-eval.js";
 import { themeTokens } from "../display/tokens.js";
 import "./admin-app.js";
 import "../login/staff-gate.js";

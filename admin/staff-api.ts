@@ -4,6 +4,7 @@ import type { Appointment } from "../shared/schemas/appointment.js";
 import type { CommandInput } from "../shared/schemas/commands.js";
 import type { ErrorBody } from "../shared/errors.js";
 import { localParts } from "../shared/rules/zoned-time.js";
+import type { MessageKey } from "../shared/i18n/messages.js";
 
 /** One entry of a card's history, as `GET /api/appointments/:id/history` answers it. */
 export interface HistoryEntry {
@@ -18,6 +19,9 @@ export interface HistoryEntry {
 }
 
 export type StaffSocket = Socket<ServerToClientEvents, StaffToServerEvents>;
+
+/** How the editor's forms send a command: the app sends it and tells the outcome, `label` naming the change. */
+export type SendCommand = (command: CommandInput, label: MessageKey) => Promise<Ack<CommandResult>>;
 
 const COMMAND_TIMEOUT_MS = 8_000;
 

@@ -5,13 +5,13 @@ import { createApp } from "../server/app.js";
 import { systemClock } from "../server/board/clock.js";
 import { silentLogger } from "../server/logger.js";
 import type { Actor } from "../shared/schemas/actor.js";
-import type { Ack, CommandResult } from "../shared/protocol.js";
+import { CommandSchema } from "../shared/schemas/commands.js";
 import type { Appointment } from "../shared/schemas/appointment.js";
 import { otherHalf, seedFullDay } from "./lib/full-day.js";
 import { medianOfRuns, summarize, type Summary } from "./lib/stats.js";
 
 export interface PipelineResult {
-  /** `board.execute` of a move, synchronous: validation, version check, FULL commit with audit and change log, ack, publish, the clock's re-check */
+  /** A move as a transport runs it: validation, then `board.execute` (version check, FULL commit with audit and change log, answer), then the publish and the clock's re-check that follow in a microtask */
   move: Summary;
   /** Baseline: a bare one-row UPDATE in its own transaction on the same file and settings */
   bareCommit: Summary;
@@ -20,14 +20,13 @@ export interface PipelineResult {
 const actor: Actor = { id: "bench", name: "bench", role: "manager" };
 
 /** In process, no sockets: what one editor's move costs the server's event loop, beside the commit it cannot avoid. */
-export function measurePipeline(dir: string, date: string, repeats: number, samples: number): PipelineResult {
+export async function measurePipeline(dir: string, date: string, repeats: number, samples: number): Promise<PipelineResult> {
   const db = openDatabase(path.join(dir, "pipeline.sqlite"), { synchronous: "FULL" });
   const app = createApp({ db, clock: systemClock, log: silentLogger, defaults: { timeZone: "Asia/Shanghai", sample: false } });
   try {
     const run = <R>(command: unknown, requestId?: string): R => {
-      let answer: Ack<CommandResult> | undefined;
-      app.board.execute(command, actor, requestId, (res) => (answer = res));
-      if (!answer?.ok) throw new Error(`command failed: ${JSON.stringify(answer)}`);
+      const answer = app.board.execute(CommandSchema.parse(command), actor, requestId);
+      if (!answer.ok) throw new Error(`command failed: ${JSON.stringify(answer)}`);
       return answer.data.record as R;
     };
     const cards = seedFullDay(app.board, date);
@@ -46,6 +45,8 @@ export function measurePipeline(dir: string, date: string, repeats: number, samp
         const startTime = otherHalf(card.startTime);
         let t = performance.now();
         const moved = run<Appointment>({ type: "appointment.move", id: card.id, version: card.version, startTime }, `bench-${r}-${i}-${next}`);
+        // resumes after the board's announcement, which execute queued first
+        await Promise.resolve();
         m.push(performance.now() - t);
         cards[(next - 1) % cards.length] = moved;
         t = performance.now();

@@ -59,7 +59,7 @@ async function main(): Promise<void> {
   try {
     if (only.has("pipeline")) {
       log("pipeline cost in process");
-      results.pipeline = measurePipeline(tmp, BENCH_DATE, REPEATS, quick ? 500 : 1_000);
+      results.pipeline = await measurePipeline(tmp, BENCH_DATE, REPEATS, quick ? 500 : 1_000);
     }
     if (only.has("fanout") || only.has("throughput")) await serverSide(tmp, results);
     if (only.has("memory")) results.memory = await measureMemory(tmp, BENCH_DATE, [200, 500], REPEATS, log);

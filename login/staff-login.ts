@@ -46,7 +46,8 @@ export class StaffLogin extends LitElement {
       this.dispatchEvent(new CustomEvent("signed-in", { detail: { mustChangePassword: res.data.mustChangePassword }, bubbles: true, composed: true }));
       return;
     }
-    if (res.status === 429) this.error = t(this.language, "login.limited", { seconds: res.retryAfter ?? 60 });
+    if (res.status === 401 && res.error?.field === "cookie") this.error = t(this.language, "login.cookies");
+    else if (res.status === 429) this.error = t(this.language, "login.limited", { seconds: res.retryAfter ?? 60 });
     else if (res.status === 401 || res.status === 400) this.error = t(this.language, "login.wrong");
     else this.error = t(this.language, "login.failed");
   }

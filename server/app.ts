@@ -6,13 +6,15 @@ import express from "express";
 import helmet from "helmet";
 import { Server } from "socket.io";
 import type { Db } from "./db/open-database.js";
-import { createRepositories } from "./db/repositories.js";
+import { createStore } from "./db/store.js";
 import { Board } from "./board/board.js";
+import { Bookkeeping } from "./board/bookkeeping.js";
 import { ClockScheduler } from "./board/clock-scheduler.js";
 import type { Clock } from "./board/clock.js";
 import type { Logger } from "./logger.js";
 import { apiRouter } from "./http/api-router.js";
-import { BoardHub, type BoardIo } from "./realtime/board-hub.js";
+import { BoardHub } from "./realtime/board-hub.js";
+import type { BoardServer } from "./realtime/namespaces.js";
 import { initialiseSite, type SiteDefaults } from "./sample/initialise-site.js";
 import { AccessControl, type AccessOptions } from "./access/access-control.js";
 import { hashPassword, newOneTimePassword } from "./access/secrets.js";
@@ -42,7 +44,7 @@ export interface AppDeps {
 
 export interface App {
   httpServer: HttpServer;
-  io: BoardIo;
+  io: BoardServer;
   board: Board;
   hub: BoardHub;
   access: AccessControl;
@@ -55,7 +57,7 @@ const FIRST_RUN = { id: "system:first-run", name: "首次启动", role: "system"
 
 /** The first start makes the manager `admin`; a generated password is shown once and must be changed at first sign-in. */
 function initialiseAccounts(board: Board, log: Logger, adminPassword: string | undefined): void {
-  if (board.repos.accounts.count() > 0) return;
+  if (board.records.hasAccounts()) return;
   const password = adminPassword ?? newOneTimePassword();
   board.executeSystem({ type: "account.init", passwordHash: hashPassword(password), mustChangePassword: adminPassword === undefined }, FIRST_RUN);
   if (adminPassword === undefined) {
@@ -68,11 +70,12 @@ const isEncrypted = (req: IncomingMessage) => (req.socket as Partial<TLSSocket>)
 /** Builds the whole server around the given database and clock; `main.ts` and the tests both call this. */
 export function createApp(deps: AppDeps): App {
   const { db, clock, log } = deps;
-  const repos = createRepositories(db);
-  const board = new Board(repos, clock, log);
+  const store = createStore(db);
+  const board = new Board(store, clock, log);
   initialiseSite(board, deps.defaults);
   initialiseAccounts(board, log, deps.adminPassword);
-  const access = new AccessControl(repos, clock, log, deps.access);
+  const bookkeeping = new Bookkeeping(store.repos);
+  const access = new AccessControl(store.repos, bookkeeping, clock, log, deps.access);
 
   const web = express();
   web.disable("x-powered-by");
@@ -83,7 +86,11 @@ export function createApp(deps: AppDeps): App {
         directives: {
           "default-src": ["'self'"],
           "script-src": ["'self'"],
-          "style-src": ["'self'", "'unsafe-inline'"],
+          // no inline style: Lit's static styles are constructable stylesheets and the board's positions
+          // are set through the CSSOM (display/style-props.ts), neither of which CSP counts as inline
+          "style-src": ["'self'"],
+          // the pages use the system's fonts; helmet's default would let any https: host serve one
+          "font-src": ["'self'"],
           "connect-src": ["'self'"],
           "img-src": ["'self'", "data:"],
           "media-src": ["'self'", "data:"],
@@ -94,7 +101,7 @@ export function createApp(deps: AppDeps): App {
     }),
   );
   const httpServer = createServer(web);
-  const io: BoardIo = new Server(httpServer, {
+  const io: BoardServer = new Server(httpServer, {
     serveClient: false,
     // a command is a few KB; a larger frame is refused before it is parsed
     maxHttpBufferSize: 256 * 1024,
@@ -113,7 +120,14 @@ export function createApp(deps: AppDeps): App {
     const kept = { headers: { cookie, authorization, origin, host }, connection: { encrypted: isEncrypted(req) }, url: req.url };
     raw.request = kept as unknown as IncomingMessage;
   });
-  const hub = new BoardHub(io, board, log, access, deps.requireDisplayPairing ?? false, deps.maxPendingPackets);
+  const hub = new BoardHub(io, board, {
+    access,
+    bookkeeping,
+    clock,
+    log,
+    requirePairing: deps.requireDisplayPairing ?? false,
+    maxPendingPackets: deps.maxPendingPackets,
+  });
   web.use("/api", apiRouter(board, access, hub, log));
 
   if (deps.staticDir && existsSync(deps.staticDir)) {
@@ -127,7 +141,7 @@ export function createApp(deps: AppDeps): App {
   }
   web.get("/", (_req, res) => res.redirect("/display"));
 
-  const scheduler = new ClockScheduler(board, log);
+  const scheduler = new ClockScheduler(board, store.repos, clock, log);
   scheduler.start();
 
   return {

@@ -1,4 +1,3 @@
-import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { DATABASE_FILE, readConfig } from "./config.js";
@@ -8,6 +7,7 @@ import { systemClock } from "./board/clock.js";
 import { consoleLogger as log } from "./logger.js";
 import { holdLock } from "./ops/server-lock.js";
 import { DailyBackups } from "./ops/daily-backups.js";
+import { describeFixed, secureDataFolder } from "./ops/data-folder.js";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 
@@ -17,7 +17,8 @@ const SHUTDOWN_LIMIT_MS = 10_000;
 /** The composition root: read the environment, open the database, wire the app, listen. */
 async function main(): Promise<void> {
   const config = readConfig();
-  mkdirSync(config.dataDir, { recursive: true });
+  const folderReport = describeFixed(secureDataFolder(config.dataDir, config.backupDir), config.dataDir);
+  if (folderReport) log.info(folderReport);
   const releaseLock = holdLock(config.dataDir);
   const file = path.join(config.dataDir, DATABASE_FILE);
   const db = openDatabase(file, { synchronous: config.synchronous });
@@ -54,7 +55,7 @@ async function main(): Promise<void> {
   await new Promise<void>((resolve) => app.httpServer.listen(config.port, config.host, resolve));
   const address = app.httpServer.address();
   const port = typeof address === "object" && address ? address.port : config.port;
-  const tz = app.board.repos.settings.require().settings.timeZone;
+  const tz = app.board.records.settings().settings.timeZone;
   log.info(`database ${file} (revision ${app.board.revision()}, time zone ${tz})`);
   log.info(`display  http://localhost:${port}/display`);
   log.info(`admin    http://localhost:${port}/admin`);

@@ -1,12 +1,10 @@
 import os from "node:os";
 import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
 
-const require = createRequire(import.meta.url);
-
+/** Read as a file rather than required: nothing is loaded, and every import stays one the architecture test can read. */
 function version(pkg: string): string {
   try {
-    return (require(`${pkg}/package.json`) as { version: string }).version;
+    return (JSON.parse(readFileSync(new URL(`../../node_modules/${pkg}/package.json`, import.meta.url), "utf8")) as { version: string }).version;
   } catch {
     return "not installed";
   }

@@ -157,6 +157,7 @@ export const boardGridStyles = css`
     box-shadow: 0 0 0.3em var(--mb-now);
   }
   .empty {
+    grid-row: 2;
     grid-column: 1 / -1;
     align-self: center;
     justify-self: center;

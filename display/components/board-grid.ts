@@ -14,6 +14,7 @@ import { layoutBoard, nowFraction, type AdvisorRow, type BoardLayout, type SlotS
 import { cardView } from "../card-view.js";
 import "./board-card.js";
 import { boardGridStyles } from "./board-grid-styles.js";
+import { styleProps } from "../style-props.js";
 
 export interface SlotActivateDetail {
   advisorId: number;
@@ -137,7 +138,7 @@ export class BoardGrid extends LitElement {
     const fits = stack.cards.length <= this.room.perColumn * this.room.columns;
     return html`<div
       class="stack ${stack.overCapacity ? "over" : ""}"
-      style="grid-row: ${index + 2}; grid-column: ${stack.slot + 2}"
+      style=${styleProps({ "grid-row": `${index + 2}`, "grid-column": `${stack.slot + 2}` })}
       title=${stack.overCapacity ? t(this.language, "board.grid.overCapacity") : nothing}
     >
       ${fits
@@ -165,18 +166,18 @@ export class BoardGrid extends LitElement {
     const share = Math.min(1, row.capacity === 0 ? 0 : row.booked / row.capacity);
     const gridRow = index + 2;
     return html`
-      <div class="advisor" style="grid-row: ${gridRow}; grid-column: 1; --advisor-color: ${row.advisor.color}" data-advisor=${row.advisor.id}>
+      <div class="advisor" style=${styleProps({ "grid-row": `${gridRow}`, "grid-column": "1", "--advisor-color": row.advisor.color })} data-advisor=${row.advisor.id}>
         <span class="name">${row.advisor.name}</span>
         <span class="load ${over ? "over" : ""}" title=${t(this.language, "board.grid.loadLabel", { booked: row.booked, capacity: row.capacity })}>
           <span>${t(this.language, "board.grid.load", { booked: row.booked, capacity: row.capacity })}</span>
-          <span class="bar"><span style="width: ${(share * 100).toFixed(1)}%"></span></span>
+          <span class="bar"><span style=${styleProps({ width: `${(share * 100).toFixed(1)}%` })}></span></span>
         </span>
       </div>
       ${guard([slots.join(), this.settings.slotMinutes, pastUntil, row.advisor.id, gridRow], () =>
         slots.map(
           (slot, c) => html`<div
             class="cell ${minutesOfDay(slot) + this.settings.slotMinutes <= pastUntil ? "past" : ""}"
-            style="grid-row: ${gridRow}; grid-column: ${c + 2}"
+            style=${styleProps({ "grid-row": `${gridRow}`, "grid-column": `${c + 2}` })}
             data-advisor=${row.advisor.id}
             data-slot=${slot}
             @click=${() => this.activateSlot(row.advisor.id, slot)}
@@ -196,19 +197,19 @@ export class BoardGrid extends LitElement {
     const layout = layoutBoard(this.settings, this.advisors, this.appointments);
     const pastUntil = this.pastUntil();
     const now = this.date && localParts(this.minute, this.settings.timeZone).date === this.date ? nowFraction(this.settings, pastUntil) : null;
-    return html`<div class="grid" style="--slots: ${layout.slots.length}; --rows: ${Math.max(1, layout.rows.length)}">
+    return html`<div class="grid" style=${styleProps({ "--slots": `${layout.slots.length}`, "--rows": `${Math.max(1, layout.rows.length)}` })}>
       ${guard([layout.slots.join(), this.settings.slotMinutes, pastUntil], () =>
         layout.slots.map(
-          (slot, c) => html`<div class="hour ${minutesOfDay(slot) + this.settings.slotMinutes <= pastUntil ? "past" : ""}" style="grid-row: 1; grid-column: ${c + 2}">${slot}</div>`,
+          (slot, c) => html`<div class="hour ${minutesOfDay(slot) + this.settings.slotMinutes <= pastUntil ? "past" : ""}" style=${styleProps({ "grid-row": "1", "grid-column": `${c + 2}` })}>${slot}</div>`,
         ),
       )}
-      ${layout.rows.length === 0 ? html`<div class="empty" style="grid-row: 2">${t(this.language, "board.grid.empty")}</div>` : nothing}
+      ${layout.rows.length === 0 ? html`<div class="empty">${t(this.language, "board.grid.empty")}</div>` : nothing}
       ${repeat(
         layout.rows,
         (r) => r.advisor.id,
         (r, i) => this.renderRow(r, i, layout, pastUntil),
       )}
-      ${now === null ? nothing : html`<div class="now"><div style="left: ${(now * 100).toFixed(3)}%"></div></div>`}
+      ${now === null ? nothing : html`<div class="now"><div style=${styleProps({ left: `${(now * 100).toFixed(3)}%` })}></div></div>`}
     </div>`;
   }
 }

@@ -1,7 +1,8 @@
 import type { Actor } from "../../shared/schemas/actor.js";
-import type { Account, PairedDisplay } from "../../shared/schemas/access.js";
+import { UsernameSchema, type Account, type PairedDisplay } from "../../shared/schemas/access.js";
 import { publicAccount, type StoredAccount } from "../db/account-repo.js";
 import type { Repositories } from "../db/repositories.js";
+import type { Bookkeeping } from "../board/bookkeeping.js";
 import type { Clock } from "../board/clock.js";
 import type { Logger } from "../logger.js";
 import { accountActorId, displayActorId, tokenActorId } from "./actor-ids.js";
@@ -37,24 +38,43 @@ export type LoginResult =
 
 export const sessionKey = (hash: string) => `session:${hash}`;
 
+/**
+ * What the log may say of a refused username: the name itself only when it could be one, since
+ * people type their password into the username field, and anything else may be crafted to read as
+ * log lines of its own.
+ */
+export function loggableUsername(raw: string): string {
+  const parsed = UsernameSchema.safeParse(raw);
+  return parsed.success ? `"${parsed.data}"` : `(not a username, ${Array.from(raw).length} characters)`;
+}
+
 function accountActor(a: StoredAccount): Actor {
   return { id: accountActorId(a.id), name: `${a.displayName} (${a.username})`, role: a.role, accountId: a.id, ...(a.advisorId !== null ? { advisorId: a.advisorId } : {}) };
 }
 
+/** What access control reads; everything it writes goes through Bookkeeping. */
+export interface AccessRecords {
+  accounts: Pick<Repositories["accounts"], "byUsername" | "get">;
+  sessions: Pick<Repositories["sessions"], "get">;
+  tokens: Pick<Repositories["tokens"], "byTokenHash">;
+  displays: Pick<Repositories["displays"], "byKeyHash">;
+}
+
 /**
- * Sign-in, sessions, API tokens and display keys. Session rows are bookkeeping of who is signed
- * in, not board data, so they are written here directly; every change to accounts, displays and
- * tokens themselves goes through the pipeline with its audit entry.
+ * Sign-in, sessions, API tokens and display keys. Session rows and last-used times are bookkeeping
+ * of who is signed in, not board data, so they are written through Bookkeeping; every change to
+ * accounts, displays and tokens themselves goes through the pipeline with its audit entry.
  */
 export class AccessControl {
   readonly idleMs: number;
   readonly maxMs: number;
-  // failures, not attempts: a person who types the password right is never slowed down
+  // failures: an attempt counts from its start, and a right password gives it back, so its owner is never slowed down
   private readonly perAccount: RateLimiter;
   private readonly perAddress: RateLimiter;
 
   constructor(
-    private readonly repos: Repositories,
+    private readonly repos: AccessRecords,
+    private readonly bookkeeping: Bookkeeping,
     private readonly clock: Clock,
     private readonly log: Logger,
     opts: AccessOptions = {},
@@ -69,16 +89,18 @@ export class AccessControl {
     const username = rawUsername.trim().toLowerCase();
     const wait = Math.max(this.perAccount.retryAfter(username), this.perAddress.retryAfter(address));
     if (wait > 0) return { ok: false, code: "rate_limited", retryAfterMs: wait };
+    // counted before the hash, so attempts sent at once cannot all pass the check above
+    this.perAccount.take(username);
+    this.perAddress.take(address);
     const account = this.repos.accounts.byUsername(username);
     // the same work whether or not the account exists, so timing does not tell which usernames are real
     const matches = await verifyPassword(password, account?.passwordHash ?? dummyHash());
     if (!account || !account.active || !matches) {
-      this.perAccount.fail(username);
-      this.perAddress.fail(address);
-      this.log.info(`sign-in refused for "${username.slice(0, 32)}" from ${address}`);
+      this.log.info(`sign-in refused for ${loggableUsername(rawUsername)} from ${address}`);
       return { ok: false, code: "unauthorized" };
     }
-    this.perAccount.reset(username);
+    this.perAccount.undo(username);
+    this.perAddress.undo(address);
     const { sessionId, expiresAt } = this.newSession(account.id);
     this.log.info(`${account.username} signed in from ${address}`);
     return { ok: true, sessionId, account: publicAccount(account), expiresAt };
@@ -87,17 +109,17 @@ export class AccessControl {
   /** A new session for an account that just proved who it is (signed in, or changed its password). */
   newSession(accountId: number): { sessionId: string; expiresAt: number } {
     const now = this.clock.now();
-    this.repos.sessions.removeEnded(now, now - this.idleMs);
+    this.bookkeeping.removeEndedSessions(now, now - this.idleMs);
     const sessionId = newSecret("s");
     const expiresAt = now + this.maxMs;
-    this.repos.sessions.insert({ idHash: digest(sessionId), accountId, createdAt: now, lastSeenAt: now, expiresAt });
+    this.bookkeeping.startSession({ idHash: digest(sessionId), accountId, createdAt: now, lastSeenAt: now, expiresAt });
     return { sessionId, expiresAt };
   }
 
   /** Ends one session; returns its key for ending its live connections. */
   logout(sessionId: string): string {
     const hash = digest(sessionId);
-    this.repos.sessions.remove(hash);
+    this.bookkeeping.endSession(hash);
     return sessionKey(hash);
   }
 
@@ -109,12 +131,12 @@ export class AccessControl {
     if (!session) return null;
     const now = this.clock.now();
     if (session.expiresAt <= now || session.lastSeenAt + this.idleMs <= now) {
-      this.repos.sessions.remove(hash);
+      this.bookkeeping.endSession(hash);
       return null;
     }
     const account = this.repos.accounts.get(session.accountId);
     if (!account || !account.active) return null;
-    if (now - session.lastSeenAt >= TOUCH_EVERY_MS) this.repos.sessions.touch(hash, now);
+    if (now - session.lastSeenAt >= TOUCH_EVERY_MS) this.bookkeeping.touchSession(hash, now);
     return { actor: accountActor(account), account: publicAccount(account), sessionHash: hash, mustChangePassword: account.mustChangePassword };
   }
 
@@ -123,7 +145,7 @@ export class AccessControl {
     const t = this.repos.tokens.byTokenHash(digest(token));
     if (!t) return null;
     const nowIso = new Date(this.clock.now()).toISOString();
-    if (!t.lastUsedAt || Date.parse(nowIso) - Date.parse(t.lastUsedAt) >= TOUCH_EVERY_MS) this.repos.tokens.markUsed(t.id, nowIso);
+    if (!t.lastUsedAt || Date.parse(nowIso) - Date.parse(t.lastUsedAt) >= TOUCH_EVERY_MS) this.bookkeeping.touchToken(t.id, nowIso);
     const actor: Actor = { id: tokenActorId(t.id), name: `token ${t.name}`, role: t.role, ...(t.advisorId !== null ? { advisorId: t.advisorId } : {}) };
     return { actor, mustChangePassword: false };
   }

@@ -6,8 +6,11 @@ interface Window {
 }
 
 /**
- * Counts failures per key in fixed windows. Bounded: past `maxKeys` the oldest windows are
- * forgotten, so a flood of made-up usernames or addresses cannot grow it without end.
+ * Counts attempts per key in fixed windows. An attempt is counted when it starts (`take`), before
+ * the slow work it guards, so requests sent at once cannot all slip past a check that only the
+ * finished ones update; one that turns out not to count (a right password) is given back (`undo`).
+ * Bounded: past `maxKeys` the oldest windows are forgotten, so a flood of made-up usernames or
+ * addresses cannot grow it without end.
  */
 export class RateLimiter {
   private readonly windows = new Map<string, Window>();
@@ -27,7 +30,8 @@ export class RateLimiter {
     return w.count >= this.limit ? w.resetAt - now : 0;
   }
 
-  fail(key: string): void {
+  /** Counts one attempt of `key`; check `retryAfter` first. */
+  take(key: string): void {
     const now = this.clock.now();
     const w = this.windows.get(key);
     if (w && w.resetAt > now) {
@@ -39,8 +43,10 @@ export class RateLimiter {
     this.windows.set(key, { count: 1, resetAt: now + this.windowMs });
   }
 
-  reset(key: string): void {
-    this.windows.delete(key);
+  /** Gives back one attempt of `key` that turned out not to count. */
+  undo(key: string): void {
+    const w = this.windows.get(key);
+    if (w && w.resetAt > this.clock.now() && w.count > 0) w.count--;
   }
 
   private evict(now: number): void {

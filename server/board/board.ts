@@ -1,37 +1,62 @@
 import type { Actor } from "../../shared/schemas/actor.js";
 import type { BoardPatch, BoardSnapshot } from "../../shared/schemas/board.js";
-import type { SystemCommand } from "../../shared/schemas/commands.js";
+import type { SystemCommand, ValidCommand } from "../../shared/schemas/commands.js";
+import type { FixtureName } from "../../shared/schemas/sample.js";
 import type { Ack, CommandResult } from "../../shared/protocol.js";
 import type { ErrorBody } from "../../shared/errors.js";
-import type { Repositories } from "../db/repositories.js";
+import { localParts } from "../../shared/rules/zoned-time.js";
+import type { Store } from "../db/store.js";
 import type { LoggedChange } from "../db/change-log-repo.js";
 import type { Clock } from "./clock.js";
 import type { Logger } from "../logger.js";
-import { CommandPipeline } from "./pipeline.js";
+import { CommandPipeline, type Outcome } from "./pipeline.js";
 import { DomainError } from "./domain-error.js";
+import { BoardRecords } from "./board-records.js";
 
-export type ChangeListener = (change: LoggedChange) => void;
+/** A committed change as the board announces it: what the change log holds, and when it went out. */
+export interface BoardChange extends LoggedChange {
+  serverTime: number;
+}
+
+export type ChangeListener = (change: BoardChange) => void;
 /** Told the actor ids (see access/actor-ids.ts) whose live connections must end. */
 export type EndedListener = (actorIds: string[]) => void;
+
+/** What a command gives its sender: the committed result, or a refusal saying why nothing changed. */
+export type Executed = Ack<CommandResult>;
+
+export interface Health {
+  database: "ok" | "unavailable";
+  /** null when the database cannot be read. */
+  revision: number | null;
+}
 
 /** How far back a screen may replay; further behind, a fresh snapshot is cheaper and safer. */
 export const MAX_REPLAY = 1_000;
 
+type Announcement = { change: LoggedChange | null; ended: string[] };
+
 /**
- * The board as the transports see it: run a command (ack first, then tell every listener), read a
- * day, replay what a screen missed.
+ * The board as the transports see it, and all they see of it: run a command, read a day, replay
+ * what a screen missed, read the records behind it. Commands arrive validated (a `ValidCommand`
+ * comes only from parsing `CommandSchema`); the answer is returned, and the change is announced to
+ * listeners only after the caller has had the chance to send it, so the sender hears first.
  */
 export class Board {
-  readonly pipeline: CommandPipeline;
+  readonly records: BoardRecords;
+  private readonly pipeline: CommandPipeline;
   private readonly listeners = new Set<ChangeListener>();
   private readonly endedListeners = new Set<EndedListener>();
+  private readonly queue: Announcement[] = [];
+  private flushing = false;
 
   constructor(
-    readonly repos: Repositories,
-    readonly clock: Clock,
+    private readonly store: Store,
+    private readonly clock: Clock,
     private readonly log: Logger,
   ) {
-    this.pipeline = new CommandPipeline(repos, clock);
+    this.pipeline = new CommandPipeline(store, clock);
+    this.records = new BoardRecords(store.repos);
   }
 
   onChange(listener: ChangeListener): () => void {
@@ -44,62 +69,75 @@ export class Board {
     return () => this.endedListeners.delete(listener);
   }
 
-  /** Runs a command through the pipeline, answers the sender, and only then broadcasts. */
-  execute(raw: unknown, actor: Actor, requestId: string | undefined, reply: (res: Ack<CommandResult>) => void): void {
-    let outcome;
+  /** Runs a command through the pipeline. Once this returns the change is durable; screens hear of it right after. */
+  execute(command: ValidCommand, actor: Actor, requestId?: string): Executed {
+    let outcome: Outcome;
     try {
-      outcome = this.pipeline.run(raw, actor, requestId);
+      outcome = this.pipeline.run(command, actor, requestId);
     } catch (err) {
-      reply({ ok: false, error: this.toErrorBody(err) });
-      return;
+      return { ok: false, error: this.refusalOf(err) };
     }
-    reply({ ok: true, data: outcome.result });
-    if (outcome.change) this.publish(outcome.change);
-    if (outcome.ended.length > 0) this.endConnections(outcome.ended);
+    this.announce(outcome.change, outcome.ended);
+    return { ok: true, data: outcome.result };
   }
 
-  /** Ends the live connections of these actors now, e.g. after a logout that happened outside the pipeline. */
-  endConnections(actorIds: string[]): void {
-    for (const l of this.endedListeners) {
-      try {
-        l(actorIds);
-      } catch (err) {
-        this.log.error("ended listener failed", err);
-      }
-    }
-  }
-
-  /** The server's own commands: nothing to answer, only to broadcast. Returns whether anything changed. */
+  /** The server's own commands (clock, first start, sample data). Returns whether anything changed. */
   executeSystem(cmd: SystemCommand, actor: Actor): boolean {
     const outcome = this.pipeline.runSystem(cmd, actor);
-    if (outcome?.change) this.publish(outcome.change);
+    if (outcome) this.announce(outcome.change, outcome.ended);
     return outcome !== null;
   }
 
-  private publish(change: LoggedChange): void {
-    for (const l of this.listeners) {
-      try {
-        l(change);
-      } catch (err) {
-        this.log.error("change listener failed", err);
-      }
-    }
+  /**
+   * Puts a fixture (server/sample/fixture-plan.ts) on today's and tomorrow's board in place of any
+   * sample, signed by whoever asked. Returns today's date.
+   */
+  loadSample(fixture: FixtureName, by: Actor): string {
+    const date = this.today();
+    this.executeSystem({ type: "sample.seed", date, fixture, replace: true }, { id: by.id, name: by.name, role: "system" });
+    return date;
   }
 
-  toErrorBody(err: unknown): ErrorBody {
+  /** Takes the sample day off the board, signed by whoever asked. Returns whether there was one. */
+  removeSample(by: Actor): boolean {
+    return this.executeSystem({ type: "sample.remove" }, { id: by.id, name: by.name, role: "system" });
+  }
+
+  /** Ends the live connections of these actors, e.g. after a sign-out, which is not a command. */
+  endConnections(actorIds: string[]): void {
+    this.announce(null, actorIds);
+  }
+
+  /** What the sender of a failed command or read is told: a DomainError as it is, anything else as `internal`. */
+  refusalOf(err: unknown): ErrorBody {
     if (err instanceof DomainError) return err.toBody();
     this.log.error("command failed", err);
     return { code: "internal", message: "the server could not complete this; nothing was changed" };
   }
 
+  /** The server's clock, which every screen follows. */
+  now(): number {
+    return this.clock.now();
+  }
+
+  /** Today in the site's time zone. */
+  today(): string {
+    return localParts(this.clock.now(), this.records.settings().settings.timeZone).date;
+  }
+
   revision(): number {
-    return this.repos.changes.revision();
+    return this.store.repos.changes.revision();
+  }
+
+  health(): Health {
+    if (!this.store.reachable()) return { database: "unavailable", revision: null };
+    return { database: "ok", revision: this.revision() };
   }
 
   snapshot(date: string): BoardSnapshot {
-    const { repos } = this;
+    const { repos } = this.store;
     // one read transaction, so the rows and the revision belong together
-    return repos.db.transaction(() => {
+    return this.store.read(() => {
       const stored = repos.settings.require();
       return {
         revision: repos.changes.revision(),
@@ -111,15 +149,47 @@ export class Board {
         bays: repos.bays.all(),
         appointments: repos.appointments.forDate(date),
       };
-    })();
+    });
   }
 
   /** The patches a follower of `date` missed after `since`; null when they are no longer all kept. */
   patchesSince(since: number, date: string): BoardPatch[] | null {
-    const changes = this.repos.changes.since(since, MAX_REPLAY);
+    const changes = this.store.repos.changes.since(since, MAX_REPLAY);
     if (changes === null) return null;
     const serverTime = this.clock.now();
     return changes.map((c) => ({ revision: c.revision, serverTime, ops: touches(c, date) ? c.ops : [] }));
+  }
+
+  /**
+   * Queues what listeners must hear and tells them in a microtask: after the synchronous caller
+   * has answered its sender, before any other I/O, in commit order.
+   */
+  private announce(change: LoggedChange | null, ended: string[]): void {
+    if (change === null && ended.length === 0) return;
+    this.queue.push({ change, ended });
+    if (this.flushing) return;
+    this.flushing = true;
+    queueMicrotask(() => this.flush());
+  }
+
+  private flush(): void {
+    // a listener may run commands of its own (the clock's marks); they join the end of the queue
+    for (let next = this.queue.shift(); next; next = this.queue.shift()) {
+      if (next.change) {
+        const change: BoardChange = { ...next.change, serverTime: this.clock.now() };
+        for (const l of this.listeners) this.tell("change", () => l(change));
+      }
+      if (next.ended.length > 0) for (const l of this.endedListeners) this.tell("ended", () => l(next.ended));
+    }
+    this.flushing = false;
+  }
+
+  private tell(what: string, call: () => void): void {
+    try {
+      call();
+    } catch (err) {
+      this.log.error(`${what} listener failed`, err);
+    }
   }
 }
 

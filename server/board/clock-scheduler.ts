@@ -5,6 +5,8 @@ import type { Board } from "./board.js";
 import type { Logger } from "../logger.js";
 import type { Settings } from "../../shared/schemas/settings.js";
 import type { AwaitedTiming } from "../db/appointment-repo.js";
+import type { Repositories } from "../db/repositories.js";
+import type { Clock } from "./clock.js";
 
 type Candidates = { settings: Settings; cards: AwaitedTiming[] };
 
@@ -22,6 +24,8 @@ export class ClockScheduler {
 
   constructor(
     private readonly board: Board,
+    private readonly repos: Pick<Repositories, "settings" | "appointments">,
+    private readonly clock: Clock,
     private readonly log: Logger,
   ) {}
 
@@ -53,7 +57,7 @@ export class ClockScheduler {
   }
 
   private candidates(): Candidates {
-    const { repos, clock } = this.board;
+    const { repos, clock } = this;
     const settings = repos.settings.require().settings;
     // a card of tomorrow can fall due before tomorrow starts only when the grace spans midnight, hence +1
     const horizon = addDays(localParts(clock.now(), settings.timeZone).date, 1);
@@ -62,7 +66,7 @@ export class ClockScheduler {
 
   /** Marks what fell due; returns the cards it looked at when it marked none, so `arm` need not read them again. */
   private applyDue(): Candidates | null {
-    const now = this.board.clock.now();
+    const now = this.clock.now();
     const candidates = this.candidates();
     let marked = false;
     for (const card of candidates.cards) {
@@ -77,12 +81,12 @@ export class ClockScheduler {
   private arm({ settings, cards }: Candidates): void {
     if (this.stopped) return;
     this.timer?.cancel();
-    const now = this.board.clock.now();
+    const now = this.clock.now();
     let next = now + MAX_SLEEP_MS;
     for (const card of cards) {
       const t = nextTransition(card, settings);
       if (t && t.at < next) next = t.at;
     }
-    this.timer = this.board.clock.setTimer(Math.max(0, next - now), () => this.sweep());
+    this.timer = this.clock.setTimer(Math.max(0, next - now), () => this.sweep());
   }
 }

@@ -1,8 +1,8 @@
 import type { Actor } from "../../shared/schemas/actor.js";
-import { CommandSchema, type SystemCommand, type Command } from "../../shared/schemas/commands.js";
+import type { SystemCommand, Command, ValidCommand } from "../../shared/schemas/commands.js";
 import type { CommandResult } from "../../shared/protocol.js";
 import { mayRun } from "../../shared/rules/permissions.js";
-import type { Repositories } from "../db/repositories.js";
+import type { Store } from "../db/store.js";
 import type { LoggedChange } from "../db/change-log-repo.js";
 import type { Clock } from "./clock.js";
 import { DomainError } from "./domain-error.js";
@@ -68,20 +68,18 @@ function dispatch(ctx: CommandContext, cmd: Command): HandlerOutput {
 }
 
 /**
- * The only writer of the database. Validate, check permission and version, then write the row, its
- * audit entries, the new revision and the replayable change in one transaction. The caller
- * acknowledges and broadcasts the returned change after this returns, i.e. after the commit.
+ * The only writer of the board. Check permission and version (the command was validated when it was
+ * parsed into a ValidCommand), then write the row, its audit entries, the new revision and the
+ * replayable change in one transaction. The caller acknowledges and broadcasts the returned change
+ * after this returns, i.e. after the commit.
  */
 export class CommandPipeline {
   constructor(
-    private readonly repos: Repositories,
+    private readonly store: Store,
     private readonly clock: Clock,
   ) {}
 
-  run(raw: unknown, actor: Actor, requestId?: string): Outcome {
-    const parsed = CommandSchema.safeParse(raw);
-    if (!parsed.success) throw DomainError.fromZod(parsed.error);
-    const cmd = parsed.data;
+  run(cmd: ValidCommand, actor: Actor, requestId?: string): Outcome {
     return this.commit(actor, requestId, (ctx) => {
       this.authorize(actor, cmd);
       return dispatch(ctx, cmd);
@@ -103,15 +101,16 @@ export class CommandPipeline {
   }
 
   private authorize(actor: Actor, cmd: Command): void {
-    const card = "id" in cmd && cmd.type.startsWith("appointment.") ? this.repos.appointments.get(cmd.id) : undefined;
+    const card = "id" in cmd && cmd.type.startsWith("appointment.") ? this.store.repos.appointments.get(cmd.id) : undefined;
     if (!mayRun(actor, cmd, card?.advisorId)) {
       throw new DomainError("forbidden", `the ${actor.role} role may not run ${cmd.type}`);
     }
   }
 
   private commit(actor: Actor, requestId: string | undefined, handler: (ctx: CommandContext) => HandlerOutput): Outcome {
-    const { repos } = this;
-    const tx = repos.db.transaction((): Outcome => {
+    const { repos } = this.store;
+    // the write lock is taken first, so the version check and the write see the same row
+    return this.store.write((): Outcome => {
       if (requestId !== undefined) {
         const earlier = repos.idempotency.get(requestId, actor.id);
         if (earlier !== undefined) return { result: earlier as CommandResult, change: null, ended: [] };
@@ -133,13 +132,6 @@ export class CommandPipeline {
       }
       return { result: out.secret === undefined ? result : { ...result, secret: out.secret }, change, ended: out.ended ?? [] };
     });
-    try {
-      // immediate: take the write lock before reading, so the version check and the write see the same row
-      return tx.immediate();
-    } catch (err) {
-      repos.settings.forget();
-      throw err;
-    }
   }
 }
 

@@ -1,8 +1,7 @@
 import path from "node:path";
 import { existsSync } from "node:fs";
-import Database from "better-sqlite3";
 import { DATABASE_FILE, readConfig } from "../config.js";
-import { backupDatabase } from "../db/backup.js";
+import { backupDatabaseFile } from "../db/backup.js";
 
 /**
  * `npm run backup`: an online copy of the database, safe while the server runs (SQLite's backup API
@@ -12,14 +11,7 @@ async function main(): Promise<void> {
   const config = readConfig();
   const file = path.join(config.dataDir, DATABASE_FILE);
   if (!existsSync(file)) throw new Error(`no database at ${file} (set DATA_DIR)`);
-  const db = new Database(file, { fileMustExist: true });
-  try {
-    db.pragma("busy_timeout = 5000");
-    const out = await backupDatabase(db, config.backupDir, new Date());
-    console.log(out);
-  } finally {
-    db.close();
-  }
+  console.log(await backupDatabaseFile(file, config.backupDir, new Date()));
 }
 
 main().catch((err: unknown) => {

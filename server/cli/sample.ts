@@ -7,17 +7,16 @@ import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { DATABASE_FILE, readConfig } from "../config.js";
 import { openDatabase } from "../db/open-database.js";
-import { createRepositories } from "../db/repositories.js";
+import { createStore } from "../db/store.js";
 import { Board } from "../board/board.js";
 import { systemClock } from "../board/clock.js";
 import { consoleLogger as log } from "../logger.js";
 import { initialiseSite } from "../sample/initialise-site.js";
 import { FIXTURES } from "../sample/fixture-plan.js";
 import { FIXTURE_NAMES, type FixtureName } from "../../shared/schemas/sample.js";
-import { localParts } from "../../shared/rules/zoned-time.js";
 
 const config = readConfig();
-const ACTOR = { id: "system:sample", name: "示例数据", role: "system" as const };
+const ACTOR = { id: "system:sample", name: "npm run sample", role: "system" as const };
 
 function usage(): string {
   return [
@@ -80,16 +79,15 @@ function offline(what: FixtureName | "remove"): void {
   const file = path.join(config.dataDir, DATABASE_FILE);
   const db = openDatabase(file, { synchronous: config.synchronous });
   try {
-    const board = new Board(createRepositories(db), systemClock, log);
+    const board = new Board(createStore(db), systemClock, log);
     if (what === "remove") {
-      const removed = board.executeSystem({ type: "sample.remove" }, ACTOR);
+      const removed = board.removeSample(ACTOR);
       log.info(removed ? `sample board removed from ${file}` : `there was no sample board in ${file}`);
       return;
     }
     // a database that has never been started gets its settings first, as the first start would
     initialiseSite(board, { timeZone: config.timeZone, sample: false });
-    const today = localParts(systemClock.now(), board.repos.settings.require().settings.timeZone).date;
-    board.executeSystem({ type: "sample.seed", date: today, fixture: what, replace: true }, ACTOR);
+    const today = board.loadSample(what, ACTOR);
     log.info(`loaded ${FIXTURES[what].summary}, on ${today} and the day after, into ${file}`);
   } finally {
     db.close();

@@ -1,9 +1,10 @@
-import { copyFileSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from "node:fs";
+import { copyFileSync, existsSync, readdirSync, renameSync, rmSync, statSync } from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
 import type { Db } from "./open-database.js";
 import { MIGRATIONS } from "./migrations/index.js";
 import { ChangeLogRepo } from "./change-log-repo.js";
+import { chmodIfPossible, createPrivateFile, PRIVATE_FILE, privateDir } from "./private-files.js";
 
 /** Automatic backups carry this mark so retention never deletes one a person made on purpose. */
 export const AUTO_MARK = "auto";
@@ -20,16 +21,30 @@ function stamp(at: Date): string {
  * once it is complete, so a crash mid-backup never leaves a file that looks like a good backup.
  */
 export async function backupDatabase(db: Db, dir: string, at: Date, automatic = false): Promise<string> {
-  mkdirSync(dir, { recursive: true });
+  privateDir(dir);
   const base = path.join(dir, `magboard-${stamp(at)}${automatic ? `-${AUTO_MARK}` : ""}`);
   let file = `${base}.sqlite`;
   for (let n = 2; existsSync(file); n++) file = `${base}-${n}.sqlite`;
   const partial = `${file}.partial`;
   rmSync(partial, { force: true });
+  createPrivateFile(partial);
   // all remaining pages in one step: one read transaction, so the copy is one moment of the board
   await db.backup(partial, { progress: () => 0x7fffffff });
   renameSync(partial, file);
   return file;
+}
+
+/**
+ * A backup of a database file some other process (the running server) may be writing, through a
+ * connection of its own that waits for the server's brief write locks.
+ */
+export async function backupDatabaseFile(file: string, dir: string, at: Date): Promise<string> {
+  const db = new Database(file, { fileMustExist: true, timeout: 5000 });
+  try {
+    return await backupDatabase(db, dir, at);
+  } finally {
+    db.close();
+  }
 }
 
 /** The instant in a backup's name, e.g. magboard-20261127-023000Z-auto.sqlite. */
@@ -110,6 +125,7 @@ export async function restoreDatabase(target: string, backup: string, at: Date):
     try {
       currentRevision = new ChangeLogRepo(current).revision();
       saved = `${target}.before-restore-${stamp(at)}`;
+      createPrivateFile(saved);
       await current.backup(saved, { progress: () => 0x7fffffff });
     } finally {
       current.close();
@@ -118,6 +134,8 @@ export async function restoreDatabase(target: string, backup: string, at: Date):
   const staging = `${target}.restoring`;
   for (const f of [staging, `${staging}-wal`, `${staging}-shm`]) rmSync(f, { force: true });
   copyFileSync(backup, staging);
+  // a copy takes the backup's mode, which an older magboard left readable by all; its WAL takes the copy's
+  chmodIfPossible(staging, PRIVATE_FILE);
   const revision = Math.max(currentRevision, backupRevision) + 1;
   const db = new Database(staging);
   try {

@@ -1,5 +1,6 @@
 import Database from "better-sqlite3";
 import { MIGRATIONS } from "./migrations/index.js";
+import { createPrivateFile } from "./private-files.js";
 
 export type Db = Database.Database;
 
@@ -21,6 +22,7 @@ export interface OpenOptions {
 
 /** Opens the one connection the server writes through, and brings its schema up to date. */
 export function openDatabase(file: string, opts: OpenOptions = {}): Db {
+  if (file !== ":memory:" && file !== "") createPrivateFile(file);
   const db = new Database(file);
   try {
     db.pragma("journal_mode = WAL");

@@ -12,8 +12,8 @@ import { SessionRepo } from "./session-repo.js";
 import { DisplayRepo } from "./display-repo.js";
 import { TokenRepo } from "./token-repo.js";
 
+/** One repository per table; the connection itself stays with the Store (store.ts). */
 export interface Repositories {
-  db: Db;
   appointments: AppointmentRepo;
   advisors: AdvisorRepo;
   bays: BayRepo;
@@ -30,7 +30,6 @@ export interface Repositories {
 
 export function createRepositories(db: Db): Repositories {
   return {
-    db,
     appointments: new AppointmentRepo(db),
     advisors: new AdvisorRepo(db),
     bays: new BayRepo(db),

@@ -1,9 +1,9 @@
 import { Router, type Request, type Response } from "express";
-import { publicAccount } from "../db/account-repo.js";
 import type { Board } from "../board/board.js";
 import type { DisplayStatus } from "../../shared/schemas/access.js";
 import { requireRead } from "./authenticate.js";
-import { idParam, runCommand, sendError } from "./send.js";
+import { idParam, runCommand } from "./send.js";
+import { sendError } from "./send-error.js";
 
 /** The live side of paired displays: who is connected now, and what they show. */
 export interface DisplayPresence {
@@ -31,7 +31,7 @@ export function accessRoutes(board: Board, presence: DisplayPresence): Router {
   const r = Router();
   const manager = requireRead("access");
 
-  r.get("/accounts", manager, (_req, res) => res.json(board.repos.accounts.all().map(publicAccount)));
+  r.get("/accounts", manager, (_req, res) => res.json(board.records.accounts()));
   r.post("/accounts", (req, res) => runCommand(board, req, res, { type: "account.create", input: bodyOf(req) }, true));
   r.patch("/accounts/:id", (req, res) => {
     const id = idParam(req, res);
@@ -60,7 +60,7 @@ export function accessRoutes(board: Board, presence: DisplayPresence): Router {
     if (id !== null && noBody(req, res)) runCommand(board, req, res, { type: "display.revoke", id });
   });
 
-  r.get("/tokens", manager, (_req, res) => res.json(board.repos.tokens.all()));
+  r.get("/tokens", manager, (_req, res) => res.json(board.records.tokens()));
   r.post("/tokens", (req, res) => runCommand(board, req, res, { type: "token.create", input: bodyOf(req) }, true, false));
   r.delete("/tokens/:id", (req, res) => {
     const id = idParam(req, res);
@@ -72,7 +72,7 @@ export function accessRoutes(board: Board, presence: DisplayPresence): Router {
     if (!Number.isInteger(limit) || limit < 1 || limit > 1000) {
       return sendError(res, { code: "invalid_payload", message: "limit must be a whole number from 1 to 1000", field: "limit" });
     }
-    res.json(board.repos.audit.accessChanges(limit));
+    res.json(board.records.accessAudit(limit));
   });
 
   return r;

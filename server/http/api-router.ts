@@ -4,7 +4,7 @@ import type { Logger } from "../logger.js";
 import { appointmentRoutes } from "./appointment-routes.js";
 import { advisorRoutes, bayRoutes, settingsRoutes } from "./master-data-routes.js";
 import { boardRoutes, type HealthSource } from "./board-routes.js";
-import { sendError } from "./send.js";
+import { sendError } from "./send-error.js";
 import type { AccessControl } from "../access/access-control.js";
 import { authenticate, sameOriginWrites } from "./authenticate.js";
 import { authRoutes } from "./auth-routes.js";
@@ -15,6 +15,12 @@ export const BODY_LIMIT = "64kb";
 
 export function apiRouter(board: Board, access: AccessControl, live: HealthSource & DisplayPresence, log: Logger): Router {
   const api = Router();
+  // names, plates and phones must not stay in a shared reception PC's browser cache or a proxy's;
+  // first, so refusals and errors carry it too
+  api.use((_req, res, next) => {
+    res.set("cache-control", "no-store");
+    next();
+  });
   api.use(sameOriginWrites);
   api.use(express.json({ limit: BODY_LIMIT, strict: false }));
   api.use(authenticate(access));

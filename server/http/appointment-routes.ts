@@ -1,7 +1,8 @@
 import { Router } from "express";
 import type { Board } from "../board/board.js";
 import { STATUS_ACTIONS, type StatusAction } from "../../shared/schemas/commands.js";
-import { idParam, runCommand, sendError, versionOnly } from "./send.js";
+import { idParam, runCommand, versionOnly } from "./send.js";
+import { sendError } from "./send-error.js";
 import { requireRead } from "./authenticate.js";
 
 /** Splits a PATCH body into the version it was based on and the changes. */
@@ -27,7 +28,7 @@ export function appointmentRoutes(board: Board): Router {
   r.get("/:id", requireRead("records"), (req, res) => {
     const id = idParam(req, res);
     if (id === null) return;
-    const a = board.repos.appointments.get(id);
+    const a = board.records.appointment(id);
     if (!a) return sendError(res, { code: "not_found", message: `appointment ${id} does not exist` });
     res.json(a);
   });
@@ -35,7 +36,7 @@ export function appointmentRoutes(board: Board): Router {
   r.get("/:id/history", requireRead("records"), (req, res) => {
     const id = idParam(req, res);
     if (id === null) return;
-    res.json(board.repos.audit.forEntity("appointment", id));
+    res.json(board.records.appointmentHistory(id));
   });
 
   r.patch("/:id", (req, res) => {

@@ -1,11 +1,12 @@
 import { Router, type Request, type Response } from "express";
 import { LoginRequestSchema, PasswordChangeSchema } from "../../shared/schemas/access.js";
-import type { Ack, CommandResult } from "../../shared/protocol.js";
+import { CommandSchema } from "../../shared/schemas/commands.js";
 import type { AccessControl } from "../access/access-control.js";
 import { clearedSessionCookie, sessionCookie, sessionFromCookieHeader } from "../access/cookies.js";
 import type { Board } from "../board/board.js";
 import { DomainError } from "../board/domain-error.js";
-import { sendError } from "./send.js";
+import { validate } from "../board/validate.js";
+import { sendError } from "./send-error.js";
 
 /** Sign-in, sign-out, who am I, and changing one's own password. */
 export function authRoutes(board: Board, access: AccessControl): Router {
@@ -56,13 +57,12 @@ export function authRoutes(board: Board, access: AccessControl): Router {
     const body = PasswordChangeSchema.safeParse(req.body ?? {});
     if (!body.success) return sendError(res, DomainError.fromZod(body.error).toBody());
     const account = p.account;
-    const cmd = { type: "account.set_password", id: account.id, password: body.data.newPassword, currentPassword: body.data.currentPassword };
-    board.execute(cmd, p.actor, undefined, (ack: Ack<CommandResult>) => {
-      if (!ack.ok) return sendError(res, ack.error);
-      // every session of the account ended with the change; this one continues under a new id
-      startSession(req, res, access.newSession(account.id).sessionId);
-      res.json({ account: ack.data.record, mustChangePassword: false });
-    });
+    const cmd = validate(CommandSchema, { type: "account.set_password", id: account.id, password: body.data.newPassword, currentPassword: body.data.currentPassword });
+    const done = cmd.ok ? board.execute(cmd.data, p.actor) : cmd;
+    if (!done.ok) return sendError(res, done.error);
+    // every session of the account ended with the change; this one continues under a new id
+    startSession(req, res, access.newSession(account.id).sessionId);
+    res.json({ account: done.data.record, mustChangePassword: false });
   });
 
   return r;

@@ -1,8 +1,9 @@
 import type { NextFunction, Request, RequestHandler, Response } from "express";
 import { mayRead, type ReadScope } from "../../shared/rules/permissions.js";
 import type { AccessControl, Principal } from "../access/access-control.js";
-import { sendError } from "./send.js";
+import { sendError } from "./send-error.js";
 import { sameOrigin } from "../access/same-origin.js";
+import { SESSION_COOKIE, sessionCookieValues } from "../access/cookies.js";
 
 declare module "express-serve-static-core" {
   interface Request {
@@ -13,6 +14,14 @@ declare module "express-serve-static-core" {
 
 export function authenticate(access: AccessControl): RequestHandler {
   return (req, res, next) => {
+    if (sessionCookieValues(req.get("cookie")).length > 1) {
+      // not even sign-in: a new cookie would not replace a planted one of another path or domain
+      return sendError(res, {
+        code: "unauthorized",
+        message: `the request carries more than one ${SESSION_COOKIE} cookie; clear this site's cookies, then sign in again`,
+        field: "cookie",
+      });
+    }
     const principal = access.fromHeaders(req.get("cookie"), req.get("authorization"));
     if (principal) req.principal = principal;
     else if (req.get("authorization") !== undefined) {

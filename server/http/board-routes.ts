@@ -2,12 +2,10 @@ import { Router, type Request, type Response } from "express";
 import { processHealth } from "../ops/process-health.js";
 import { LocalDateSchema } from "../../shared/schemas/common.js";
 import { SampleLoadSchema } from "../../shared/schemas/sample.js";
-import { localParts } from "../../shared/rules/zoned-time.js";
-import { SYSTEM_CLOCK } from "../../shared/schemas/actor.js";
 import type { Board } from "../board/board.js";
-import { dayCsv } from "./day-csv.js";
 import { DomainError } from "../board/domain-error.js";
-import { sendError } from "./send.js";
+import { dayCsv } from "./day-csv.js";
+import { sendError } from "./send-error.js";
 import { requireRead, signedIn } from "./authenticate.js";
 
 export interface HealthSource {
@@ -19,7 +17,7 @@ export interface HealthSource {
 /** `?date=` or, when absent, today in the site's time zone; null (after answering 400) when malformed. */
 function dateParam(board: Board, req: Request, res: Response): string | null {
   const raw = req.query.date;
-  if (raw === undefined) return localParts(board.clock.now(), board.repos.settings.require().settings.timeZone).date;
+  if (raw === undefined) return board.today();
   const parsed = LocalDateSchema.safeParse(raw);
   if (!parsed.success) {
     sendError(res, { code: "invalid_payload", message: "date must be a real date written YYYY-MM-DD", field: "date" });
@@ -32,17 +30,12 @@ export function boardRoutes(board: Board, health: HealthSource): Router {
   const r = Router();
 
   r.get("/health", (_req, res) => {
-    let database = "ok";
-    try {
-      board.repos.db.prepare("SELECT 1").get();
-    } catch {
-      database = "unavailable";
-    }
+    const { database, revision } = board.health();
     res.status(database === "ok" ? 200 : 503).json({
       status: database === "ok" ? "ok" : "degraded",
       database,
-      revision: board.revision(),
-      serverTime: board.clock.now(),
+      revision,
+      serverTime: board.now(),
       displays: health.displays(),
       editors: health.editors(),
       slowScreensDropped: health.droppedSlow(),
@@ -57,13 +50,14 @@ export function boardRoutes(board: Board, health: HealthSource): Router {
 
   r.get("/audit", requireRead("records"), (req, res) => {
     const date = dateParam(board, req, res);
-    if (date !== null) res.json(board.repos.audit.forDate(date));
+    if (date !== null) res.json(board.records.auditOfDay(date));
   });
 
   r.get("/export.csv", requireRead("records"), (req, res) => {
     const date = dateParam(board, req, res);
     if (date === null) return;
-    const csv = dayCsv(board.repos.appointments.forDate(date), board.repos.advisors.all(), board.repos.bays.all());
+    const { appointments, advisors, bays } = board.records.day(date);
+    const csv = dayCsv(appointments, advisors, bays);
     res.type("text/csv; charset=utf-8").attachment(`magboard-${date}.csv`).send(csv);
   });
 
@@ -71,7 +65,7 @@ export function boardRoutes(board: Board, health: HealthSource): Router {
     const date = dateParam(board, req, res);
     if (date === null) return;
     const q = typeof req.query.q === "string" ? req.query.q.slice(0, 40) : "";
-    res.json(board.repos.appointments.search(date, q));
+    res.json(board.records.search(date, q));
   });
 
   r.post("/sample", (req, res) => {
@@ -81,10 +75,8 @@ export function boardRoutes(board: Board, health: HealthSource): Router {
     const parsed = SampleLoadSchema.safeParse(req.body ?? {});
     if (!parsed.success) return sendError(res, DomainError.fromZod(parsed.error).toBody());
     const { fixture } = parsed.data;
-    // today in the site's zone by the server's clock, and tomorrow with it; whatever sample was loaded goes first
-    const today = localParts(board.clock.now(), board.repos.settings.require().settings.timeZone).date;
-    board.executeSystem({ type: "sample.seed", date: today, fixture, replace: true }, { ...SYSTEM_CLOCK, id: principal.actor.id, name: principal.actor.name });
-    res.json({ fixture, date: today, revision: board.revision() });
+    const date = board.loadSample(fixture, principal.actor);
+    res.json({ fixture, date, revision: board.revision() });
   });
 
   r.delete("/sample", (req, res) => {
@@ -92,7 +84,7 @@ export function boardRoutes(board: Board, health: HealthSource): Router {
     if (!principal) return;
     if (principal.actor.role !== "manager") return sendError(res, { code: "forbidden", message: "only a manager may remove the sample board" });
     // the server's own command, signed with the account that asked for it
-    const removed = board.executeSystem({ type: "sample.remove" }, { ...SYSTEM_CLOCK, id: principal.actor.id, name: principal.actor.name });
+    const removed = board.removeSample(principal.actor);
     res.json({ removed, revision: board.revision() });
   });
 

@@ -1,3 +1,4 @@
+import { defuseFormula } from "../../shared/csv-formula.js";
 import type { Appointment } from "../../shared/schemas/appointment.js";
 import type { Advisor } from "../../shared/schemas/advisor.js";
 import type { Bay } from "../../shared/schemas/bay.js";
@@ -37,11 +38,10 @@ interface Names {
   bays: Map<number, string>;
 }
 
-/** RFC 4180 quoting; a cell that a spreadsheet would run as a formula is defused with a leading quote. */
+/** RFC 4180 quoting; a text cell that a spreadsheet could run as a formula is defused with a leading quote. */
 function cell(v: string | number | null): string {
   if (v === null) return "";
-  let s = String(v);
-  if (typeof v === "string" && /^[=+\-@\t\r]/.test(s)) s = `'${s}`;
+  const s = typeof v === "string" ? defuseFormula(v) : String(v);
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 

@@ -1,6 +1,7 @@
 import { Router } from "express";
 import type { Board } from "../board/board.js";
-import { idParam, runCommand, sendError, versionOnly } from "./send.js";
+import { idParam, runCommand, versionOnly } from "./send.js";
+import { sendError } from "./send-error.js";
 
 function splitVersion(body: unknown): { version: unknown; rest: Record<string, unknown> } {
   if (typeof body !== "object" || body === null || Array.isArray(body)) return { version: undefined, rest: {} };
@@ -11,8 +12,8 @@ function splitVersion(body: unknown): { version: unknown; rest: Record<string, u
 /** advisors and bays share one shape of routes; DELETE switches a row off, so old cards keep their names. */
 function masterDataRoutes(board: Board, entity: "advisor" | "bay"): Router {
   const r = Router();
-  const list = () => (entity === "advisor" ? board.repos.advisors.all() : board.repos.bays.all());
-  const get = (id: number) => (entity === "advisor" ? board.repos.advisors.get(id) : board.repos.bays.get(id));
+  const list = () => (entity === "advisor" ? board.records.advisors() : board.records.bays());
+  const get = (id: number) => (entity === "advisor" ? board.records.advisor(id) : board.records.bay(id));
 
   r.get("/", (_req, res) => res.json(list()));
   r.get("/:id", (req, res) => {
@@ -46,7 +47,7 @@ export const bayRoutes = (board: Board) => masterDataRoutes(board, "bay");
 export function settingsRoutes(board: Board): Router {
   const r = Router();
   r.get("/", (_req, res) => {
-    const s = board.repos.settings.require();
+    const s = board.records.settings();
     res.json({ ...s.settings, version: s.version });
   });
   r.patch("/", (req, res) => {

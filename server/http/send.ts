@@ -1,15 +1,11 @@
 import type { Request, Response } from "express";
 import * as z from "zod";
-import { DomainError } from "../board/domain-error.js";
 import type { ErrorBody } from "../../shared/errors.js";
-import { HTTP_STATUS } from "../../shared/errors.js";
-import type { Ack, CommandResult } from "../../shared/protocol.js";
+import { CommandSchema, RequestIdSchema } from "../../shared/schemas/commands.js";
 import type { Board } from "../board/board.js";
+import { validate } from "../board/validate.js";
 import { signedIn } from "./authenticate.js";
-
-export function sendError(res: Response, error: ErrorBody): void {
-  res.status(HTTP_STATUS[error.code]).json({ error });
-}
+import { sendError } from "./send-error.js";
 
 /**
  * REST bodies are the command's `input` or `changes` themselves, so a field is named as the
@@ -26,11 +22,10 @@ function relativeToBody(error: ErrorBody): ErrorBody {
   return out;
 }
 
-
-/** An optional `Idempotency-Key` header makes a retried request apply once. */
+/** An optional `Idempotency-Key` header, in the socket's request-id format, makes a retried request apply once. */
 function requestIdOf(req: Request): string | undefined {
-  const key = req.get("idempotency-key");
-  return key && /^[A-Za-z0-9_-]{8,64}$/.test(key) ? key : undefined;
+  const key = RequestIdSchema.safeParse(req.get("idempotency-key"));
+  return key.success ? key.data : undefined;
 }
 
 /**
@@ -40,10 +35,10 @@ function requestIdOf(req: Request): string | undefined {
 export function runCommand(board: Board, req: Request, res: Response, command: unknown, created = false, replayable = true): void {
   const principal = signedIn(req, res);
   if (!principal) return;
-  board.execute(command, principal.actor, replayable ? requestIdOf(req) : undefined, (ack: Ack<CommandResult>) => {
-    if (ack.ok) res.status(created ? 201 : 200).json(ack.data);
-    else sendError(res, relativeToBody(ack.error));
-  });
+  const parsed = validate(CommandSchema, command);
+  const done = parsed.ok ? board.execute(parsed.data, principal.actor, replayable ? requestIdOf(req) : undefined) : parsed;
+  if (done.ok) res.status(created ? 201 : 200).json(done.data);
+  else sendError(res, relativeToBody(done.error));
 }
 
 const VersionOnlySchema = z.strictObject({ version: z.unknown().optional() }, { error: "must be a JSON object" });
@@ -53,9 +48,9 @@ const VersionOnlySchema = z.strictObject({ version: z.unknown().optional() }, { 
  * revocation): anything else in it is refused, not ignored. Null after answering 400.
  */
 export function versionOnly(req: Request, res: Response): { version: unknown } | null {
-  const parsed = VersionOnlySchema.safeParse(req.body ?? {});
-  if (!parsed.success) {
-    sendError(res, DomainError.fromZod(parsed.error).toBody());
+  const parsed = validate(VersionOnlySchema, req.body ?? {});
+  if (!parsed.ok) {
+    sendError(res, parsed.error);
     return null;
   }
   return { version: parsed.data.version };

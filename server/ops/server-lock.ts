@@ -1,41 +1,46 @@
 import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { takeExclusiveLock } from "../db/exclusive-lock.js";
 
 /**
- * A file next to the database naming the server process that has it open. Offline tools (restore)
- * read it to refuse to run under a live server; a file left by a killed server names a dead process
- * and is ignored.
+ * Who holds a data folder is decided by an operating-system lock on `magboard.lock`, which dies with
+ * its process: a server killed by a power cut leaves nothing that blocks the next boot. The process
+ * number in `magboard.pid` only names the holder in messages; a stale one (whatever process now has
+ * that number) blocks nothing.
  */
-export function lockFileOf(dataDir: string): string {
-  return path.join(dataDir, "magboard.pid");
+export const LOCK_FILE = "magboard.lock";
+export const PID_FILE = "magboard.pid";
+
+export class DataFolderBusyError extends Error {
+  constructor(
+    readonly dataDir: string,
+    /** The holder's process number as it wrote it, when it could be read. */
+    readonly holder: number | null,
+  ) {
+    super(`another magboard server${holder === null ? "" : ` (process ${holder})`} is using ${dataDir}; stop it first`);
+  }
 }
 
+/**
+ * Holds `dataDir` for this process (a server, or a restore while no server runs) until the returned
+ * function is called or the process ends. Throws DataFolderBusyError when another process holds it.
+ */
 export function holdLock(dataDir: string): () => void {
-  const file = lockFileOf(dataDir);
-  const other = runningHolder(dataDir);
-  if (other !== null && other !== process.pid) {
-    throw new Error(`another magboard server (process ${other}) is using ${dataDir}; stop it first`);
-  }
-  writeFileSync(file, `${process.pid}\n`);
+  const lock = takeExclusiveLock(path.join(dataDir, LOCK_FILE), process.pid);
+  if (!lock) throw new DataFolderBusyError(dataDir, namedHolder(dataDir));
+  const pidFile = path.join(dataDir, PID_FILE);
+  writeFileSync(pidFile, `${process.pid}\n`);
   return () => {
-    if (runningHolder(dataDir) === process.pid) rmSync(file, { force: true });
+    rmSync(pidFile, { force: true });
+    lock.release();
   };
 }
 
-/** The process id of a live server holding `dataDir`, or null. */
-export function runningHolder(dataDir: string): number | null {
-  let pid: number;
+function namedHolder(dataDir: string): number | null {
   try {
-    pid = Number(readFileSync(lockFileOf(dataDir), "utf8").trim());
+    const pid = Number(readFileSync(path.join(dataDir, PID_FILE), "utf8").trim());
+    return Number.isInteger(pid) && pid > 0 ? pid : null;
   } catch {
     return null;
-  }
-  if (!Number.isInteger(pid) || pid <= 0) return null;
-  try {
-    process.kill(pid, 0);
-    return pid;
-  } catch (err) {
-    // EPERM: alive but someone else's; only ESRCH means the holder is gone
-    return (err as NodeJS.ErrnoException).code === "EPERM" ? pid : null;
   }
 }

@@ -26,7 +26,7 @@ export function initialiseSite(board: Board, defaults: SiteDefaults): void {
   };
   const fresh = board.executeSystem({ type: "site.init", settings }, SEED_ACTOR);
   if (fresh && defaults.sample) {
-    const today = localParts(board.clock.now(), defaults.timeZone).date;
+    const today = localParts(board.now(), defaults.timeZone).date;
     board.executeSystem({ type: "sample.seed", date: today, fixture: defaults.sample === true ? "sample" : defaults.sample }, SEED_ACTOR);
   }
 }

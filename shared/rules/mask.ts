@@ -6,13 +6,31 @@ export function maskName(name: string): string {
   return first ? `${first}**` : "";
 }
 
-/** 京A·12345 → 京A·***45: region and last two characters, enough for a customer to recognise their own car. */
+/** A mainland plate's region: the province's character and the city's letter (京A), shared by every car of that city. */
+const REGION = /^\p{Script=Han}[A-Z]/u;
+/** A class mark after the serial (警 police, 学 driving school, 挂 trailer, 港/澳 cross-border, 领 consulate). */
+const CLASS_MARK = /\p{Script=Han}$/u;
+/** What the guide reads off the wall to find the car: the plate's last characters, never more than two. */
+const MAX_TAIL = 2;
+
+/**
+ * 京A·12345 → 京A·***45; AB123 → ***23. A masked plate keeps at most half of what identifies it,
+ * counting the region as one (it names a city, not a car): first the last two characters of the
+ * serial, the guide's cue ("尾号 45"), then the region when half still allows. So an ordinary or
+ * new-energy plate keeps its region and last two, and a short, foreign or Hong Kong/Macau plate
+ * keeps only a tail; a class mark (警, 港) is dropped.
+ */
 export function maskPlate(plate: string): string {
-  const chars = Array.from(plate.replace("·", ""));
-  if (chars.length <= 4) return "***";
-  const head = chars.slice(0, 2).join("");
-  const tail = chars.slice(-2).join("");
-  return `${head}·***${tail}`;
+  const compact = plate.replace(/·/g, "");
+  const region = REGION.exec(compact)?.[0] ?? "";
+  const rest = Array.from(compact.slice(region.length));
+  const hasMark = rest.length > 1 && CLASS_MARK.test(compact);
+  const serial = hasMark ? rest.slice(0, -1) : rest;
+  let budget = Math.floor(((region ? 1 : 0) + rest.length) / 2);
+  const tail = serial.slice(serial.length - Math.min(MAX_TAIL, budget, serial.length));
+  budget -= tail.length;
+  const head = region && budget >= 1 ? `${region}·` : "";
+  return `${head}***${tail.join("")}`;
 }
 
 /**

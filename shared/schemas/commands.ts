@@ -16,21 +16,24 @@ export const MAX_IMPORT_ROWS = 300;
 export const STATUS_ACTIONS = ["arrive", "confirm", "start", "complete", "no_show", "cancel", "reopen"] as const;
 export type StatusAction = (typeof STATUS_ACTIONS)[number];
 
+/** Where a move puts a card: any of its day, time, advisor and bay (the editor's drag, the REST move). */
+export const MoveTargetSchema = z.strictObject({
+  date: AppointmentInputSchema.shape.date.optional(),
+  startTime: AppointmentInputSchema.shape.startTime.optional(),
+  advisorId: IdSchema.optional(),
+  bayId: IdSchema.nullable().optional(),
+});
+export type MoveTarget = z.infer<typeof MoveTargetSchema>;
+
 /**
  * Every change to the board is one of these commands. REST routes and socket events both build a
- * command and hand it to the one write pipeline; nothing else writes.
+ * command, parse it here (the only validation it gets) and hand the result to the one write
+ * pipeline; nothing else writes. The brand makes a parsed command the only kind the board accepts.
  */
-export const CommandSchema = z.discriminatedUnion("type", [
+const CommandUnion = z.discriminatedUnion("type", [
   z.strictObject({ type: z.literal("appointment.create"), input: AppointmentInputSchema }),
   z.strictObject({ type: z.literal("appointment.update"), ...Ref, changes: AppointmentEditSchema }),
-  z.strictObject({
-    type: z.literal("appointment.move"),
-    ...Ref,
-    date: AppointmentInputSchema.shape.date.optional(),
-    startTime: AppointmentInputSchema.shape.startTime.optional(),
-    advisorId: IdSchema.optional(),
-    bayId: IdSchema.nullable().optional(),
-  }),
+  z.strictObject({ type: z.literal("appointment.move"), ...Ref, ...MoveTargetSchema.shape }),
   z.strictObject({ type: z.literal("appointment.status"), ...Ref, action: z.enum(STATUS_ACTIONS) }),
   /** Undo: put the card back as it was before the audit entry `auditId`, the card's latest change. */
   z.strictObject({ type: z.literal("appointment.restore"), ...Ref, auditId: IdSchema }),
@@ -59,7 +62,11 @@ export const CommandSchema = z.discriminatedUnion("type", [
   z.strictObject({ type: z.literal("token.create"), input: TokenInputSchema }),
   z.strictObject({ type: z.literal("token.revoke"), id: IdSchema }),
 ]);
-export type Command = z.output<typeof CommandSchema>;
+export const CommandSchema = CommandUnion.brand<"ValidCommand">();
+/** A command as the handlers read it. */
+export type Command = z.output<typeof CommandUnion>;
+/** A command that has passed CommandSchema: what the board's execute takes. */
+export type ValidCommand = z.output<typeof CommandSchema>;
 export type CommandInput = z.input<typeof CommandSchema>;
 export type CommandType = Command["type"];
 

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { BoardPatch } from "../../shared/schemas/board.js";
 import { booking, follow, nextEvent, seedBasics, startTestServer, type StaffClient, type TestServer } from "../helpers/test-server.js";
-import { dbFingerprint } from "./db-fingerprint.js";
+import { dbFingerprint } from "../helpers/db-fingerprint.js";
 
 const DATE = "2026-11-27";
 const FULL_NAME = "欧阳明华";
@@ -67,22 +67,6 @@ describe("paired displays", () => {
       const all = seen.join("\n");
       for (const secret of [FULL_NAME, "司马相如", PLATE, "沪B·77889", "138 1024 5567"]) expect(all).not.toContain(secret);
     }
-  });
-
-  it("revoking a display disconnects that screen at once and its key no longer connects; other screens stay", async () => {
-    const doomed = await pair("staff");
-    const kept = await pair("public");
-    const screen = await server.client("display", { auth: { key: doomed.key } });
-    const other = await server.client("display", { auth: { key: kept.key } });
-    await follow(screen, DATE);
-    const gone = new Promise<string>((resolve) => screen.once("disconnect", resolve));
-    const res = await server.api(`/api/displays/${doomed.id}`, { method: "DELETE" });
-    expect(res.status).toBe(200);
-    expect(res.body.record.revoked).toBe(true);
-    expect(await gone).toBe("io server disconnect");
-    expect(other.connected).toBe(true);
-    await expect(server.client("display", { auth: { key: doomed.key } })).rejects.toThrow("unauthorized");
-    await expect(server.client("display", { auth: { key: "dk_" + "x".repeat(43) } })).rejects.toThrow("unauthorized");
   });
 
   it("lists every display's status: online, last seen, date and page", async () => {

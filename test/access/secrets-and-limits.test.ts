@@ -1,8 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { digest, hashPassword, newOneTimePassword, newSecret, verifyPassword, verifyPasswordSync } from "../../server/access/secrets.js";
-import { RateLimiter } from "../../server/access/rate-limiter.js";
 import { nextStep } from "../../advisor/next-step.js";
-import { ManualClock } from "../helpers/manual-clock.js";
 
 describe("password hashes", () => {
   it("are scrypt with their parameters and a salt of their own, and verify only the right password", async () => {
@@ -24,33 +22,6 @@ describe("password hashes", () => {
     expect(key).toMatch(/^dk_[A-Za-z0-9_-]{43}$/);
     expect(digest(key)).toMatch(/^[0-9a-f]{64}$/);
     expect(digest(key)).not.toContain(key.slice(3, 13));
-  });
-});
-
-describe("the sign-in rate limiter", () => {
-  it("allows `limit` failures per window, then makes the key wait until the window ends", () => {
-    const clock = new ManualClock(0);
-    const limiter = new RateLimiter(clock, 3, 60_000);
-    for (let i = 0; i < 3; i++) {
-      expect(limiter.retryAfter("admin")).toBe(0);
-      limiter.fail("admin");
-    }
-    expect(limiter.retryAfter("admin")).toBe(60_000);
-    expect(limiter.retryAfter("someone-else")).toBe(0);
-    clock.advance(59_000);
-    expect(limiter.retryAfter("admin")).toBe(1_000);
-    clock.advance(1_000);
-    expect(limiter.retryAfter("admin")).toBe(0);
-  });
-
-  it("stays bounded: past its capacity it forgets the oldest keys rather than grow", () => {
-    const clock = new ManualClock(0);
-    const limiter = new RateLimiter(clock, 1, 60_000, 100);
-    limiter.fail("first");
-    expect(limiter.retryAfter("first")).toBeGreaterThan(0);
-    for (let i = 0; i < 100; i++) limiter.fail(`flood-${i}`);
-    expect(limiter.retryAfter("first")).toBe(0);
-    expect(limiter.retryAfter("flood-99")).toBeGreaterThan(0);
   });
 });
 

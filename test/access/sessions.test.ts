@@ -55,29 +55,6 @@ describe("signing in and sessions", () => {
     }
   });
 
-  it("rate-limits failed sign-ins per account with 429 rate_limited, even with the right password, until the window passes", async () => {
-    const clock = new ManualClock(Date.parse("2026-11-27T01:00:00Z"));
-    server = await startTestServer({ clock });
-    const attempt = (password: string) => server.api("/api/auth/login", { method: "POST", json: { username: "admin", password }, as: "anonymous" });
-    for (let i = 0; i < 5; i++) expect((await attempt("wrong-password")).status).toBe(401);
-    const limited = await attempt(TEST_ADMIN_PASSWORD);
-    expect(limited.status).toBe(429);
-    expect(limited.body.error.code).toBe("rate_limited");
-    expect(Number(limited.headers.get("retry-after"))).toBeGreaterThan(0);
-    clock.advance(16 * 60_000);
-    expect((await attempt(TEST_ADMIN_PASSWORD)).status).toBe(200);
-  });
-
-  it("rate-limits failed sign-ins per address across usernames", async () => {
-    server = await startTestServer();
-    for (let i = 0; i < 20; i++) {
-      const res = await server.api("/api/auth/login", { method: "POST", json: { username: `guess${i}`, password: "wrong-password" }, as: "anonymous" });
-      expect(res.status).toBe(401);
-    }
-    const res = await server.api("/api/auth/login", { method: "POST", json: { username: "admin", password: TEST_ADMIN_PASSWORD }, as: "anonymous" });
-    expect(res.status).toBe(429);
-  });
-
   it("ends a session after 12 idle hours, and any session 7 days after sign-in however busy", async () => {
     const clock = new ManualClock(Date.parse("2026-11-27T01:00:00Z"));
     server = await startTestServer({ clock });
@@ -93,43 +70,6 @@ describe("signing in and sessions", () => {
       clock.advance(11 * HOUR);
       expect((await server.api("/api/board", { as: busy })).status, `after ${use * 11} h`).toBe(use * 11 < 168 ? 200 : 401);
     }
-  });
-
-  it("closes a staff socket whose session reached its 7-day end while it was open", async () => {
-    const clock = new ManualClock(Date.parse("2026-11-27T01:00:00Z"));
-    server = await startTestServer({ clock });
-    const socket = await server.client("staff");
-    const gone = new Promise<string>((resolve) => socket.once("disconnect", resolve));
-    clock.advance(6 * 24 * HOUR);
-    expect(socket.connected).toBe(true);
-    clock.advance(24 * HOUR + 60_000);
-    expect(await gone).toBe("io server disconnect");
-  });
-
-  it("logout ends that session and its live sockets, not the account's other sessions", async () => {
-    server = await startTestServer();
-    const other = await server.signIn("admin", TEST_ADMIN_PASSWORD);
-    const socket = await server.client("staff");
-    const gone = new Promise<string>((resolve) => socket.once("disconnect", resolve));
-    const out = await server.api("/api/auth/logout", { method: "POST" });
-    expect(out.status).toBe(204);
-    expect(out.headers.getSetCookie().join()).toMatch(/magboard_session=;.*Max-Age=0/);
-    expect(await gone).toBe("io server disconnect");
-    expect((await server.api("/api/board")).status).toBe(401);
-    expect((await server.api("/api/board", { as: other })).status).toBe(200);
-  });
-
-  it("disabling an account ends its sessions and sockets at once", async () => {
-    server = await startTestServer();
-    const desk = await server.sessionAs("desk");
-    const socket = await server.client("staff", { as: desk });
-    const gone = new Promise<string>((resolve) => socket.once("disconnect", resolve));
-    const account = (await server.api("/api/accounts")).body.find((a: { id: number }) => a.id === desk.accountId);
-    expect((await server.api(`/api/accounts/${desk.accountId}`, { method: "PATCH", json: { version: account.version, active: false } })).status).toBe(200);
-    expect(await gone).toBe("io server disconnect");
-    expect((await server.api("/api/board", { as: desk })).status).toBe(401);
-    const again = await server.api("/api/auth/login", { method: "POST", json: { username: desk.username, password: `own-${desk.username}-pw` }, as: "anonymous" });
-    expect(again.status).toBe(401);
   });
 
   it("audits account changes under the manager's name, never with a password or its hash", async () => {
@@ -178,8 +118,11 @@ describe("first start", () => {
   it("creates admin with a one-time password logged once, which must be changed; the next start logs none", async () => {
     const lines: string[] = [];
     const file = `${process.env.TMPDIR ?? "/tmp"}/magboard-first-run-${process.pid}-${Date.now()}.sqlite`;
-    const start = () => createApp({ db: openDatabase(file), clock: new ManualClock(Date.now()), log: quiet(lines), defaults: { timeZone: "Asia/Shanghai", sample: false } });
-    const app = start();
+    const start = () => {
+      const db = openDatabase(file);
+      return { db, app: createApp({ db, clock: new ManualClock(Date.now()), log: quiet(lines), defaults: { timeZone: "Asia/Shanghai", sample: false } }) };
+    };
+    const { db, app } = start();
     await new Promise<void>((r) => app.httpServer.listen(0, "127.0.0.1", r));
     const base = `http://127.0.0.1:${(app.httpServer.address() as { port: number }).port}`;
     try {
@@ -192,18 +135,18 @@ describe("first start", () => {
       const cookie = sessionCookieOf(login.headers)!;
       const board = await fetch(`${base}/api/board`, { headers: { cookie } });
       expect(board.status).toBe(403);
-      const stored = app.board.repos.accounts.byUsername("admin")!;
-      expect(stored.passwordHash).toMatch(/^scrypt\$/);
-      expect(stored.passwordHash).not.toContain(password);
+      const stored = db.prepare("SELECT password_hash FROM accounts WHERE username = ?").get("admin") as { password_hash: string };
+      expect(stored.password_hash).toMatch(/^scrypt\$/);
+      expect(stored.password_hash).not.toContain(password);
     } finally {
       await app.close();
-      app.board.repos.db.close();
+      db.close();
     }
     lines.length = 0;
     const again = start();
     expect(lines.filter((l) => l.includes("one-time password"))).toEqual([]);
-    await again.close();
-    again.board.repos.db.close();
+    await again.app.close();
+    again.db.close();
   });
 });
 

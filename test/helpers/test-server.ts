@@ -2,7 +2,7 @@ import type { AddressInfo } from "node:net";
 import { io as connect, type Socket } from "socket.io-client";
 import { openDatabase, type Db } from "../../server/db/open-database.js";
 import { createApp, type App } from "../../server/app.js";
-import { silentLogger } from "../../server/logger.js";
+import { silentLogger, type Logger } from "../../server/logger.js";
 import type { Clock } from "../../server/board/clock.js";
 import { ManualClock } from "./manual-clock.js";
 import type { AccountRole } from "../../shared/schemas/access.js";
@@ -69,6 +69,10 @@ export interface TestServerOptions {
   signIn?: boolean;
   /** createApp's requireDisplayPairing. */
   requireDisplayPairing?: boolean;
+  /** createApp's trustProxy: lets a test speak for many client addresses through X-Forwarded-For. */
+  trustProxy?: boolean | number;
+  /** Where the server logs; silent unless given. */
+  log?: Logger;
   /** Listen on this port instead of an ephemeral one (a restart test brings a server back where it was). */
   port?: number;
 }
@@ -89,7 +93,8 @@ export async function startTestServer(opts: TestServerOptions = {}): Promise<Tes
   const app = createApp({
     db,
     clock,
-    log: silentLogger,
+    log: opts.log ?? silentLogger,
+    ...(opts.trustProxy !== undefined ? { trustProxy: opts.trustProxy } : {}),
     staticDir: opts.staticDir,
     maxPendingPackets: opts.maxPendingPackets,
     defaults: { timeZone: opts.timeZone ?? "Asia/Shanghai", sample: opts.sample ?? false },

@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import type { Actor } from "../../shared/schemas/actor.js";
 import type { Appointment } from "../../shared/schemas/appointment.js";
 import { maskAppointment } from "../../shared/rules/mask.js";
+import { CommandSchema } from "../../shared/schemas/commands.js";
 import { FAR_DATE, seedBoard } from "../helpers/seed.js";
 import { startTestServer, type TestServer } from "../helpers/test-server.js";
 import { SyncedScreen, whenAll } from "../helpers/synced-screen.js";
@@ -40,15 +41,9 @@ describe("a display that stops reading", () => {
     for (let i = 0; server.app.hub.displays() === all.length; i++) {
       const card = board.cards[i % board.cards.length]!;
       const work = `${i} 更换前刹车片，检查底盘异响，`.repeat(20).slice(0, 500);
-      server.app.board.execute(
-        { type: "appointment.update", id: card.id, version: version.get(card.id)!, changes: { workRequested: work } },
-        DESK,
-        undefined,
-        (ack) => {
-          if (!ack.ok) throw new Error(ack.error.message);
-          version.set(card.id, (ack.data.record as Appointment).version);
-        },
-      );
+      const ack = server.app.board.execute(CommandSchema.parse({ type: "appointment.update", id: card.id, version: version.get(card.id)!, changes: { workRequested: work } }), DESK);
+      if (!ack.ok) throw new Error(ack.error.message);
+      version.set(card.id, (ack.data.record as Appointment).version);
       for (const s of server.app.io.of("/display").sockets.values()) {
         pendingSeen.push((s.conn as unknown as { writeBuffer: unknown[] }).writeBuffer.length);
       }
@@ -74,7 +69,7 @@ describe("a display that stops reading", () => {
     expect(frozen.problems).toEqual([]);
     expect(server.app.hub.displays()).toBe(all.length);
     const byId = (a: { id: number }, b: { id: number }) => a.id - b.id;
-    const expected = server.app.board.repos.appointments.forDate(FAR_DATE).map(maskAppointment).sort(byId);
+    const expected = server.app.board.snapshot(FAR_DATE).appointments.map(maskAppointment).sort(byId);
     for (const f of all) expect([...f.state!.appointments].sort(byId)).toEqual(expected);
     all.forEach((f) => f.close());
   });

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { CommandInput } from "../../shared/schemas/commands.js";
 import { booking, seedBasics, startTestServer, type Session, type StaffClient, type TestServer } from "../helpers/test-server.js";
-import { dbFingerprint } from "./db-fingerprint.js";
+import { dbFingerprint } from "../helpers/db-fingerprint.js";
 
 /**
  * Every command type × every role, over REST and over the socket: allowed, or refused (403 /

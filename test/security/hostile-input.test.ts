@@ -4,7 +4,7 @@ import { io as connect } from "socket.io-client";
 import { ERROR_CODES } from "../../shared/errors.js";
 import { STAFF_NAMESPACE } from "../../shared/protocol.js";
 import { booking, follow, seedBasics, startTestServer, type StaffClient, type TestServer } from "../helpers/test-server.js";
-import { dbFingerprint } from "./db-fingerprint.js";
+import { dbFingerprint } from "../helpers/db-fingerprint.js";
 
 /**
  * Thousands of random and malformed payloads, sent by the manager (who may do anything, so only
@@ -154,42 +154,123 @@ describe("hostile input", () => {
   });
 });
 
-describe("cross-origin", () => {
-  it("refuses a write from another origin, and sends no CORS header that would let another site read", async () => {
-    const write = await server.api("/api/advisors", { method: "POST", json: { name: "跨站" }, headers: { origin: "https://evil.example" } });
-    expect(write.status).toBe(403);
-    const read = await server.api("/api/board", { headers: { origin: "https://evil.example" } });
-    expect(read.headers.get("access-control-allow-origin")).toBeNull();
-    const preflight = await server.api("/api/advisors", { method: "OPTIONS", headers: { origin: "https://evil.example", "access-control-request-method": "POST" } });
-    expect(preflight.headers.get("access-control-allow-origin")).toBeNull();
+/** Sends `board:command` with a payload written as raw JSON in a Socket.IO frame; resolves with the server's ack. */
+function rawCommand(socket: StaffClient, payload: string, ackId: number): Promise<unknown> {
+  const engine = socket.io.engine;
+  const prefix = `3${STAFF_NAMESPACE},${ackId}`;
+  return new Promise((resolve) => {
+    const onData = (data: unknown) => {
+      if (typeof data !== "string" || !data.startsWith(prefix)) return;
+      engine.off("data", onData);
+      resolve((JSON.parse(data.slice(prefix.length)) as unknown[])[0]);
+    };
+    engine.on("data", onData);
+    engine.write(`2${STAFF_NAMESPACE},${ackId}["board:command",${payload}]`);
+  });
+}
+
+describe("crafted bodies", () => {
+  const writes = () => [
+    { method: "POST", path: "/api/appointments", json: booking(1, { startTime: "12:00" }) },
+    { method: "PATCH", path: `/api/appointments/${card.id}`, json: { version: card.version, notes: "x" } },
+    { method: "POST", path: `/api/appointments/${card.id}/cancel`, json: { version: card.version } },
+    { method: "POST", path: "/api/advisors", json: { name: "新顾问" } },
+    { method: "POST", path: "/api/accounts", json: { username: "eve", displayName: "Eve", role: "manager", password: "long-enough-password" } },
+  ];
+
+  it("never reads a text/plain body (what a cross-site form can send without a preflight) as JSON", async () => {
+    for (const w of writes()) {
+      const res = await server.api(w.path, { method: w.method, body: JSON.stringify(w.json), headers: { "content-type": "text/plain" } });
+      expect(res.status, `${w.method} ${w.path}`).toBe(400);
+      expect(isClearError(res.body)).toBe(true);
+      const forged = await server.api(w.path, { method: w.method, body: JSON.stringify(w.json), headers: { "content-type": "text/plain;charset=UTF-8", origin: "https://evil.example" } });
+      expect(forged.status, `${w.method} ${w.path} from another site`).toBe(403);
+    }
     expect(dbFingerprint(server.db)).toBe(before.fingerprint);
   });
 
-  it("refuses a socket from another origin, even carrying a valid session", async () => {
-    const socket = connect(server.url + STAFF_NAMESPACE, { transports: ["websocket"], forceNew: true, reconnection: false, extraHeaders: { cookie: server.manager.cookie, origin: "https://evil.example" } });
-    const outcome = await new Promise<string>((resolve) => {
-      socket.once("connect", () => resolve("connected"));
-      socket.once("connect_error", () => resolve("refused"));
-    });
-    socket.disconnect();
-    expect(outcome).toBe("refused");
-    const same = connect(server.url + STAFF_NAMESPACE, { transports: ["websocket"], forceNew: true, reconnection: false, extraHeaders: { cookie: server.manager.cookie, origin: server.url } });
-    const ok = await new Promise<string>((resolve) => {
-      same.once("connect", () => resolve("connected"));
-      same.once("connect_error", (e) => resolve(e.message));
-    });
-    same.disconnect();
-    expect(ok).toBe("connected");
+  it("refuses __proto__ and constructor keys over REST and the socket, and pollutes no prototype", async () => {
+    const raw = [
+      ["/api/accounts", "POST", '{"username":"eve","displayName":"Eve","role":"desk","password":"long-enough-password","__proto__":{"role":"manager"}}'],
+      ["/api/advisors", "POST", '{"name":"x","constructor":{"prototype":{"polluted":true}}}'],
+      [`/api/appointments/${card.id}`, "PATCH", `{"version":${card.version},"__proto__":{"status":"completed"}}`],
+      ["/api/settings", "PATCH", '{"version":1,"__proto__":{"siteName":"x"}}'],
+    ] as const;
+    for (const [path, method, body] of raw) {
+      const res = await server.api(path, { method, body, headers: { "content-type": "application/json" } });
+      expect(res.status, `${method} ${path}`).toBe(400);
+      expect(res.body.error.code).toBe("invalid_payload");
+    }
+    for (const command of [
+      JSON.parse('{"type":"advisor.create","input":{"name":"x","__proto__":{"active":false}}}'),
+      JSON.parse(`{"type":"appointment.status","id":${card.id},"version":${card.version},"action":"cancel","__proto__":{"role":"manager"}}`),
+    ]) {
+      const ack = await staff.emitWithAck("board:command", { command });
+      expect(ack.ok, JSON.stringify(ack)).toBe(false);
+    }
+    const probe = {} as Record<string, unknown>;
+    for (const key of ["role", "status", "polluted", "siteName", "active"]) expect(probe[key], key).toBeUndefined();
+    expect(dbFingerprint(server.db)).toBe(before.fingerprint);
   });
 
-  it("sends a strict Content-Security-Policy without inline script", async () => {
-    const res = await server.api("/api/health");
-    const csp = res.headers.get("content-security-policy") ?? "";
-    const script = /script-src ([^;]*)/.exec(csp)?.[1] ?? "";
-    expect(script).toBe("'self'");
-    expect(csp).toContain("default-src 'self'");
-    expect(csp).toContain("object-src 'none'");
-    expect(csp).toContain("frame-ancestors 'self'");
-    expect(res.headers.get("x-content-type-options")).toBe("nosniff");
+  it("answers a body nested thousands deep with a clear error, over REST and the socket, and stays up", async () => {
+    const deep = (depth: number) => "[".repeat(depth) + "]".repeat(depth);
+    for (const [path, method, body] of [
+      ["/api/advisors", "POST", `{"name":${deep(30_000)}}`],
+      [`/api/appointments/${card.id}`, "PATCH", `{"version":${deep(30_000)}}`],
+      ["/api/appointments/import", "POST", `{"rows":${deep(30_000)}}`],
+      ["/api/advisors", "POST", deep(30_000)],
+    ] as const) {
+      const res = await server.api(path, { method, body, headers: { "content-type": "application/json" } });
+      expect(res.status, `${method} ${path}`).toBeGreaterThanOrEqual(400);
+      expect(res.status).toBeLessThan(500);
+      expect(isClearError(res.body)).toBe(true);
+    }
+    // socket.io-client itself recurses over what it sends, so the frames are written raw, as an attacker would
+    for (const [i, payload] of [`{"command":${deep(100_000)}}`, `{"command":{"type":"advisor.create","input":{"name":${deep(100_000)}}}}`, deep(100_000)].entries()) {
+      const ack = await rawCommand(staff, payload, 9000 + i);
+      expect((ack as { ok?: boolean }).ok).toBe(false);
+      expect(isClearError(ack)).toBe(true);
+    }
+    expect(staff.connected).toBe(true);
+    expect((await server.api("/api/health")).body.status).toBe("ok");
+    expect(dbFingerprint(server.db)).toBe(before.fingerprint);
+  });
+});
+
+/** Origins a page elsewhere could send: another site, a sandboxed or file page (null), this host on another port or name. */
+const forgedOrigins = () => {
+  const port = new URL(server.url).port;
+  return ["https://evil.example", "null", `http://127.0.0.1:${Number(port) + 1}`, "http://127.0.0.1", `http://localhost:${port}`, `http://127.0.0.1:${port}.evil.example`, `http://evil.example#@127.0.0.1:${port}`, `http://127.0.0.1:${port} https://evil.example`];
+};
+
+function connectWithOrigin(origin: string): Promise<string> {
+  const socket = connect(server.url + STAFF_NAMESPACE, { transports: ["websocket"], forceNew: true, reconnection: false, extraHeaders: { cookie: server.manager.cookie, origin } });
+  return new Promise<string>((resolve) => {
+    socket.once("connect", () => resolve("connected"));
+    socket.once("connect_error", () => resolve("refused"));
+  }).finally(() => socket.disconnect());
+}
+
+describe("cross-origin", () => {
+  it("refuses a write from any other origin, null and other ports included, and sends no CORS header that would let another site read", async () => {
+    for (const origin of forgedOrigins()) {
+      for (const [method, path] of [["POST", "/api/advisors"], ["PATCH", `/api/appointments/${card.id}`], ["DELETE", "/api/displays/1"], ["POST", "/api/auth/logout"]] as const) {
+        const write = await server.api(path, { method, json: { name: "跨站", version: card.version }, headers: { origin } });
+        expect(write.status, `${method} ${path} from ${origin}`).toBe(403);
+      }
+      const read = await server.api("/api/board", { headers: { origin } });
+      expect(read.headers.get("access-control-allow-origin")).toBeNull();
+      const preflight = await server.api("/api/advisors", { method: "OPTIONS", headers: { origin, "access-control-request-method": "POST" } });
+      expect(preflight.headers.get("access-control-allow-origin")).toBeNull();
+    }
+    // the session survived every forged logout
+    expect((await server.api("/api/board")).status).toBe(200);
+    expect(dbFingerprint(server.db)).toBe(before.fingerprint);
+  });
+
+  it("refuses a socket from any other origin, even carrying a valid session; its own origin connects", async () => {
+    for (const origin of forgedOrigins()) expect(await connectWithOrigin(origin), origin).toBe("refused");
+    expect(await connectWithOrigin(server.url)).toBe("connected");
   });
 });

@@ -1,0 +1,79 @@
+import { DisplayReportSchema, type DisplayStatus, type PairedDisplay } from "../../shared/schemas/access.js";
+import type { Board } from "../board/board.js";
+import type { Bookkeeping } from "../board/bookkeeping.js";
+import type { AccessControl } from "../access/access-control.js";
+import { endRevoked, handshakeString, type DisplayNamespace, type DisplaySocket } from "./namespaces.js";
+import type { Publisher } from "./publisher.js";
+import { serveReads } from "./reads.js";
+
+/**
+ * `/display`: the wall TVs. Anyone on the network may open it and reads the masked board; a paired
+ * display (its key in the handshake) reads in full when the manager made it staff-only. Nothing
+ * here can change the board: the namespace's event map has no command.
+ */
+export class DisplayChannel {
+  constructor(
+    private readonly ns: DisplayNamespace,
+    private readonly board: Board,
+    access: AccessControl,
+    private readonly bookkeeping: Bookkeeping,
+    private readonly publisher: Publisher,
+    /** Refuse unpaired screens: only a display with a key sees even the masked board. */
+    requirePairing: boolean,
+  ) {
+    ns.use((socket, next) => {
+      const key = handshakeString(socket.handshake.auth, "key");
+      if (key === undefined) return next(requirePairing ? new Error("pairing_required") : undefined);
+      const paired = access.displayByKey(key);
+      if (!paired) return next(new Error("unauthorized"));
+      socket.data.displayId = paired.id;
+      socket.data.actor = access.displayActor(paired);
+      socket.data.ends = [socket.data.actor.id];
+      next();
+    });
+    ns.on("connection", (socket) => this.onConnection(socket));
+  }
+
+  /** Displays connected now, paired or not. */
+  count(): number {
+    return this.ns.sockets.size;
+  }
+
+  /** Every paired display with whether it is connected now and what it shows. */
+  statuses(): DisplayStatus[] {
+    const live = new Map<number, DisplaySocket>();
+    for (const s of this.ns.sockets.values()) if (s.data.displayId !== undefined) live.set(s.data.displayId, s);
+    return this.board.records.displays().map((d) => {
+      const s = live.get(d.id);
+      return { ...d, online: s !== undefined, date: s?.data.date ?? null, page: s?.data.page ?? null };
+    });
+  }
+
+  end(ids: string[]): void {
+    endRevoked(this.ns, ids);
+  }
+
+  private onConnection(socket: DisplaySocket): void {
+    const id = socket.data.displayId;
+    const paired = id === undefined ? undefined : this.board.records.display(id);
+    serveReads(socket, paired?.visibility === "staff" ? this.publisher.fullView : this.publisher.publicView, this.board);
+    socket.on("display:config", (ack) => {
+      if (typeof ack === "function") ack(paired ? configOf(paired) : null);
+    });
+    if (!paired) return;
+    this.touch(paired.id);
+    socket.on("display:report", (raw) => {
+      const report = DisplayReportSchema.safeParse(raw);
+      if (report.success) socket.data.page = report.data.page;
+    });
+    socket.on("disconnect", () => this.touch(paired.id));
+  }
+
+  private touch(displayId: number): void {
+    this.bookkeeping.touchDisplay(displayId, new Date(this.board.now()).toISOString());
+  }
+}
+
+function configOf(d: PairedDisplay) {
+  return { id: d.id, name: d.name, visibility: d.visibility, language: d.language, advisorIds: d.advisorIds };
+}

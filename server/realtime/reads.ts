@@ -1,0 +1,48 @@
+import type { Socket } from "socket.io";
+import { FollowRequestSchema, PROTOCOL_VERSION, type Ack, type DisplayToServerEvents, type FollowResult, type ServerToClientEvents } from "../../shared/protocol.js";
+import type { Board } from "../board/board.js";
+import { DomainError } from "../board/domain-error.js";
+import { dateRoom, type View } from "./publisher.js";
+import type { NoEvents, ReaderData } from "./namespaces.js";
+
+/** The requests every screen may make, on either namespace; none of them changes anything. */
+type ReadEvents = Pick<DisplayToServerEvents, "board:follow" | "time:sync">;
+type ReaderSocket = Socket<ReadEvents, ServerToClientEvents, NoEvents, ReaderData>;
+
+/** Serves a screen's reads: following a day's board through `view`, and the server's clock. */
+export function serveReads(socket: ReaderSocket, view: View, board: Board): void {
+  void socket.join(view.room);
+  socket.on("time:sync", (ack) => {
+    if (typeof ack === "function") ack(board.now());
+  });
+  socket.on("board:follow", (raw, ack) => {
+    if (typeof ack === "function") ack(follow(socket, raw, view, board));
+  });
+}
+
+/**
+ * Joining the room and reading the board happen in one synchronous step, so no change can fall
+ * between the snapshot and the first patch this socket receives.
+ */
+function follow(socket: ReaderSocket, raw: unknown, view: View, board: Board): Ack<FollowResult> {
+  const req = FollowRequestSchema.safeParse(raw);
+  if (!req.success) return { ok: false, error: DomainError.fromZod(req.error).toBody() };
+  const { date, protocol, since } = req.data;
+  if (protocol !== PROTOCOL_VERSION) {
+    return { ok: false, error: { code: "protocol_mismatch", message: `server speaks protocol ${PROTOCOL_VERSION}; reload the page` } };
+  }
+  try {
+    if (socket.data.date && socket.data.date !== date) void socket.leave(dateRoom(view, socket.data.date));
+    socket.data.date = date;
+    void socket.join(dateRoom(view, date));
+    if (since !== undefined) {
+      const patches = board.patchesSince(since, date);
+      if (patches !== null) {
+        return { ok: true, data: { kind: "patches", date, serverTime: board.now(), patches: patches.map((p) => ({ ...p, ops: view.ops(p.ops) })) } };
+      }
+    }
+    return { ok: true, data: { kind: "snapshot", snapshot: view.snapshot(board.snapshot(date)) } };
+  } catch (err) {
+    return { ok: false, error: board.refusalOf(err) };
+  }
+}

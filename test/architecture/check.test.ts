@@ -1,0 +1,158 @@
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync, copyFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { checkArchitecture, type ViolationKind } from "./check.js";
+import { EXPECTED_FOLDERS } from "./rules.js";
+
+const repo = path.resolve(import.meta.dirname, "../..");
+
+/**
+ * The architecture test must not be foolable: for each kind of violation a small tree is written
+ * with just that violation and the check must name it. The base tree obeys every rule and must
+ * pass, so a catch is never just noise from the base.
+ */
+describe("the architecture check", () => {
+  let root: string;
+  let added: string[] = [];
+
+  const write = (file: string, text: string) => {
+    mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
+    writeFileSync(path.join(root, file), text);
+    added.push(file);
+  };
+  const violations = (sql = false) => checkArchitecture(root, { sql });
+  const caught = (kind: ViolationKind, file: string, sql = false) =>
+    expect(violations(sql).filter((v) => v.kind === kind && v.file === file).map((v) => v.detail)).not.toEqual([]);
+
+  beforeAll(() => {
+    root = mkdtempSync(path.join(tmpdir(), "magboard-architecture-"));
+    // the type checker resolves better-sqlite3's and Node's declarations as the repository does
+    symlinkSync(path.join(repo, "node_modules"), path.join(root, "node_modules"));
+    copyFileSync(path.join(repo, "tsconfig.json"), path.join(root, "tsconfig.json"));
+    for (const folder of EXPECTED_FOLDERS) {
+      mkdirSync(path.join(root, folder), { recursive: true });
+      writeFileSync(path.join(root, folder, "base.ts"), `export const here = ${JSON.stringify(folder)};\n`);
+    }
+    // allowed: a page reuses display/, the server reads shared/, board reads db, a regex's exec, and words that only look like imports
+    writeFileSync(path.join(root, "admin/uses-display.ts"), 'import { here } from "../display/base.js";\nexport const a = here;\n');
+    writeFileSync(path.join(root, "server/db/conn.ts"), 'import Database from "better-sqlite3";\nexport type Db = Database.Database;\nexport const open = (f: string): Db => new Database(f);\n');
+    writeFileSync(
+      path.join(root, "server/board/reads.ts"),
+      [
+        'import type { Db } from "../db/conn.js";',
+        'import { here } from "../../shared/base.js";',
+        "// import \"../http/base.js\" is only a comment, and so is require('../http/base.js')",
+        'export const text = "import \'../http/base.js\'";',
+        "export const bearer = (s: string) => /^Bearer (\\S+)$/.exec(s)?.[1] ?? here;",
+        "export const close = (db: Db) => db.close();",
+      ].join("\n"),
+    );
+  });
+  afterEach(() => {
+    for (const f of added) rmSync(path.join(root, f), { force: true });
+    added = [];
+  });
+  afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+  it("passes a tree that keeps every rule, including the type-checked one", () => {
+    expect(violations(true)).toEqual([]);
+  });
+
+  it("fails when a folder it expects has no files", () => {
+    rmSync(path.join(root, "server/realtime/base.ts"));
+    try {
+      caught("empty-folder", "server/realtime");
+    } finally {
+      writeFileSync(path.join(root, "server/realtime/base.ts"), "export const here = 1;\n");
+    }
+  });
+
+  it("catches every way of importing across a boundary, however it is written", () => {
+    write("display/static.ts", 'import /* the editor */ {\n  here as x,\n} from\n  "../admin/base.js";\nexport const y = x;\n');
+    write("display/side-effect.ts", 'import "../admin/base.js";\n');
+    write("display/dynamic.ts", 'export const load = () => import("../admin/base.js");\n');
+    write("display/re-export.ts", 'export * from "../admin/base.js";\n');
+    write("display/renamed-re-export.ts", 'export { here as there } from "../admin/base.js";\n');
+    write("login/required.ts", 'export const m: unknown = require("../admin/base.js");\n');
+    write("shared/type-only.ts", 'import type { here } from "../server/base.js";\nexport type T = typeof here;\n');
+    write("shared/type-node.ts", 'export type T = typeof import("../server/base.js").here;\n');
+    for (const file of added) caught("folder", file);
+  });
+
+  it("cannot be fooled by a module named at run time", () => {
+    write("display/computed.ts", 'const name = "../admin/base.js";\nexport const load = () => import(name);\n');
+    write("display/template.ts", 'const page = "admin";\nexport const load = () => import(`../${page}/base.js`);\n');
+    write("login/computed-require.ts", 'const name = "../admin/base.js";\nexport const m: unknown = require(name);\n');
+    for (const file of added) caught("unreadable", file);
+  });
+
+  it("names an import of a file that does not exist", () => {
+    write("display/missing.ts", 'import { x } from "./nowhere.js";\nexport const y = x;\n');
+    caught("unresolved", "display/missing.ts");
+  });
+
+  it("covers login/, advisor/ and bench/ as well as the pages it always did", () => {
+    write("login/to-admin.ts", 'import "../admin/base.js";\n');
+    write("advisor/to-admin.ts", 'import "../admin/base.js";\n');
+    write("bench/to-admin.ts", 'import "../admin/base.js";\n');
+    write("server/to-test.ts", 'import "../test/base.js";\n');
+    for (const file of added) caught("folder", file);
+  });
+
+  it("keeps packages out of the folders that must not load them", () => {
+    write("display/fs.ts", 'import { readFileSync } from "node:fs";\nexport const r = readFileSync;\n');
+    write("shared/express.ts", 'import express from "express";\nexport const e = express;\n');
+    write("admin/sql.ts", 'import "better-sqlite3";\n');
+    for (const file of added) caught("package", file);
+    caught("sql-import", "admin/sql.ts");
+  });
+
+  it("keeps the server's layers: http and realtime → board → db", () => {
+    write("server/http/to-db.ts", 'import { open } from "../db/conn.js";\nexport const o = open;\n');
+    write("server/realtime/to-db.ts", 'import type { Db } from "../db/conn.js";\nexport type D = Db;\n');
+    write("server/board/to-http.ts", 'import "../http/base.js";\n');
+    write("server/db/to-board.ts", 'import "../board/base.js";\n');
+    for (const file of added) caught("folder", file);
+  });
+
+  it("finds SQL outside server/db by type, not by name", () => {
+    write("server/ops/sqlite.ts", 'import Database from "better-sqlite3";\nexport const d = new Database(":memory:");\n');
+    write(
+      "server/ops/runs-sql.ts",
+      [
+        'import type { Db } from "../db/conn.js";',
+        'export const ping = (db: Db) => db.prepare("SELECT 1").get();',
+        'export const bracket = (db: Db) => db["exec"]("DELETE FROM x");',
+        "export const detached = (db: Db) => { const { pragma } = db; return pragma.call(db, \"user_version\"); };",
+      ].join("\n"),
+    );
+    const found = violations(true);
+    expect(found.filter((v) => v.kind === "sql-import").map((v) => v.file)).toEqual(["server/ops/sqlite.ts"]);
+    // one report per line: the call, the bracketed name, the destructured method, the constructor
+    const calls = found.filter((v) => v.kind === "sql-call").map((v) => v.detail.split(" ")[0]);
+    expect(calls).toEqual(["server/ops/runs-sql.ts:2", "server/ops/runs-sql.ts:3", "server/ops/runs-sql.ts:4", "server/ops/sqlite.ts:2"]);
+  });
+
+  it("forbids import cycles, of types too, anywhere including test/", () => {
+    write("admin/parent.ts", 'import "./child.js";\nexport type Send = () => void;\n');
+    write("admin/child.ts", 'import type { Send } from "./parent.js";\nexport const s: Send | null = null;\n');
+    write("test/helpers/one.ts", 'import "./two.js";\n');
+    write("test/helpers/two.ts", 'import "./three.js";\n');
+    write("test/helpers/three.ts", 'import "./one.js";\n');
+    const found = violations().filter((v) => v.kind === "cycle").map((v) => v.detail);
+    expect(found).toEqual(["import cycle: admin/child.ts ↔ admin/parent.ts", "import cycle: test/helpers/one.ts ↔ test/helpers/three.ts ↔ test/helpers/two.ts"]);
+  });
+
+  it("keeps zod out of the wall display, even through shared/ or an import that names only types", () => {
+    write("shared/validated.ts", 'import * as z from "zod";\nexport const S = z.string();\nexport type T = string;\n');
+    write("display/through-shared.ts", 'import { S } from "../shared/validated.js";\nexport const s = S;\n');
+    write("display/inline-type.ts", 'import { type T } from "../shared/validated.js";\nexport type U = T;\n');
+    write("display/type-only.ts", 'import type { T } from "../shared/validated.js";\nexport type V = T;\n');
+    const zod = violations().filter((v) => v.kind === "zod").map((v) => v.file);
+    expect(zod).toContain("display/through-shared.ts");
+    // verbatimModuleSyntax keeps `import { type T }` as `import {}`, which still loads the module
+    expect(zod).toContain("display/inline-type.ts");
+    expect(zod).not.toContain("display/type-only.ts");
+  });
+});

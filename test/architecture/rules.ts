@@ -1,0 +1,76 @@
+/**
+ * The code's layout as rules (README, "How the code is laid out"). Folders are relative to the
+ * repository root; a rule about a folder covers everything below it.
+ */
+
+/** Each must hold at least one source file: a rule about an empty or renamed folder would pass without checking anything. */
+export const EXPECTED_FOLDERS = [
+  "shared",
+  "shared/rules",
+  "server",
+  "server/http",
+  "server/realtime",
+  "server/board",
+  "server/db",
+  "server/access",
+  "server/ops",
+  "display",
+  "admin",
+  "advisor",
+  "login",
+  "bench",
+  "scripts",
+  "test",
+];
+
+/** Every folder whose imports are read: the expected ones and all below them. */
+export const SCANNED_FOLDERS = ["shared", "server", "display", "admin", "advisor", "login", "bench", "scripts", "test"];
+
+export interface FolderRule {
+  from: string;
+  /** Folders `from` may not import from, in any way (types included). */
+  forbidden: string[];
+  /** Packages `from` may not import. */
+  packages?: RegExp;
+  why: string;
+}
+
+const PAGES = ["display", "admin", "advisor", "login"];
+/** What a browser page cannot load, or must not: Node's own modules and the server's libraries. */
+const SERVER_ONLY = /^(node:|fs$|path$|os$|child_process$|express$|helmet$|socket\.io$|better-sqlite3$)/;
+
+export const FOLDER_RULES: FolderRule[] = [
+  {
+    from: "shared",
+    forbidden: ["server", ...PAGES, "bench", "scripts", "test"],
+    packages: new RegExp(`${SERVER_ONLY.source}|^(lit|socket\\.io-client)$`),
+    why: "shared/ runs in Node and the browser and depends on nothing of ours",
+  },
+  { from: "server", forbidden: [...PAGES, "bench", "scripts", "test"], why: "the server never imports the pages" },
+  { from: "display", forbidden: ["admin", "advisor", "login", "server", "bench", "scripts", "test"], packages: SERVER_ONLY, why: "display/ holds the board's components; admin and advisor reuse them, never the reverse" },
+  { from: "admin", forbidden: ["advisor", "server", "bench", "scripts", "test"], packages: SERVER_ONLY, why: "the editor reuses display/ and login/" },
+  { from: "advisor", forbidden: ["admin", "server", "bench", "scripts", "test"], packages: SERVER_ONLY, why: "the phone page reuses display/ and login/" },
+  { from: "login", forbidden: ["admin", "advisor", "display", "server", "bench", "scripts", "test"], packages: SERVER_ONLY, why: "the sign-in elements stand alone" },
+  // the benchmark runs the TV's own DOM-free sync core in Node (display/board-sync.ts, through test/helpers), never a page's UI
+  { from: "bench", forbidden: ["admin", "advisor", "login"], why: "the benchmark drives the server and pages from outside, as clients do" },
+  { from: "scripts", forbidden: PAGES, why: "scripts run the server's and the tests' code, never a page's" },
+  // inside the server: transports → board → db
+  { from: "server/http", forbidden: ["server/db", "server/realtime"], why: "REST talks to the board's named methods, never to repositories or SQL" },
+  { from: "server/realtime", forbidden: ["server/db", "server/http"], why: "the socket hub talks to the board's named methods, never to repositories or SQL" },
+  { from: "server/access", forbidden: ["server/http", "server/realtime"], why: "access control serves both transports and knows neither" },
+  { from: "server/board", forbidden: ["server/http", "server/realtime", "server/ops", "server/cli", "server/app.ts", "server/main.ts"], why: "the board knows no transport" },
+  {
+    from: "server/db",
+    forbidden: ["server/board", "server/http", "server/realtime", "server/access", "server/ops", "server/sample", "server/cli", "server/app.ts", "server/main.ts"],
+    why: "db/ is the bottom layer: it knows only shared/",
+  },
+];
+
+/** Only these may import better-sqlite3. Tests and the benchmark read and time the database itself. */
+export const SQL_FOLDERS = ["server/db", "test", "bench"];
+
+/** Where no code may call into better-sqlite3 except through server/db (found with the type checker); elsewhere only server/db, test/ and bench/ may even import it. */
+export const SQL_CHECKED = ["server"];
+
+/** The wall display's bundle must not pull in zod at run time (its size budget, bench/README-performance.md). */
+export const ZOD_FREE = "display";
