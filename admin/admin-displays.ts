@@ -257,7 +257,7 @@ export class AdminDisplays extends LitElement {
     return html`<div class="created" role="status">
       <strong>${this.msg("admin.displays.url", { name: c.name })}</strong>
       <p>${this.msg("admin.displays.urlOnce")}</p>
-      <input class="pairing-url" readonly .value=${c.url} @focus=${(e: Event) => (e.target as HTMLInputElement).select()} />
+      <input class="pairing-url" readonly aria-label=${this.msg("admin.displays.url", { name: c.name })} .value=${c.url} @focus=${(e: Event) => (e.target as HTMLInputElement).select()} />
       <p>
         <button type="button" data-action="copy" @click=${() => void this.copy()}>${this.msg("admin.displays.copy")}</button>
         <button type="button" data-action="done" @click=${() => (this.created = null)}>${this.msg("admin.displays.done")}</button>

@@ -35,9 +35,17 @@ export class AdvisorCard extends LitElement {
     :host([called]) {
       border-color: #ffd23f;
     }
+    /* done and cancelled step back with darker colours, not transparency, so their text keeps 7:1 like the TV's dimmed cards */
     :host([data-status="completed"]),
     :host([data-status="cancelled"]) {
-      opacity: 0.6;
+      background: #141a22;
+      color: #c6ced8;
+    }
+    :host([data-status="completed"]) .status,
+    :host([data-status="completed"]) .detail,
+    :host([data-status="cancelled"]) .status,
+    :host([data-status="cancelled"]) .detail {
+      color: #aab4c0;
     }
     .top {
       display: flex;

@@ -7,7 +7,7 @@ import { silentLogger } from "../server/logger.js";
 import type { Actor } from "../shared/schemas/actor.js";
 import { CommandSchema } from "../shared/schemas/commands.js";
 import type { Appointment } from "../shared/schemas/appointment.js";
-import { advisorInputs, bayInputs, cardInput, CARDS, DAY_SETTINGS, otherHalf } from "./lib/full-day.js";
+import { otherHalf, seedFullDay } from "./lib/full-day.js";
 import { medianOfRuns, summarize, type Summary } from "./lib/stats.js";
 
 export interface PipelineResult {
@@ -29,10 +29,7 @@ export async function measurePipeline(dir: string, date: string, repeats: number
       if (!answer.ok) throw new Error(`command failed: ${JSON.stringify(answer)}`);
       return answer.data.record as R;
     };
-    run({ type: "settings.update", version: app.board.records.settings().version, changes: DAY_SETTINGS });
-    const advisors = advisorInputs().map((input) => run<{ id: number }>({ type: "advisor.create", input }).id);
-    const bays = bayInputs().map((input) => run<{ id: number }>({ type: "bay.create", input }).id);
-    const cards = Array.from({ length: CARDS }, (_, i) => run<Appointment>({ type: "appointment.create", input: cardInput(i, date, advisors, bays) }));
+    const cards = seedFullDay(app.board, date);
     db.exec("CREATE TABLE bench_row (id INTEGER PRIMARY KEY, n INTEGER NOT NULL); INSERT INTO bench_row VALUES (1, 0);");
     const bump = db.prepare("UPDATE bench_row SET n = n + 1 WHERE id = 1");
     const bareTx = db.transaction(() => bump.run());

@@ -47,7 +47,8 @@ export const formStyles = css`
   button[disabled] {
     opacity: 0.6;
   }
+  /* the page's theme colour for lateness reads at 7:1 on its background, light (the editor) or dark (the phone) */
   .error {
-    color: #ff8a80;
+    color: var(--mb-late, #ff8a80);
   }
 `;

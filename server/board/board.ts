@@ -1,6 +1,7 @@
 import type { Actor } from "../../shared/schemas/actor.js";
 import type { BoardPatch, BoardSnapshot } from "../../shared/schemas/board.js";
 import type { SystemCommand, ValidCommand } from "../../shared/schemas/commands.js";
+import type { FixtureName } from "../../shared/schemas/sample.js";
 import type { Ack, CommandResult, DayOverlapsReport } from "../../shared/protocol.js";
 import { dayOverlaps } from "../../shared/rules/overlaps.js";
 import { slotStarts } from "../../shared/rules/time-of-day.js";
@@ -87,6 +88,16 @@ export class Board {
     const outcome = this.pipeline.runSystem(cmd, actor);
     if (outcome) this.announce(outcome.change, outcome.ended);
     return outcome !== null;
+  }
+
+  /**
+   * Puts a fixture (server/sample/fixture-plan.ts) on today's and tomorrow's board in place of any
+   * sample, signed by whoever asked. Returns today's date.
+   */
+  loadSample(fixture: FixtureName, by: Actor): string {
+    const date = this.today();
+    this.executeSystem({ type: "sample.seed", date, fixture, replace: true }, { id: by.id, name: by.name, role: "system" });
+    return date;
   }
 
   /** Takes the sample day off the board, signed by whoever asked. Returns whether there was one. */

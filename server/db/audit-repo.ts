@@ -49,6 +49,7 @@ export class AuditRepo {
   private readonly byEntity;
   private readonly accessStmt;
   private readonly byId;
+  private readonly latestStmt;
 
   constructor(db: Db) {
     this.insertStmt = db.prepare(
@@ -61,6 +62,10 @@ export class AuditRepo {
       "SELECT * FROM audit_log WHERE entity IN ('account', 'display', 'token') ORDER BY id DESC LIMIT ?",
     );
     this.byId = db.prepare<[number], AuditRow>("SELECT * FROM audit_log WHERE id = ?");
+    // site-wide entries (entity_id NULL) are few, and audit_by_entity finds them without reading the whole log
+    this.latestStmt = db.prepare<[string], AuditRow>(
+      "SELECT * FROM audit_log WHERE entity = 'settings' AND entity_id IS NULL AND action = ? ORDER BY id DESC LIMIT 1",
+    );
   }
 
   append(e: Omit<AuditEntry, "id">): void {
@@ -80,6 +85,12 @@ export class AuditRepo {
 
   get(id: number): AuditEntry | undefined {
     const row = this.byId.get(id);
+    return row && fromRow(row);
+  }
+
+  /** The newest site-wide settings entry of one action, e.g. the last `sample.seed`. */
+  latestSiteWide(action: string): AuditEntry | undefined {
+    const row = this.latestStmt.get(action);
     return row && fromRow(row);
   }
 

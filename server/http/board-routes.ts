@@ -1,7 +1,9 @@
 import { Router, type Request, type Response } from "express";
 import { processHealth } from "../ops/process-health.js";
 import { LocalDateSchema } from "../../shared/schemas/common.js";
+import { SampleLoadSchema } from "../../shared/schemas/sample.js";
 import type { Board } from "../board/board.js";
+import { DomainError } from "../board/domain-error.js";
 import { dayCsv } from "./day-csv.js";
 import { sendError } from "./send-error.js";
 import { requireRead, signedIn } from "./authenticate.js";
@@ -69,6 +71,17 @@ export function boardRoutes(board: Board, health: HealthSource): Router {
     if (date === null) return;
     const q = typeof req.query.q === "string" ? req.query.q.slice(0, 40) : "";
     res.json(board.records.search(date, q));
+  });
+
+  r.post("/sample", (req, res) => {
+    const principal = signedIn(req, res);
+    if (!principal) return;
+    if (principal.actor.role !== "manager") return sendError(res, { code: "forbidden", message: "only a manager may load a sample board" });
+    const parsed = SampleLoadSchema.safeParse(req.body ?? {});
+    if (!parsed.success) return sendError(res, DomainError.fromZod(parsed.error).toBody());
+    const { fixture } = parsed.data;
+    const date = board.loadSample(fixture, principal.actor);
+    res.json({ fixture, date, revision: board.revision() });
   });
 
   r.delete("/sample", (req, res) => {

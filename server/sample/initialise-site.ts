@@ -1,11 +1,12 @@
 import type { Settings } from "../../shared/schemas/settings.js";
+import type { FixtureName } from "../../shared/schemas/sample.js";
 import { localParts } from "../../shared/rules/zoned-time.js";
 import type { Board } from "../board/board.js";
 
 export interface SiteDefaults {
   timeZone: string;
-  /** Seed today's sample board when the database is new. */
-  sample: boolean;
+  /** Seed today's (and tomorrow's) sample board when the database is new: true for the sample, or a named fixture. */
+  sample: boolean | FixtureName;
 }
 
 const SEED_ACTOR = { id: "system:sample", name: "示例数据", role: "system" as const };
@@ -26,6 +27,6 @@ export function initialiseSite(board: Board, defaults: SiteDefaults): void {
   const fresh = board.executeSystem({ type: "site.init", settings }, SEED_ACTOR);
   if (fresh && defaults.sample) {
     const today = localParts(board.now(), defaults.timeZone).date;
-    board.executeSystem({ type: "sample.seed", date: today }, SEED_ACTOR);
+    board.executeSystem({ type: "sample.seed", date: today, fixture: defaults.sample === true ? "sample" : defaults.sample }, SEED_ACTOR);
   }
 }

@@ -2,6 +2,7 @@ import type { AdvisorInput } from "../../shared/schemas/advisor.js";
 import type { BayInput } from "../../shared/schemas/bay.js";
 import type { AppointmentInput, AppointmentStatus } from "../../shared/schemas/appointment.js";
 import { formatMinutesOfDay, minutesOfDay } from "../../shared/rules/time-of-day.js";
+import { storyAt, type PlannedCard } from "./card-story.js";
 
 /** The paper board's four advisors. */
 export const SAMPLE_ADVISORS: AdvisorInput[] = [
@@ -45,30 +46,23 @@ const CUSTOMERS: Customer[] = [
   { customerName: "罗斌", customerTitle: "mr", phone: "157 5656 7878", plate: "京A·7U8I9", vehicleModel: "吉利 星越L", mileageKm: 33_000, workRequested: "洗车 + 内饰清洁", source: "service_campaign", initiatedBy: "customer" },
 ];
 
-export interface SampleCard {
-  /** Index into SAMPLE_ADVISORS / SAMPLE_BAYS. */
-  advisor: number;
-  bay: number | null;
-  input: Omit<AppointmentInput, "advisorId" | "bayId" | "date">;
-  /** What has already happened to the card by the time the sample is made. */
-  then: AppointmentStatus;
-}
-
 /** Cards placed relative to the moment the sample is made, so a first look is alive at any hour. */
 const AROUND_NOW: Record<number, number> = { 3: -25, 9: -20, 5: -40, 11: -10, 16: -3 };
 const LATE = new Set([3, 9]);
 
 /**
- * About twenty cards spread over the opening hours: the ones before `nowMinutes` have arrived or
+ * About twenty cards spread over the opening hours: the ones before `now` have arrived or
  * finished, two were due 20–25 minutes ago so the clock marks them 延时到店, a few have just
  * arrived, and the rest are still to come. Outside opening hours the cards around now stand
- * outside the grid's hours, as a real late-evening booking would.
+ * outside the grid's hours, as a real late-evening booking would. `now` counts minutes from the
+ * day's midnight; on another day than today the cards keep their planned times and are still to come.
  */
-export function sampleCards(openTime: string, closeTime: string, nowMinutes: number): SampleCard[] {
+export function sampleCards(openTime: string, closeTime: string, now: number): PlannedCard[] {
+  const nowMinutes = now >= 0 && now < 24 * 60 ? now : -1;
   const open = minutesOfDay(openTime);
   const close = minutesOfDay(closeTime);
   const span = close - open - 60;
-  return CUSTOMERS.map((c, i): SampleCard => {
+  return CUSTOMERS.map((c, i): PlannedCard => {
     const late = LATE.has(i);
     const planned = open + Math.floor((span * i) / CUSTOMERS.length / 30) * 30;
     const offset = AROUND_NOW[i];
@@ -92,7 +86,7 @@ export function sampleCards(openTime: string, closeTime: string, nowMinutes: num
     return {
       advisor: i % SAMPLE_ADVISORS.length,
       bay: i % 5 === 4 ? null : i % SAMPLE_BAYS.length,
-      then,
+      story: storyAt(then, start, now, i),
       input: {
         ...c,
         startTime: formatMinutesOfDay(start),

@@ -75,7 +75,8 @@ export type SystemCommand =
   | { type: "appointment.mark_late"; id: number }
   | { type: "appointment.mark_no_show"; id: number }
   | { type: "site.init"; settings: import("./settings.js").Settings }
-  | { type: "sample.seed"; date: string }
+  /** A fixture (the sample unless named) on `date` and the day after; `replace` takes any sample already loaded off first. */
+  | { type: "sample.seed"; date: string; fixture?: import("./sample.js").FixtureName; replace?: boolean }
   | { type: "sample.remove" }
   /** First start: the manager account, with a password from the environment or a printed one-time one. */
   | { type: "account.init"; passwordHash: string; mustChangePassword: boolean };

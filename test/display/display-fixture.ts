@@ -3,6 +3,7 @@ import type { Browser, BrowserContext, Page } from "playwright-core";
 import { FULL_HD, launchBrowser, openPage, type Viewport } from "../helpers/browser.js";
 import { startTestServer, type TestServer } from "../helpers/test-server.js";
 import { ManualClock } from "../helpers/manual-clock.js";
+import type { FixtureName } from "../../shared/schemas/sample.js";
 
 /** 10:40 in Asia/Shanghai on 2026-11-27: in the sample day some cards are done, some arrived, two late, the rest to come. */
 export const MID_MORNING = Date.parse("2026-11-27T02:40:00Z");
@@ -11,8 +12,8 @@ export interface DisplayFixture {
   /** The server of the running test. */
   readonly server: TestServer;
   readonly clock: ManualClock;
-  /** A real server around a fresh in-memory database, with the sample day unless told otherwise. */
-  start(opts?: { clock?: ManualClock; sample?: boolean }): Promise<TestServer>;
+  /** A real server around a fresh in-memory database, with the sample day unless told otherwise (false, or a busier fixture by name). */
+  start(opts?: { clock?: ManualClock; sample?: boolean | FixtureName }): Promise<TestServer>;
   /** A new browser context at a TV's size, on `path` of the server (or about:blank when null). */
   page(path: string | null, opts?: { viewport?: Viewport; init?: () => void }): Promise<{ page: Page; context: BrowserContext }>;
 }

@@ -1,13 +1,10 @@
-import { mkdirSync } from "node:fs";
-import path from "node:path";
-import { beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
 import { FULL_HD, UHD } from "../helpers/browser.js";
 import { booking, type TestServer } from "../helpers/test-server.js";
 import { useDisplay } from "./display-fixture.js";
+import { screenshotAt } from "../helpers/screenshots.js";
 import { appText, waitForCard } from "./display-page.js";
-
-const SCREENSHOTS = path.resolve(__dirname, "..", "..", "docs", "screenshots");
 
 interface TextSample {
   text: string;
@@ -88,10 +85,6 @@ describe("readable across the room", () => {
   const display = useDisplay();
   let server: TestServer;
 
-  beforeAll(() => {
-    mkdirSync(SCREENSHOTS, { recursive: true });
-  });
-
   async function open(path: string, viewport = FULL_HD): Promise<Page> {
     return (await display.page(path, { viewport })).page;
   }
@@ -110,7 +103,7 @@ describe("readable across the room", () => {
     const o = await overflow(page);
     expect(o.scrolls).toBe(false);
     expect(o.lastRowBottom).toBeLessThanOrEqual(o.viewport.height);
-    await page.screenshot({ path: path.join(SCREENSHOTS, "display-1920.png") });
+    await screenshotAt(page, "display-sample", ["tv-1080"]);
   });
 
   it("scales up at 3840×2160 instead of shrinking into a corner", async () => {
@@ -123,7 +116,7 @@ describe("readable across the room", () => {
     expect(o.scrolls).toBe(false);
     expect(o.gridWidth).toBeGreaterThan(0.95 * UHD.width);
     expect(o.gridHeight).toBeGreaterThan(0.8 * UHD.height);
-    await page.screenshot({ path: path.join(SCREENSHOTS, "display-3840.png") });
+    await screenshotAt(page, "display-sample", ["tv-4k"]);
   });
 
   it("fits 12 advisors × 13 hours on one 1920×1080 screen, and pages through a 13th", async () => {
@@ -164,7 +157,7 @@ describe("readable across the room", () => {
     expect(worst(cards, "fontSize").fontSize).toBeGreaterThanOrEqual(24);
     const faintest = worst(samples, "contrast");
     expect(faintest.contrast, `"${faintest.text}" in ${faintest.where}`).toBeGreaterThanOrEqual(7);
-    await twelve.screenshot({ path: path.join(SCREENSHOTS, "display-12-advisors-1920.png") });
+    await screenshotAt(twelve, "display-12-advisors", ["tv-1080"]);
 
     const all = await open(`/display?pageSeconds=5`);
     await expect.poll(() => appText(all), { timeout: 10_000 }).toContain("第 1/2 页");

@@ -2,17 +2,18 @@ import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import type { Appointment } from "../../shared/schemas/appointment.js";
+import type { BoardSnapshot } from "../../shared/schemas/board.js";
 import type { CommandInput } from "../../shared/schemas/commands.js";
 import { STATUS_ACTIONS } from "../../shared/schemas/commands.js";
 import { addDays, localParts } from "../../shared/rules/zoned-time.js";
 import { SyncedScreen } from "./synced-screen.js";
 import { Editor } from "./editor.js";
 import { seededRandom } from "./random.js";
-import { HOURS, seedBoard } from "./seed.js";
+import { HOURS } from "./seed.js";
 import { signInAt } from "./sign-in.js";
 import { startServerProcess, type ServerProcess } from "./server-process.js";
 import type { SoakReply, SoakRequest } from "./soak-server.js";
-import { booking } from "./test-server.js";
+import { booking as fixtureBooking } from "../../server/sample/people.js";
 
 const MINUTE = 60_000;
 const STEP_MS = 5 * MINUTE;
@@ -62,8 +63,8 @@ export async function runSoak(opts: SoakOptions): Promise<SoakSample[]> {
   const screens: SyncedScreen[] = [];
   let editor: Editor | null = null;
   try {
-    const { advisors } = await seedBoard(server.url, await signInAt(server.url), 0);
     let now = Date.parse("2026-11-26T23:30:00Z");
+    let advisors: number[] = [];
     const cards = new Map<number, Appointment>();
     let changes = 0;
     const send = async (cmd: CommandInput) => {
@@ -87,6 +88,11 @@ export async function runSoak(opts: SoakOptions): Promise<SoakSample[]> {
       leaving.forEach((s) => s.close());
       // a desk signs in each morning: last night's session ran out while nobody worked
       const cookie = await signInAt(server.url);
+      // the day's board as the desk finds it in the morning: the busy fixture's cards on the first two days, then the soak's own
+      const board = (await (await fetch(`${server.url}/api/board?date=${today}`, { headers: { cookie } })).json()) as BoardSnapshot;
+      advisors = board.advisors.map((a) => a.id);
+      for (const card of board.appointments) cards.set(card.id, card);
+      const taken = new Set(board.appointments.map((a) => `plate:${a.plate}`));
       editor?.close();
       editor = new Editor(server.url, cookie);
       await editor.connected();
@@ -95,7 +101,8 @@ export async function runSoak(opts: SoakOptions): Promise<SoakSample[]> {
         const batch: Promise<void>[] = [];
         for (let i = 0; i < 3; i++) {
           const date = rnd.next() < 0.7 ? today : addDays(today, 1);
-          batch.push(send({ type: "appointment.create", input: { ...booking(rnd.pick(advisors), { date, startTime: rnd.pick(HOURS) }), customerTitle: "mr" } }));
+          const { job: _job, ...customer } = fixtureBooking(rnd, taken);
+          batch.push(send({ type: "appointment.create", input: { ...customer, advisorId: rnd.pick(advisors), date, startTime: rnd.pick(HOURS) } }));
         }
         const todays = [...cards.values()].filter((c) => c.date === today);
         for (let i = 0; i < 8 && todays.length; i++) {

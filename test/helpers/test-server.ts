@@ -6,6 +6,7 @@ import { silentLogger, type Logger } from "../../server/logger.js";
 import type { Clock } from "../../server/board/clock.js";
 import { ManualClock } from "./manual-clock.js";
 import type { AccountRole } from "../../shared/schemas/access.js";
+import type { FixtureName } from "../../shared/schemas/sample.js";
 import {
   DISPLAY_NAMESPACE,
   PROTOCOL_VERSION,
@@ -59,7 +60,8 @@ export interface TestServerOptions {
   maxPendingPackets?: number;
   clock?: Clock;
   timeZone?: string;
-  sample?: boolean;
+  /** A new database's sample board: true for the sample, or a fixture by name (see server/sample/fixture-plan.ts). */
+  sample?: boolean | FixtureName;
   staticDir?: string;
   /** Defaults to TEST_ADMIN_PASSWORD; used only when the database has no account yet. */
   adminPassword?: string;

@@ -1,4 +1,3 @@
-import { execFile } from "node:child_process";
 import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { request } from "node:http";
 import os from "node:os";
@@ -13,17 +12,7 @@ import { FAR_DATE, seedBoard } from "../helpers/seed.js";
 import { freePort, startServerProcess, type ServerProcess } from "../helpers/server-process.js";
 import { SyncedScreen, whenAll } from "../helpers/synced-screen.js";
 import { booking } from "../helpers/test-server.js";
-
-const root = path.resolve(import.meta.dirname, "../..");
-
-/** Runs an npm script as an operator would, in the given data folder. */
-function npmRun(script: string, dataDir: string, args: string[] = []): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    execFile("npm", ["run", "--silent", script, ...(args.length ? ["--", ...args] : [])], { cwd: root, env: { ...process.env, DATA_DIR: dataDir } }, (err, stdout, stderr) =>
-      resolve({ code: err ? ((err as { code?: number }).code ?? 1) : 0, stdout, stderr }),
-    );
-  });
-}
+import { npmRun } from "../helpers/npm-run.js";
 
 interface Health {
   status: string;

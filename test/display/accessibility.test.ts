@@ -1,0 +1,67 @@
+import { describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import type { FixtureName } from "../../shared/schemas/sample.js";
+import { expectAccessible } from "../helpers/axe.js";
+import { screenshotAt, settled, TV_SIZES, type ScreenSize } from "../helpers/screenshots.js";
+import { useDisplay } from "./display-fixture.js";
+import { appText } from "./display-page.js";
+
+/** The board is drawn: every advisor's row is in the grid. */
+async function boardShown(page: Page, advisors: number): Promise<void> {
+  await expect
+    .poll(() => page.evaluate(() => document.querySelector("display-app")?.shadowRoot?.querySelector("board-grid")?.shadowRoot?.querySelectorAll(".advisor").length ?? 0), { timeout: 15_000 })
+    .toBeGreaterThanOrEqual(Math.min(advisors, 10));
+  await settled(page);
+}
+
+/** axe-core reads every element's colours and boxes; on a shared two-core machine one run can take half a minute. */
+const AXE_TIMEOUT = 240_000;
+
+describe("the wall display, checked by axe-core", () => {
+  const display = useDisplay();
+
+  // the TV promises 7:1 for its text, so axe's AAA contrast rule runs on it as well. At 4K the page is
+  // the same elements drawn larger, so the 4K check runs on two days, the screenshots on all
+  it.each([
+    ["sample", 4, TV_SIZES],
+    ["busy", 8, TV_SIZES],
+    ["busy-30", 8, ["tv-1080"]],
+    ["full", 12, ["tv-1080"]],
+    ["big", 30, ["tv-1080"]],
+  ] as [FixtureName, number, ScreenSize[]][])("with %s: no serious or critical violation and no text under 7:1", { timeout: AXE_TIMEOUT }, async (fixture, advisors, checked) => {
+    await display.start({ sample: fixture });
+    const { page } = await display.page("/display");
+    await boardShown(page, advisors);
+    for (const size of TV_SIZES) {
+      await screenshotAt(page, `display-${fixture}`, [size]);
+      if (checked.includes(size)) await expectAccessible(page, `the TV with the ${fixture} day at ${size}`, { enhancedContrast: true });
+    }
+  });
+
+  it("in the light theme and in English", { timeout: AXE_TIMEOUT }, async () => {
+    await display.start();
+    const { page } = await display.page("/display?theme=light&lang=en");
+    await boardShown(page, 4);
+    await expectAccessible(page, "the TV in the light theme, in English");
+  });
+
+  it("when the connection is lost, its banner kept at 7:1", { timeout: AXE_TIMEOUT }, async () => {
+    const server = await display.start();
+    const { page } = await display.page(null);
+    let cut = false;
+    const open: { close(): Promise<void> }[] = [];
+    await page.routeWebSocket(/\/socket\.io\//, (ws) => {
+      if (cut) return void ws.close();
+      ws.connectToServer();
+      open.push(ws);
+    });
+    await page.goto(`${server.url}/display`);
+    await boardShown(page, 4);
+    cut = true;
+    for (const ws of open) await ws.close();
+    await expect.poll(() => appText(page), { timeout: 20_000 }).toContain("连接中断");
+    await settled(page);
+    await expectAccessible(page, "the TV after losing the server", { enhancedContrast: true });
+    await screenshotAt(page, "display-lost", ["tv-1080"]);
+  });
+});
