@@ -4,8 +4,7 @@ import { launchBrowser, openPage } from "../helpers/browser.js";
 import { openSignedInPage } from "../helpers/browser-login.js";
 import { ManualClock } from "../helpers/manual-clock.js";
 import { startTestServer, type TestServer } from "../helpers/test-server.js";
-import { axeReport, expectAccessible, targetPath, type AxeOutcome } from "../helpers/axe.js";
-import { PENDING_BOARD_GRID_REWRITE, type PendingViolation } from "../helpers/axe-pending.js";
+import { expectAccessible } from "../helpers/axe.js";
 import { DESK_SIZES, SCREEN_SIZES, screenshotAt, settled } from "../helpers/screenshots.js";
 
 /** 10:40 in Shanghai on 2026-11-27: the busy day's morning under way. */
@@ -16,7 +15,6 @@ const DESK = SCREEN_SIZES["desk-1366"];
 describe("the editor on a busy day, checked by axe-core", () => {
   let browser: Browser;
   let server: TestServer;
-  const pendingSeen = new Map<PendingViolation, AxeOutcome["pending"]>();
 
   beforeAll(async () => {
     browser = await launchBrowser();
@@ -27,11 +25,9 @@ describe("the editor on a busy day, checked by axe-core", () => {
     await server?.close();
   });
 
-  /** Checks the page, and remembers which pending entries (the board grid's known findings) it needed. */
   async function check(page: Page, what: string): Promise<void> {
     await settled(page);
-    const outcome = await expectAccessible(page, what);
-    for (const p of outcome.pending) pendingSeen.set(p.entry, [...(pendingSeen.get(p.entry) ?? []), p]);
+    await expectAccessible(page, what);
   }
 
   async function editor(): Promise<Page> {
@@ -130,21 +126,4 @@ describe("the editor on a busy day, checked by axe-core", () => {
     await screenshotAt(page, "password-error", ["desk-1366"]);
   });
 
-  it("keeps on its pending list only findings the board grid still has", () => {
-    const lines = [...pendingSeen].map(([entry, found]) => axeReport(`${entry.inside} (pending: ${entry.rules.join(", ")})`, group(found)));
-    if (lines.length > 0) console.info(`known findings left for the board grid's rewrite:\n${lines.join("\n")}`);
-    const unused = PENDING_BOARD_GRID_REWRITE.filter((p) => !pendingSeen.has(p));
-    expect(unused, `no page needs these any more; take them off PENDING_BOARD_GRID_REWRITE: ${JSON.stringify(unused)}`).toEqual([]);
-  });
 });
-
-/** The pending findings as axe results again, one per rule, for the report. */
-function group(found: AxeOutcome["pending"]) {
-  const byRule = new Map<string, (typeof found)[number]["result"]>();
-  for (const f of found) {
-    const r = byRule.get(f.result.id) ?? { ...f.result, nodes: [] };
-    if (!r.nodes.some((n) => targetPath(n) === targetPath(f.node))) r.nodes.push(f.node);
-    byRule.set(f.result.id, r);
-  }
-  return [...byRule.values()];
-}

@@ -2,7 +2,6 @@ import { AxeBuilder } from "@axe-core/playwright";
 import type { NodeResult, Result } from "axe-core";
 import type { Page } from "playwright-core";
 import { expect } from "vitest";
-import { PENDING_BOARD_GRID_REWRITE, type PendingViolation } from "./axe-pending.js";
 
 const TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"];
 /** What blocks: axe's two highest impacts. Moderate and minor findings are reported by axe but do not fail a test. */
@@ -17,10 +16,8 @@ export interface AxeOptions {
 }
 
 export interface AxeOutcome {
-  /** Serious or critical violations not covered by the pending list: each one fails the test. */
+  /** Serious or critical violations: each one fails the test. */
   blocking: Result[];
-  /** Serious or critical violations the pending list covers, with the entry that covered them. */
-  pending: { entry: PendingViolation; result: Result; node: NodeResult }[];
 }
 
 /** The shadow path of a node as one readable string: `admin-app >>> admin-board >>> .grid`. */
@@ -28,15 +25,9 @@ export function targetPath(node: NodeResult): string {
   return node.target.map((t) => (Array.isArray(t) ? t.join(" >>> ") : String(t))).join(" | ");
 }
 
-/** A node lies inside `host`'s shadow tree (or is `host` itself) when a step of its shadow path names that element. */
-function inside(node: NodeResult, host: string): boolean {
-  const step = new RegExp(`(^|[\\s>+~])${host}(?![\\w-])`);
-  return node.target.some((t) => (Array.isArray(t) ? t : [t]).some((s) => step.test(String(s))));
-}
-
 /**
  * Runs axe-core (WCAG 2.0/2.1/2.2 A and AA rules, plus axe's best practices) on the page as it is
- * now, shadow roots included, and sorts the serious and critical findings into blocking and pending.
+ * now, shadow roots included, and keeps the serious and critical findings.
  * The page must belong to a context made with `browser.newContext()`: axe finishes its run in a
  * blank page it opens beside it.
  */
@@ -50,19 +41,7 @@ export async function runAxe(page: Page, opts: AxeOptions = {}): Promise<AxeOutc
       ...(opts.enhancedContrast ? { rules: { "color-contrast-enhanced": { enabled: true } } } : {}),
     })
     .analyze();
-  const blocking: Result[] = [];
-  const pending: AxeOutcome["pending"] = [];
-  for (const result of results.violations) {
-    if (!BLOCKING.has(result.impact ?? "")) continue;
-    const own: NodeResult[] = [];
-    for (const node of result.nodes) {
-      const entry = PENDING_BOARD_GRID_REWRITE.find((p) => p.rules.includes(result.id) && inside(node, p.inside));
-      if (entry) pending.push({ entry, result, node });
-      else own.push(node);
-    }
-    if (own.length > 0) blocking.push({ ...result, nodes: own });
-  }
-  return { blocking, pending };
+  return { blocking: results.violations.filter((r) => BLOCKING.has(r.impact ?? "")) };
 }
 
 /** A report a person can act on: rule, impact, what it means, and for each element its shadow path, markup and axe's advice. */
@@ -81,7 +60,7 @@ export function axeReport(what: string, violations: readonly Result[]): string {
   return lines.join("\n");
 }
 
-/** Fails the test, with the report above, on any serious or critical violation that is not on the pending list. */
+/** Fails the test, with the report above, on any serious or critical violation. */
 export async function expectAccessible(page: Page, what: string, opts: AxeOptions = {}): Promise<AxeOutcome> {
   const outcome = await runAxe(page, opts);
   expect(outcome.blocking.map((v) => `${v.impact} ${v.id}`), axeReport(what, outcome.blocking)).toEqual([]);
