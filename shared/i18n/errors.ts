@@ -71,6 +71,8 @@ const FIELD_LABELS: Record<string, MessageKey> = {
   requestId: "error.field.requestId",
   protocol: "error.field.protocol",
   since: "error.field.since",
+  cookie: "error.field.cookie",
+  fixture: "error.field.fixture",
 };
 
 /**
@@ -87,6 +89,7 @@ const SPECIFIC: Partial<Record<`${ErrorCode}:${string}`, MessageKey>> = {
   "invalid_transition:auditId": "error.undo.unavailable",
   "version_conflict:auditId": "error.undo.unavailable",
   "forbidden:password": "error.forbidden.password",
+  "unauthorized:cookie": "error.cookie.duplicate",
 };
 
 /** The parts of a field's path that name it, without the command's wrapping and array positions. */

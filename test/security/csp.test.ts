@@ -94,11 +94,11 @@ describe("every page renders under it without a violation", () => {
       const { page } = await openPage(browser, server.url + path, viewport, recordViolations);
       const violations = watch(page);
       await waitForCard(page, /京A|张/);
-      // the grid's positions come through styleMap: a blocked style would stack every cell in one column
+      // the grid's column count comes through styleProps: a blocked style would stack every cell in one column
       const placed = await page.evaluate(() => {
         const grid = document.querySelector("display-app")!.shadowRoot!.querySelector("board-grid")!.shadowRoot!;
         const cells = [...grid.querySelectorAll<HTMLElement>(".cell")];
-        return { cells: cells.length, columns: new Set(cells.map((c) => getComputedStyle(c).gridColumnStart)).size, now: grid.querySelector<HTMLElement>(".now > div")?.style.left ?? "" };
+        return { cells: cells.length, columns: new Set(cells.map((c) => Math.round(c.getBoundingClientRect().left))).size, now: grid.querySelector<HTMLElement>(".now > div")?.style.left ?? "" };
       });
       expect(placed.cells, path).toBeGreaterThan(10);
       expect(placed.columns, path).toBeGreaterThan(5);

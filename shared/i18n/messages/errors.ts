@@ -38,6 +38,9 @@ export const zhCN = {
   "error.field.requestId": "请求编号",
   "error.field.protocol": "页面版本",
   "error.field.since": "同步进度",
+  "error.field.cookie": "登录凭据",
+  "error.field.fixture": "示例数据",
+  "error.cookie.duplicate": "浏览器里存有两份登录凭据：请清除本站的浏览数据后重新登录",
 } as const;
 
 export const en: Record<keyof typeof zhCN, string> = {
@@ -75,4 +78,7 @@ export const en: Record<keyof typeof zhCN, string> = {
   "error.field.requestId": "Request id",
   "error.field.protocol": "Page version",
   "error.field.since": "Sync position",
+  "error.field.cookie": "Sign-in cookie",
+  "error.field.fixture": "Sample data",
+  "error.cookie.duplicate": "This browser holds two sign-in cookies: clear this site's cookies, then sign in again",
 };
