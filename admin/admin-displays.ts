@@ -1,7 +1,7 @@
 import { LitElement, css, html, nothing } from "lit";
 import { formStyles } from "./admin-form-styles.js";
 import { customElement, property, state } from "lit/decorators.js";
-import { DISPLAY_VISIBILITIES, DisplayInputSchema, type DisplayStatus } from "../shared/schemas/access.js";
+import { DISPLAY_LAYOUTS, DISPLAY_VISIBILITIES, DisplayInputSchema, type DisplayStatus } from "../shared/schemas/access.js";
 import type { Advisor } from "../shared/schemas/advisor.js";
 import type { Language } from "../shared/schemas/common.js";
 import { localParts } from "../shared/rules/zoned-time.js";
@@ -139,6 +139,9 @@ export class AdminDisplays extends LitElement {
       visibility: formText(data, "visibility"),
       language: formText(data, "language"),
       advisorIds: this.advisors.filter((a) => data.get(`advisor-${a.id}`) !== null).map((a) => a.id),
+      layout: formText(data, "layout"),
+      windowBefore: Number(formText(data, "windowBefore")),
+      windowAfter: Number(formText(data, "windowAfter")),
     };
     const parsed = DisplayInputSchema.safeParse(input);
     if (!parsed.success) {
@@ -171,6 +174,15 @@ export class AdminDisplays extends LitElement {
     const choice = DISPLAY_VISIBILITIES.find((v) => v === visibility);
     if (!choice || choice === d.visibility) return;
     const res = await updateDisplay(d, { visibility: choice });
+    this.serverError = this.refusal(res);
+    await this.load();
+  }
+
+  private async setLayout(d: DisplayStatus, e: Event): Promise<void> {
+    const value = (e.target as HTMLSelectElement).value;
+    const choice = DISPLAY_LAYOUTS.find((v) => v === value);
+    if (!choice || choice === d.layout) return;
+    const res = await updateDisplay(d, { layout: choice });
     this.serverError = this.refusal(res);
     await this.load();
   }
@@ -216,10 +228,16 @@ export class AdminDisplays extends LitElement {
       : html`<select name="visibility" aria-label=${this.msg("admin.displays.visibility")} @change=${(e: Event) => void this.setVisibility(d, e)}>
           ${DISPLAY_VISIBILITIES.map((v) => html`<option value=${v} ?selected=${d.visibility === v}>${this.msg(`admin.displays.visibility.${v}`)}</option>`)}
         </select>`;
+    const layout = d.revoked
+      ? this.msg(`admin.displays.layout.${d.layout}`)
+      : html`<select name="layout" aria-label=${this.msg("admin.displays.layout")} @change=${(e: Event) => void this.setLayout(d, e)}>
+          ${DISPLAY_LAYOUTS.map((v) => html`<option value=${v} ?selected=${d.layout === v}>${this.msg(`admin.displays.layout.${v}`)}</option>`)}
+        </select>`;
     const showing = d.online && d.date ? this.msg("admin.displays.showingValue", { date: d.date, page: d.page ?? "—" }) : "—";
     return html`<tr data-display=${d.id}>
       <td>${d.name}</td>
       <td>${visibility}</td>
+      <td>${layout}<div class="hint">${this.msg("admin.displays.windowValue", { before: d.windowBefore, after: d.windowAfter })}</div></td>
       <td>${d.language === "en" ? "English" : "中文"}</td>
       <td>${this.advisorNames(d.advisorIds)}</td>
       <td data-cell="status">${this.status(d)}</td>
@@ -240,6 +258,11 @@ export class AdminDisplays extends LitElement {
       <label>${this.msg("admin.displays.language")}
         <select name="language"><option value="zh-CN" ?selected=${lang === "zh-CN"}>中文</option><option value="en" ?selected=${lang === "en"}>English</option></select>
       </label>
+      <label>${this.msg("admin.displays.layout")}
+        <select name="layout">${DISPLAY_LAYOUTS.map((v) => html`<option value=${v}>${this.msg(`admin.displays.layout.${v}`)}</option>`)}</select>
+      </label>
+      <label>${this.msg("admin.displays.windowBefore")}<input name="windowBefore" type="number" min="0" max="12" step="0.5" value="1" /></label>
+      <label>${this.msg("admin.displays.windowAfter")}<input name="windowAfter" type="number" min="0" max="12" step="0.5" value="3" /></label>
       <fieldset>
         <legend>${this.msg("admin.displays.advisors")} (${this.msg("admin.displays.advisorsHint")})</legend>
         ${this.advisors.map((a) => html`<label class="inline"><input type="checkbox" name="advisor-${a.id}" />${a.name}</label>`)}
@@ -272,6 +295,7 @@ export class AdminDisplays extends LitElement {
     const heads: MessageKey[] = [
       "admin.displays.name",
       "admin.displays.visibility",
+      "admin.displays.layout",
       "admin.displays.language",
       "admin.displays.advisors",
       "admin.displays.status",

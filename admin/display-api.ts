@@ -11,7 +11,7 @@ export const listDisplays = () => call<DisplayStatus[]>("/api/displays");
 
 export const createDisplay = (input: unknown) => call<CreatedDisplay>("/api/displays", { method: "POST", body: JSON.stringify(input) });
 
-export const updateDisplay = (d: PairedDisplay, changes: Partial<Pick<PairedDisplay, "name" | "visibility" | "language" | "advisorIds">>): Promise<ApiResult<CommandResult>> =>
+export const updateDisplay = (d: PairedDisplay, changes: Partial<Pick<PairedDisplay, "name" | "visibility" | "language" | "advisorIds" | "layout" | "windowBefore" | "windowAfter">>): Promise<ApiResult<CommandResult>> =>
   call<CommandResult>(`/api/displays/${d.id}`, { method: "PATCH", body: JSON.stringify({ version: d.version, ...changes }) });
 
 export const revokeDisplay = (d: PairedDisplay) => call<CommandResult>(`/api/displays/${d.id}`, { method: "DELETE" });

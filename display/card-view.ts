@@ -100,3 +100,24 @@ export function dayCounts(appointments: readonly Appointment[]): DayCounts {
   }
   return counts;
 }
+
+/** What became of the cards of the hours folded into the TV's strip: every card counts in one of these. */
+export interface EarlierCounts {
+  completed: number;
+  /** Arrived or in service: at the reception now. */
+  inShop: number;
+  /** Still awaited though their hour is past the window: late. */
+  late: number;
+  noShow: number;
+}
+
+export function earlierCounts(cards: readonly Appointment[]): EarlierCounts {
+  const counts: EarlierCounts = { completed: 0, inShop: 0, late: 0, noShow: 0 };
+  for (const a of cards) {
+    if (a.status === "completed") counts.completed++;
+    else if (a.status === "arrived" || a.status === "in_service") counts.inShop++;
+    else if (a.status === "no_show") counts.noShow++;
+    else if (a.status !== "cancelled") counts.late++;
+  }
+  return counts;
+}

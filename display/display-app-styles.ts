@@ -55,26 +55,4 @@ export const displayAppStyles = css`
     font-size: 0.7em;
     color: var(--mb-text-muted);
   }
-  .pages {
-    position: absolute;
-    right: 0;
-    bottom: 0;
-    z-index: 1;
-    display: flex;
-    align-items: center;
-    gap: 0.3em;
-    padding: 0.1em 0.4em;
-    border-radius: var(--mb-radius);
-    background: var(--mb-surface);
-    color: var(--mb-text);
-  }
-  .dot {
-    width: 0.5em;
-    height: 0.5em;
-    border-radius: 50%;
-    border: 0.08em solid var(--mb-text);
-  }
-  .dot.on {
-    background: var(--mb-text);
-  }
 `;

@@ -14,8 +14,13 @@ import { WakeLockController } from "./wake-lock-controller.js";
 import { TickController } from "./tick-controller.js";
 import { ArrivalCaller, arrivalCallText } from "./arrival-call.js";
 import { dayCounts } from "./card-view.js";
-import { parseDisplayOptions, type DisplayOptions } from "./display-options.js";
+import { parseDisplayOptions, type DisplayOptions, type Layout } from "./display-options.js";
+import { DEFAULT_WINDOW, gridPages, type GridPage, type WindowSpan } from "./tv-pages.js";
+import { linesPerPage, listLines, listPages, offList } from "./tv-list.js";
+import { minutesOfDay, formatMinutesOfDay, slotStarts } from "../shared/rules/time-of-day.js";
+import type { Appointment } from "../shared/schemas/appointment.js";
 import "./components/board-grid.js";
+import "./components/board-list.js";
 import "./components/board-header.js";
 import { displayAppStyles } from "./display-app-styles.js";
 
@@ -25,10 +30,14 @@ declare global {
   }
 }
 
-/** Heights in em of the grid's pieces, matching board-grid's styles: the hour row, one row at its smallest, the gap. */
-const HOUR_ROW_EM = 1.6;
-const MIN_ROW_EM = 2.95;
-const GAP_EM = 0.2;
+/** What the TV shows on one page: a grid page (some advisors, some hours) or a page of the list. */
+type TvPage = { layout: "grid"; grid: GridPage } | { layout: "list"; lines: Appointment[] };
+
+interface Paging {
+  layout: "grid" | "list";
+  pages: TvPage[];
+  footnote: string;
+}
 
 /**
  * The reception TV: header, board and nothing to click. Follows today in the site's time zone
@@ -42,7 +51,8 @@ export class DisplayApp extends LitElement {
   private readonly caller = new ArrivalCaller();
   private readonly connection: BoardConnection;
   @state() private page = 0;
-  @state() private rowsFit = 12;
+  /** The board's room in em of its font, measured: what fits on a page follows from it. */
+  @state() private board = { width: 78, height: 40 };
   @state() private reloading = false;
   private reloadTimer: ReturnType<typeof setTimeout> | undefined;
   private pageTimer: ReturnType<typeof setInterval> | undefined;
@@ -89,7 +99,7 @@ export class DisplayApp extends LitElement {
 
   /** Which page a paired TV shows, for the manager's list of displays. */
   private reportPage(): void {
-    if (this.pairing) this.connection.socket.emit("display:report", { page: `${this.page + 1}/${this.pageCount(this.rows().length)}` });
+    if (this.pairing) this.connection.socket.emit("display:report", { page: `${this.page + 1}/${this.paging()?.pages.length ?? 1}` });
   }
 
   override disconnectedCallback(): void {
@@ -159,33 +169,95 @@ export class DisplayApp extends LitElement {
   }
 
   private rowsCache: { state: BoardState; rows: Advisor[] } | undefined;
-  private shownCache: { rows: Advisor[]; from: number; to: number; shown: Advisor[] } | undefined;
+  /** The pages, worked out again only when the board, the minute, the room or the pairing changed: one entry, never more. */
+  private pagingCache: { key: unknown[]; paging: Paging } | undefined;
 
-  private pageOf(rows: Advisor[], page: number): Advisor[] {
-    const from = page * this.rowsFit;
-    const to = from + this.rowsFit;
-    const c = this.shownCache;
-    if (c && c.rows === rows && c.from === from && c.to === to) return c.shown;
-    this.shownCache = { rows, from, to, shown: rows.slice(from, to) };
-    return this.shownCache.shown;
+  private get layoutChoice(): Layout {
+    return this.options.layout ?? this.pairing?.layout ?? "auto";
   }
 
-  private pageCount(rows: number): number {
-    return Math.max(1, Math.ceil(rows / Math.max(1, this.rowsFit)));
+  private get span(): WindowSpan {
+    return {
+      before: this.options.before ?? this.pairing?.windowBefore ?? DEFAULT_WINDOW.before,
+      after: this.options.after ?? this.pairing?.windowAfter ?? DEFAULT_WINDOW.after,
+    };
+  }
+
+  /** Minutes since the board's midnight on the server's clock: below 0 before the board's day, past 24 h after it. */
+  private nowOnBoard(minute: number): number {
+    const s = this.connection.state!;
+    const now = localParts(minute, s.settings.timeZone);
+    if (now.date === s.date) return now.minutesOfDay;
+    return now.date < s.date ? -24 * 60 : 48 * 60;
+  }
+
+  /**
+   * The pages the TV turns through. Grid: the now-window (earlier hours in the strip), then the
+   * later hours, each with as many advisor rows as fit at full size. List: the lines still expected
+   * or waiting, a screenful a page. `auto` takes the grid when the now-window's rows all fit one screen.
+   */
+  private paging(): Paging | undefined {
+    const s = this.connection.state;
+    if (!s) return undefined;
+    const rows = this.rows();
+    const minute = Math.floor(this.connection.serverNow() / 60_000) * 60_000;
+    const choice = this.layoutChoice;
+    const span = this.span;
+    const key = [s, rows, minute, this.board.width, this.board.height, choice, span.before, span.after, this.language];
+    if (this.pagingCache && this.pagingCache.key.every((k, i) => k === key[i])) return this.pagingCache.paging;
+    const grid = choice === "list" ? [] : gridPages({ advisors: rows, appointments: s.appointments, settings: s.settings, now: this.nowOnBoard(minute), span, board: this.board });
+    const useGrid = choice === "grid" || (choice === "auto" && rows.length > 0 && grid.filter((p) => p.columns === grid[0]!.columns).length === 1);
+    let paging: Paging;
+    if (useGrid) {
+      paging = { layout: "grid", pages: grid.map((g) => ({ layout: "grid", grid: g })), footnote: "" };
+    } else {
+      const ids = new Set(rows.map((a) => a.id));
+      const lines = listLines(s.appointments, ids);
+      const off = offList(s.appointments, ids);
+      paging = {
+        layout: "list",
+        pages: listPages(lines, linesPerPage(this.board.height)).map((l) => ({ layout: "list", lines: l })),
+        footnote: t(this.language, "display.list.footnote", { ...off }),
+      };
+    }
+    this.pagingCache = { key, paging };
+    return paging;
   }
 
   private turnPage(): void {
-    const pages = this.pageCount(this.rows().length);
+    const pages = this.paging()?.pages.length ?? 1;
     this.page = pages > 1 ? (this.page + 1) % pages : 0;
     this.reportPage();
   }
 
-  /** How many advisor rows fit at their smallest readable height in the space the board has. */
+  /** The board's room in em, for what fits on a page. */
   private measure(main: HTMLElement): void {
     const em = parseFloat(getComputedStyle(main).fontSize) || 24;
-    const fit = Math.floor((main.clientHeight - HOUR_ROW_EM * em) / ((MIN_ROW_EM + GAP_EM) * em));
-    const next = Math.max(1, fit);
-    if (next !== this.rowsFit) this.rowsFit = next;
+    const next = { width: main.clientWidth / em, height: main.clientHeight / em };
+    if (Math.abs(next.width - this.board.width) > 0.01 || Math.abs(next.height - this.board.height) > 0.01) this.board = next;
+  }
+
+  /** The header's page indicator, the same object while nothing about it changed (the header re-renders only then). */
+  private headerPage(page: TvPage, index: number, count: number): { index: number; count: number; label: string } {
+    const label = this.pageLabel(page, index, count);
+    const c = this.pageShown;
+    if (c && c.index === index && c.count === count && c.label === label) return c;
+    this.pageShown = { index, count, label };
+    return this.pageShown;
+  }
+
+  private pageShown: { index: number; count: number; label: string } | undefined;
+
+  /** "第 2/3 页 · 14:00–17:59": which page, and on the grid which hours. */
+  private pageLabel(page: TvPage, index: number, count: number): string {
+    const lang = this.language;
+    const label = t(lang, "display.page", { page: index + 1, pages: count });
+    if (page.layout !== "grid" || !this.connection.state) return label;
+    const slots = slotStarts(this.connection.state.settings);
+    const { from, to } = page.grid.columns;
+    if (!slots[from] || !slots[to - 1]) return label;
+    const end = formatMinutesOfDay(minutesOfDay(slots[to - 1]!) + this.connection.state.settings.slotMinutes - 1);
+    return `${label} · ${t(lang, "display.pageHours", { from: slots[from], to: end })}`;
   }
 
   override updated(): void {
@@ -213,10 +285,10 @@ export class DisplayApp extends LitElement {
         ${c.failedToConnect ? html`<small>${t(lang, "display.launch.error")}</small>` : nothing}
       </div>`;
     }
-    const rows = this.rows();
-    const pages = this.pageCount(rows.length);
-    const page = Math.min(this.page, pages - 1);
-    const shown = this.pageOf(rows, page);
+    const paging = this.paging()!;
+    const pages = paging.pages.length;
+    const index = Math.min(this.page, pages - 1);
+    const page = paging.pages[index]!;
     const minute = Math.floor(c.serverNow() / 60_000) * 60_000;
     return html`
       <board-header
@@ -226,24 +298,33 @@ export class DisplayApp extends LitElement {
         .language=${lang}
         .counts=${dayCounts(s.appointments)}
         .serverNow=${() => c.serverNow()}
+        .page=${this.headerPage(page, index, pages)}
       ></board-header>
       <main>
-        <board-grid
-          .settings=${s.settings}
-          .advisors=${shown}
-          .appointments=${s.appointments}
-          .bays=${s.bays}
-          .date=${s.date}
-          .minute=${minute}
-          .language=${lang}
-          .highlighted=${this.highlights.ids}
-        ></board-grid>
-        ${pages > 1
-          ? html`<div class="pages" role="status">
-              ${Array.from({ length: pages }, (_, i) => html`<span class="dot ${i === page ? "on" : ""}"></span>`)}
-              <span>${t(lang, "display.page", { page: page + 1, pages })}</span>
-            </div>`
-          : nothing}
+        ${page.layout === "grid"
+          ? html`<board-grid
+              .settings=${s.settings}
+              .advisors=${page.grid.advisors}
+              .appointments=${s.appointments}
+              .bays=${s.bays}
+              .date=${s.date}
+              .minute=${minute}
+              .language=${lang}
+              .highlighted=${this.highlights.ids}
+              .columns=${page.grid.columns}
+              .earlier=${page.grid.earlier}
+              .across=${page.grid.across}
+            ></board-grid>`
+          : html`<board-list
+              .lines=${page.lines}
+              .advisors=${s.advisors}
+              .bays=${s.bays}
+              .settings=${s.settings}
+              .minute=${minute}
+              .language=${lang}
+              .highlighted=${this.highlights.ids}
+              .footnote=${paging.footnote}
+            ></board-list>`}
         ${c.status === "lost"
           ? html`<div class="banner" role="alert">
               ${t(lang, "display.banner.disconnected", { time: formatTimeOfDay(c.confirmedAt ?? s.serverTime, s.settings.timeZone) })}

@@ -2,6 +2,8 @@ import type { Language } from "../shared/schemas/common.js";
 import { isLocalDate } from "../shared/rules/local-date.js";
 
 export type Theme = "dark" | "light";
+export const LAYOUTS = ["grid", "list", "auto"] as const;
+export type Layout = (typeof LAYOUTS)[number];
 
 /** What one TV shows, chosen in its URL, e.g. `/display?lang=en&theme=light&advisors=1,3&call=1`. */
 export interface DisplayOptions {
@@ -16,6 +18,11 @@ export interface DisplayOptions {
   call: boolean;
   /** Pin the board to one date (no midnight rollover); null: today in the site's zone. */
   date: string | null;
+  /** Advisor rows × hours, a flight-board list, or whichever suits the day (auto); null: the paired display's choice, else auto. */
+  layout: Layout | null;
+  /** Hours of the now-window before and after the present; null: the paired display's choice, else 1 and 3. */
+  before: number | null;
+  after: number | null;
 }
 
 export interface ParsedOptions {
@@ -32,7 +39,7 @@ export interface ParsedOptions {
 export function parseDisplayOptions(search: string): ParsedOptions {
   const q = new URLSearchParams(search);
   const problems: string[] = [];
-  const options: DisplayOptions = { language: null, theme: "dark", advisors: null, pageSeconds: 15, call: false, date: null };
+  const options: DisplayOptions = { language: null, theme: "dark", advisors: null, pageSeconds: 15, call: false, date: null, layout: null, before: null, after: null };
 
   const lang = q.get("lang");
   if (lang !== null) {
@@ -67,5 +74,22 @@ export function parseDisplayOptions(search: string): ParsedOptions {
     if (isLocalDate(date)) options.date = date;
     else problems.push(`date must be a real date written YYYY-MM-DD (got "${date.slice(0, 20)}")`);
   }
+  const layout = q.get("layout");
+  if (layout !== null) {
+    if ((LAYOUTS as readonly string[]).includes(layout)) options.layout = layout as Layout;
+    else problems.push(`layout must be grid, list or auto (got "${layout.slice(0, 20)}")`);
+  }
+  for (const name of ["before", "after"] as const) {
+    const v = q.get(name);
+    if (v === null) continue;
+    const n = Number(v);
+    if (v.trim() !== "" && isWindowHours(n)) options[name] = n;
+    else problems.push(`${name} must be hours from 0 to 12 in steps of half an hour (got "${v.slice(0, 20)}")`);
+  }
   return { options, problems };
+}
+
+/** The now-window's hours on either side: 0 to 12, whole or half hours. */
+export function isWindowHours(n: number): boolean {
+  return Number.isFinite(n) && n >= 0 && n <= 12 && Number.isInteger(n * 2);
 }

@@ -35,7 +35,8 @@ async function shoot(page: Page, name: string, sizes: readonly ScreenSize[]): Pr
 
 async function tv(browser: Browser, server: TestServer, fixture: FixtureName): Promise<void> {
   const { page } = await openPage(browser, `${server.url}/display`, SCREEN_SIZES["tv-1080"]);
-  await page.locator("board-grid .advisor").first().waitFor();
+  // the busiest days are laid out as the flight-board list (layout=auto)
+  await page.locator("board-grid .advisor, board-list tbody tr").first().waitFor();
   await shoot(page, `display-${fixture}`, TV_SIZES);
 }
 

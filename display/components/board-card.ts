@@ -23,13 +23,19 @@ declare global {
 /**
  * One appointment card as the paper board's magnet: time, status (colour + icon + word), customer,
  * plate, work and bay. Lines of lower priority give way when the card is small (container queries),
- * so a crowded slot still shows time and status. Data comes in by properties; the only output is
+ * so a crowded slot still shows time and status; four lines (the TV's cards) show all but the bay. Data comes in by properties; the only output is
  * `board-card-activate`, for editors that open a card.
  */
 function plateParts(plate: string) {
   const i = plate.indexOf("·");
   if (i === -1) return plate;
   return html`${plate.slice(0, i)}<span class="dot">·</span>${plate.slice(i + 1)}`;
+}
+
+/** The end of a plate a guide calls out: a masked plate's digits after the stars, or a full plate's last three. */
+export function plateTail(plate: string): string {
+  const star = plate.lastIndexOf("*");
+  return star >= 0 ? plate.slice(Math.max(0, star - 2)) : `…${plate.slice(-3)}`;
 }
 
 @customElement("board-card")
@@ -64,14 +70,13 @@ export class BoardCard extends LitElement {
       box-sizing: border-box;
       height: 100%;
       overflow: hidden;
-      padding: 0.12em 0.2em 0.12em 0.25em;
-      line-height: 1.2em;
+      padding: 0.1em 0.2em 0.1em 0.25em;
+      line-height: 1.1em;
       border-radius: var(--mb-radius);
       background: var(--card-bg);
       border-left: 0.22em solid var(--tone);
       display: flex;
       flex-direction: column;
-      gap: 0.05em;
     }
     :host([tone="confirmed"]) { --tone: var(--mb-confirmed); }
     :host([tone="grace"]) { --tone: var(--mb-grace); }
@@ -110,18 +115,21 @@ export class BoardCard extends LitElement {
     }
     /* every line is exactly one line high, so the container queries below know how many fit */
     .line {
-      height: 1.2em;
-      line-height: 1.2em;
+      height: 1.1em;
+      line-height: 1.1em;
       white-space: nowrap;
       overflow: hidden;
-      text-overflow: ellipsis;
       min-width: 0;
       flex: none;
     }
-    .head {
+    .head,
+    .status,
+    .plate-work {
       display: flex;
-      justify-content: space-between;
       gap: 0.3em;
+    }
+    .head {
+      justify-content: space-between;
       font-weight: 700;
       font-variant-numeric: tabular-nums;
     }
@@ -133,6 +141,7 @@ export class BoardCard extends LitElement {
       font-weight: 700;
     }
     .pill {
+      flex: none;
       background: var(--tone);
       color: var(--mb-pill-text);
       border-radius: 0.2em;
@@ -146,30 +155,38 @@ export class BoardCard extends LitElement {
       /* CJK fonts draw the plate's "·" full width; a Latin font's keeps 京A·***45 within a narrow card */
       font-family: Arial, "Helvetica Neue", "DejaVu Sans", sans-serif;
     }
-    .detail {
+    /* the parts a narrow card may shorten: the late minutes, the work and the bay; everything else is whole or not shown */
+    .detail,
+    .work,
+    .bay {
       font-variant-numeric: tabular-nums;
+      min-width: 0;
+      overflow: hidden;
+      text-overflow: ellipsis;
+    }
+    .plate {
+      flex: none;
+    }
+    .plate.tail {
+      display: none;
     }
     /*
-     * Lines by priority: time, status, [detail], customer, plate, work, bay. A card n lines high is
-     * 0.19em + 1.25em * n; each query hides what no longer fits, so nothing is ever cut in half.
+     * Lines by priority: time, status word, customer, plate and work, bay. A card n lines high is
+     * 0.2em + 1.1em * n; each query hides what no longer fits, so nothing is ever cut in half.
      */
-    @container (max-height: 3.93em) {
-      .detail, .customer, .plate, .work, .bay { display: none; }
+    @container (max-height: 3.45em) {
+      .customer, .plate-work, .bay { display: none; }
     }
-    @container (max-height: 5.18em) {
-      .plate, .work, .bay { display: none; }
-      .has-detail .customer { display: none; }
+    @container (max-height: 4.55em) {
+      .plate-work, .bay { display: none; }
     }
-    @container (max-height: 6.43em) {
-      .work, .bay { display: none; }
-      .has-detail .plate { display: none; }
-    }
-    @container (max-height: 7.68em) {
+    @container (max-height: 5.65em) {
       .bay { display: none; }
-      .has-detail .work { display: none; }
     }
-    @container (max-height: 8.93em) {
-      .has-detail .bay { display: none; }
+    /* a narrow card (side by side in a busy hour) keeps the plate's tail, what the guide calls out ("尾号 45") */
+    @container (max-width: 9em) {
+      .plate.full { display: none; }
+      .plate.tail { display: block; }
     }
     @container (max-width: 4.6em) {
       .icon { display: none; }
@@ -207,17 +224,17 @@ export class BoardCard extends LitElement {
     const v = this.view();
     const customer = t(this.language, `board.card.customer.${a.customerTitle}`, { name: a.customerName });
     const detail = this.detail(v);
-    return html`<div class="card ${detail === nothing ? "" : "has-detail"}" @click=${this.activate} data-id=${a.id}>
+    return html`<div class="card" @click=${this.activate} data-id=${a.id}>
       <div class="line head">
         <span class="time ${this.outsideHours ? "warn" : ""}" title=${this.outsideHours ? t(this.language, "board.grid.outsideHours") : nothing}
           >${this.outsideHours ? "⚠" : ""}${a.startTime}</span
         ><span class="icon" aria-hidden="true">${v.icon}</span>
       </div>
-      <div class="line status"><span class="pill">${t(this.language, v.label)}</span></div>
-      ${detail === nothing ? nothing : html`<div class="line detail">${detail}</div>`}
+      <div class="line status"><span class="pill">${t(this.language, v.label)}</span>${detail === nothing ? nothing : html`<span class="detail">${detail}</span>`}</div>
       <div class="line customer">${customer}</div>
-      <div class="line plate">${plateParts(a.plate)}</div>
-      <div class="line work">${a.workRequested}</div>
+      <div class="line plate-work">
+        <span class="plate full">${plateParts(a.plate)}</span><span class="plate tail">${plateTail(a.plate)}</span><span class="work">${a.workRequested}</span>
+      </div>
       <div class="line bay ${this.bayClash ? "warn" : ""}">${this.bayClash ? `⚠ ${t(this.language, "board.card.bayClash")} ` : ""}${this.bayName ?? t(this.language, "board.card.noBay")}</div>
     </div>`;
   }

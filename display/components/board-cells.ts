@@ -8,7 +8,8 @@ import type { Overlap } from "../../shared/rules/overlaps.js";
 import { mayMove } from "../../shared/rules/status.js";
 import { t } from "../../shared/i18n/messages.js";
 import { hasOverlap, type BoardLayout, type Lane, type SlotStack } from "../board-layout.js";
-import { cardView } from "../card-view.js";
+import { cardView, earlierCounts, type EarlierCounts } from "../card-view.js";
+import { styleProps } from "../style-props.js";
 import "./board-card.js";
 
 /** A cell of the grid: where it is, and what the editor's state says about it. */
@@ -34,6 +35,8 @@ export interface CellContext {
   editable: boolean;
   /** How many cards a cell shows before it summarises them (the TV measures it). */
   fits: number;
+  /** The TV: how many cards of a cell stand side by side (the pager decided the rows' heights with it). */
+  across: number;
   selectedId: number | null;
   pending: ReadonlySet<number>;
   liftedId: number | null;
@@ -112,8 +115,8 @@ export function cellInputs(ctx: CellContext, cell: CellView): unknown[] {
     const state = [ctx.highlighted.has(a.id), ctx.selectedId === a.id, ctx.liftedId === a.id, ctx.pending.has(a.id)].map(Number).join("");
     return `${kinds}/${state}`;
   });
-  const { settings, minute, language, bays, editable, fits } = ctx;
-  return [cell.lane.id, cell.slot, cell.past, cell.drop, cell.stack?.overCapacity, settings, minute, language, bays, editable, fits, marks.join(), ...cards];
+  const { settings, minute, language, bays, editable, fits, across } = ctx;
+  return [cell.lane.id, cell.slot, cell.past, cell.drop, cell.stack?.overCapacity, settings, minute, language, bays, editable, fits, across, marks.join(), ...cards];
 }
 
 /**
@@ -132,13 +135,29 @@ export function renderCell(ctx: CellContext, cell: CellView): TemplateResult {
     : cards.length > ctx.fits
       ? summary(ctx, cards)
       : repeat(cards, (a) => a.id, (a) => face(ctx, a));
+  const across = Math.max(1, Math.min(cards.length, ctx.across));
   return html`<div
     class="cell ${cell.past ? "past" : ""} ${over ? "over" : ""} ${cell.drop ? "drop" : ""}"
+    style=${styleProps(ctx.editable ? {} : { "--across": String(across) })}
     role=${ctx.editable ? "gridcell" : "cell"}
     data-lane=${lane.id}
     data-slot=${slot}
     title=${over ? t(ctx.language, "board.grid.overCapacity") : nothing}
   >
     ${content}
+  </div>`;
+}
+
+const STRIP_ORDER: readonly (keyof EarlierCounts)[] = ["completed", "inShop", "late", "noShow"];
+
+/**
+ * The TV's strip of the hours before the window, for one advisor: what became of those cards
+ * (完成 / 在店 / 延时 / 爽约), so the hours folded away still count every card.
+ */
+export function renderStrip(ctx: CellContext, lane: Lane, before: number): TemplateResult {
+  const cards = lane.stacks.filter((s) => s.slot < before).flatMap((s) => s.cards);
+  const counts = earlierCounts(cards);
+  return html`<div class="cell strip" role="cell" data-lane=${lane.id} data-earlier=${cards.length}>
+    ${STRIP_ORDER.filter((k) => counts[k] > 0).map((k) => html`<span class="count s-${k}" data-count=${k}>${t(ctx.language, `board.strip.${k}`, { count: counts[k] })}</span>`)}
   </div>`;
 }

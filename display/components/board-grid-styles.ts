@@ -1,4 +1,5 @@
 import { css } from "lit";
+import { em, TV } from "../tv-metrics.js";
 
 /**
  * The grid's look, kept apart from its logic; sizes in em of the board's font (see CARD_MIN_* in
@@ -18,9 +19,13 @@ export const boardGridStyles = css`
     position: relative;
     display: grid;
     height: 100%;
-    grid-template-columns: 6.2em repeat(var(--slots), minmax(0, 1fr));
-    grid-template-rows: 1.6em repeat(var(--rows), minmax(0, 1fr));
+    grid-template-columns: ${em(TV.laneWidth)} repeat(var(--slots), minmax(0, 1fr));
+    /* a row is as tall as its fullest cell's cards (the TV's pager made sure the rows fit), then shares what is left */
+    grid-template-rows: ${em(TV.hourRow)} repeat(var(--rows), minmax(min-content, 1fr));
     gap: var(--mb-gap);
+  }
+  .grid.with-strip {
+    grid-template-columns: ${em(TV.laneWidth)} ${em(TV.stripWidth)} repeat(var(--slots), minmax(0, 1fr));
   }
   .row {
     display: grid;
@@ -86,12 +91,11 @@ export const boardGridStyles = css`
     background: var(--lane-color);
   }
   .cell {
-    display: flex;
-    flex-direction: column;
-    flex-wrap: wrap;
-    align-content: stretch;
-    gap: 0.1em;
-    padding: 0.1em;
+    display: grid;
+    grid-template-columns: repeat(var(--across, 1), minmax(0, 1fr));
+    grid-auto-rows: minmax(${em(TV.cardHeight)}, 1fr);
+    gap: ${em(TV.cardGap)};
+    padding: ${em(TV.cellPad)};
     min-width: 0;
     min-height: 0;
     box-sizing: border-box;
@@ -106,7 +110,7 @@ export const boardGridStyles = css`
     outline-offset: -0.06em;
   }
   .summary {
-    flex: 1;
+    grid-column: 1 / -1;
     min-width: 0;
     box-sizing: border-box;
     padding: 0.12em 0.2em 0.12em 0.25em;
@@ -143,12 +147,30 @@ export const boardGridStyles = css`
   .t-in_service { color: var(--mb-service); }
   .t-completed, .t-no_show, .t-cancelled { color: var(--mb-completed); }
   .cell > board-card {
-    /* two lines of text: a crowded slot puts cards side by side rather than shrinking them */
-    flex: 1 1 0;
-    min-height: min(100%, 2.7em);
-    min-width: min(100%, 3.9em);
+    min-width: 0;
+    min-height: 0;
     position: relative;
     z-index: 1;
+  }
+  /* the hours before the window: what became of their cards, one count a line */
+  .strip {
+    display: flex;
+    flex-direction: column;
+    justify-content: center;
+    gap: 0;
+    padding: 0.1em 0.3em;
+    background: var(--mb-surface-past);
+    color: var(--mb-text);
+    line-height: 1.1em;
+    font-variant-numeric: tabular-nums;
+    white-space: nowrap;
+  }
+  .strip .s-completed { color: var(--mb-text-muted); }
+  .strip .s-inShop { color: var(--mb-arrived); font-weight: 700; }
+  .strip .s-late { color: var(--mb-late); font-weight: 700; }
+  .strip .s-noShow { color: var(--mb-text-muted); }
+  .hour.earlier {
+    white-space: nowrap;
   }
   .now {
     grid-row: 1 / -1;
@@ -156,6 +178,9 @@ export const boardGridStyles = css`
     position: relative;
     z-index: 0;
     pointer-events: none;
+  }
+  .now.after-strip {
+    grid-column: 3 / -1;
   }
   .now > div {
     position: absolute;
@@ -214,6 +239,8 @@ export const boardGridStyles = css`
     -webkit-line-clamp: 3;
   }
   :host([editable]) .cell {
+    display: flex;
+    flex-direction: column;
     flex-wrap: nowrap;
     padding: 3px;
     gap: 3px;

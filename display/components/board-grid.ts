@@ -9,9 +9,11 @@ import type { Settings } from "../../shared/schemas/settings.js";
 import type { Language } from "../../shared/schemas/common.js";
 import { t } from "../../shared/i18n/messages.js";
 import { localParts } from "../../shared/rules/zoned-time.js";
-import { minutesOfDay } from "../../shared/rules/time-of-day.js";
+import { formatMinutesOfDay, minutesOfDay } from "../../shared/rules/time-of-day.js";
 import { layoutBoard, nowFraction, type BoardLayout, type Lane, type LaneMode } from "../board-layout.js";
-import { cellInputs, renderCell, type CellContext } from "./board-cells.js";
+import { cellInputs, renderCell, renderStrip, type CellContext } from "./board-cells.js";
+import type { Columns } from "../tv-pages.js";
+import { TV } from "../tv-metrics.js";
 import { boardGridStyles } from "./board-grid-styles.js";
 import { srOnlyStyles } from "./sr-only-styles.js";
 import { styleProps } from "../style-props.js";
@@ -35,11 +37,6 @@ declare global {
 
 const NONE: ReadonlySet<number> = new Set();
 
-/** The smallest card still readable (time and status, two lines), in em of the board's font; matches the styles. */
-const CARD_MIN_HEIGHT_EM = 2.7;
-const CARD_MIN_WIDTH_EM = 3.9;
-const CELL_PAD_EM = 0.1;
-const CELL_GAP_EM = 0.1;
 
 const EMPTY_LAYOUT: BoardLayout = { mode: "advisors", slots: [], lanes: [], overlaps: new Map() };
 
@@ -77,8 +74,14 @@ export class BoardGrid extends LitElement {
   /** The card being carried by a pointer or the keyboard (its place is shown faded). */
   @property({ attribute: false }) liftedId: number | null = null;
   @property({ attribute: false }) dropTarget: SlotTarget | null = null;
-  /** How many readable cards one cell holds, measured from the cells' size (the TV only). */
-  @state() private room = { perColumn: 1, columns: 1 };
+  /** The TV's now-window or a later page: the slot columns shown; null shows every slot (the editor). */
+  @property({ attribute: false }) columns: Columns | null = null;
+  /** The TV: fold the hours before `columns` into a strip of counts per advisor. */
+  @property({ type: Boolean }) earlier = false;
+  /** The TV: how many cards of a cell stand side by side. */
+  @property({ type: Number }) across = 1;
+  /** How many cards stacked one above the other fit the whole board's height (the TV only). */
+  @state() private stackFit = 1;
   private resize: ResizeObserver | undefined;
   private current: BoardLayout = EMPTY_LAYOUT;
   /** What the current layout was made from: the minute ticks and a drag re-render without laying the day out again. */
@@ -126,15 +129,13 @@ export class BoardGrid extends LitElement {
     };
   }
 
+  /** A cell never holds more cards than the board's height has room for: beyond that (rare) it summarises. */
   private measure(): void {
     if (this.editable) return;
-    const cell = this.renderRoot.querySelector(".cell");
-    if (!cell) return;
     const em = parseFloat(getComputedStyle(this).fontSize) || 24;
-    const { width, height } = cell.getBoundingClientRect();
-    const fit = (size: number, min: number) => Math.max(1, Math.floor((size - 2 * CELL_PAD_EM * em + CELL_GAP_EM * em) / ((min + CELL_GAP_EM) * em)));
-    const room = { perColumn: fit(height, CARD_MIN_HEIGHT_EM), columns: fit(width, CARD_MIN_WIDTH_EM) };
-    if (room.perColumn !== this.room.perColumn || room.columns !== this.room.columns) this.room = room;
+    const room = this.getBoundingClientRect().height / em - TV.hourRow - TV.gap - 2 * TV.cellPad;
+    const fit = Math.max(1, Math.floor((room + TV.cardGap) / (TV.cardHeight + TV.cardGap)));
+    if (fit !== this.stackFit) this.stackFit = fit;
   }
 
   /** Minutes since midnight that count as past on this board: all of a past day, none of a future one. */
@@ -170,17 +171,27 @@ export class BoardGrid extends LitElement {
     </div>`;
   }
 
-  private renderLane(ctx: CellContext, lane: Lane, index: number, pastUntil: number) {
+  private renderLane(ctx: CellContext, lane: Lane, index: number, pastUntil: number, shown: Columns, earlier: boolean) {
     const { slots } = ctx.layout;
     const stacks = new Map(lane.stacks.map((s) => [s.slot, s]));
     const drop = this.dropTarget?.laneId === lane.id ? this.dropTarget.slot : null;
     return html`<div class="row" role="row" style=${styleProps({ "grid-row": `${index + 2}` })}>
       ${guard([lane.label, lane.color, lane.load?.booked, lane.load?.capacity, this.language], () => this.renderLaneHeader(lane))}
-      ${slots.map((slot, i) => {
+      ${earlier ? guard([lane.stacks, lane.id, shown.from, this.language], () => renderStrip(ctx, lane, shown.from)) : nothing}
+      ${slots.slice(shown.from, shown.to).map((slot, j) => {
+        const i = shown.from + j;
         const cell = { lane, slot: i, stack: stacks.get(i), past: minutesOfDay(slot) + this.settings.slotMinutes <= pastUntil, drop: drop === slot };
         return guard(cellInputs(ctx, cell), () => renderCell(ctx, cell));
       })}
     </div>`;
+  }
+
+  /** The opening and closing of the columns shown, for where the now line falls among them. */
+  private windowHours(layout: BoardLayout, shown: Columns): { openTime: string; closeTime: string } {
+    const start = layout.slots[shown.from];
+    if (!start || (shown.from === 0 && shown.to === layout.slots.length)) return this.settings;
+    const end = minutesOfDay(layout.slots[shown.to - 1]!) + this.settings.slotMinutes;
+    return { openTime: start, closeTime: formatMinutesOfDay(end) };
   }
 
   override render() {
@@ -207,25 +218,33 @@ export class BoardGrid extends LitElement {
       bays: this.bays,
       highlighted: this.highlighted,
       editable: this.editable,
-      fits: this.room.perColumn * this.room.columns,
+      fits: this.editable ? Infinity : this.across * this.stackFit,
+      across: this.across,
       selectedId: this.selectedId,
       pending: this.pending,
       liftedId: this.liftedId,
     };
     const pastUntil = this.pastUntil();
-    const now = this.date && localParts(this.minute, this.settings.timeZone).date === this.date ? nowFraction(this.settings, pastUntil) : null;
+    const shown: Columns = this.editable || !this.columns ? { from: 0, to: layout.slots.length } : this.columns;
+    const earlier = this.earlier && shown.from > 0;
+    const now = this.date && localParts(this.minute, this.settings.timeZone).date === this.date ? nowFraction(this.windowHours(layout, shown), pastUntil) : null;
     const corner = t(lang, this.mode === "advisors" ? "board.grid.advisors" : "board.grid.bays");
     return html`<div
-      class="grid"
       role=${this.editable ? "grid" : "table"}
       aria-label=${this.label || t(lang, "board.grid.label")}
-      style=${styleProps({ "--slots": `${layout.slots.length}`, "--rows": `${Math.max(1, layout.lanes.length)}` })}
+      class=${earlier ? "grid with-strip" : "grid"}
+      style=${styleProps({ "--slots": `${shown.to - shown.from}`, "--rows": `${Math.max(1, layout.lanes.length)}` })}
       @click=${this.onClick}
     >
       <div class="row head" role="row">
         <div class="corner" role="columnheader"><span class="sr-only">${corner}</span></div>
-        ${guard([layout.slots.join(), this.settings.slotMinutes, pastUntil], () =>
-          layout.slots.map(
+        ${earlier
+          ? html`<div class="hour earlier past" role="columnheader" aria-label=${t(lang, "board.grid.earlierLabel", { time: layout.slots[shown.from]! })}>
+              ${t(lang, "board.grid.earlier", { time: layout.slots[shown.from]! })}
+            </div>`
+          : nothing}
+        ${guard([layout.slots.join(), this.settings.slotMinutes, pastUntil, shown.from, shown.to], () =>
+          layout.slots.slice(shown.from, shown.to).map(
             (slot) => html`<div class="hour ${minutesOfDay(slot) + this.settings.slotMinutes <= pastUntil ? "past" : ""}" role="columnheader">${slot}</div>`,
           ),
         )}
@@ -236,9 +255,9 @@ export class BoardGrid extends LitElement {
       ${repeat(
         layout.lanes,
         (l) => l.id,
-        (l, i) => this.renderLane(ctx, l, i, pastUntil),
+        (l, i) => this.renderLane(ctx, l, i, pastUntil, shown, earlier),
       )}
-      ${now === null ? nothing : html`<div class="now" aria-hidden="true"><div style=${styleProps({ left: `${(now * 100).toFixed(3)}%` })}></div></div>`}
+      ${now === null ? nothing : html`<div class="now ${earlier ? "after-strip" : ""}" aria-hidden="true"><div style=${styleProps({ left: `${(now * 100).toFixed(3)}%` })}></div></div>`}
     </div>`;
   }
 }

@@ -1,4 +1,4 @@
-import { LitElement, css, html } from "lit";
+import { LitElement, css, html, nothing } from "lit";
 import { customElement, property } from "lit/decorators.js";
 import type { Language } from "../../shared/schemas/common.js";
 import { t } from "../../shared/i18n/messages.js";
@@ -25,6 +25,8 @@ export class BoardHeader extends LitElement {
   @property() timeZone = "UTC";
   @property() language: Language = "zh-CN";
   @property({ attribute: false }) counts: DayCounts = NO_COUNTS;
+  /** Which page the TV shows ("第 1/3 页 · 09:00–13:59") and how many there are; no indicator with one page. */
+  @property({ attribute: false }) page: { index: number; count: number; label: string } | null = null;
   /** The server's clock, ms since epoch. */
   @property({ attribute: false }) serverNow: () => number = Date.now;
 
@@ -62,6 +64,23 @@ export class BoardHeader extends LitElement {
       font-variant-numeric: tabular-nums;
       white-space: nowrap;
     }
+    .pages {
+      display: flex;
+      align-items: center;
+      gap: 0.3em;
+      white-space: nowrap;
+      font-variant-numeric: tabular-nums;
+    }
+    .dot {
+      width: 0.5em;
+      height: 0.5em;
+      border-radius: 50%;
+      border: 0.08em solid var(--mb-text);
+      box-sizing: border-box;
+    }
+    .dot.on {
+      background: var(--mb-text);
+    }
     .counts {
       display: flex;
       gap: 0.8em;
@@ -96,6 +115,12 @@ export class BoardHeader extends LitElement {
       <span class="site">${this.siteName}</span>
       <span class="date">${this.date ? formatLongDate(this.language, this.date) : ""}</span>
       <span class="clock" aria-label="clock">${formatClock(this.serverNow(), this.timeZone)}</span>
+      ${this.page && this.page.count > 1
+        ? html`<span class="pages" role="status">
+            ${Array.from({ length: this.page.count }, (_, i) => html`<span class="dot ${i === this.page!.index ? "on" : ""}"></span>`)}
+            <span>${this.page.label}</span>
+          </span>`
+        : nothing}
       <span class="counts">
         ${count("total", "display.counts.total")} ${count("arrived", "display.counts.arrived")} ${count("late", "display.counts.late")}
         ${count("noShow", "display.counts.noShow")} ${count("toCome", "display.counts.toCome")}

@@ -7,6 +7,9 @@ interface DisplayRow {
   visibility: PairedDisplay["visibility"];
   language: PairedDisplay["language"];
   advisor_ids: string;
+  layout: PairedDisplay["layout"];
+  window_before: number;
+  window_after: number;
   key_hash: string;
   revoked: number;
   version: number;
@@ -20,6 +23,9 @@ const fromRow = (r: DisplayRow): PairedDisplay => ({
   visibility: r.visibility,
   language: r.language,
   advisorIds: JSON.parse(r.advisor_ids) as number[],
+  layout: r.layout,
+  windowBefore: r.window_before,
+  windowAfter: r.window_after,
   revoked: r.revoked === 1,
   version: r.version,
   createdAt: r.created_at,
@@ -39,10 +45,10 @@ export class DisplayRepo {
     this.byKey = db.prepare<[string], DisplayRow>("SELECT * FROM displays WHERE key_hash = ? AND revoked = 0");
     this.allStmt = db.prepare<[], DisplayRow>("SELECT * FROM displays ORDER BY id");
     this.insertStmt = db.prepare(
-      `INSERT INTO displays (name, visibility, language, advisor_ids, key_hash, revoked, version, created_at, last_seen_at)
-       VALUES (?, ?, ?, ?, ?, 0, 1, ?, NULL)`,
+      `INSERT INTO displays (name, visibility, language, advisor_ids, layout, window_before, window_after, key_hash, revoked, version, created_at, last_seen_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, 1, ?, NULL)`,
     );
-    this.updateStmt = db.prepare("UPDATE displays SET name = ?, visibility = ?, language = ?, advisor_ids = ?, revoked = ?, version = ? WHERE id = ?");
+    this.updateStmt = db.prepare("UPDATE displays SET name = ?, visibility = ?, language = ?, advisor_ids = ?, layout = ?, window_before = ?, window_after = ?, revoked = ?, version = ? WHERE id = ?");
     this.seenStmt = db.prepare("UPDATE displays SET last_seen_at = ? WHERE id = ?");
   }
 
@@ -61,13 +67,13 @@ export class DisplayRepo {
     return this.allStmt.all().map(fromRow);
   }
 
-  insert(d: Pick<PairedDisplay, "name" | "visibility" | "language" | "advisorIds" | "createdAt">, keyHash: string): PairedDisplay {
-    const info = this.insertStmt.run(d.name, d.visibility, d.language, JSON.stringify(d.advisorIds), keyHash, d.createdAt);
+  insert(d: Pick<PairedDisplay, "name" | "visibility" | "language" | "advisorIds" | "layout" | "windowBefore" | "windowAfter" | "createdAt">, keyHash: string): PairedDisplay {
+    const info = this.insertStmt.run(d.name, d.visibility, d.language, JSON.stringify(d.advisorIds), d.layout, d.windowBefore, d.windowAfter, keyHash, d.createdAt);
     return this.get(Number(info.lastInsertRowid))!;
   }
 
   update(d: PairedDisplay): void {
-    this.updateStmt.run(d.name, d.visibility, d.language, JSON.stringify(d.advisorIds), d.revoked ? 1 : 0, d.version, d.id);
+    this.updateStmt.run(d.name, d.visibility, d.language, JSON.stringify(d.advisorIds), d.layout, d.windowBefore, d.windowAfter, d.revoked ? 1 : 0, d.version, d.id);
   }
 
   /** When the screen was last connected: status for the manager, not part of the board. */

@@ -75,5 +75,5 @@ export class DisplayChannel {
 }
 
 function configOf(d: PairedDisplay) {
-  return { id: d.id, name: d.name, visibility: d.visibility, language: d.language, advisorIds: d.advisorIds };
+  return { id: d.id, name: d.name, visibility: d.visibility, language: d.language, advisorIds: d.advisorIds, layout: d.layout, windowBefore: d.windowBefore, windowAfter: d.windowAfter };
 }

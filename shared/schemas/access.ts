@@ -53,6 +53,10 @@ export interface Account {
 }
 
 export const DISPLAY_VISIBILITIES = ["public", "staff"] as const;
+/** How a TV lays the day out: advisor rows × hours, a flight-board list, or whichever suits the day. */
+export const DISPLAY_LAYOUTS = ["auto", "grid", "list"] as const;
+/** Hours of the now-window on either side of the present: 0 to 12, whole or half hours. */
+const WindowHoursSchema = z.number().min(0).max(12).multipleOf(0.5);
 
 export const DisplayInputSchema = z.strictObject({
   name: requiredText(40),
@@ -61,6 +65,11 @@ export const DisplayInputSchema = z.strictObject({
   language: LanguageSchema,
   /** Empty: every advisor on duty. */
   advisorIds: z.array(IdSchema).max(50).default([]),
+  layout: z.enum(DISPLAY_LAYOUTS).default("auto"),
+  /** The now-window: from this many hours before the present … */
+  windowBefore: WindowHoursSchema.default(1),
+  /** … to this many after it. */
+  windowAfter: WindowHoursSchema.default(3),
 });
 
 /** A paired screen as the manager sees it; the key itself is shown once, at creation, and only its hash is kept. */
@@ -70,6 +79,9 @@ export interface PairedDisplay {
   visibility: (typeof DISPLAY_VISIBILITIES)[number];
   language: z.infer<typeof LanguageSchema>;
   advisorIds: number[];
+  layout: (typeof DISPLAY_LAYOUTS)[number];
+  windowBefore: number;
+  windowAfter: number;
   revoked: boolean;
   version: number;
   createdAt: string;
@@ -83,6 +95,9 @@ export interface DisplayConfig {
   visibility: PairedDisplay["visibility"];
   language: PairedDisplay["language"];
   advisorIds: number[];
+  layout: PairedDisplay["layout"];
+  windowBefore: number;
+  windowAfter: number;
 }
 
 export interface DisplayStatus extends PairedDisplay {

@@ -153,6 +153,9 @@ export function updateDisplay(ctx: CommandContext, cmd: Cmd<"display.update">): 
     visibility: c.visibility ?? before.visibility,
     language: c.language ?? before.language,
     advisorIds: c.advisorIds ?? before.advisorIds,
+    layout: c.layout ?? before.layout,
+    windowBefore: c.windowBefore ?? before.windowBefore,
+    windowAfter: c.windowAfter ?? before.windowAfter,
     version: before.version + 1,
   };
   ctx.repos.displays.update(after);

@@ -35,6 +35,13 @@ export const zhCN = {
   "admin.displays.copied": "已复制",
   "admin.displays.copyFailed": "无法自动复制，请选中链接手动复制",
   "admin.displays.done": "我已保存链接",
+  "admin.displays.layout": "布局",
+  "admin.displays.layout.auto": "自动（顾问多时用列表）",
+  "admin.displays.layout.grid": "顾问 × 时段",
+  "admin.displays.layout.list": "航班式列表",
+  "admin.displays.windowBefore": "显示当前之前（小时）",
+  "admin.displays.windowAfter": "显示当前之后（小时）",
+  "admin.displays.windowValue": "当前前 {before} 小时至后 {after} 小时",
 } as const;
 
 export const en: Record<keyof typeof zhCN, string> = {
@@ -73,4 +80,11 @@ export const en: Record<keyof typeof zhCN, string> = {
   "admin.displays.copied": "Copied",
   "admin.displays.copyFailed": "Could not copy automatically; select the link and copy it by hand",
   "admin.displays.done": "I have saved the link",
+  "admin.displays.layout": "Layout",
+  "admin.displays.layout.auto": "Automatic (list when many advisors)",
+  "admin.displays.layout.grid": "Advisors × hours",
+  "admin.displays.layout.list": "Flight-board list",
+  "admin.displays.windowBefore": "Hours shown before now",
+  "admin.displays.windowAfter": "Hours shown after now",
+  "admin.displays.windowValue": "{before} h before now to {after} h after",
 };

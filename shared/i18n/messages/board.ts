@@ -31,6 +31,12 @@ export const zhCN = {
   "board.grid.label": "预约管理板：服务顾问 × 时段",
   "board.grid.advisors": "服务顾问",
   "board.grid.bays": "工位",
+  "board.grid.earlier": "{time} 前",
+  "board.grid.earlierLabel": "{time} 之前的预约",
+  "board.strip.completed": "完成 {count}",
+  "board.strip.inShop": "在店 {count}",
+  "board.strip.late": "延时 {count}",
+  "board.strip.noShow": "爽约 {count}",
 } as const;
 
 export const en: Record<keyof typeof zhCN, string> = {
@@ -66,4 +72,10 @@ export const en: Record<keyof typeof zhCN, string> = {
   "board.grid.label": "Appointment board: advisors × slots",
   "board.grid.advisors": "Advisor",
   "board.grid.bays": "Bay",
+  "board.grid.earlier": "< {time}",
+  "board.grid.earlierLabel": "Before {time}",
+  "board.strip.completed": "Done {count}",
+  "board.strip.inShop": "Here {count}",
+  "board.strip.late": "Late {count}",
+  "board.strip.noShow": "No-show {count}",
 };

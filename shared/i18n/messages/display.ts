@@ -15,6 +15,17 @@ export const zhCN = {
   "display.call.customer.ms": "{surname}女士",
   "display.call.customer.none": "{surname}姓客户",
   "display.reloading": "服务器已更新，正在重新载入…",
+  "display.pageHours": "{from}–{to}",
+  "display.list.label": "预约列表：按时间排列的待到店和已到店预约",
+  "display.list.time": "时间",
+  "display.list.customer": "客户",
+  "display.list.plate": "车牌",
+  "display.list.advisor": "服务顾问",
+  "display.list.bay": "工位",
+  "display.list.status": "状态",
+  "display.list.late": "迟到",
+  "display.list.empty": "今天没有待到店的预约",
+  "display.list.footnote": "另有 维修中 {inService} · 已完成 {completed} · 爽约 {noShow}",
 
 } as const;
 
@@ -34,5 +45,16 @@ export const en: Record<keyof typeof zhCN, string> = {
   "display.call.customer.ms": "Ms {surname}",
   "display.call.customer.none": "Customer {surname}",
   "display.reloading": "The server was updated, reloading…",
+  "display.pageHours": "{from}–{to}",
+  "display.list.label": "Appointments still expected or arrived, in time order",
+  "display.list.time": "Time",
+  "display.list.customer": "Customer",
+  "display.list.plate": "Plate",
+  "display.list.advisor": "Advisor",
+  "display.list.bay": "Bay",
+  "display.list.status": "Status",
+  "display.list.late": "Late",
+  "display.list.empty": "Nobody else is expected today",
+  "display.list.footnote": "Also: in service {inService} · done {completed} · no-show {noShow}",
 
 };
