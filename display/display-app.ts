@@ -84,7 +84,8 @@ export class DisplayApp extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     document.documentElement.dataset.theme = this.options.theme;
-    this.pageTimer = setInterval(() => this.turnPage(), this.options.pageSeconds * 1_000);
+    this.pageTimer = setInterval(() => this.turnPage(1), this.options.pageSeconds * 1_000);
+    window.addEventListener("keydown", this.onKey);
     if (this.paired) this.connection.socket.on("connect", this.askPairing);
   }
 
@@ -106,6 +107,7 @@ export class DisplayApp extends LitElement {
     super.disconnectedCallback();
     clearInterval(this.pageTimer);
     this.pageTimer = undefined;
+    window.removeEventListener("keydown", this.onKey);
     this.resize?.disconnect();
     this.resize = undefined;
     this.caller.close();
@@ -224,11 +226,19 @@ export class DisplayApp extends LitElement {
     return paging;
   }
 
-  private turnPage(): void {
+  private turnPage(step: 1 | -1): void {
     const pages = this.paging()?.pages.length ?? 1;
-    this.page = pages > 1 ? (this.page + 1) % pages : 0;
+    this.page = pages > 1 ? (Math.min(this.page, pages - 1) + step + pages) % pages : 0;
     this.reportPage();
   }
+
+  /** Whoever sets the TV up (or a keyboard left on it) can turn the pages: → or PageDown on, ← or PageUp back. */
+  private readonly onKey = (e: KeyboardEvent) => {
+    const step = e.key === "ArrowRight" || e.key === "PageDown" ? 1 : e.key === "ArrowLeft" || e.key === "PageUp" ? -1 : 0;
+    if (step === 0) return;
+    e.preventDefault();
+    this.turnPage(step);
+  };
 
   /** The board's room in em, for what fits on a page. */
   private measure(main: HTMLElement): void {

@@ -109,6 +109,8 @@ export function gridPages(input: PagingInput): GridPage[] {
     const earlier = i === 0 && columns.from > 0;
     const across = cardsAcross(input.board.width, columns.to - columns.from, earlier);
     const fullest = fullestCells(advisors, input.appointments, settings, columns);
+    // a later page with no card at all is not worth its turn (the now-window always is: it is the present)
+    if (i > 0 && [...fullest.values()].every((n) => n === 0)) continue;
     let page: Advisor[] = [];
     let used = 0;
     for (const a of advisors) {

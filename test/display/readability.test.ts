@@ -1,10 +1,12 @@
 import { describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
-import { FULL_HD, UHD } from "../helpers/browser.js";
+import type { Appointment } from "../../shared/schemas/appointment.js";
+import type { FixtureName } from "../../shared/schemas/sample.js";
+import { FULL_HD, UHD, type Viewport } from "../helpers/browser.js";
 import { booking, type TestServer } from "../helpers/test-server.js";
 import { useDisplay } from "./display-fixture.js";
-import { screenshotAt } from "../helpers/screenshots.js";
-import { appText, waitForCard } from "./display-page.js";
+import { screenshotAt, settled } from "../helpers/screenshots.js";
+import { nextPage, overlaps, readShownPage, shownWithin, type Field, type ShownPage } from "./tv-reader.js";
 
 interface TextSample {
   text: string;
@@ -63,108 +65,183 @@ function worst(samples: TextSample[], by: "fontSize" | "contrast"): TextSample {
   return samples.reduce((a, b) => (b[by] < a[by] ? b : a));
 }
 
-/** Whether the page or the board scrolls or spills out of the screen. */
-async function overflow(page: Page) {
-  return page.evaluate(() => {
-    const app = document.querySelector("display-app")!;
-    const grid = app.shadowRoot!.querySelector("board-grid")!;
-    const rows = [...grid.shadowRoot!.querySelectorAll(".advisor")].map((r) => r.getBoundingClientRect());
-    const rect = grid.getBoundingClientRect();
-    return {
-      scrolls: document.documentElement.scrollHeight > innerHeight || document.documentElement.scrollWidth > innerWidth,
-      lastRowBottom: Math.max(...rows.map((r) => r.bottom)),
-      rows: rows.length,
-      gridWidth: rect.width,
-      gridHeight: rect.height,
-      viewport: { width: innerWidth, height: innerHeight },
-    };
+const scrolls = (page: Page) => page.evaluate(() => document.documentElement.scrollHeight > innerHeight || document.documentElement.scrollWidth > innerWidth);
+
+const MINUTE = 60_000;
+/** The fields every card of the window and every line of the list must show, whole. */
+const GRID_FIELDS: Field[] = ["time", "status", "customer", "plate", "work"];
+const LIST_FIELDS: Field[] = ["time", "customer", "plate", "advisor", "bay", "status"];
+
+/** The board has drawn its first page, grid or list. */
+async function boardShown(page: Page): Promise<void> {
+  await page.waitForFunction(() => {
+    const app = document.querySelector("display-app")?.shadowRoot;
+    return (app?.querySelector("board-grid")?.shadowRoot?.querySelectorAll("board-card").length ?? 0) > 0 || (app?.querySelector("board-list")?.shadowRoot?.querySelectorAll("tbody tr").length ?? 0) > 0;
   });
+  await settled(page);
 }
 
-describe("readable across the room", () => {
-  const display = useDisplay();
-  let server: TestServer;
+/** Every card of the shown page is readable from across the room: its fields there, whole, large enough, none over another. */
+function expectReadable(shown: ShownPage, minFont: number, what: string): void {
+  expect(shown.items.length, what).toBeGreaterThan(0);
+  const fields = shown.layout === "grid" ? GRID_FIELDS : LIST_FIELDS;
+  for (const item of shown.items) {
+    const missing = fields.filter((f) => item.fields[f] === "");
+    expect(missing, `${what}: card ${item.id} "${item.text}" lacks ${missing.join(", ")}`).toEqual([]);
+    expect(item.fields.time, `${what}: ${item.text}`).toMatch(/^⚠?\d\d:\d\d$/);
+    // masked: the public TV never shows a whole name or plate
+    expect(item.fields.customer, `${what}: ${item.text}`).toContain("**");
+    expect(item.fields.plate, `${what}: ${item.text}`).toMatch(/\*\*\*\w{1,2}/);
+    expect(item.clipped, `${what}: card ${item.id} "${item.text}" has cut fields`).toEqual([]);
+    expect(item.smallestFont, `${what}: ${item.text}`).toBeGreaterThanOrEqual(minFont);
+    expect(item.rect.bottom, `${what}: ${item.text} runs off the screen`).toBeLessThanOrEqual(shown.viewport.height + 0.5);
+  }
+  for (const [i, a] of shown.items.entries()) {
+    const other = shown.items.slice(i + 1).find((b) => overlaps(a.rect, b.rect));
+    expect(other?.text, `${what}: "${a.text}" overlaps another card`).toBeUndefined();
+  }
+}
 
-  async function open(path: string, viewport = FULL_HD): Promise<Page> {
-    return (await display.page(path, { viewport })).page;
+describe("readable across the room, on busy days", () => {
+  const display = useDisplay();
+
+  async function open(path: string, viewport: Viewport = FULL_HD): Promise<Page> {
+    const { page } = await display.page(path, { viewport });
+    await boardShown(page);
+    return page;
   }
 
-  it("shows the sample day at 1920×1080 with card text of 24 px or more and contrast of 7:1 or more", async () => {
-    server = await display.start();
-    const page = await open(`/display`);
-    await waitForCard(page, "延时到店");
-    const samples = await textSamples(page);
-    const cards = samples.filter((s) => s.where === "board-card");
-    expect(cards.length).toBeGreaterThan(40);
-    const smallest = worst(cards, "fontSize");
-    expect(smallest.fontSize, `"${smallest.text}"`).toBeGreaterThanOrEqual(24);
-    const faintest = worst(samples, "contrast");
-    expect(faintest.contrast, `"${faintest.text}" in ${faintest.where}`).toBeGreaterThanOrEqual(7);
-    const o = await overflow(page);
-    expect(o.scrolls).toBe(false);
-    expect(o.lastRowBottom).toBeLessThanOrEqual(o.viewport.height);
-    await screenshotAt(page, "display-sample", ["tv-1080"]);
-  });
+  /** The day's cards as the server holds them (cancelled ones are off the board). */
+  async function dayCards(server: TestServer): Promise<Appointment[]> {
+    const board = await server.api("/api/board?date=2026-11-27");
+    return (board.body.appointments as Appointment[]).filter((a) => a.status !== "cancelled");
+  }
 
-  it("scales up at 3840×2160 instead of shrinking into a corner", async () => {
-    server = await display.start();
-    const page = await open(`/display`, UHD);
-    await waitForCard(page, "延时到店");
-    const cards = (await textSamples(page)).filter((s) => s.where === "board-card");
-    expect(worst(cards, "fontSize").fontSize).toBeGreaterThanOrEqual(48);
-    const o = await overflow(page);
-    expect(o.scrolls).toBe(false);
-    expect(o.gridWidth).toBeGreaterThan(0.95 * UHD.width);
-    expect(o.gridHeight).toBeGreaterThan(0.8 * UHD.height);
-    await screenshotAt(page, "display-sample", ["tv-4k"]);
-  });
+  const FIXTURES: [FixtureName, "grid" | "list"][] = [
+    ["sample", "grid"],
+    ["busy", "grid"],
+    ["busy-30", "grid"],
+    ["full", "list"],
+    ["big", "list"],
+  ];
+  const SIZES: [string, Viewport, number][] = [
+    ["1920×1080", FULL_HD, 24],
+    ["3840×2160", UHD, 48],
+  ];
 
-  it("fits 12 advisors × 13 hours on one 1920×1080 screen, and pages through a 13th", async () => {
-    server = await display.start({ sample: false });
-    const settings = await server.api("/api/settings");
-    await server.api("/api/settings", { method: "PATCH", json: { version: settings.body.version, openTime: "07:00", closeTime: "20:00" } });
-    const ids: number[] = [];
-    for (let i = 1; i <= 13; i++) {
-      const r = await server.api("/api/advisors", { method: "POST", json: { name: `服务顾问 ${String.fromCharCode(64 + i)}`, displayOrder: i } });
-      ids.push(r.body.record.id);
-    }
-    const plates = ["京A·12345", "京B·D12345", "沪B·D1234", "京N·8K2L1"];
-    for (const [i, id] of ids.slice(0, 12).entries()) {
-      const times = i % 3 === 0 ? ["10:00", "10:15", "10:30"] : [`${String(8 + (i % 10)).padStart(2, "0")}:00`, "14:00"];
-      for (const [j, t] of times.entries()) {
-        const made = await server.api("/api/appointments", { method: "POST", json: booking(id, { startTime: t, plate: plates[(i + j) % plates.length], customerName: "欧阳娜娜" }) });
-        if (j === 0 && t <= "10:30") {
-          // the clock may already have marked it late, so arrive on the version it has now
-          const current = await server.api(`/api/appointments/${made.body.record.id}`);
-          await server.api(`/api/appointments/${made.body.record.id}/arrive`, { method: "POST", json: { version: current.body.version } });
+  for (const [fixture, layout] of FIXTURES) {
+    for (const [size, viewport, minFont] of SIZES) {
+      it(`${fixture} at ${size}: every card of the window readable, every card of the day reachable, an arrival and a late mark shown at once`, { timeout: 180_000 }, async () => {
+        const server = await display.start({ sample: fixture });
+        const page = await open("/display?pageSeconds=600", viewport);
+        expect(await scrolls(page)).toBe(false);
+
+        // the now-window (or the list's first page): readable, at 7:1
+        const first = await readShownPage(page);
+        expect(first.layout).toBe(layout);
+        expectReadable(first, minFont, `${fixture} ${size} page 1`);
+        const faintest = worst(await textSamples(page), "contrast");
+        expect(faintest.contrast, `"${faintest.text}" in ${faintest.where}`).toBeGreaterThanOrEqual(7);
+        if (layout === "grid") {
+          // the window is the present: 09:00 (an hour before 10:40) to 13:59 (three hours after)
+          expect(first.pageLabel).toMatch(/09:(00|30)–13:59/);
+          expect(first.items.every((c) => c.fields.time >= "09:00" && c.fields.time <= "13:59")).toBe(true);
         }
-      }
+
+        // turning every page: the cards shown, the strip's and the footnote's counts account for every card of the day
+        const cards = await dayCards(server);
+        const seen = new Set(first.items.map((i) => i.id));
+        let counted = first.stripTotal + first.footnoteTotal;
+        let label = first.pageLabel;
+        const pages = Number(/\/(\d+)/.exec(label)?.[1] ?? "1");
+        for (let p = 2; p <= pages; p++) {
+          await nextPage(page, label);
+          const shown = await readShownPage(page);
+          expectReadable(shown, minFont, `${fixture} ${size} page ${p}`);
+          for (const i of shown.items) {
+            expect(seen.has(i.id), `card ${i.id} shown on two pages`).toBe(false);
+            seen.add(i.id);
+          }
+          // a page of advisors in the now-window has its own strip; the list's footnote counts the same day on every page
+          if (shown.layout === "grid") counted += shown.stripTotal;
+          label = shown.pageLabel;
+        }
+        expect([...seen].every((id) => cards.some((c) => c.id === id))).toBe(true);
+        expect(seen.size + counted, `${seen.size} shown + ${counted} counted of ${cards.length}`).toBe(cards.length);
+
+        // back on the first page: an arrival, then a late mark, of cards in the window
+        if (pages > 1) await nextPage(page, label);
+        const windowIds = new Set((await readShownPage(page)).items.map((i) => i.id));
+        const awaited = cards.filter((c) => windowIds.has(c.id) && (c.status === "booked" || c.status === "confirmed") && c.lateAt === null).sort((x, y) => x.startTime.localeCompare(y.startTime));
+        const arriving = awaited[0]!;
+        const since = Date.now();
+        const arrived = await server.api(`/api/appointments/${arriving.id}/arrive`, { method: "POST", json: { version: arriving.version } });
+        expect(arrived.status).toBe(200);
+        expect(await shownWithin(page, arriving.id, "已到店", since)).toBeLessThan(1_000);
+
+        // another one still awaited falls late once the server's clock passes its start and the 15 minutes' grace
+        const late = awaited.find((c) => c.id !== arriving.id)!;
+        const [h = 0, m = 0] = late.startTime.split(":").map(Number);
+        const lateAt = Date.parse("2026-11-27T00:00:00+08:00") + (h * 60 + m + 16) * MINUTE;
+        const marked = Date.now();
+        display.clock.set(Math.max(lateAt, display.clock.now() + MINUTE));
+        expect(await shownWithin(page, late.id, "延时到店", marked)).toBeLessThan(1_000);
+        await screenshotAt(page, `display-${fixture}`, [size === "1920×1080" ? "tv-1080" : "tv-4k"]);
+      });
     }
-    await server.api("/api/appointments", { method: "POST", json: booking(ids[12]!, { startTime: "11:00", customerName: "司马光" }) });
+  }
 
-    const twelve = await open(`/display?advisors=${ids.slice(0, 12).join(",")}`);
-    await waitForCard(twelve, "已到店");
-    const o = await overflow(twelve);
-    expect(o.rows).toBe(12);
-    expect(o.scrolls).toBe(false);
-    expect(o.lastRowBottom).toBeLessThanOrEqual(o.viewport.height);
-    const hours = await twelve.evaluate(() => document.querySelector("display-app")!.shadowRoot!.querySelector("board-grid")!.shadowRoot!.querySelectorAll(".hour").length);
-    expect(hours).toBe(13);
-    expect(await appText(twelve)).not.toMatch(/第 \d+\/\d+ 页/);
-    const samples = await textSamples(twelve);
-    // a crowded slot becomes one summary card in the grid: it is card text too
-    const cards = samples.filter((s) => s.where === "board-card" || s.where === "board-grid");
-    expect(worst(cards, "fontSize").fontSize).toBeGreaterThanOrEqual(24);
-    const faintest = worst(samples, "contrast");
-    expect(faintest.contrast, `"${faintest.text}" in ${faintest.where}`).toBeGreaterThanOrEqual(7);
-    await screenshotAt(twelve, "display-12-advisors", ["tv-1080"]);
+  it("moves the window on with the server's clock, folding the hour gone into the strip", async () => {
+    await display.start({ sample: "busy" });
+    const page = await open("/display?pageSeconds=600");
+    const before = await readShownPage(page);
+    expect(before.pageLabel).toContain("09:00–13:59");
+    // 11:05: an hour ago is 10:05, so 09:00 folds into the strip and 14:00 comes in
+    display.clock.set(Date.parse("2026-11-27T03:05:00Z"));
+    await expect.poll(async () => (await readShownPage(page)).pageLabel, { timeout: 90_000 }).toContain("10:00–14:59");
+    const after = await readShownPage(page);
+    expect(after.stripTotal).toBeGreaterThan(before.stripTotal);
+    expect(after.items.some((c) => c.fields.time.startsWith("14:"))).toBe(true);
+    expect(after.items.some((c) => c.fields.time.startsWith("09:"))).toBe(false);
+  });
 
-    const all = await open(`/display?pageSeconds=5`);
-    await expect.poll(() => appText(all), { timeout: 10_000 }).toContain("第 1/2 页");
-    const firstPage = await overflow(all);
-    expect(firstPage.rows).toBe(12);
-    await expect.poll(() => appText(all), { timeout: 20_000 }).toContain("第 2/2 页");
-    await waitForCard(all, "司** 先生");
-    expect((await overflow(all)).rows).toBe(1);
+  it("a window set in the URL: half an hour back, two hours ahead", async () => {
+    await display.start({ sample: "busy-30" });
+    const page = await open("/display?before=0.5&after=2&pageSeconds=600");
+    const shown = await readShownPage(page);
+    // 10:10 to 12:40 on 30-minute slots: the slots from 10:00 to 12:30
+    expect(shown.pageLabel).toContain("10:00–12:59");
+    expect(shown.items.every((c) => c.fields.time >= "10:00" && c.fields.time < "13:00")).toBe(true);
+  });
+
+  it("three cards starting in one advisor's hour: all whole, none over another, the row grows and the advisors page", async () => {
+    const server = await display.start({ sample: "busy" });
+    const advisor = ((await server.api("/api/advisors")).body as { id: number; name: string }[])[0]!;
+    await server.api("/api/appointments", { method: "POST", json: booking(advisor.id, { startTime: "12:15", customerName: "欧阳娜娜", plate: "京N·8K2L1", workRequested: "发动机故障灯亮，检查并更换火花塞" }) });
+    const page = await open("/display?layout=grid&pageSeconds=600");
+    const shown = await readShownPage(page);
+    expectReadable(shown, 24, "three in an hour");
+    expect(shown.items.find((c) => c.text.includes("欧**"))?.fields.plate).toMatch(/\*\*\*L1/);
+    // the row of three is taller, so the eight advisors no longer fit one screen: they page rather than shrink
+    expect(shown.pageLabel).toMatch(/第 1\/[2-9] 页/);
+  });
+
+  it("the list: late lines first, an arrival changes its line in place, pages shown", async () => {
+    const server = await display.start({ sample: "busy" });
+    const page = await open("/display?layout=list&pageSeconds=600");
+    const shown = await readShownPage(page);
+    expect(shown.layout).toBe("list");
+    expectReadable(shown, 24, "busy day as a list");
+    const times = shown.items.map((i) => i.fields.time);
+    expect([...times].sort()).toEqual(times);
+    expect(shown.items.some((i) => i.fields.status === "延时到店" && /迟\d+分钟/.test(i.fields.late))).toBe(true);
+    expect(shown.pageLabel).toMatch(/第 1\/\d+ 页/);
+    const line = shown.items.find((i) => i.fields.status === "已确认")!;
+    const card = (await server.api(`/api/appointments/${line.id}`)).body as Appointment;
+    const since = Date.now();
+    await server.api(`/api/appointments/${line.id}/arrive`, { method: "POST", json: { version: card.version } });
+    expect(await shownWithin(page, line.id, "已到店", since)).toBeLessThan(1_000);
+    const after = await readShownPage(page);
+    expect(after.items.map((i) => i.id)).toEqual(shown.items.map((i) => i.id));
   });
 });
