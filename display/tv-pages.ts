@@ -39,11 +39,13 @@ export function windowColumns(hours: Hours, now: number, span: WindowSpan): Colu
   const count = slotStarts(hours).length;
   if (count === 0) return { from: 0, to: 0 };
   const open = minutesOfDay(hours.openTime);
-  const index = (t: number) => Math.min(count - 1, Math.max(0, Math.floor((t - open) / hours.slotMinutes)));
-  const from = index(now - span.before * 60);
+  const column = (t: number) => Math.floor((t - open) / hours.slotMinutes);
   // the last minute inside the window, so a window ending on a slot's start leaves that slot for the next page
-  const to = Math.max(from + 1, index(now + span.after * 60 - 1) + 1);
-  return { from, to: Math.min(count, to) };
+  const first = column(now - span.before * 60);
+  const width = Math.min(count, Math.max(1, column(now + span.after * 60 - 1) - first + 1));
+  // before opening or after closing the window keeps its width: the first hours of the day, or its last
+  const from = Math.min(count - width, Math.max(0, first));
+  return { from, to: from + width };
 }
 
 /** The later hours, as pages as wide as the window, and the window itself first. */

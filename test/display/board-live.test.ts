@@ -91,8 +91,8 @@ describe("the wall display, live", () => {
     const page = await open();
     await waitForCard(page, "已到店");
     const bay = ((await server.api("/api/bays")).body as { id: number; name: string }[]).find((b) => b.name.startsWith("6号"))!;
-    await server.api("/api/appointments", { method: "POST", json: booking(await advisorId("服务顾问 A"), { startTime: "19:00", bayId: bay.id, customerName: "令狐冲" }) });
-    await server.api("/api/appointments", { method: "POST", json: booking(await advisorId("服务顾问 B"), { startTime: "19:30", bayId: bay.id, customerName: "任盈盈", customerTitle: "ms" }) });
+    await server.api("/api/appointments", { method: "POST", json: booking(await advisorId("服务顾问 A"), { startTime: "12:00", bayId: bay.id, customerName: "令狐冲" }) });
+    await server.api("/api/appointments", { method: "POST", json: booking(await advisorId("服务顾问 B"), { startTime: "12:30", bayId: bay.id, customerName: "任盈盈", customerTitle: "ms" }) });
     // the first card is drawn before the second booking arrives, so wait for the mark rather than the card
     expect(await waitForCard(page, /令\*\* 先生.*工位冲突/)).toContain("6号");
     expect(await waitForCard(page, /任\*\* 女士.*工位冲突/)).toContain("6号");

@@ -185,16 +185,16 @@ describe("the grid's layout", () => {
 });
 
 describe("display URL options", () => {
-  it("reads language, theme, advisors, page time, call and date", () => {
-    const { options, problems } = parseDisplayOptions("?lang=en&theme=light&advisors=3,1,3&pageSeconds=20&call=1&date=2026-11-28");
+  it("reads language, theme, advisors, page time, call, date, layout and the now-window", () => {
+    const { options, problems } = parseDisplayOptions("?lang=en&theme=light&advisors=3,1,3&pageSeconds=20&call=1&date=2026-11-28&layout=list&before=0.5&after=2");
     expect(problems).toEqual([]);
-    expect(options).toEqual({ language: "en", theme: "light", advisors: [3, 1], pageSeconds: 20, call: true, date: "2026-11-28" });
+    expect(options).toEqual({ language: "en", theme: "light", advisors: [3, 1], pageSeconds: 20, call: true, date: "2026-11-28", layout: "list", before: 0.5, after: 2 });
   });
 
   it("ignores bad values with a message naming the parameter, and has no switch that unmasks", () => {
-    const { options, problems } = parseDisplayOptions("?lang=fr&theme=pink&advisors=a,b&pageSeconds=1&call=maybe&date=2026-02-30&staff=1&unmasked=1");
+    const { options, problems } = parseDisplayOptions("?lang=fr&theme=pink&advisors=a,b&pageSeconds=1&call=maybe&date=2026-02-30&layout=table&before=-1&after=1.25&staff=1&unmasked=1");
     expect(options).toEqual(parseDisplayOptions("").options);
-    expect(problems.map((p) => p.split(" ")[0])).toEqual(["lang", "theme", "advisors", "pageSeconds", "call", "date"]);
+    expect(problems.map((p) => p.split(" ")[0])).toEqual(["lang", "theme", "advisors", "pageSeconds", "call", "date", "layout", "before", "after"]);
     expect(Object.keys(options)).not.toContain("staff");
   });
 

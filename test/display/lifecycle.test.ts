@@ -106,8 +106,8 @@ describe("the display's lifecycle", () => {
     await waitForCard(page, "已完成");
 
     const advisor = (await server.api("/api/advisors")).body[0].id as number;
-    // the sample's tomorrow ends by 18:00, so the new booking has a cell of its own
-    await server.api("/api/appointments", { method: "POST", json: booking(advisor, { date: "2026-11-28", startTime: "19:00", customerName: "公孙策" }) });
+    // at midnight the TV shows the new day's first hours (its now-window, kept at its width before opening)
+    await server.api("/api/appointments", { method: "POST", json: booking(advisor, { date: "2026-11-28", startTime: "09:00", customerName: "公孙策" }) });
     clock.advance(60_000);
 
     await expect.poll(() => appText(page), { timeout: 20_000 }).toContain("2026年11月28日 星期六");
