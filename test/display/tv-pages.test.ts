@@ -5,7 +5,7 @@ import { DEFAULT_WINDOW, gridPages, rowHeight, timePages, windowColumns } from "
 import { earlierCounts } from "../../display/card-view.js";
 import { listLines, listPages, offList } from "../../display/tv-list.js";
 
-const HOURS = { openTime: "08:00", closeTime: "20:00", slotMinutes: 60 };
+const HOURS = { openTime: "08:00", closeTime: "20:00", slotMinutes: 60 as const };
 const at = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3));
 
 let nextId = 1;
@@ -19,7 +19,7 @@ describe("the TV's now-window", () => {
     expect(windowColumns(HOURS, at("10:40"), DEFAULT_WINDOW)).toEqual({ from: 1, to: 6 });
     // on the hour: 09:00 to 12:59, the 13:00 slot starts the next page
     expect(windowColumns(HOURS, at("10:00"), DEFAULT_WINDOW)).toEqual({ from: 1, to: 5 });
-    expect(windowColumns({ ...HOURS, slotMinutes: 30 }, at("10:40"), DEFAULT_WINDOW)).toEqual({ from: 3, to: 12 });
+    expect(windowColumns({ ...HOURS, slotMinutes: 30 as const }, at("10:40"), DEFAULT_WINDOW)).toEqual({ from: 3, to: 12 });
     expect(windowColumns(HOURS, at("06:00"), DEFAULT_WINDOW)).toEqual({ from: 0, to: 4 });
     expect(windowColumns(HOURS, at("23:59"), DEFAULT_WINDOW)).toEqual({ from: 7, to: 12 });
     expect(windowColumns(HOURS, -24 * 60, DEFAULT_WINDOW).from).toBe(0);
