@@ -18,6 +18,7 @@ import { NO_BAY_LANE, type LaneMode } from "../display/board-layout.js";
 import type { AdminBoard, CardMoveDetail, SlotBookDetail } from "./admin-board.js";
 import type { Tab, ToolbarAction } from "./admin-toolbar.js";
 import "./admin-board.js";
+import { saveZoom, savedZoom, type Zoom } from "./board-zoom.js";
 import "./admin-card-panel.js";
 import "./admin-booking-form.js";
 import "./admin-toast.js";
@@ -80,6 +81,8 @@ export class AdminApp extends LitElement {
   @state() private searchHits: ReadonlySet<number> = new Set();
 
   @query("admin-board") private boardEl?: AdminBoard;
+  /** Minutes per column of the board, as this browser last chose. */
+  @state() private zoom: Zoom = savedZoom(storage());
 
   private toastTimer: ReturnType<typeof setTimeout> | undefined;
   private startRetry: ReturnType<typeof setTimeout> | undefined;
@@ -262,7 +265,13 @@ export class AdminApp extends LitElement {
         if (a.tab === "dayBefore" && this.date === this.today()) this.setDate(addDays(this.date, 1));
         return;
       case "date":
-        if (a.date) this.setDate(a.date);
+        // "today" again while on today still brings the present back into view
+        if (a.date === this.date) void this.boardEl?.scrollToNow();
+        else if (a.date) this.setDate(a.date);
+        return;
+      case "zoom":
+        this.zoom = a.zoom;
+        saveZoom(storage(), a.zoom);
         return;
       case "mode":
         this.mode = a.mode;
@@ -302,6 +311,7 @@ export class AdminApp extends LitElement {
             .highlighted=${highlighted}
             .pending=${new Set(this.pending.keys())}
             .selectedId=${this.selectedId}
+            .zoom=${this.zoom}
             @admin-card-select=${(e: CustomEvent<{ id: number }>) => (this.selectedId = e.detail.id)}
             @admin-card-move=${this.onMove}
             @admin-slot-book=${this.onSlotBook}
@@ -336,6 +346,7 @@ export class AdminApp extends LitElement {
         .tab=${this.tab}
         .date=${this.date}
         .today=${this.today()}
+        .zoom=${this.zoom}
         .mode=${this.mode}
         .language=${this.language}
         .status=${this.conn.status}
@@ -376,6 +387,15 @@ function storedLanguage(): Language | null {
   try {
     const v = localStorage.getItem(LANGUAGE_KEY);
     return v === "zh-CN" || v === "en" ? v : null;
+  } catch {
+    return null;
+  }
+}
+
+/** This browser's storage, or none where it is denied (some private windows throw on access). */
+function storage(): Storage | null {
+  try {
+    return window.localStorage;
   } catch {
     return null;
   }

@@ -1,4 +1,4 @@
-import { LitElement, html, nothing } from "lit";
+import { LitElement, html, nothing, type PropertyValues } from "lit";
 import { customElement, property, query, state } from "lit/decorators.js";
 import type { Advisor } from "../shared/schemas/advisor.js";
 import type { Appointment } from "../shared/schemas/appointment.js";
@@ -13,6 +13,9 @@ import type { BoardGrid, SlotTarget } from "../display/components/board-grid.js"
 import { isNoMove, moveFor, type DropTarget, type MoveFields } from "./board-lanes.js";
 import { PointerDrag } from "./pointer-drag.js";
 import { EdgeScroller } from "./edge-scroll.js";
+import { DEFAULT_ZOOM, slotWidth, type Zoom } from "./board-zoom.js";
+import { localParts } from "../shared/rules/zoned-time.js";
+import { formatMinutesOfDay, slotIndexOf } from "../shared/rules/time-of-day.js";
 import "../display/components/board-grid.js";
 import "../display/components/board-card.js";
 import { adminBoardStyles } from "./admin-board-styles.js";
@@ -67,6 +70,8 @@ export class AdminBoard extends LitElement {
   @property({ attribute: false }) highlighted: ReadonlySet<number> = NONE;
   @property({ attribute: false }) pending: ReadonlySet<number> = NONE;
   @property({ type: Number }) selectedId: number | null = null;
+  /** Minutes of the day one column holds (board-zoom.ts). */
+  @property({ type: Number }) zoom: Zoom = DEFAULT_ZOOM;
 
   @state() private drag: { id: number; version: number; x: number; y: number; target: DropTarget | null } | null = null;
   @state() private keyMove: { id: number; version: number; lane: number; slot: number } | null = null;
@@ -111,6 +116,30 @@ export class AdminBoard extends LitElement {
     super.disconnectedCallback();
     this.pointer.dispose();
     this.edges.stop();
+  }
+
+  override updated(changed: PropertyValues<this>): void {
+    if (changed.has("zoom") || changed.has("settings")) this.style.setProperty("--cell-w", slotWidth(this.settings?.slotMinutes ?? 60, this.zoom));
+    // a day opened (or the zoom changed under it): show the present, not 08:00
+    if (changed.has("date") || changed.has("zoom") || changed.has("mode")) void this.scrollToNow();
+  }
+
+  /**
+   * Scrolls so the current hour stands just right of the advisor column (which stays put): on
+   * opening today, on "today" and on a zoom. Another day opens at its start.
+   */
+  async scrollToNow(): Promise<void> {
+    await this.grid?.updateComplete;
+    if (!this.grid || !this.settings) return;
+    const now = localParts(this.minute, this.settings.timeZone);
+    const slot = now.date === this.date ? slotIndexOf(formatMinutesOfDay(now.minutesOfDay), this.settings) : null;
+    const hour = slot === null ? null : this.grid.hourElement(slot);
+    if (!hour) {
+      this.scrollLeft = 0;
+      return;
+    }
+    const left = this.grid.headerInsets().left;
+    this.scrollLeft += hour.getBoundingClientRect().left - this.getBoundingClientRect().left - left;
   }
 
   /** Scrolls a card into view and focuses it (search results, a card selected elsewhere). */

@@ -5,6 +5,7 @@ import type { ConnectionStatus } from "../display/board-connection.js";
 import { addDays } from "../shared/rules/zoned-time.js";
 import { t, type MessageKey } from "../shared/i18n/messages.js";
 import type { LaneMode } from "../display/board-layout.js";
+import { DEFAULT_ZOOM, ZOOMS, type Zoom } from "./board-zoom.js";
 import "./admin-search.js";
 
 export type Tab = "board" | "dayBefore" | "sheet" | "import" | "settings";
@@ -13,6 +14,7 @@ export type ToolbarAction =
   | { kind: "tab"; tab: Tab }
   | { kind: "date"; date: string }
   | { kind: "mode"; mode: LaneMode }
+  | { kind: "zoom"; zoom: Zoom }
   | { kind: "language"; language: Language }
   | { kind: "book" }
   | { kind: "undoLast" };
@@ -43,6 +45,7 @@ export class AdminToolbar extends LitElement {
   /** Today in the site's zone by the server's clock. */
   @property() today = "";
   @property() mode: LaneMode = "advisors";
+  @property({ type: Number }) zoom: Zoom = DEFAULT_ZOOM;
   @property() language: Language = "zh-CN";
   @property() status: ConnectionStatus = "connecting";
   @property({ type: Boolean }) canUndo = false;
@@ -144,6 +147,10 @@ export class AdminToolbar extends LitElement {
         <div class="views" role="group" aria-label=${t(lang, "admin.view")}>
           <button aria-pressed=${this.mode === "advisors"} @click=${() => this.fire({ kind: "mode", mode: "advisors" })}>${t(lang, "admin.view.advisors")}</button>
           <button aria-pressed=${this.mode === "bays"} @click=${() => this.fire({ kind: "mode", mode: "bays" })}>${t(lang, "admin.view.bays")}</button>
+        </div>
+        <div class="views" role="group" aria-label=${t(lang, "admin.zoom")}>
+          <span>${t(lang, "admin.zoom")}</span>
+          ${ZOOMS.map((z) => html`<button data-zoom=${z} aria-pressed=${this.zoom === z} @click=${() => this.fire({ kind: "zoom", zoom: z })}>${t(lang, `admin.zoom.${z}`)}</button>`)}
         </div>
         <button @click=${() => this.fire({ kind: "book" })}>＋ ${t(lang, "admin.book")}</button>
         <button ?disabled=${!this.canUndo} @click=${() => this.fire({ kind: "undoLast" })} title=${t(lang, "admin.undo.lastHint")}>↶ ${t(lang, "admin.undo.last")}</button>

@@ -224,12 +224,16 @@ export const boardGridStyles = css`
   :host([editable]) .corner {
     position: sticky;
     left: 0;
+    z-index: 1;
     background: var(--mb-bg);
+    box-shadow: -0.6em 0 0 0 var(--mb-bg);
   }
   :host([editable]) .lane {
     position: sticky;
     left: 0;
     z-index: 2;
+    /* sticky stops at the scroller's padding: cover that strip too, so no card shows through beside the names */
+    box-shadow: -0.6em 0 0 0 var(--mb-bg);
     justify-content: flex-start;
     padding: 0.3em;
     border-left-width: 0.35em;

@@ -121,6 +121,11 @@ export class BoardGrid extends LitElement {
     return this.shadowRoot?.querySelector<HTMLElement>(`.tile[data-card="${id}"]`) ?? null;
   }
 
+  /** The column heading of the slot at `index` among the day's slots, to scroll to (the editor opens on the present). */
+  hourElement(index: number): HTMLElement | null {
+    return this.shadowRoot?.querySelector<HTMLElement>(`.hour[data-slot-index="${index}"]`) ?? null;
+  }
+
   /** How much of the left and top edge the sticky lane names and hours cover. */
   headerInsets(): { left: number; top: number } {
     return {
@@ -245,7 +250,8 @@ export class BoardGrid extends LitElement {
           : nothing}
         ${guard([layout.slots.join(), this.settings.slotMinutes, pastUntil, shown.from, shown.to], () =>
           layout.slots.slice(shown.from, shown.to).map(
-            (slot) => html`<div class="hour ${minutesOfDay(slot) + this.settings.slotMinutes <= pastUntil ? "past" : ""}" role="columnheader">${slot}</div>`,
+            (slot, j) =>
+              html`<div class="hour ${minutesOfDay(slot) + this.settings.slotMinutes <= pastUntil ? "past" : ""}" role="columnheader" data-slot-index=${shown.from + j}>${slot}</div>`,
           ),
         )}
       </div>
