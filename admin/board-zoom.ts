@@ -4,10 +4,10 @@ export type Zoom = (typeof ZOOMS)[number];
 
 const KEY = "magboard.admin.zoom";
 export const DEFAULT_ZOOM: Zoom = 30;
-/** The width in em of one column at any zoom: a slot of 60 minutes at zoom 15 is four of them. */
-const COLUMN_EM = 7;
+/** The width in em of one column at any zoom: a slot of 60 minutes at zoom 15 is four of them (zoom 30: the 11em hour the editor always had). */
+const COLUMN_EM = 5.5;
 /** A slot is never narrower than a tile with its handle and a readable face. */
-const MIN_SLOT_EM = 5.5;
+const MIN_SLOT_EM = 5;
 
 /** The zoom this browser last chose (each desk PC keeps its own). */
 export function savedZoom(storage: Pick<Storage, "getItem"> | null): Zoom {

@@ -10,7 +10,7 @@ async function boardGeometry(page: Page) {
     const board = document.querySelector("admin-app")!.shadowRoot!.querySelector("admin-board")!;
     const grid = board.shadowRoot!.querySelector("board-grid")!.shadowRoot!;
     const lane = grid.querySelector(".lane")!.getBoundingClientRect();
-    const hours = Object.fromEntries([...grid.querySelectorAll<HTMLElement>(".hour")].map((h) => [h.textContent!.trim(), h.getBoundingClientRect().left]));
+    const hours = Object.fromEntries([...grid.querySelectorAll<HTMLElement>(".hour")].map((h) => [h.textContent.trim(), h.getBoundingClientRect().left]));
     const hourWidth = grid.querySelector(".hour")!.getBoundingClientRect().width;
     return { scrollLeft: board.scrollLeft, boardLeft: board.getBoundingClientRect().left, laneLeft: lane.left, laneRight: lane.right, hours, hourWidth };
   });
