@@ -18,6 +18,8 @@ export interface AxeOptions {
 export interface AxeOutcome {
   /** Serious or critical violations: each one fails the test. */
   blocking: Result[];
+  /** The rules that found something to check and passed, so a test can tell "passed" from "nothing to look at". */
+  passed: string[];
 }
 
 /** The shadow path of a node as one readable string: `admin-app >>> admin-board >>> .grid`. */
@@ -41,7 +43,7 @@ export async function runAxe(page: Page, opts: AxeOptions = {}): Promise<AxeOutc
       ...(opts.enhancedContrast ? { rules: { "color-contrast-enhanced": { enabled: true } } } : {}),
     })
     .analyze();
-  return { blocking: results.violations.filter((r) => BLOCKING.has(r.impact ?? "")) };
+  return { blocking: results.violations.filter((r) => BLOCKING.has(r.impact ?? "")), passed: results.passes.map((p) => p.id) };
 }
 
 /** A report a person can act on: rule, impact, what it means, and for each element its shadow path, markup and axe's advice. */
