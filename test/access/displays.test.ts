@@ -42,6 +42,32 @@ describe("paired displays", () => {
     expect(config).toMatchObject({ id, name: "前台大屏", visibility: "staff", language: "zh-CN", advisorIds: [advisors[0]] });
   });
 
+  it("keeps a paired TV's layout and now-window, tells the screen, and refuses a bad one naming the field", async () => {
+    const { id, key } = await pair("public");
+    // the defaults: whichever layout suits the day, an hour back and three ahead
+    expect(await (await server.client("display", { auth: { key } })).emitWithAck("display:config")).toMatchObject({ layout: "auto", windowBefore: 1, windowAfter: 3 });
+    const made = await server.api("/api/displays", {
+      method: "POST",
+      json: { name: "休息区大屏", visibility: "public", language: "zh-CN", layout: "list", windowBefore: 0.5, windowAfter: 2 },
+    });
+    expect(made.status).toBe(201);
+    const lounge = await server.client("display", { auth: { key: made.body.secret as string } });
+    expect(await lounge.emitWithAck("display:config")).toMatchObject({ layout: "list", windowBefore: 0.5, windowAfter: 2 });
+
+    const before = (await server.api("/api/displays")).body.find((d: { id: number }) => d.id === id);
+    const changed = await server.api(`/api/displays/${id}`, { method: "PATCH", json: { version: before.version, layout: "grid", windowAfter: 4 } });
+    expect(changed.status).toBe(200);
+    expect(changed.body.record).toMatchObject({ layout: "grid", windowBefore: 1, windowAfter: 4 });
+
+    const untouched = dbFingerprint(server.db);
+    for (const [field, value] of [["layout", "table"], ["windowBefore", -1], ["windowAfter", 1.25], ["windowAfter", 13]] as const) {
+      const bad = await server.api(`/api/displays/${id}`, { method: "PATCH", json: { version: changed.body.record.version, [field]: value } });
+      expect(bad.status, `${field} ${value}`).toBe(400);
+      expect(bad.body.error.field).toBe(field);
+    }
+    expect(dbFingerprint(server.db)).toBe(untouched);
+  });
+
   it("a staff-only paired display receives full names; a public one and an unpaired one only masked ones", async () => {
     const staffOnly = await pair("staff");
     const publicOne = await pair("public");
