@@ -9,11 +9,13 @@
 export const PROBE = String.raw`
 (() => {
   const bench = (window.__bench = { full: [], patches: [], revision: 0, expected: window.__benchExpected || 0 });
+  // the board is the grid (cards are board-card elements) or the list (one line per card)
   const deep = () => {
     const app = document.querySelector("display-app");
-    const grid = app && app.shadowRoot && app.shadowRoot.querySelector("board-grid");
-    const cards = grid && grid.shadowRoot ? [...grid.shadowRoot.querySelectorAll("board-card")] : [];
-    return { app, grid, cards };
+    const board = app && app.shadowRoot && (app.shadowRoot.querySelector("board-grid") || app.shadowRoot.querySelector("board-list"));
+    const list = !!board && board.localName === "board-list";
+    const cards = board && board.shadowRoot ? [...board.shadowRoot.querySelectorAll(list ? "tbody tr" : "board-card")] : [];
+    return { app, grid: board, list, cards };
   };
   // from requestAnimationFrame: the DOM is final for this frame; the posted message runs once it is painted
   const untilPainted = (recv, ready, record) => {
@@ -36,8 +38,10 @@ export const PROBE = String.raw`
   };
   // a card in a crowded slot is drawn inside the grid's summary, so the settled grid is then the test
   const cardReady = (id, version) => () => {
-    const { app, grid, cards } = deep();
+    const { app, grid, list, cards } = deep();
     if (!grid || app.isUpdatePending || grid.isUpdatePending) return false;
+    // a line is drawn by the list itself: the settled list holds the change
+    if (list) return true;
     const card = cards.find((c) => c.appointment && c.appointment.id === id);
     return card ? card.appointment.version >= version && !card.isUpdatePending : true;
   };

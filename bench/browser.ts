@@ -7,8 +7,13 @@ import { medianOfRuns, sleep, summarize, type Summary } from "./lib/stats.js";
 import { buildPages, hasDisplayPage } from "./bundle-size.js";
 import { PROBE } from "./browser-probe.js";
 import type { MagboardReady } from "./servers/magboard-server.js";
+import type { FixtureName } from "../shared/schemas/sample.js";
 
 export interface BrowserResult {
+  /** The fixture (server/sample/fixture-plan.ts) and the layout the page chose for it (layout=auto). */
+  fixture: FixtureName;
+  layout: "grid" | "list";
+  totalCards: number;
   /** snapshot frame received → first paint with every card rendered; one sample per page load */
   fullBoard: Summary;
   /** patch frame received → the paint that shows the changed card; median over runs */
@@ -16,8 +21,12 @@ export interface BrowserResult {
   /** patch frame received → the page's DOM updated (its own work, before waiting for the next frame) */
   patchWork: Summary;
   cardsShown: number;
-  heap: { patches: number; warmUp: number; before: number; after: number };
+  /** Measured on the first day only (the busy one): it is the page, not the day, that must not grow. */
+  heap: { patches: number; warmUp: number; before: number; after: number } | null;
 }
+
+/** The days the page is measured on, each in the layout it takes by itself: the busy day as the grid, the full and big ones as the list. */
+const DAYS: readonly FixtureName[] = ["busy", "full", "big"];
 
 export interface BrowserOptions {
   quick: boolean;
@@ -57,33 +66,45 @@ async function heapAfterGc(cdp: CDPSession): Promise<number> {
   return (await cdp.send("Runtime.getHeapUsage")).usedSize;
 }
 
-/** A real headless Chromium showing the built display page of a full day (12 advisors × 13 hours, 300 cards) at 1920×1080. */
-export async function measureBrowser(tmp: string, opt: BrowserOptions): Promise<BrowserResult | { missing: string }> {
+/** A real headless Chromium showing the built display page at 1920×1080, on each busy day in its own layout. */
+export async function measureBrowser(tmp: string, opt: BrowserOptions): Promise<BrowserResult[] | { missing: string }> {
   if (!hasDisplayPage()) return { missing: "display/index.html does not exist on this branch" };
   const dist = path.join(tmp, "dist");
   buildPages(dist);
-  const dataDir = path.join(tmp, "browser-db");
+  const results: BrowserResult[] = [];
+  for (const [i, fixture] of DAYS.entries()) results.push(await measureDay(tmp, dist, fixture, i === 0, opt));
+  return results;
+}
+
+async function measureDay(tmp: string, dist: string, fixture: FixtureName, withHeap: boolean, opt: BrowserOptions): Promise<BrowserResult> {
+  const dataDir = path.join(tmp, `browser-db-${fixture}`);
   mkdirSync(dataDir);
-  const server = await ServerChild.start<MagboardReady>("magboard-server.ts", { BENCH_DIR: dataDir, BENCH_DATE: opt.date, BENCH_STATIC: dist });
+  const server = await ServerChild.start<MagboardReady>("magboard-server.ts", { BENCH_DIR: dataDir, BENCH_DATE: opt.date, BENCH_STATIC: dist, BENCH_FIXTURE: fixture });
   const browser = await chromium.launch({ executablePath: process.env.MAGBOARD_CHROMIUM ?? "/usr/bin/chromium", args: ARGS });
   const editor = await MagboardTarget.open(server.ready);
   try {
     const context = await browser.newContext({ viewport: { width: 1920, height: 1080 }, deviceScaleFactor: 1, locale: "zh-CN" });
     const page = await context.newPage();
     page.on("pageerror", (err) => opt.log(`[display page error] ${err.message}`));
-    const url = `http://127.0.0.1:${server.ready.port}/display?date=${opt.date}`;
+    // the layout the page picks by itself; no page turns while measuring
+    const url = `http://127.0.0.1:${server.ready.port}/display?date=${opt.date}&pageSeconds=600`;
 
-    // calibration: how many cards the page shows as cards once settled (a crowded slot may show a summary instead)
+    // calibration: which cards (or lines) the first page shows, every one at full size
     await page.addInitScript(PROBE);
     await page.goto(url);
     await waitFor("the first full board", () => bench(page), (b) => b.full.length > 0);
     await sleep(1_500);
-    const shown = await page.evaluate(() => {
-      const grid = document.querySelector("display-app")?.shadowRoot?.querySelector("board-grid");
-      return [...(grid?.shadowRoot?.querySelectorAll("board-card") ?? [])].map((c) => (c as unknown as { appointment: { id: number } }).appointment.id);
+    const { layout, shown } = await page.evaluate(() => {
+      const app = document.querySelector("display-app")?.shadowRoot;
+      const list = app?.querySelector("board-list")?.shadowRoot;
+      if (list) return { layout: "list" as const, shown: [...list.querySelectorAll<HTMLElement>("tbody tr")].map((tr) => Number(tr.dataset.card)) };
+      const grid = app?.querySelector("board-grid")?.shadowRoot;
+      return { layout: "grid" as const, shown: [...(grid?.querySelectorAll("board-card") ?? [])].map((c) => (c as unknown as { appointment: { id: number } }).appointment.id) };
     });
-    opt.log(`the page shows ${shown.length} of ${server.ready.cards.length} cards as cards, the rest in slot summaries`);
+    opt.log(`${fixture}: the page shows ${shown.length} of the day's ${server.ready.cards.length} movable cards on its first page, as the ${layout}`);
     await page.addInitScript(`window.__benchExpected = ${shown.length};`);
+    // every move changes something on the screen: a card of the first page, moved within its hour
+    editor.onlyCards(new Set(shown));
 
     const loads = opt.quick ? 5 : 10;
     opt.log(`full board: ${loads} page loads`);
@@ -120,6 +141,17 @@ export async function measureBrowser(tmp: string, opt: BrowserOptions): Promise<
       (window as unknown as { __bench: Bench }).__bench.watchPatches = false;
     });
 
+    const measured = {
+      fixture,
+      layout,
+      totalCards: server.ready.cards.length,
+      fullBoard: summarize(full),
+      patchPaint: medianOfRuns(patchRuns),
+      patchWork: medianOfRuns(workRuns),
+      cardsShown: shown.length,
+    };
+    if (!withHeap) return { ...measured, heap: null };
+
     // heap: after a warm-up, then after the rest of the patches, each after a full GC
     const total = opt.quick ? 5_000 : 20_000;
     const warmUp = 2_000;
@@ -142,13 +174,7 @@ export async function measureBrowser(tmp: string, opt: BrowserOptions): Promise<
     const after = await heapAfterGc(cdp);
     if (editor.errors.length) throw new Error(`magboard refused ${editor.errors.length} moves, e.g. ${editor.errors[0]}`);
 
-    return {
-      fullBoard: summarize(full),
-      patchPaint: medianOfRuns(patchRuns),
-      patchWork: medianOfRuns(workRuns),
-      cardsShown: shown.length,
-      heap: { patches: total, warmUp, before, after },
-    };
+    return { ...measured, heap: { patches: total, warmUp, before, after } };
   } finally {
     await editor.close();
     await browser.close();

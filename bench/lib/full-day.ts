@@ -1,6 +1,7 @@
 import type { Board } from "../../server/board/board.js";
 import { isAwaited } from "../../shared/rules/lateness.js";
 import { formatMinutesOfDay } from "../../shared/rules/time-of-day.js";
+import type { FixtureName } from "../../shared/schemas/sample.js";
 
 /** The bench server's first manager, whom the editor signs in as (the staff namespace wants a session). */
 export const BENCH_ADMIN_PASSWORD = "bench-admin-password";
@@ -14,11 +15,11 @@ export interface BenchCard {
 /**
  * The benchmark's day is the fixture every test and `npm run sample -- --full` use too
  * (server/sample/fixture-plan.ts): 12 advisors × 25 cards, 08:00–21:00, two to a 60-minute slot,
- * seeded through the pipeline. Returns the cards a move may be made on (still expected; the
+ * seeded through the pipeline (the browser section also seeds the busy and big days). Returns the cards a move may be made on (still expected; the
  * day's few cancelled cards stay put).
  */
-export function seedFullDay(board: Board, date: string): BenchCard[] {
-  board.executeSystem({ type: "sample.seed", date, fixture: "full" }, { id: "bench", name: "bench", role: "system" });
+export function seedFullDay(board: Board, date: string, fixture: FixtureName = "full"): BenchCard[] {
+  board.executeSystem({ type: "sample.seed", date, fixture }, { id: "bench", name: "bench", role: "system" });
   return board
     .snapshot(date)
     .appointments.filter((a) => isAwaited(a.status))

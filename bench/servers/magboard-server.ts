@@ -1,7 +1,7 @@
 // The real magboard server (createApp, as main.ts wires it) on a real SQLite file with
 // synchronous=FULL (unless asked otherwise) in a temp dir, seeded with the full-day fixture through the pipeline itself.
 // BENCH_RESTART=1 opens the same file again without seeding (after a kill); BENCH_PORT and
-// BENCH_LISTEN_AT bring it back on the same address at a given moment.
+// BENCH_LISTEN_AT bring it back on the same address at a given moment; BENCH_FIXTURE seeds another day (busy, big).
 import path from "node:path";
 import type { AddressInfo } from "node:net";
 import { openDatabase } from "../../server/db/open-database.js";
@@ -10,6 +10,7 @@ import { systemClock } from "../../server/board/clock.js";
 import { silentLogger } from "../../server/logger.js";
 import { BENCH_ADMIN_PASSWORD, seedFullDay, type BenchCard } from "../lib/full-day.js";
 import { delayUntilListen, serveParent } from "../lib/child.js";
+import type { FixtureName } from "../../shared/schemas/sample.js";
 
 export interface MagboardReady {
   port: number;
@@ -31,7 +32,7 @@ const app = createApp({
 });
 
 // a restart knows nothing of the cards; the bench kept them from the first start
-const cards = process.env.BENCH_RESTART === "1" ? [] : seedFullDay(app.board, date);
+const cards = process.env.BENCH_RESTART === "1" ? [] : seedFullDay(app.board, date, (process.env.BENCH_FIXTURE as FixtureName | undefined) ?? "full");
 
 setTimeout(() => {
   app.httpServer.listen(Number(process.env.BENCH_PORT ?? 0), "127.0.0.1", () => {
