@@ -169,20 +169,12 @@ export class AdminDisplays extends LitElement {
     }
   }
 
-  private async setVisibility(d: DisplayStatus, e: Event): Promise<void> {
-    const visibility = (e.target as HTMLSelectElement).value;
-    const choice = DISPLAY_VISIBILITIES.find((v) => v === visibility);
-    if (!choice || choice === d.visibility) return;
-    const res = await updateDisplay(d, { visibility: choice });
-    this.serverError = this.refusal(res);
-    await this.load();
-  }
-
-  private async setLayout(d: DisplayStatus, e: Event): Promise<void> {
+  /** A choice made in a display's row (public or staff-only, its layout): sent as it is picked, the TV reconnecting to it. */
+  private async setChoice<K extends "visibility" | "layout">(d: DisplayStatus, key: K, options: readonly DisplayStatus[K][], e: Event): Promise<void> {
     const value = (e.target as HTMLSelectElement).value;
-    const choice = DISPLAY_LAYOUTS.find((v) => v === value);
-    if (!choice || choice === d.layout) return;
-    const res = await updateDisplay(d, { layout: choice });
+    const choice = options.find((v) => v === value);
+    if (!choice || choice === d[key]) return;
+    const res = await updateDisplay(d, { [key]: choice });
     this.serverError = this.refusal(res);
     await this.load();
   }
@@ -225,12 +217,12 @@ export class AdminDisplays extends LitElement {
   private row(d: DisplayStatus) {
     const visibility = d.revoked
       ? this.msg(`admin.displays.visibility.${d.visibility}`)
-      : html`<select name="visibility" aria-label=${this.msg("admin.displays.visibility")} @change=${(e: Event) => void this.setVisibility(d, e)}>
+      : html`<select name="visibility" aria-label=${this.msg("admin.displays.visibility")} @change=${(e: Event) => void this.setChoice(d, "visibility", DISPLAY_VISIBILITIES, e)}>
           ${DISPLAY_VISIBILITIES.map((v) => html`<option value=${v} ?selected=${d.visibility === v}>${this.msg(`admin.displays.visibility.${v}`)}</option>`)}
         </select>`;
     const layout = d.revoked
       ? this.msg(`admin.displays.layout.${d.layout}`)
-      : html`<select name="layout" aria-label=${this.msg("admin.displays.layout")} @change=${(e: Event) => void this.setLayout(d, e)}>
+      : html`<select name="layout" aria-label=${this.msg("admin.displays.layout")} @change=${(e: Event) => void this.setChoice(d, "layout", DISPLAY_LAYOUTS, e)}>
           ${DISPLAY_LAYOUTS.map((v) => html`<option value=${v} ?selected=${d.layout === v}>${this.msg(`admin.displays.layout.${v}`)}</option>`)}
         </select>`;
     const showing = d.online && d.date ? this.msg("admin.displays.showingValue", { date: d.date, page: d.page ?? "—" }) : "—";

@@ -82,7 +82,7 @@ describe("admin: paired displays panel", () => {
     }
   });
 
-  it("switches a display between public and staff-only", async () => {
+  it("switches a display between public and staff-only, and between the grid and the list", async () => {
     const { server } = world;
     await server.api("/api/displays", { method: "POST", json: { name: "大厅屏", visibility: "public", language: "zh-CN", advisorIds: [] } });
     const admin = await world.open();
@@ -90,6 +90,9 @@ describe("admin: paired displays panel", () => {
     const select = rowOf(admin, "大厅屏").locator("select[name='visibility']");
     await select.selectOption("staff");
     await expect.poll(async () => ((await server.api("/api/displays")).body as { visibility: string }[])[0]?.visibility).toBe("staff");
+    expect(await rowOf(admin, "大厅屏").textContent()).toContain("当前前 1 小时至后 3 小时");
+    await rowOf(admin, "大厅屏").locator("select[name='layout']").selectOption("list");
+    await expect.poll(async () => ((await server.api("/api/displays")).body as { layout: string }[])[0]?.layout).toBe("list");
   });
 
   it("refuses a display without a name, naming the field, and pairs nothing", async () => {
