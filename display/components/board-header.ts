@@ -12,6 +12,9 @@ declare global {
   }
 }
 
+/** Past this many pages the dots say no more than "第 3/27 页" does, and would push the site's name out. */
+const MAX_DOTS = 8;
+
 const NO_COUNTS: DayCounts = { total: 0, arrived: 0, late: 0, noShow: 0, toCome: 0 };
 
 /**
@@ -117,7 +120,7 @@ export class BoardHeader extends LitElement {
       <span class="clock" aria-label="clock">${formatClock(this.serverNow(), this.timeZone)}</span>
       ${this.page && this.page.count > 1
         ? html`<span class="pages" role="status">
-            ${Array.from({ length: this.page.count }, (_, i) => html`<span class="dot ${i === this.page!.index ? "on" : ""}"></span>`)}
+            ${this.page.count <= MAX_DOTS ? Array.from({ length: this.page.count }, (_, i) => html`<span class="dot ${i === this.page!.index ? "on" : ""}"></span>`) : nothing}
             <span>${this.page.label}</span>
           </span>`
         : nothing}
