@@ -215,7 +215,7 @@ export class AdminApp extends LitElement {
       await this.undo(await latestChangeOf(card.id));
       return;
     }
-    await this.send({ type: "appointment.status", id, version: card.version, action }, `admin.toast.${action}`);
+    await this.send({ type: "appointment.status", id, version: card.version, action }, `step.toast.${action}`);
   }
 
   /** Undo of one change, through the same pipeline; the server refuses it if the card changed since. */

@@ -84,6 +84,9 @@ export class AdvisorCard extends LitElement {
     button.arrive {
       background: #3ddc84;
     }
+    button.greet {
+      background: #ffd23f;
+    }
     button.start {
       background: #b39dff;
     }
@@ -102,7 +105,7 @@ export class AdvisorCard extends LitElement {
   override render() {
     const a = this.appointment;
     const l = this.language;
-    const step = nextStep(a.status);
+    const step = nextStep(a);
     // every customer-typed field goes in as text (Lit binds it as a text node), never as markup
     return html`<div class="top">
         <span class="time">${a.startTime}</span><span class="status">${t(l, `board.status.${a.status}`)}</span>
@@ -111,7 +114,7 @@ export class AdvisorCard extends LitElement {
       <div class="detail">${[a.plate, a.vehicleModel].filter((x) => x !== "").join(" · ")}</div>
       <div class="detail">${a.workRequested}</div>
       ${step
-        ? html`<button class=${step} ?disabled=${this.busy} @click=${() => this.fire(step)}>${t(l, `advisor.action.${step}`)}</button>`
+        ? html`<button class=${step} ?disabled=${this.busy} @click=${() => this.fire(step)}>${t(l, `step.action.${step}`)}</button>`
         : nothing}`;
   }
 

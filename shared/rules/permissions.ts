@@ -13,7 +13,7 @@ export function mayRun(actor: Actor, cmd: Command, advisorOfCard?: number): bool
     case "advisor":
       return (
         cmd.type === "appointment.status" &&
-        (cmd.action === "arrive" || cmd.action === "start" || cmd.action === "complete") &&
+        (cmd.action === "arrive" || cmd.action === "greet" || cmd.action === "start" || cmd.action === "complete") &&
         actor.advisorId !== undefined &&
         actor.advisorId === advisorOfCard
       );

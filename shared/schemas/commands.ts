@@ -13,7 +13,7 @@ const Ref = { id: IdSchema, version: VersionSchema };
 export const MAX_IMPORT_ROWS = 300;
 
 /** The actions on a card that change only its status, each with the version the sender saw. */
-export const STATUS_ACTIONS = ["arrive", "confirm", "start", "complete", "no_show", "cancel", "reopen"] as const;
+export const STATUS_ACTIONS = ["arrive", "confirm", "greet", "start", "complete", "no_show", "cancel", "reopen"] as const;
 export type StatusAction = (typeof STATUS_ACTIONS)[number];
 
 /** Where a move puts a card: any of its day, time, advisor and bay (the editor's drag, the REST move). */
@@ -74,6 +74,8 @@ export type CommandType = Command["type"];
 export type SystemCommand =
   | { type: "appointment.mark_late"; id: number }
   | { type: "appointment.mark_no_show"; id: number }
+  /** 迎接超时: an arrived customer not greeted within the site's greeting limit. */
+  | { type: "appointment.mark_greeting_overdue"; id: number }
   | { type: "site.init"; settings: import("./settings.js").Settings }
   /** A fixture (the sample unless named) on `date` and the day after; `replace` takes any sample already loaded off first. */
   | { type: "sample.seed"; date: string; fixture?: import("./sample.js").FixtureName; replace?: boolean }
