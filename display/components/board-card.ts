@@ -5,7 +5,7 @@ import type { Settings } from "../../shared/schemas/settings.js";
 import type { Language } from "../../shared/schemas/common.js";
 import { t } from "../../shared/i18n/messages.js";
 import { formatTimeOfDay } from "../../shared/i18n/dates.js";
-import { cardView, type CardView } from "../card-view.js";
+import { cardView, type CardMark, type CardView } from "../card-view.js";
 
 export interface CardActivateDetail {
   appointmentId: number;
@@ -79,6 +79,25 @@ export class BoardCard extends LitElement {
     :host([tone="late-escalated"]) { --tone: var(--mb-escalated); --card-bg: var(--mb-card-escalated-bg); }
     :host([tone="arrived"]) { --tone: var(--mb-arrived); --card-bg: var(--mb-card-arrived-bg); }
     :host([tone="in_service"]) { --tone: var(--mb-service); --card-bg: var(--mb-card-service-bg); }
+    :host([tone="greeted"]) { --tone: var(--mb-greeted); --card-bg: var(--mb-card-greeted-bg); }
+    /* 迎接超时: its own colour, a thick outline, the ⏰ icon and the word 未出迎, so it never rests on colour alone */
+    :host([tone="greeting_overdue"]) { --tone: var(--mb-greeting-overdue); --card-bg: var(--mb-card-greeting-overdue-bg); }
+    :host([tone="greeting_overdue"]) .card {
+      outline: 0.16em solid var(--mb-greeting-overdue);
+      outline-offset: -0.16em;
+    }
+    :host([tone="greeting_overdue"]) .status .pill {
+      font-size: 1.05em;
+      letter-spacing: 0.05em;
+    }
+    .mark {
+      border: 0.06em solid var(--mb-mark);
+      color: var(--mb-mark);
+      border-radius: 0.2em;
+      padding: 0 0.12em;
+      margin-right: 0.2em;
+      font-weight: 700;
+    }
     :host([tone="completed"]),
     :host([tone="no_show"]),
     :host([tone="cancelled"]) {
@@ -193,8 +212,25 @@ export class BoardCard extends LitElement {
         return t(this.language, "board.card.lateMinutes", { minutes: d.minutes });
       case "grace":
         return t(this.language, "board.card.graceLeft", { minutes: d.minutes });
+      case "greetingWait":
+        return t(this.language, "step.greetingWait", { minutes: d.minutes });
+      case "greetedAt":
+        return t(this.language, "step.greetedAt", { time: formatTimeOfDay(d.instant, this.rules.timeZone) });
       case "none":
         return nothing;
+    }
+  }
+
+  private markText(m: CardMark): string {
+    switch (m.kind) {
+      case "walk_in":
+        return t(this.language, "board.mark.walkIn");
+      case "came_late":
+        return t(this.language, "board.mark.cameLate", { minutes: m.minutes });
+      case "complaint":
+        return t(this.language, "board.mark.complaint");
+      case "repeat_repair":
+        return t(this.language, "board.mark.repeatRepair");
     }
   }
 
@@ -207,14 +243,17 @@ export class BoardCard extends LitElement {
     const v = this.view();
     const customer = t(this.language, `board.card.customer.${a.customerTitle}`, { name: a.customerName });
     const detail = this.detail(v);
-    return html`<div class="card ${detail === nothing ? "" : "has-detail"}" @click=${this.activate} data-id=${a.id}>
+    // the marks lead the detail line: when the card is narrow the time of arrival gives way first
+    const marks = v.marks.map((m) => html`<span class="mark" data-mark=${m.kind}>${this.markText(m)}</span>`);
+    const hasDetail = detail !== nothing || marks.length > 0;
+    return html`<div class="card ${hasDetail ? "has-detail" : ""}" @click=${this.activate} data-id=${a.id}>
       <div class="line head">
         <span class="time ${this.outsideHours ? "warn" : ""}" title=${this.outsideHours ? t(this.language, "board.grid.outsideHours") : nothing}
           >${this.outsideHours ? "⚠" : ""}${a.startTime}</span
         ><span class="icon" aria-hidden="true">${v.icon}</span>
       </div>
       <div class="line status"><span class="pill">${t(this.language, v.label)}</span></div>
-      ${detail === nothing ? nothing : html`<div class="line detail">${detail}</div>`}
+      ${hasDetail ? html`<div class="line detail">${marks}${detail}</div>` : nothing}
       <div class="line customer">${customer}</div>
       <div class="line plate">${plateParts(a.plate)}</div>
       <div class="line work">${a.workRequested}</div>

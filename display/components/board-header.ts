@@ -12,7 +12,7 @@ declare global {
   }
 }
 
-const NO_COUNTS: DayCounts = { total: 0, arrived: 0, late: 0, noShow: 0, toCome: 0 };
+const NO_COUNTS: DayCounts = { total: 0, walkIns: 0, arrived: 0, late: 0, noShow: 0, toCome: 0 };
 
 /**
  * The board's heading: site name, the date with its weekday, a clock running on the server's time
@@ -99,6 +99,7 @@ export class BoardHeader extends LitElement {
       <span class="counts">
         ${count("total", "display.counts.total")} ${count("arrived", "display.counts.arrived")} ${count("late", "display.counts.late")}
         ${count("noShow", "display.counts.noShow")} ${count("toCome", "display.counts.toCome")}
+        ${c.walkIns > 0 ? count("walkIns", "display.counts.walkIns") : ""}
       </span>
     `;
   }

@@ -25,6 +25,9 @@ export function appointmentRoutes(board: Board): Router {
     runCommand(board, req, res, { ...fields, type: "appointment.import" }, true);
   });
 
+  // 散客接待 at the gate: the card is made now, already arrived (issue 13)
+  r.post("/walk-in", (req, res) => runCommand(board, req, res, { type: "appointment.walk_in", input: (req.body as unknown) ?? {} }, true));
+
   r.get("/:id", requireRead("records"), (req, res) => {
     const id = idParam(req, res);
     if (id === null) return;
@@ -51,6 +54,14 @@ export function appointmentRoutes(board: Board): Router {
     if (id === null) return;
     const { version, rest } = versioned(req.body);
     runCommand(board, req, res, { type: "appointment.move", id, version, ...rest });
+  });
+
+  // 在路上: a late customer will arrive in `minutes`
+  r.post("/:id/on-the-way", (req, res) => {
+    const id = idParam(req, res);
+    if (id === null) return;
+    const { version, rest } = versioned(req.body);
+    runCommand(board, req, res, { ...rest, type: "appointment.on_the_way", id, version });
   });
 
   r.post("/:id/:action", (req, res) => {

@@ -119,7 +119,8 @@ export const AppointmentSchema = z.object({
   vehicleModel: z.string(),
   mileageKm: z.number().nullable(),
   workRequested: z.string(),
-  jobCategory: z.string().nullable(),
+  // the reception fields default, so a card as an older audit entry recorded it still reads (undo)
+  jobCategory: z.string().nullable().default(null),
   source: AppointmentSourceSchema,
   initiatedBy: InitiatorSchema,
   estimatedMinutes: z.number().nullable(),
@@ -139,14 +140,14 @@ export const AppointmentSchema = z.object({
   /** Minutes past the start at arrival, when the arrival came after the grace; else null. */
   arrivedLateMinutes: z.number().int().nullable(),
   /** 散客: entered at the gate without an appointment; never late, never a no-show. */
-  walkIn: z.boolean(),
+  walkIn: z.boolean().default(false),
   /** 已出迎: when the advisor came out to greet the arrived customer. */
-  greetedAt: InstantSchema.nullable(),
+  greetedAt: InstantSchema.nullable().default(null),
   /** When the clock found the greeting past the site's limit; stays as a record once greeted. */
-  greetingOverdueAt: InstantSchema.nullable(),
+  greetingOverdueAt: InstantSchema.nullable().default(null),
   /** 在路上: when a late customer said they would arrive; the no-show waits noShowDelayMinutes longer. */
-  expectedAt: InstantSchema.nullable(),
-  noShowDelayMinutes: z.number().int(),
+  expectedAt: InstantSchema.nullable().default(null),
+  noShowDelayMinutes: z.number().int().default(0),
   confirmedAt: InstantSchema.nullable(),
   startedAt: InstantSchema.nullable(),
   completedAt: InstantSchema.nullable(),

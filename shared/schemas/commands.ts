@@ -4,6 +4,7 @@ import { AppointmentEditSchema, AppointmentInputSchema } from "./appointment.js"
 import { AdvisorInputSchema } from "./advisor.js";
 import { BayInputSchema } from "./bay.js";
 import { SettingsPatchSchema } from "./settings.js";
+import { OnTheWayMinutesSchema, WalkInInputSchema } from "./reception.js";
 import { AccountEditSchema, AccountInputSchema, DisplayInputSchema, PasswordSchema, TokenInputSchema } from "./access.js";
 
 const VersionSchema = z.number().int().min(1, { error: "must be the version you saw (1 or more)" });
@@ -42,6 +43,10 @@ const CommandUnion = z.discriminatedUnion("type", [
     type: z.literal("appointment.import"),
     rows: z.array(AppointmentInputSchema).min(1, { error: "must hold at least one row" }).max(MAX_IMPORT_ROWS, { error: `must hold at most ${MAX_IMPORT_ROWS} rows` }),
   }),
+  /** 散客接待: a customer without an appointment, received at the gate now (issue 13). */
+  z.strictObject({ type: z.literal("appointment.walk_in"), input: WalkInInputSchema }),
+  /** 在路上: a late customer says they arrive in `minutes`; the no-show waits that much longer. */
+  z.strictObject({ type: z.literal("appointment.on_the_way"), ...Ref, minutes: OnTheWayMinutesSchema }),
   z.strictObject({ type: z.literal("advisor.create"), input: AdvisorInputSchema }),
   z.strictObject({ type: z.literal("advisor.update"), ...Ref, changes: AdvisorInputSchema.partial() }),
   z.strictObject({ type: z.literal("bay.create"), input: BayInputSchema }),

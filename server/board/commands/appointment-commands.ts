@@ -16,8 +16,14 @@ export function load(ctx: CommandContext, id: number): Appointment {
   return a;
 }
 
-/** An unknown advisor or bay is bad input naming its field, not a missing resource. */
-export function checkReferences(ctx: CommandContext, fields: Partial<Pick<AppointmentFields, "advisorId" | "bayId">>, prefix: string): void {
+/** An unknown advisor, bay or job category is bad input naming its field, not a missing resource. */
+export function checkReferences(ctx: CommandContext, fields: Partial<Pick<AppointmentFields, "advisorId" | "bayId" | "jobCategory">>, prefix: string): void {
+  if (fields.jobCategory !== undefined && fields.jobCategory !== null) {
+    const known = ctx.repos.settings.require().settings.jobCategories;
+    if (!known.some((c) => c.code === fields.jobCategory)) {
+      throw new DomainError("invalid_payload", `${prefix}jobCategory names no job category (${fields.jobCategory})`, `${prefix}jobCategory`);
+    }
+  }
   if (fields.advisorId !== undefined && !ctx.repos.advisors.get(fields.advisorId)) {
     throw new DomainError("invalid_payload", `${prefix}advisorId names no advisor (${fields.advisorId})`, `${prefix}advisorId`);
   }
