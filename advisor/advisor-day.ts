@@ -6,6 +6,7 @@ import { STAFF_NAMESPACE, type Ack, type CommandResult, type StaffToServerEvents
 import { t } from "../shared/i18n/messages.js";
 import { errorText } from "../shared/i18n/errors.js";
 import { localParts } from "../shared/rules/zoned-time.js";
+import { isGreetingOverdue } from "../shared/rules/greeting.js";
 import { BoardConnection, type BoardChange } from "../display/board-connection.js";
 import { TickController } from "../display/tick-controller.js";
 import type { AdvisorStep } from "./next-step.js";
@@ -22,6 +23,8 @@ declare global {
 
 /** The walkie-talkie call: a short buzz pattern a phone in a pocket makes felt. */
 const CALL_VIBRATION = [300, 150, 300, 150, 300];
+/** The greeting is overdue: longer and more insistent than the arrival's call. */
+const OVERDUE_VIBRATION = [600, 200, 600, 200, 600, 200, 600];
 
 /**
  * My day on my phone: my appointments today in time order, live over the staff socket, one big
@@ -144,7 +147,7 @@ export class AdvisorDay extends LitElement {
       ${this.connection.status === "lost" ? html`<div class="lost" role="status">${t(l, "advisor.connection.lost")}</div>` : nothing}
       ${call
         ? html`<div class="call" role="alert">
-            <strong>${t(l, "advisor.call", { customer: t(l, `board.card.customer.${call.customerTitle}`, { name: call.customerName }) })}</strong>
+            <strong>${t(l, isGreetingOverdue(call) ? "advisor.call.overdue" : "advisor.call", { customer: t(l, `board.card.customer.${call.customerTitle}`, { name: call.customerName }) })}</strong>
             <span>${t(l, "advisor.call.detail", { plate: call.plate, time: call.startTime })}</span>
             <button @click=${() => (this.call = null)}>${t(l, "advisor.call.dismiss")}</button>
           </div>`
@@ -180,6 +183,12 @@ export class AdvisorDay extends LitElement {
       const a = op.appointment;
       if (a.advisorId !== this.advisorId || a.status !== "arrived" || a.date !== this.connection.state?.date) continue;
       const was = change.before?.appointments.find((x) => x.id === a.id);
+      // past the greeting limit and still not greeted: the phone calls again, harder
+      if (isGreetingOverdue(a) && was !== undefined && !isGreetingOverdue(was)) {
+        this.call = a;
+        navigator.vibrate?.(OVERDUE_VIBRATION);
+        continue;
+      }
       if (was?.status === "arrived") continue;
       if (this.ownArrivals.delete(a.id)) continue;
       this.call = a;

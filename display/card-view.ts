@@ -1,7 +1,8 @@
 import type { Appointment } from "../shared/schemas/appointment.js";
 import type { Settings } from "../shared/schemas/settings.js";
 import { graceMinutesLeft, isAwaited, minutesLate } from "../shared/rules/lateness.js";
-import type { MessageKey } from "../shared/i18n/messages.js";
+import { t, type MessageKey } from "../shared/i18n/messages.js";
+import type { Language } from "../shared/schemas/common.js";
 import { greetingWaitMinutes, isGreetingOverdue } from "../shared/rules/greeting.js";
 
 /** Past this many minutes late a card escalates (stronger colour, pulsing edge): someone should phone the customer. */
@@ -69,6 +70,20 @@ export function cardMarks(a: Appointment): CardMark[] {
   if (a.preparation.complaint) marks.push({ kind: "complaint" });
   if (a.preparation.repeatRepair) marks.push({ kind: "repeat_repair" });
   return marks;
+}
+
+/** A mark's words, the same on the TV, the editor and the phone. */
+export function markText(lang: Language, m: CardMark): string {
+  switch (m.kind) {
+    case "walk_in":
+      return t(lang, "board.mark.walkIn");
+    case "came_late":
+      return t(lang, "board.mark.cameLate", { minutes: m.minutes });
+    case "complaint":
+      return t(lang, "board.mark.complaint");
+    case "repeat_repair":
+      return t(lang, "board.mark.repeatRepair");
+  }
 }
 
 /**

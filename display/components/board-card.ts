@@ -5,7 +5,7 @@ import type { Settings } from "../../shared/schemas/settings.js";
 import type { Language } from "../../shared/schemas/common.js";
 import { t } from "../../shared/i18n/messages.js";
 import { formatTimeOfDay } from "../../shared/i18n/dates.js";
-import { cardView, type CardMark, type CardView } from "../card-view.js";
+import { cardView, markText, type CardView } from "../card-view.js";
 
 export interface CardActivateDetail {
   appointmentId: number;
@@ -221,19 +221,6 @@ export class BoardCard extends LitElement {
     }
   }
 
-  private markText(m: CardMark): string {
-    switch (m.kind) {
-      case "walk_in":
-        return t(this.language, "board.mark.walkIn");
-      case "came_late":
-        return t(this.language, "board.mark.cameLate", { minutes: m.minutes });
-      case "complaint":
-        return t(this.language, "board.mark.complaint");
-      case "repeat_repair":
-        return t(this.language, "board.mark.repeatRepair");
-    }
-  }
-
   private activate(): void {
     this.dispatchEvent(new CustomEvent<CardActivateDetail>("board-card-activate", { detail: { appointmentId: this.appointment.id }, bubbles: true, composed: true }));
   }
@@ -244,7 +231,7 @@ export class BoardCard extends LitElement {
     const customer = t(this.language, `board.card.customer.${a.customerTitle}`, { name: a.customerName });
     const detail = this.detail(v);
     // the marks lead the detail line: when the card is narrow the time of arrival gives way first
-    const marks = v.marks.map((m) => html`<span class="mark" data-mark=${m.kind}>${this.markText(m)}</span>`);
+    const marks = v.marks.map((m) => html`<span class="mark" data-mark=${m.kind}>${markText(this.language, m)}</span>`);
     const hasDetail = detail !== nothing || marks.length > 0;
     return html`<div class="card ${hasDetail ? "has-detail" : ""}" @click=${this.activate} data-id=${a.id}>
       <div class="line head">
