@@ -132,7 +132,7 @@ export class AdvisorCard extends LitElement {
     return html`<div class="top">
         <span class="time">${a.startTime}</span><span class="status">${stepOf(a) === "greeted" ? t(l, "step.state.greeted") : t(l, `board.status.${a.status}`)}</span>
       </div>
-      ${isGreetingOverdue(a) ? html`<div class="overdue" role="alert">⏰ ${t(l, "step.greetingOverdue")}</div>` : nothing}
+      ${isGreetingOverdue(a) ? html`<div class="overdue" role="alert">‼ ${t(l, "step.greetingOverdue")}</div>` : nothing}
       ${marks.length > 0 ? html`<div>${marks.map((m) => html`<span class="mark" data-mark=${m.kind}>${markText(this.language, m)}</span>`)}</div>` : nothing}
       <div class="customer">${t(l, `board.card.customer.${a.customerTitle}`, { name: a.customerName })}</div>
       <div class="detail">${[a.plate, a.vehicleModel].filter((x) => x !== "").join(" · ")}</div>

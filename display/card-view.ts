@@ -53,7 +53,7 @@ const ICONS: Record<CardTone, string> = {
   late: "▲",
   "late-escalated": "▲",
   arrived: "●",
-  greeting_overdue: "⏰",
+  greeting_overdue: "‼",
   greeted: "☺",
   in_service: "▶",
   completed: "✔",

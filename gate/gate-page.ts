@@ -105,7 +105,7 @@ export class GatePage extends LitElement {
       }
       .overdue li {
         display: flex;
-        flex-wrap: wrap;
+        flex-wrap: nowrap;
         gap: 0.4rem;
         align-items: center;
         justify-content: space-between;
@@ -306,7 +306,6 @@ export class GatePage extends LitElement {
         <button @click=${() => this.dispatchEvent(new CustomEvent("session-ended", { bubbles: true, composed: true }))}>${t(l, "gate.logout")}</button>
       </header>
       ${this.connection.status === "lost" ? html`<div class="lost" role="status">${t(l, "gate.connection.lost")}</div>` : nothing}
-      ${this.renderOverdue()}
       <p class="greeting">${t(l, "gate.greeting")}</p>
       <label for="plate">${t(l, "gate.plate")}</label>
       <div class="search">
@@ -318,6 +317,7 @@ export class GatePage extends LitElement {
       ${this.walkIn && s
         ? html`<gate-walk-in .board=${s} .serverNow=${() => this.connection.serverNow()} .plate=${this.query.trim()} .language=${l}
             @walk-in-done=${this.walkInDone} @walk-in-cancel=${() => (this.walkIn = false)}></gate-walk-in>`
-        : this.renderResults()}`;
+        : this.renderResults()}
+      ${this.renderOverdue()}`;
   }
 }
