@@ -80,7 +80,7 @@ export class BoardCard extends LitElement {
     :host([tone="arrived"]) { --tone: var(--mb-arrived); --card-bg: var(--mb-card-arrived-bg); }
     :host([tone="in_service"]) { --tone: var(--mb-service); --card-bg: var(--mb-card-service-bg); }
     :host([tone="greeted"]) { --tone: var(--mb-greeted); --card-bg: var(--mb-card-greeted-bg); }
-    /* 迎接超时: its own colour, a thick outline, the ⏰ icon and the word 未出迎, so it never rests on colour alone */
+    /* 迎接超时: its own colour, a thick outline, the ‼ icon and the word 未出迎, so it never rests on colour alone */
     :host([tone="greeting_overdue"]) { --tone: var(--mb-greeting-overdue); --card-bg: var(--mb-card-greeting-overdue-bg); }
     :host([tone="greeting_overdue"]) .card {
       outline: 0.16em solid var(--mb-greeting-overdue);
