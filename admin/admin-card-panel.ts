@@ -6,6 +6,8 @@ import type { Language } from "../shared/schemas/common.js";
 import type { StatusAction } from "../shared/schemas/commands.js";
 import type { Overlap } from "../shared/rules/overlaps.js";
 import { refusalOf } from "../shared/rules/status.js";
+import { categoryName } from "../shared/i18n/job-categories.js";
+import { cardMarks, markText } from "../display/card-view.js";
 import { formatTimeOfDay } from "../shared/i18n/dates.js";
 import { t } from "../shared/i18n/messages.js";
 import { customerText, describePosition } from "./card-text.js";
@@ -137,6 +139,8 @@ export class AdminCardPanel extends LitElement {
         <dt>${t(lang, "admin.field.vehicleModel")}</dt><dd>${a.vehicleModel}</dd>
         <dt>${t(lang, "admin.field.mileageKm")}</dt><dd>${a.mileageKm ?? ""}</dd>
         <dt>${t(lang, "admin.field.workRequested")}</dt><dd>${a.workRequested}</dd>
+        <dt>${t(lang, "reception.field.jobCategory")}</dt><dd>${categoryName(lang, s.settings.jobCategories, a.jobCategory)}</dd>
+        ${cardMarks(a).length > 0 ? html`<dt>${t(lang, "reception.marks")}</dt><dd>${cardMarks(a).map((m) => markText(lang, m)).join(" · ")}</dd>` : nothing}
         <dt>${t(lang, "admin.field.durationMinutes")}</dt><dd>${t(lang, "admin.minutes", { minutes: a.durationMinutes })}</dd>
         <dt>${t(lang, "admin.field.source")}</dt><dd>${t(lang, `admin.source.${a.source}`)} · ${t(lang, `admin.initiatedBy.${a.initiatedBy}`)}</dd>
         <dt>${t(lang, "admin.field.estimate")}</dt><dd>${a.estimatedMinutes ?? "–"} / ${a.estimatedAmount ?? "–"}</dd>

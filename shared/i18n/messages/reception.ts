@@ -11,6 +11,11 @@ export const zhCN = {
   "reception.field.bayKinds": "适合的工位类型",
   "reception.error.greetOrder": "出迎的顺序不对：先“已出迎”再开始维修，一位客户只出迎一次",
   "reception.category.none": "未分类",
+  "reception.marks": "标记",
+  "reception.categories.title": "作业类别",
+  "reception.categories.remove": "删除",
+  "reception.suggestion": "按作业类别推荐：{what}",
+  "reception.suggestion.use": "采用推荐",
   "reception.warning.advisor_not_specialised": "该服务顾问不承接此作业类别",
   "reception.warning.bay_kind_mismatch": "工位类型与作业类别不符",
 } as const;
@@ -27,6 +32,11 @@ export const en: Record<keyof typeof zhCN, string> = {
   "reception.field.bayKinds": "Suitable bay kinds",
   "reception.error.greetOrder": "Out of order: tap “Greeted” before starting the repair, and greet a customer once",
   "reception.category.none": "Uncategorised",
+  "reception.marks": "Marks",
+  "reception.categories.title": "Job categories",
+  "reception.categories.remove": "Remove",
+  "reception.suggestion": "Suggested for this job category: {what}",
+  "reception.suggestion.use": "Use suggestion",
   "reception.warning.advisor_not_specialised": "This advisor does not take this job category",
   "reception.warning.bay_kind_mismatch": "The bay's kind does not suit this job category",
 };
