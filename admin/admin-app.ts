@@ -20,6 +20,7 @@ import type { Tab, ToolbarAction } from "./admin-toolbar.js";
 import "./admin-board.js";
 import "./admin-card-panel.js";
 import "./admin-booking-form.js";
+import "./admin-reception.js";
 import "./admin-toast.js";
 import "./admin-toolbar.js";
 import "./admin-day-before.js";
@@ -320,6 +321,9 @@ export class AdminApp extends LitElement {
       case "dayBefore":
         return html`<admin-day-before class="page" .board=${s} .language=${this.language} .send=${this.send}
           @admin-card-action=${this.onAction}></admin-day-before>`;
+      case "reception":
+        return html`<admin-reception class="page" .board=${s} .language=${this.language} .send=${this.send} .now=${this.conn.serverNow()}
+          @admin-card-action=${this.onAction}></admin-reception>`;
       case "sheet":
         return html`<admin-day-sheet class="page" .board=${s} .language=${this.language}></admin-day-sheet>`;
       case "import":

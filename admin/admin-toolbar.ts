@@ -7,7 +7,7 @@ import { t, type MessageKey } from "../shared/i18n/messages.js";
 import type { LaneMode } from "../display/board-layout.js";
 import "./admin-search.js";
 
-export type Tab = "board" | "dayBefore" | "sheet" | "import" | "settings";
+export type Tab = "board" | "reception" | "dayBefore" | "sheet" | "import" | "settings";
 
 export type ToolbarAction =
   | { kind: "tab"; tab: Tab }
@@ -28,6 +28,7 @@ declare global {
 
 const TABS: [Tab, MessageKey][] = [
   ["board", "admin.tab.board"],
+  ["reception", "reception.tab"],
   ["dayBefore", "admin.tab.dayBefore"],
   ["sheet", "admin.tab.sheet"],
   ["import", "admin.tab.import"],

@@ -29,7 +29,8 @@ export type CardDetail =
   | { kind: "late"; minutes: number }
   | { kind: "grace"; minutes: number }
   | { kind: "greetingWait"; minutes: number }
-  | { kind: "greetedAt"; instant: number };
+  | { kind: "greetedAt"; instant: number }
+  | { kind: "expected"; instant: number };
 
 /**
  * Marks beside the status, as the paper board's small magnets: 散客 (walk-in), 延时到店 · 迟 N 分钟
@@ -111,7 +112,9 @@ export function cardView(a: Appointment, rules: Rules, now: number): CardView {
     case "confirmed": {
       if (isAwaited(a.status) && a.lateAt !== null) {
         const minutes = minutesLate(a, rules.timeZone, now);
-        return view(minutes > LATE_ESCALATION_MINUTES ? "late-escalated" : "late", "board.status.late", { kind: "late", minutes });
+        // 在路上: the desk reached the customer, so the card says when they are expected, not only how late
+        const detail: CardDetail = a.expectedAt !== null ? { kind: "expected", instant: Date.parse(a.expectedAt) } : { kind: "late", minutes };
+        return view(minutes > LATE_ESCALATION_MINUTES ? "late-escalated" : "late", "board.status.late", detail);
       }
       const left = graceMinutesLeft(a, rules, now);
       if (left !== null) return view("grace", a.status === "booked" ? "board.status.booked" : "board.status.confirmed", { kind: "grace", minutes: left });

@@ -216,6 +216,8 @@ export class BoardCard extends LitElement {
         return t(this.language, "step.greetingWait", { minutes: d.minutes });
       case "greetedAt":
         return t(this.language, "step.greetedAt", { time: formatTimeOfDay(d.instant, this.rules.timeZone) });
+      case "expected":
+        return t(this.language, "board.card.expected", { time: formatTimeOfDay(d.instant, this.rules.timeZone) });
       case "none":
         return nothing;
     }

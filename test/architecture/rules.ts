@@ -49,7 +49,7 @@ export const FOLDER_RULES: FolderRule[] = [
   },
   { from: "server", forbidden: [...PAGES, "bench", "scripts", "test"], why: "the server never imports the pages" },
   { from: "display", forbidden: ["admin", "advisor", "gate", "login", "server", "bench", "scripts", "test"], packages: SERVER_ONLY, why: "display/ holds the board's components; admin and advisor reuse them, never the reverse" },
-  { from: "admin", forbidden: ["advisor", "gate", "server", "bench", "scripts", "test"], packages: SERVER_ONLY, why: "the editor reuses display/ and login/" },
+  { from: "admin", forbidden: ["advisor", "server", "bench", "scripts", "test"], packages: SERVER_ONLY, why: "the editor reuses display/ and login/, and the gate's walk-in form" },
   { from: "advisor", forbidden: ["admin", "gate", "server", "bench", "scripts", "test"], packages: SERVER_ONLY, why: "the phone page reuses display/ and login/" },
   { from: "gate", forbidden: ["admin", "advisor", "server", "bench", "scripts", "test"], packages: SERVER_ONLY, why: "the gate page reuses display/ and login/" },
   { from: "login", forbidden: ["admin", "advisor", "gate", "display", "server", "bench", "scripts", "test"], packages: SERVER_ONLY, why: "the sign-in elements stand alone" },
