@@ -295,10 +295,10 @@ export class AdminBookingForm extends LitElement {
           </label>
         </div>
         ${warnings.length > 0 || reception.length > 0
-          ? html`<ul class="warnings" role="status">
+          ? html`<div role="status"><ul class="warnings">
               ${warnings.map((w) => html`<li>⚠ ${t(lang, `board.overlap.${w.kind}`)} — ${t(lang, "admin.form.stillAllowed")}</li>`)}
               ${reception.map((w) => html`<li>⚠ ${t(lang, `reception.warning.${w}`)} — ${t(lang, "admin.form.stillAllowed")}</li>`)}
-            </ul>`
+            </ul></div>`
           : nothing}
         ${suggestion
           ? html`<p class="suggestion" role="status">
