@@ -163,6 +163,7 @@ export type PlacementRow = Pick<Appointment, "id" | "date" | "startTime" | "dura
 export class AppointmentRepo {
   private readonly byId;
   private readonly byDate;
+  private readonly byRange;
   private readonly awaitedTimingsUntil;
   private readonly sharingStmt;
   private readonly insertStmt;
@@ -172,6 +173,7 @@ export class AppointmentRepo {
   constructor(db: Db) {
     this.byId = db.prepare<[number], AppointmentRow>("SELECT * FROM appointments WHERE id = ?");
     this.byDate = db.prepare<[string], AppointmentRow>("SELECT * FROM appointments WHERE date = ? ORDER BY start_time, id");
+    this.byRange = db.prepare<[string, string], AppointmentRow>("SELECT * FROM appointments WHERE date >= ? AND date <= ? ORDER BY date, start_time, id");
     this.awaitedTimingsUntil = db.prepare<{ until: string; arrivedFrom: string }, TimingRow>(
       `SELECT id, date, start_time AS startTime, status, late_at AS lateAt, walk_in AS walkIn, no_show_delay_minutes AS noShowDelayMinutes,
          arrived_at AS arrivedAt, greeted_at AS greetedAt, greeting_overdue_at AS greetingOverdueAt
@@ -206,6 +208,11 @@ export class AppointmentRepo {
 
   forDate(date: string): Appointment[] {
     return this.byDate.all(date).map(fromRow);
+  }
+
+  /** Every card from `from` to `to`, both days included (the reception figures). */
+  between(from: string, to: string): Appointment[] {
+    return this.byRange.all(from, to).map(fromRow);
   }
 
   /**

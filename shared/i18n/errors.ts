@@ -82,6 +82,9 @@ const FIELD_LABELS: Record<string, MessageKey> = {
   nameZh: "reception.field.nameZh",
   nameEn: "reception.field.nameEn",
   bayKinds: "reception.field.bayKinds",
+  from: "figures.from",
+  to: "figures.to",
+  lang: "admin.master.language",
 };
 
 /**

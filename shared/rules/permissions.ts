@@ -30,7 +30,9 @@ export type ReadScope =
   /** audit log, CSV export, search, one card's detail and history */
   | "records"
   /** accounts, paired displays, API tokens */
-  | "access";
+  | "access"
+  /** the manager's reception figures (issue 13) */
+  | "figures";
 
 export function mayRead(role: Role, scope: ReadScope): boolean {
   switch (scope) {
@@ -39,6 +41,7 @@ export function mayRead(role: Role, scope: ReadScope): boolean {
     case "records":
       return role === "manager" || role === "desk" || role === "advisor";
     case "access":
+    case "figures":
       return role === "manager";
   }
 }

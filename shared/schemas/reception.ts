@@ -1,5 +1,5 @@
 import * as z from "zod";
-import { IdSchema, requiredText, text } from "./common.js";
+import { IdSchema, LanguageSchema, LocalDateSchema, requiredText, text } from "./common.js";
 import { AppointmentInputSchema } from "./appointment.js";
 import { JobCategoryCodeSchema } from "./job-category.js";
 
@@ -30,3 +30,21 @@ export const OnTheWayMinutesSchema = z
   .int({ error: "must be a whole number of minutes" })
   .min(1, { error: "must be at least 1 minute" })
   .max(MAX_ON_THE_WAY_MINUTES, { error: `must be at most ${MAX_ON_THE_WAY_MINUTES} minutes` });
+
+/** The longest range the reception figures cover in one answer: a year. */
+export const MAX_FIGURES_DAYS = 366;
+
+/** GET /api/reception/figures: a day (`date`) or a range (`from`, `to`, both included); today when none. */
+export const ReceptionFiguresQuerySchema = z
+  .strictObject({
+    date: LocalDateSchema.optional(),
+    from: LocalDateSchema.optional(),
+    to: LocalDateSchema.optional(),
+    lang: LanguageSchema.optional(),
+  })
+  .superRefine((q, ctx) => {
+    if (q.from !== undefined && q.to !== undefined) {
+      if (q.to < q.from) ctx.addIssue({ code: "custom", path: ["to"], message: "must not be before from" });
+      else if ((Date.parse(q.to) - Date.parse(q.from)) / 86_400_000 + 1 > MAX_FIGURES_DAYS) ctx.addIssue({ code: "custom", path: ["to"], message: `must be at most ${MAX_FIGURES_DAYS} days after from` });
+    }
+  });
