@@ -13,6 +13,7 @@ import { formStyles } from "./admin-form-styles.js";
 import type { SendCommand } from "./staff-api.js";
 import type { CardAction } from "./admin-card-panel.js";
 import "../gate/gate-walk-in.js";
+import "./admin-figures.js";
 
 declare global {
   interface HTMLElementTagNameMap {
@@ -59,6 +60,10 @@ export class AdminReception extends LitElement {
       }
       input.minutes {
         width: 4.5em;
+      }
+      .figures {
+        grid-column: 1 / -1;
+        grid-row: 2;
       }
       .cols {
         display: grid;
@@ -164,6 +169,9 @@ export class AdminReception extends LitElement {
               )}</ul>`}
         </section>
       </div>
+      <section class="figures">
+        <admin-figures .date=${this.board.date} .language=${l}></admin-figures>
+      </section>
       <section>
         <gate-walk-in .board=${this.board} .serverNow=${() => this.now} .language=${l}></gate-walk-in>
       </section>

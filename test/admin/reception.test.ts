@@ -27,6 +27,11 @@ describe("admin: the reception tab and the booking form's job category", () => {
     const row = page.locator(`admin-reception tr[data-id="${cardId}"]`);
     await row.waitFor();
     expect(await row.locator("a.phone").getAttribute("href")).toBe("tel:13810245567");
+    // the manager sees the day's reception figures below: table, chart and CSV
+    await page.locator("admin-figures tr.total").waitFor();
+    expect(await page.locator("admin-figures tr.total").textContent()).toContain("合计");
+    expect(await page.locator("admin-figures a[download]").getAttribute("href")).toBe("/api/reception/figures.csv?from=2026-11-27&to=2026-11-27&lang=zh-CN");
+    await page.locator("admin-figures svg[role=img]").waitFor();
     await settled(page);
     await expectAccessible(page, "the editor's reception tab");
     await screenshotAt(page, "admin-reception", ["desk-1366", "desk-1920"]);
