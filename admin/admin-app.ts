@@ -28,6 +28,9 @@ import "./admin-day-sheet.js";
 import "./admin-import.js";
 import "./admin-master-data.js";
 import { adminAppStyles } from "./admin-app-styles.js";
+import "../display/components/arrival-alerts.js";
+import { currentSession } from "../login/staff-api.js";
+import type { Actor } from "../shared/schemas/actor.js";
 
 /** How long the undo toast stays after a change. */
 export const UNDO_TOAST_MS = 10_000;
@@ -75,6 +78,7 @@ export class AdminApp extends LitElement {
   @state() private mode: LaneMode = "advisors";
   @state() private language: Language = storedLanguage() ?? "zh-CN";
   @state() private selectedId: number | null = null;
+  @state() private actor: Actor | null = null;
   @state() private form: { card: Appointment | null; prefill: Partial<AppointmentInput> } | null = null;
   @state() private toast: Toast | null = null;
   @state() private pending = new Map<number, Pending>();
@@ -90,6 +94,13 @@ export class AdminApp extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     void this.start();
+    void this.loadActor();
+  }
+
+  /** Who is signed in decides which arrival alerts call this screen (shared/rules/alerts.ts). */
+  private async loadActor(): Promise<void> {
+    const res = await currentSession();
+    if (res.ok) this.actor = res.data.actor;
   }
 
   override disconnectedCallback(): void {
@@ -347,6 +358,11 @@ export class AdminApp extends LitElement {
         @admin-toolbar-action=${this.onToolbar}
         @admin-search-hits=${this.onSearchHits}
       ></admin-toolbar>
+      ${s
+        ? html`<arrival-alerts .appointments=${s.appointments} .advisors=${s.advisors} .actor=${this.actor} .language=${this.language}
+            @arrival-alert-acknowledge=${(e: CustomEvent<{ id: number; version: number }>) =>
+              void this.send({ type: "appointment.acknowledge_alert", ...e.detail }, "alert.toast")}></arrival-alerts>`
+        : nothing}
       <main>${this.renderMain()}</main>
       ${this.form && s
         ? html`<admin-booking-form

@@ -11,6 +11,7 @@ import { BoardConnection, type BoardChange } from "../display/board-connection.j
 import { TickController } from "../display/tick-controller.js";
 import type { AdvisorStep } from "./next-step.js";
 import "./advisor-card.js";
+import "../display/components/arrival-alerts.js";
 
 declare global {
   interface HTMLElementTagNameMap {
@@ -153,6 +154,8 @@ export class AdvisorDay extends LitElement {
           </div>`
         : nothing}
       ${this.error ? html`<div class="error" role="alert">${this.error}</div>` : nothing}
+      <arrival-alerts .appointments=${this.connection.state?.appointments ?? []} .advisors=${this.connection.state?.advisors ?? []}
+        .actor=${{ role: "advisor" as const, advisorId: this.advisorId }} .language=${l} @arrival-alert-acknowledge=${this.onAcknowledge}></arrival-alerts>
       ${this.connection.state && cards.length === 0 ? html`<p class="empty">${t(l, "advisor.empty")}</p>` : nothing}
       ${cards.map(
         (a) => html`<advisor-card
@@ -223,6 +226,15 @@ export class AdvisorDay extends LitElement {
       return;
     }
     this.error = errorText(this.language, res.error);
+  };
+
+  private readonly onAcknowledge = async (e: CustomEvent<{ id: number; version: number }>) => {
+    const res = (await this.connection.socket
+      .timeout(10_000)
+      .emitWithAck("board:command", { command: { type: "appointment.acknowledge_alert", ...e.detail } })
+      .catch(() => null)) as Ack<CommandResult> | null;
+    if (res && !res.ok) this.error = errorText(this.language, res.error);
+    else if (!res) this.error = t(this.language, "advisor.error.failed");
   };
 
   private readonly signOut = () => {

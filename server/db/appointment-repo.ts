@@ -36,6 +36,8 @@ interface AppointmentRow {
   greeting_overdue_at: string | null;
   expected_at: string | null;
   no_show_delay_minutes: number;
+  alert_acknowledged_at: string | null;
+  alert_acknowledged_by: string;
   confirmed_at: string | null;
   started_at: string | null;
   completed_at: string | null;
@@ -84,6 +86,8 @@ function fromRow(r: AppointmentRow): Appointment {
     greetingOverdueAt: r.greeting_overdue_at,
     expectedAt: r.expected_at,
     noShowDelayMinutes: r.no_show_delay_minutes,
+    alertAcknowledgedAt: r.alert_acknowledged_at,
+    alertAcknowledgedBy: r.alert_acknowledged_by,
     confirmedAt: r.confirmed_at,
     startedAt: r.started_at,
     completedAt: r.completed_at,
@@ -132,6 +136,8 @@ function toParams(a: Appointment, isSample: boolean) {
     greeting_overdue_at: a.greetingOverdueAt,
     expected_at: a.expectedAt,
     no_show_delay_minutes: a.noShowDelayMinutes,
+    alert_acknowledged_at: a.alertAcknowledgedAt,
+    alert_acknowledged_by: a.alertAcknowledgedBy,
     confirmed_at: a.confirmedAt,
     started_at: a.startedAt,
     completed_at: a.completedAt,
@@ -149,7 +155,7 @@ const COLUMNS = [
   "date", "start_time", "duration_minutes", "advisor_id", "bay_id", "customer_name", "customer_title", "phone",
   "plate", "plate_key", "vehicle_model", "mileage_km", "work_requested", "job_category", "source", "initiated_by",
   "estimated_minutes", "estimated_amount", "notes", "parts_needed", "parts_ready", "repeat_repair", "complaint",
-  "needs_road_test", "status", "late_at", "arrived_at", "arrived_late_minutes", "walk_in", "greeted_at", "greeting_overdue_at", "expected_at", "no_show_delay_minutes", "confirmed_at", "started_at",
+  "needs_road_test", "status", "late_at", "arrived_at", "arrived_late_minutes", "walk_in", "greeted_at", "greeting_overdue_at", "expected_at", "no_show_delay_minutes", "alert_acknowledged_at", "alert_acknowledged_by", "confirmed_at", "started_at",
   "completed_at", "cancelled_at", "version", "created_at", "created_by", "updated_at", "updated_by", "is_sample",
 ] as const satisfies readonly (keyof ReturnType<typeof toParams>)[];
 

@@ -64,6 +64,14 @@ export function appointmentRoutes(board: Board): Router {
     runCommand(board, req, res, { ...rest, type: "appointment.on_the_way", id, version });
   });
 
+  // 抱怨 / 返修 on arrival: acknowledged by someone the alert calls
+  r.post("/:id/acknowledge-alert", (req, res) => {
+    const id = idParam(req, res);
+    if (id === null) return;
+    const body = versionOnly(req, res);
+    if (body) runCommand(board, req, res, { type: "appointment.acknowledge_alert", id, version: body.version });
+  });
+
   r.post("/:id/:action", (req, res) => {
     const id = idParam(req, res);
     if (id === null) return;

@@ -1,8 +1,13 @@
 import type { Actor, Role } from "../schemas/actor.js";
 import type { Command } from "../schemas/commands.js";
+import type { Appointment } from "../schemas/appointment.js";
+import { alertCalls } from "./alerts.js";
 
 /** Whether an actor may run a command; the pipeline asks this once, for REST and socket alike. */
-export function mayRun(actor: Actor, cmd: Command, advisorOfCard?: number): boolean {
+export function mayRun(actor: Actor, cmd: Command, card?: Pick<Appointment, "advisorId" | "status" | "preparation" | "alertAcknowledgedAt">): boolean {
+  const advisorOfCard = card?.advisorId;
+  // an arrival alert is acknowledged by someone it calls: a manager, or a repeat repair's own advisor
+  if (cmd.type === "appointment.acknowledge_alert") return card !== undefined && (actor.role === "manager" || alertCalls(actor, card));
   // anyone signed in as themselves may change their own password (the pipeline checks the current one)
   if (cmd.type === "account.set_password" && actor.accountId !== undefined && actor.accountId === cmd.id) return true;
   switch (actor.role) {

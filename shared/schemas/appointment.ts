@@ -148,6 +148,9 @@ export const AppointmentSchema = z.object({
   /** 在路上: when a late customer said they would arrive; the no-show waits noShowDelayMinutes longer. */
   expectedAt: InstantSchema.nullable().default(null),
   noShowDelayMinutes: z.number().int().default(0),
+  /** A complaint or repeat-repair customer's arrival alert, acknowledged by whom and when (null: still alerting once arrived). */
+  alertAcknowledgedAt: InstantSchema.nullable().default(null),
+  alertAcknowledgedBy: z.string().default(""),
   confirmedAt: InstantSchema.nullable(),
   startedAt: InstantSchema.nullable(),
   completedAt: InstantSchema.nullable(),

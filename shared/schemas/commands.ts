@@ -47,6 +47,8 @@ const CommandUnion = z.discriminatedUnion("type", [
   z.strictObject({ type: z.literal("appointment.walk_in"), input: WalkInInputSchema }),
   /** 在路上: a late customer says they arrive in `minutes`; the no-show waits that much longer. */
   z.strictObject({ type: z.literal("appointment.on_the_way"), ...Ref, minutes: OnTheWayMinutesSchema }),
+  /** A complaint / repeat-repair customer's arrival alert is acknowledged by someone it calls (shared/rules/alerts.ts). */
+  z.strictObject({ type: z.literal("appointment.acknowledge_alert"), ...Ref }),
   z.strictObject({ type: z.literal("advisor.create"), input: AdvisorInputSchema }),
   z.strictObject({ type: z.literal("advisor.update"), ...Ref, changes: AdvisorInputSchema.partial() }),
   z.strictObject({ type: z.literal("bay.create"), input: BayInputSchema }),

@@ -32,9 +32,9 @@ const ok = <T>(res: { status: number; body: T }): T => {
 };
 
 /** A card of advisor A (whose account is `advisorOwn`), brought to `status` by the manager. */
-async function cardIn(status: "booked" | "arrived" | "greeted" | "in_service"): Promise<{ id: number; version: number }> {
+async function cardIn(status: "booked" | "arrived" | "greeted" | "in_service", preparation: Record<string, boolean> = {}): Promise<{ id: number; version: number }> {
   const minute = String(n++ % 60).padStart(2, "0");
-  let card = ok(await server.api("/api/appointments", { method: "POST", json: booking(advisors[0]!, { startTime: `09:${minute}` }) })) as { record: { id: number; version: number } };
+  let card = ok(await server.api("/api/appointments", { method: "POST", json: booking(advisors[0]!, { startTime: `09:${minute}`, preparation }) })) as { record: { id: number; version: number } };
   const steps = { booked: [], arrived: ["arrive"], greeted: ["arrive", "greet"], in_service: ["arrive", "greet", "start"] }[status];
   for (const action of steps) {
     card = ok(await server.api(`/api/appointments/${card.record.id}/${action}`, { method: "POST", json: { version: card.record.version } })) as typeof card;
@@ -112,6 +112,24 @@ const CASES: Case[] = [
     prepare: async () => {
       const c = await cardIn("booked");
       return { type: "appointment.on_the_way", id: c.id, version: c.version, minutes: 15 };
+    },
+  },
+  {
+    // 抱怨 calls the service manager only
+    name: "appointment.acknowledge_alert (complaint)",
+    allowed: ALL,
+    prepare: async () => {
+      const c = await cardIn("arrived", { complaint: true });
+      return { type: "appointment.acknowledge_alert", id: c.id, version: c.version };
+    },
+  },
+  {
+    // 返修 calls the manager and the card's own advisor
+    name: "appointment.acknowledge_alert (repeat repair)",
+    allowed: ["manager", "advisorOwn"],
+    prepare: async () => {
+      const c = await cardIn("arrived", { repeatRepair: true });
+      return { type: "appointment.acknowledge_alert", id: c.id, version: c.version };
     },
   },
   {
@@ -229,6 +247,8 @@ function asRest(cmd: CommandInput): { method: string; path: string; json?: unkno
       return { method: "POST", path: "/api/appointments/import", json: { rows: cmd.rows } };
     case "appointment.walk_in":
       return { method: "POST", path: "/api/appointments/walk-in", json: cmd.input };
+    case "appointment.acknowledge_alert":
+      return { method: "POST", path: `/api/appointments/${cmd.id}/acknowledge-alert`, json: { version: cmd.version } };
     case "appointment.on_the_way":
       return { method: "POST", path: `/api/appointments/${cmd.id}/on-the-way`, json: { version: cmd.version, minutes: cmd.minutes } };
     case "appointment.restore":

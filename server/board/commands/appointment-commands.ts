@@ -94,6 +94,8 @@ export function freshCard(ctx: CommandContext, fields: AppointmentFields): Appoi
     greetingOverdueAt: null,
     expectedAt: null,
     noShowDelayMinutes: 0,
+    alertAcknowledgedAt: null,
+    alertAcknowledgedBy: "",
     confirmedAt: null,
     startedAt: null,
     completedAt: null,
@@ -174,7 +176,7 @@ export function changeStatus(ctx: CommandContext, cmd: Cmd<"appointment.status">
       after = { ...after, cancelledAt: ctx.nowIso };
       break;
     case "reopen":
-      after = { ...after, arrivedAt: null, arrivedLateMinutes: null, greetedAt: null, greetingOverdueAt: null, startedAt: null, cancelledAt: null, lateAt: null };
+      after = { ...after, arrivedAt: null, arrivedLateMinutes: null, greetedAt: null, greetingOverdueAt: null, alertAcknowledgedAt: null, alertAcknowledgedBy: "", startedAt: null, cancelledAt: null, lateAt: null };
       break;
     case "no_show":
       break;

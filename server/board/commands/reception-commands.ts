@@ -1,6 +1,7 @@
 import type { Appointment } from "../../../shared/schemas/appointment.js";
 import type { Command } from "../../../shared/schemas/commands.js";
 import { isAwaited } from "../../../shared/rules/lateness.js";
+import { arrivalAlert } from "../../../shared/rules/alerts.js";
 import { suggestAdvisor, suggestBay } from "../../../shared/rules/reception.js";
 import { localParts } from "../../../shared/rules/zoned-time.js";
 import { DomainError } from "../domain-error.js";
@@ -61,4 +62,16 @@ export function markOnTheWay(ctx: CommandContext, cmd: Cmd<"appointment.on_the_w
   });
   ctx.repos.appointments.update(after);
   return output(ctx, "appointment.on_the_way", before, after);
+}
+
+/** 抱怨 / 返修 on arrival: someone it calls has seen it and is on the way; every screen stops alerting. */
+export function acknowledgeAlert(ctx: CommandContext, cmd: Cmd<"appointment.acknowledge_alert">): HandlerOutput {
+  const before = load(ctx, cmd.id);
+  expectVersion(before, cmd.version, "appointment");
+  if (arrivalAlert(before) === null) {
+    throw new DomainError("invalid_transition", "this appointment has no arrival alert standing", "status", before);
+  }
+  const after = stamp(ctx, { ...before, alertAcknowledgedAt: ctx.nowIso, alertAcknowledgedBy: ctx.actor.name });
+  ctx.repos.appointments.update(after);
+  return output(ctx, "appointment.acknowledge_alert", before, after);
 }
