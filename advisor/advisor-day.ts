@@ -169,10 +169,7 @@ export class AdvisorDay extends LitElement {
   }
 
   private rollOver(): void {
-    const s = this.connection.state;
-    if (!s) return;
-    const today = localParts(this.connection.serverNow(), s.settings.timeZone).date;
-    if (today !== s.date) this.connection.follow(today);
+    this.connection.followToday();
   }
 
   private onBoardChange(change: BoardChange): void {
