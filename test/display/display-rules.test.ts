@@ -99,8 +99,10 @@ describe("what a card says", () => {
       card({ id: 4, status: "no_show" }),
       card({ id: 5, status: "cancelled" }),
       card({ id: 6, status: "confirmed" }),
+      // a walk-in is counted apart: appointments and walk-ins are never mixed
+      card({ id: 7, status: "arrived", walkIn: true }),
     ]);
-    expect(counts).toEqual({ total: 5, arrived: 2, late: 1, noShow: 1, toCome: 2 });
+    expect(counts).toEqual({ total: 5, walkIns: 1, arrived: 2, late: 1, noShow: 1, toCome: 2 });
   });
 });
 
