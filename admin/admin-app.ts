@@ -21,6 +21,7 @@ import "./admin-board.js";
 import { saveZoom, savedZoom, type Zoom } from "./board-zoom.js";
 import "./admin-card-panel.js";
 import "./admin-booking-form.js";
+import "./admin-reception.js";
 import "./admin-toast.js";
 import "./admin-toolbar.js";
 import "./admin-day-before.js";
@@ -28,6 +29,9 @@ import "./admin-day-sheet.js";
 import "./admin-import.js";
 import "./admin-master-data.js";
 import { adminAppStyles } from "./admin-app-styles.js";
+import "../display/components/arrival-alerts.js";
+import { currentSession } from "../login/staff-api.js";
+import type { Actor } from "../shared/schemas/actor.js";
 
 /** How long the undo toast stays after a change. */
 export const UNDO_TOAST_MS = 10_000;
@@ -75,6 +79,7 @@ export class AdminApp extends LitElement {
   @state() private mode: LaneMode = "advisors";
   @state() private language: Language = storedLanguage() ?? "zh-CN";
   @state() private selectedId: number | null = null;
+  @state() private actor: Actor | null = null;
   @state() private form: { card: Appointment | null; prefill: Partial<AppointmentInput> } | null = null;
   @state() private toast: Toast | null = null;
   @state() private pending = new Map<number, Pending>();
@@ -92,6 +97,13 @@ export class AdminApp extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     void this.start();
+    void this.loadActor();
+  }
+
+  /** Who is signed in decides which arrival alerts call this screen (shared/rules/alerts.ts). */
+  private async loadActor(): Promise<void> {
+    const res = await currentSession();
+    if (res.ok) this.actor = res.data.actor;
   }
 
   override disconnectedCallback(): void {
@@ -218,7 +230,7 @@ export class AdminApp extends LitElement {
       await this.undo(await latestChangeOf(card.id));
       return;
     }
-    await this.send({ type: "appointment.status", id, version: card.version, action }, `admin.toast.${action}`);
+    await this.send({ type: "appointment.status", id, version: card.version, action }, `step.toast.${action}`);
   }
 
   /** Undo of one change, through the same pipeline; the server refuses it if the card changed since. */
@@ -330,6 +342,9 @@ export class AdminApp extends LitElement {
       case "dayBefore":
         return html`<admin-day-before class="page" .board=${s} .language=${this.language} .send=${this.send}
           @admin-card-action=${this.onAction}></admin-day-before>`;
+      case "reception":
+        return html`<admin-reception class="page" .board=${s} .language=${this.language} .send=${this.send} .now=${this.conn.serverNow()}
+          @admin-card-action=${this.onAction}></admin-reception>`;
       case "sheet":
         return html`<admin-day-sheet class="page" .board=${s} .language=${this.language}></admin-day-sheet>`;
       case "import":
@@ -354,6 +369,11 @@ export class AdminApp extends LitElement {
         @admin-toolbar-action=${this.onToolbar}
         @admin-search-hits=${this.onSearchHits}
       ></admin-toolbar>
+      ${s
+        ? html`<arrival-alerts .appointments=${s.appointments} .advisors=${s.advisors} .actor=${this.actor} .language=${this.language}
+            @arrival-alert-acknowledge=${(e: CustomEvent<{ id: number; version: number }>) =>
+              void this.send({ type: "appointment.acknowledge_alert", ...e.detail }, "alert.toast")}></arrival-alerts>`
+        : nothing}
       <main>${this.renderMain()}</main>
       ${this.form && s
         ? html`<admin-booking-form

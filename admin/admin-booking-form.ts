@@ -6,6 +6,10 @@ import type { Language } from "../shared/schemas/common.js";
 import { overlapsOf, type Overlap } from "../shared/rules/overlaps.js";
 import { t, type MessageKey } from "../shared/i18n/messages.js";
 import { fieldErrorTexts } from "../shared/i18n/errors.js";
+import { categoryName } from "../shared/i18n/job-categories.js";
+import { bayFits, receptionWarnings, suggestAdvisor, suggestBay, takesCategory, type ReceptionWarning } from "../shared/rules/reception.js";
+import type { Advisor } from "../shared/schemas/advisor.js";
+import type { Bay } from "../shared/schemas/bay.js";
 import { fieldProblems, type FieldProblem } from "./field-problems.js";
 import type { SendCommand } from "./staff-api.js";
 import { adminBookingFormStyles } from "./admin-booking-form-styles.js";
@@ -36,6 +40,7 @@ interface Values {
   vehicleModel: string;
   mileageKm: string;
   workRequested: string;
+  jobCategory: string;
   source: string;
   initiatedBy: string;
   estimatedMinutes: string;
@@ -96,6 +101,7 @@ export class AdminBookingForm extends LitElement {
       vehicleModel: str(src.vehicleModel),
       mileageKm: str(src.mileageKm),
       workRequested: str(src.workRequested),
+      jobCategory: str(src.jobCategory),
       source: str(src.source ?? "customer_inquiry"),
       initiatedBy: str(src.initiatedBy ?? "customer"),
       estimatedMinutes: str(src.estimatedMinutes),
@@ -121,6 +127,7 @@ export class AdminBookingForm extends LitElement {
       vehicleModel: v.vehicleModel,
       mileageKm: num(v.mileageKm),
       workRequested: v.workRequested,
+      jobCategory: v.jobCategory === "" ? null : v.jobCategory,
       source: v.source,
       initiatedBy: v.initiatedBy,
       estimatedMinutes: num(v.estimatedMinutes),
@@ -144,10 +151,34 @@ export class AdminBookingForm extends LitElement {
     return overlapsOf(placement, this.board.appointments, this.board.advisors, this.board.settings);
   }
 
+  /** The advisor and bay that fit the card's job category (shared/rules/reception.ts); null when the form already has them, or nothing fits. */
+  private suggestion(): { advisor: Advisor | null; bay: Bay | null } | null {
+    const v = this.values;
+    if (v.jobCategory === "" || v.startTime === "") return null;
+    const s = this.board;
+    const others = s.appointments.filter((a) => a.id !== this.appointment?.id && a.date === v.date);
+    const advisor = suggestAdvisor(s.advisors, others, v.jobCategory, v.date, v.startTime);
+    const duration = Number(v.durationMinutes) || s.settings.slotMinutes;
+    const current = s.bays.find((b) => String(b.id) === v.bayId) ?? null;
+    const bay = current !== null && bayFits(current, v.jobCategory, s.settings.jobCategories) ? null : suggestBay(s.bays, others, v.jobCategory, s.settings.jobCategories, v.startTime, duration);
+    const newAdvisor = advisor !== null && String(advisor.id) !== v.advisorId && !takesCategory(s.advisors.find((a) => String(a.id) === v.advisorId) ?? { jobCategories: [] }, v.jobCategory) ? advisor : null;
+    return newAdvisor === null && bay === null ? null : { advisor: newAdvisor, bay };
+  }
+
+  private receptionWarnings(): ReceptionWarning[] {
+    const v = this.values;
+    const s = this.board;
+    return receptionWarnings({ advisorId: Number(v.advisorId), bayId: v.bayId === "" ? null : Number(v.bayId), jobCategory: v.jobCategory === "" ? null : v.jobCategory }, s.advisors, s.bays, s.settings.jobCategories);
+  }
+
   private set(field: keyof Omit<Values, "prep">, value: string): void {
     this.values = { ...this.values, [field]: value };
     this.serverProblems = new Map([...this.serverProblems].filter(([k]) => k !== field));
     if (this.tried) this.validate();
+  }
+
+  private useSuggestion(sg: { advisor: Advisor | null; bay: Bay | null }): void {
+    this.values = { ...this.values, ...(sg.advisor ? { advisorId: String(sg.advisor.id) } : {}), ...(sg.bay ? { bayId: String(sg.bay.id) } : {}) };
   }
 
   /** Closing the dialog (button, Escape or a saved booking) fires its close event, which tells the app. */
@@ -221,6 +252,8 @@ export class AdminBookingForm extends LitElement {
     const lang = this.language;
     const s = this.board;
     const warnings = this.warnings();
+    const reception = this.receptionWarnings();
+    const suggestion = this.suggestion();
     const advisors = s.advisors.filter((a) => a.active || String(a.id) === this.values.advisorId);
     const bays = s.bays.filter((b) => b.active || String(b.id) === this.values.bayId);
     return html`<dialog @close=${() => this.dispatchEvent(new CustomEvent("admin-form-close", { bubbles: true, composed: true }))} aria-labelledby="form-title">
@@ -234,6 +267,10 @@ export class AdminBookingForm extends LitElement {
           ${this.text("vehicleModel", "admin.field.vehicleModel")}
           ${this.text("mileageKm", "admin.field.mileageKm", "text", { inputmode: "numeric" })}
           ${this.text("workRequested", "admin.field.workRequested", "text", { class: "wide" })}
+          ${this.select("jobCategory", "reception.field.jobCategory", [
+            ["", t(lang, "reception.category.none")],
+            ...s.settings.jobCategories.map((c): [string, string] => [c.code, categoryName(lang, s.settings.jobCategories, c.code)]),
+          ])}
           ${this.select("source", "admin.field.source", APPOINTMENT_SOURCES.map((v) => [v, t(lang, `admin.source.${v}`)]))}
           ${this.select("initiatedBy", "admin.field.initiatedBy", (["dealer", "customer"] as const).map((v) => [v, t(lang, `admin.initiatedBy.${v}`)]))}
           ${this.text("date", "admin.field.date", "date")}
@@ -257,8 +294,19 @@ export class AdminBookingForm extends LitElement {
             ${this.error("notes")}
           </label>
         </div>
-        ${warnings.length > 0
-          ? html`<ul class="warnings" role="status">${warnings.map((w) => html`<li>⚠ ${t(lang, `board.overlap.${w.kind}`)} — ${t(lang, "admin.form.stillAllowed")}</li>`)}</ul>`
+        ${warnings.length > 0 || reception.length > 0
+          ? html`<div role="status"><ul class="warnings">
+              ${warnings.map((w) => html`<li>⚠ ${t(lang, `board.overlap.${w.kind}`)} — ${t(lang, "admin.form.stillAllowed")}</li>`)}
+              ${reception.map((w) => html`<li>⚠ ${t(lang, `reception.warning.${w}`)} — ${t(lang, "admin.form.stillAllowed")}</li>`)}
+            </ul></div>`
+          : nothing}
+        ${suggestion
+          ? html`<p class="suggestion" role="status">
+              ${t(lang, "reception.suggestion", {
+                what: [suggestion.advisor?.name, suggestion.bay?.name].filter((x): x is string => x !== undefined).join(" · "),
+              })}
+              <button type="button" data-action="use-suggestion" @click=${() => this.useSuggestion(suggestion)}>${t(lang, "reception.suggestion.use")}</button>
+            </p>`
           : nothing}
         <div class="buttons">
           <button type="button" @click=${this.close}>${t(lang, "admin.form.cancel")}</button>

@@ -5,7 +5,9 @@ import type { BoardSnapshot } from "../shared/schemas/board.js";
 import type { Language } from "../shared/schemas/common.js";
 import type { StatusAction } from "../shared/schemas/commands.js";
 import type { Overlap } from "../shared/rules/overlaps.js";
-import { canApply } from "../shared/rules/status.js";
+import { refusalOf } from "../shared/rules/status.js";
+import { categoryName } from "../shared/i18n/job-categories.js";
+import { cardMarks, markText } from "../display/card-view.js";
 import { formatTimeOfDay } from "../shared/i18n/dates.js";
 import { t } from "../shared/i18n/messages.js";
 import { customerText, describePosition } from "./card-text.js";
@@ -23,7 +25,7 @@ declare global {
   }
 }
 
-const ACTIONS: StatusAction[] = ["arrive", "confirm", "start", "complete", "no_show", "cancel", "reopen"];
+const ACTIONS: StatusAction[] = ["arrive", "confirm", "greet", "start", "complete", "no_show", "cancel", "reopen"];
 
 /** The selected card: everything on it, what overlaps it, the actions its status allows, and its history one click away. */
 @customElement("admin-card-panel")
@@ -137,6 +139,8 @@ export class AdminCardPanel extends LitElement {
         <dt>${t(lang, "admin.field.vehicleModel")}</dt><dd>${a.vehicleModel}</dd>
         <dt>${t(lang, "admin.field.mileageKm")}</dt><dd>${a.mileageKm ?? ""}</dd>
         <dt>${t(lang, "admin.field.workRequested")}</dt><dd>${a.workRequested}</dd>
+        <dt>${t(lang, "reception.field.jobCategory")}</dt><dd>${categoryName(lang, s.settings.jobCategories, a.jobCategory)}</dd>
+        ${cardMarks(a).length > 0 ? html`<dt>${t(lang, "reception.marks")}</dt><dd>${cardMarks(a).map((m) => markText(lang, m)).join(" · ")}</dd>` : nothing}
         <dt>${t(lang, "admin.field.durationMinutes")}</dt><dd>${t(lang, "admin.minutes", { minutes: a.durationMinutes })}</dd>
         <dt>${t(lang, "admin.field.source")}</dt><dd>${t(lang, `admin.source.${a.source}`)} · ${t(lang, `admin.initiatedBy.${a.initiatedBy}`)}</dd>
         <dt>${t(lang, "admin.field.estimate")}</dt><dd>${a.estimatedMinutes ?? "–"} / ${a.estimatedAmount ?? "–"}</dd>
@@ -144,7 +148,7 @@ export class AdminCardPanel extends LitElement {
         <dt>${t(lang, "admin.field.notes")}</dt><dd>${a.notes}</dd>
       </dl>
       <div class="actions">
-        ${ACTIONS.map((action) => html`<button data-action=${action} ?disabled=${!canApply(action, a.status)} @click=${() => this.act(action)}>${t(lang, `admin.action.${action}`)}</button>`)}
+        ${ACTIONS.map((action) => html`<button data-action=${action} ?disabled=${refusalOf(action, a) !== null} @click=${() => this.act(action)}>${t(lang, `step.action.${action}`)}</button>`)}
         <button data-action="edit" @click=${() => this.act("edit")}>${t(lang, "admin.action.edit")}</button>
         <button data-action="undo" @click=${() => this.act("undo")}>${t(lang, "admin.action.undoLatest")}</button>
       </div>
@@ -169,19 +173,24 @@ function actionKey(action: string) {
     case "appointment.move":
     case "appointment.restore":
     case "appointment.import":
-    case "appointment.arrive":
     case "appointment.confirm":
-    case "appointment.start":
-    case "appointment.complete":
     case "appointment.no_show":
     case "appointment.cancel":
     case "appointment.reopen":
     case "appointment.mark_late":
     case "appointment.mark_no_show":
       return `admin.audit.${action.slice("appointment.".length) as AuditVerb}` as const;
+    // the steps after arrival carry the same name in the history as on their buttons
+    case "appointment.arrive":
+    case "appointment.greet":
+    case "appointment.start":
+    case "appointment.complete":
+      return `step.action.${action.slice("appointment.".length) as "arrive" | "greet" | "start" | "complete"}` as const;
+    case "appointment.mark_greeting_overdue":
+      return "step.audit.mark_greeting_overdue" as const;
     default:
       return "admin.audit.other" as const;
   }
 }
 
-type AuditVerb = "create" | "update" | "move" | "restore" | "import" | "arrive" | "confirm" | "start" | "complete" | "no_show" | "cancel" | "reopen" | "mark_late" | "mark_no_show";
+type AuditVerb = "create" | "update" | "move" | "restore" | "import" | "confirm" | "no_show" | "cancel" | "reopen" | "mark_late" | "mark_no_show";

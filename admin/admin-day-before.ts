@@ -162,9 +162,9 @@ export class AdminDayBefore extends LitElement {
                   <td>${a.startTime}</td><td>${customerText(lang, a)}</td><td><a href="tel:${a.phone.replace(/\s/g, "")}">${a.phone}</a></td>
                   <td>${a.plate}</td><td>${a.workRequested}</td><td>${this.advisorName(a.advisorId)}</td>
                   <td>
-                    <button @click=${() => this.send({ type: "appointment.status", id: a.id, version: a.version, action: "confirm" }, "admin.toast.confirm")}>${t(lang, "admin.dayBefore.outcome.confirmed")}</button>
+                    <button @click=${() => this.send({ type: "appointment.status", id: a.id, version: a.version, action: "confirm" }, "step.toast.confirm")}>${t(lang, "admin.dayBefore.outcome.confirmed")}</button>
                     <button @click=${() => this.action(a, "edit")}>${t(lang, "admin.dayBefore.outcome.changed")}</button>
-                    <button @click=${() => this.send({ type: "appointment.status", id: a.id, version: a.version, action: "cancel" }, "admin.toast.cancel")}>${t(lang, "admin.dayBefore.outcome.cancelled")}</button>
+                    <button @click=${() => this.send({ type: "appointment.status", id: a.id, version: a.version, action: "cancel" }, "step.toast.cancel")}>${t(lang, "admin.dayBefore.outcome.cancelled")}</button>
                   </td>
                 </tr>`,
               )}

@@ -11,6 +11,8 @@ import { errorText, fieldLabel } from "../shared/i18n/errors.js";
 import { fieldProblems, type FieldProblem } from "./field-problems.js";
 import type { SendCommand } from "./staff-api.js";
 import "./admin-displays.js";
+import "./admin-job-categories.js";
+import { categoryName } from "../shared/i18n/job-categories.js";
 import { formText } from "../login/form-text.js";
 
 declare global {
@@ -24,8 +26,9 @@ const WEEKDAYS = [1, 2, 3, 4, 5, 6, 0] as const;
 const numberOr = (v: string): number | string => (v.trim() !== "" && Number.isFinite(Number(v)) ? Number(v) : v);
 
 /**
- * The manager's page: advisors (order, colour, days on duty), bays, and the site's rules (opening
- * hours, slot length, grace and no-show minutes, capacity per slot), and the paired displays. Each row saves on its own,
+ * The manager's page: advisors (order, colour, days on duty, job categories taken), bays, the
+ * site's rules (opening hours, slot length, grace, no-show and greeting minutes, capacity per slot),
+ * the job categories, and the paired displays. Each row saves on its own,
  * through the same commands and version checks as the board.
  */
 @customElement("admin-master-data")
@@ -93,6 +96,7 @@ export class AdminMasterData extends LitElement {
       displayOrder: numberOr(formText(form, "displayOrder")),
       active: (form.elements.namedItem("active") as HTMLInputElement | null)?.checked ?? true,
       daysOnDuty: [...days],
+      jobCategories: this.board.settings.jobCategories.map((c) => c.code).filter((c) => (form.elements.namedItem(`cat-${c}`) as HTMLInputElement | null)?.checked),
     };
     const parsed = AdvisorInputSchema.safeParse(input);
     if (!parsed.success) return this.setProblems(key, fieldProblems(parsed.error));
@@ -132,6 +136,7 @@ export class AdminMasterData extends LitElement {
       lateGraceMinutes: numberOr(formText(form, "lateGraceMinutes")),
       noShowAfterMinutes: numberOr(formText(form, "noShowAfterMinutes")),
       advisorCapacityPerSlot: numberOr(formText(form, "advisorCapacityPerSlot")),
+      greetingLimitMinutes: numberOr(formText(form, "greetingLimitMinutes")),
       language: formText(form, "language"),
     };
     // the merged whole is checked, so rules that tie fields together (close after open) hold too
@@ -151,6 +156,12 @@ export class AdminMasterData extends LitElement {
       <fieldset class="days">
         <legend>${t(lang, "admin.master.days")}</legend>
         ${WEEKDAYS.map((d) => html`<label class="inline"><input type="checkbox" name="day-${d}" .checked=${a ? a.daysOnDuty.includes(d) : true} />${t(lang, `admin.weekday.${d}`)}</label>`)}
+      </fieldset>
+      <fieldset class="days">
+        <legend>${t(lang, "reception.field.jobCategories")}</legend>
+        ${this.board.settings.jobCategories.map(
+          (c) => html`<label class="inline"><input type="checkbox" name="cat-${c.code}" .checked=${a?.jobCategories.includes(c.code) ?? false} />${categoryName(lang, this.board.settings.jobCategories, c.code)}</label>`,
+        )}
       </fieldset>
       <label class="inline"><input type="checkbox" name="active" .checked=${a?.active ?? true} />${t(lang, "admin.master.active")}</label>
       <button type="submit">${t(lang, a ? "admin.master.save" : "admin.master.add")}</button>
@@ -187,6 +198,7 @@ export class AdminMasterData extends LitElement {
       ${num("lateGraceMinutes", s.lateGraceMinutes, "admin.master.grace")}
       ${num("noShowAfterMinutes", s.noShowAfterMinutes, "admin.master.noShow")}
       ${num("advisorCapacityPerSlot", s.advisorCapacityPerSlot, "admin.master.capacity")}
+      ${num("greetingLimitMinutes", s.greetingLimitMinutes, "reception.field.greetingLimitMinutes")}
       <label>${t(lang, "admin.master.language")}
         <select name="language"><option value="zh-CN" ?selected=${s.language === "zh-CN"}>中文</option><option value="en" ?selected=${s.language === "en"}>English</option></select>
       </label>
@@ -202,6 +214,10 @@ export class AdminMasterData extends LitElement {
     return html`<section>
         <h2>${t(lang, "admin.master.rules")}</h2>
         ${this.settingsForm()}
+      </section>
+      <section>
+        <h2>${t(lang, "reception.categories.title")}</h2>
+        <admin-job-categories .settings=${this.board.settings} .settingsVersion=${this.board.settingsVersion} .language=${lang} .send=${this.send}></admin-job-categories>
       </section>
       <section>
         <h2>${t(lang, "admin.master.advisors")}</h2>

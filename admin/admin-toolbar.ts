@@ -8,7 +8,7 @@ import type { LaneMode } from "../display/board-layout.js";
 import { DEFAULT_ZOOM, ZOOMS, type Zoom } from "./board-zoom.js";
 import "./admin-search.js";
 
-export type Tab = "board" | "dayBefore" | "sheet" | "import" | "settings";
+export type Tab = "board" | "reception" | "dayBefore" | "sheet" | "import" | "settings";
 
 export type ToolbarAction =
   | { kind: "tab"; tab: Tab }
@@ -30,6 +30,7 @@ declare global {
 
 const TABS: [Tab, MessageKey][] = [
   ["board", "admin.tab.board"],
+  ["reception", "reception.tab"],
   ["dayBefore", "admin.tab.dayBefore"],
   ["sheet", "admin.tab.sheet"],
   ["import", "admin.tab.import"],

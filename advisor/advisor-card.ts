@@ -4,6 +4,9 @@ import type { Appointment } from "../shared/schemas/appointment.js";
 import type { Language } from "../shared/schemas/common.js";
 import { t } from "../shared/i18n/messages.js";
 import { nextStep, type AdvisorStep } from "./next-step.js";
+import { stepOf } from "../shared/rules/status.js";
+import { isGreetingOverdue } from "../shared/rules/greeting.js";
+import { cardMarks, markText } from "../display/card-view.js";
 
 declare global {
   interface HTMLElementTagNameMap {
@@ -84,11 +87,32 @@ export class AdvisorCard extends LitElement {
     button.arrive {
       background: #3ddc84;
     }
+    button.greet {
+      background: #ffd23f;
+    }
     button.start {
       background: #b39dff;
     }
     button.complete {
       background: #4f8cff;
+    }
+    .overdue {
+      margin-top: 0.5rem;
+      padding: 0.4rem 0.6rem;
+      border-radius: 0.4rem;
+      background: #ff7ad9;
+      color: #0a0d12;
+      font-weight: 700;
+      font-size: 1.15rem;
+    }
+    .mark {
+      display: inline-block;
+      margin: 0.3rem 0.4rem 0 0;
+      padding: 0 0.35rem;
+      border: 2px solid #ffd23f;
+      border-radius: 0.3rem;
+      color: #ffd23f;
+      font-weight: 700;
     }
     button[disabled] {
       opacity: 0.6;
@@ -102,16 +126,19 @@ export class AdvisorCard extends LitElement {
   override render() {
     const a = this.appointment;
     const l = this.language;
-    const step = nextStep(a.status);
+    const step = nextStep(a);
+    const marks = cardMarks(a);
     // every customer-typed field goes in as text (Lit binds it as a text node), never as markup
     return html`<div class="top">
-        <span class="time">${a.startTime}</span><span class="status">${t(l, `board.status.${a.status}`)}</span>
+        <span class="time">${a.startTime}</span><span class="status">${stepOf(a) === "greeted" ? t(l, "step.state.greeted") : t(l, `board.status.${a.status}`)}</span>
       </div>
+      ${isGreetingOverdue(a) ? html`<div class="overdue" role="alert">‼ ${t(l, "step.greetingOverdue")}</div>` : nothing}
+      ${marks.length > 0 ? html`<div>${marks.map((m) => html`<span class="mark" data-mark=${m.kind}>${markText(this.language, m)}</span>`)}</div>` : nothing}
       <div class="customer">${t(l, `board.card.customer.${a.customerTitle}`, { name: a.customerName })}</div>
       <div class="detail">${[a.plate, a.vehicleModel].filter((x) => x !== "").join(" · ")}</div>
       <div class="detail">${a.workRequested}</div>
       ${step
-        ? html`<button class=${step} ?disabled=${this.busy} @click=${() => this.fire(step)}>${t(l, `advisor.action.${step}`)}</button>`
+        ? html`<button class=${step} ?disabled=${this.busy} @click=${() => this.fire(step)}>${t(l, `step.action.${step}`)}</button>`
         : nothing}`;
   }
 

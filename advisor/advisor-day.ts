@@ -6,10 +6,12 @@ import { STAFF_NAMESPACE, type Ack, type CommandResult, type StaffToServerEvents
 import { t } from "../shared/i18n/messages.js";
 import { errorText } from "../shared/i18n/errors.js";
 import { localParts } from "../shared/rules/zoned-time.js";
+import { isGreetingOverdue } from "../shared/rules/greeting.js";
 import { BoardConnection, type BoardChange } from "../display/board-connection.js";
 import { TickController } from "../display/tick-controller.js";
 import type { AdvisorStep } from "./next-step.js";
 import "./advisor-card.js";
+import "../display/components/arrival-alerts.js";
 
 declare global {
   interface HTMLElementTagNameMap {
@@ -22,6 +24,8 @@ declare global {
 
 /** The walkie-talkie call: a short buzz pattern a phone in a pocket makes felt. */
 const CALL_VIBRATION = [300, 150, 300, 150, 300];
+/** The greeting is overdue: longer and more insistent than the arrival's call. */
+const OVERDUE_VIBRATION = [600, 200, 600, 200, 600, 200, 600];
 
 /**
  * My day on my phone: my appointments today in time order, live over the staff socket, one big
@@ -144,12 +148,14 @@ export class AdvisorDay extends LitElement {
       ${this.connection.status === "lost" ? html`<div class="lost" role="status">${t(l, "advisor.connection.lost")}</div>` : nothing}
       ${call
         ? html`<div class="call" role="alert">
-            <strong>${t(l, "advisor.call", { customer: t(l, `board.card.customer.${call.customerTitle}`, { name: call.customerName }) })}</strong>
+            <strong>${t(l, isGreetingOverdue(call) ? "advisor.call.overdue" : "advisor.call", { customer: t(l, `board.card.customer.${call.customerTitle}`, { name: call.customerName }) })}</strong>
             <span>${t(l, "advisor.call.detail", { plate: call.plate, time: call.startTime })}</span>
             <button @click=${() => (this.call = null)}>${t(l, "advisor.call.dismiss")}</button>
           </div>`
         : nothing}
       ${this.error ? html`<div class="error" role="alert">${this.error}</div>` : nothing}
+      <arrival-alerts .appointments=${this.connection.state?.appointments ?? []} .advisors=${this.connection.state?.advisors ?? []}
+        .actor=${{ role: "advisor" as const, advisorId: this.advisorId }} .language=${l} @arrival-alert-acknowledge=${this.onAcknowledge}></arrival-alerts>
       ${this.connection.state && cards.length === 0 ? html`<p class="empty">${t(l, "advisor.empty")}</p>` : nothing}
       ${cards.map(
         (a) => html`<advisor-card
@@ -163,10 +169,7 @@ export class AdvisorDay extends LitElement {
   }
 
   private rollOver(): void {
-    const s = this.connection.state;
-    if (!s) return;
-    const today = localParts(this.connection.serverNow(), s.settings.timeZone).date;
-    if (today !== s.date) this.connection.follow(today);
+    this.connection.followToday();
   }
 
   private onBoardChange(change: BoardChange): void {
@@ -180,6 +183,12 @@ export class AdvisorDay extends LitElement {
       const a = op.appointment;
       if (a.advisorId !== this.advisorId || a.status !== "arrived" || a.date !== this.connection.state?.date) continue;
       const was = change.before?.appointments.find((x) => x.id === a.id);
+      // past the greeting limit and still not greeted: the phone calls again, harder
+      if (isGreetingOverdue(a) && was !== undefined && !isGreetingOverdue(was)) {
+        this.call = a;
+        navigator.vibrate?.(OVERDUE_VIBRATION);
+        continue;
+      }
       if (was?.status === "arrived") continue;
       if (this.ownArrivals.delete(a.id)) continue;
       this.call = a;
@@ -214,6 +223,15 @@ export class AdvisorDay extends LitElement {
       return;
     }
     this.error = errorText(this.language, res.error);
+  };
+
+  private readonly onAcknowledge = async (e: CustomEvent<{ id: number; version: number }>) => {
+    const res = (await this.connection.socket
+      .timeout(10_000)
+      .emitWithAck("board:command", { command: { type: "appointment.acknowledge_alert", ...e.detail } })
+      .catch(() => null)) as Ack<CommandResult> | null;
+    if (res && !res.ok) this.error = errorText(this.language, res.error);
+    else if (!res) this.error = t(this.language, "advisor.error.failed");
   };
 
   private readonly signOut = () => {

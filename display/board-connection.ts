@@ -2,6 +2,7 @@ import type { ReactiveController, ReactiveControllerHost } from "lit";
 import { io, type Socket } from "socket.io-client";
 import type { BoardState } from "../shared/board-state.js";
 import { DISPLAY_NAMESPACE } from "../shared/protocol-constants.js";
+import { localParts } from "../shared/rules/zoned-time.js";
 import type { DisplayToServerEvents, ServerToClientEvents } from "../shared/protocol.js";
 import { BoardSync, SCREEN_SOCKET_OPTIONS, type BoardChange, type ConnectionStatus } from "./board-sync.js";
 
@@ -72,6 +73,14 @@ export class BoardConnection<C extends DisplayToServerEvents = DisplayToServerEv
   /** Follows `date` (YYYY-MM-DD); a new date starts from a snapshot. */
   follow(date: string): void {
     this.sync.follow(date);
+  }
+
+  /** A page that follows today (the phone, the gate) moves on to the new day at the site's midnight, by the server's clock. */
+  followToday(): void {
+    const s = this.state;
+    if (!s) return;
+    const today = localParts(this.serverNow(), s.settings.timeZone).date;
+    if (today !== s.date) this.follow(today);
   }
 
   hostConnected(): void {

@@ -134,7 +134,7 @@ export function createApp(deps: AppDeps): App {
     const dir = deps.staticDir;
     // no directory redirect: /display is the page itself, not a folder listing to redirect to
     web.use(express.static(dir, { index: false, maxAge: "1h", redirect: false }));
-    for (const page of ["display", "admin", "advisor"]) {
+    for (const page of ["display", "admin", "advisor", "gate"]) {
       const file = path.join(dir, page, "index.html");
       web.get([`/${page}`, `/${page}/`], (_req, res, next) => (existsSync(file) ? res.sendFile(file) : next()));
     }

@@ -5,7 +5,7 @@ import type { Settings } from "../../shared/schemas/settings.js";
 import type { Language } from "../../shared/schemas/common.js";
 import { t } from "../../shared/i18n/messages.js";
 import { formatTimeOfDay } from "../../shared/i18n/dates.js";
-import { cardView, type CardView } from "../card-view.js";
+import { cardView, markText, type CardView } from "../card-view.js";
 
 export interface CardActivateDetail {
   appointmentId: number;
@@ -84,6 +84,25 @@ export class BoardCard extends LitElement {
     :host([tone="late-escalated"]) { --tone: var(--mb-escalated); --card-bg: var(--mb-card-escalated-bg); }
     :host([tone="arrived"]) { --tone: var(--mb-arrived); --card-bg: var(--mb-card-arrived-bg); }
     :host([tone="in_service"]) { --tone: var(--mb-service); --card-bg: var(--mb-card-service-bg); }
+    :host([tone="greeted"]) { --tone: var(--mb-greeted); --card-bg: var(--mb-card-greeted-bg); }
+    /* 迎接超时: its own colour, a thick outline, the ‼ icon and the word 未出迎, so it never rests on colour alone */
+    :host([tone="greeting_overdue"]) { --tone: var(--mb-greeting-overdue); --card-bg: var(--mb-card-greeting-overdue-bg); }
+    :host([tone="greeting_overdue"]) .card {
+      outline: 0.16em solid var(--mb-greeting-overdue);
+      outline-offset: -0.16em;
+    }
+    :host([tone="greeting_overdue"]) .status .pill {
+      font-size: 1.05em;
+      letter-spacing: 0.05em;
+    }
+    .mark {
+      border: 0.06em solid var(--mb-mark);
+      color: var(--mb-mark);
+      border-radius: 0.2em;
+      padding: 0 0.12em;
+      margin-right: 0.2em;
+      font-weight: 700;
+    }
     :host([tone="completed"]),
     :host([tone="no_show"]),
     :host([tone="cancelled"]) {
@@ -210,6 +229,12 @@ export class BoardCard extends LitElement {
         return t(this.language, "board.card.lateMinutes", { minutes: d.minutes });
       case "grace":
         return t(this.language, "board.card.graceLeft", { minutes: d.minutes });
+      case "greetingWait":
+        return t(this.language, "step.greetingWait", { minutes: d.minutes });
+      case "greetedAt":
+        return t(this.language, "step.greetedAt", { time: formatTimeOfDay(d.instant, this.rules.timeZone) });
+      case "expected":
+        return t(this.language, "board.card.expected", { time: formatTimeOfDay(d.instant, this.rules.timeZone) });
       case "none":
         return nothing;
     }
@@ -224,13 +249,15 @@ export class BoardCard extends LitElement {
     const v = this.view();
     const customer = t(this.language, `board.card.customer.${a.customerTitle}`, { name: a.customerName });
     const detail = this.detail(v);
+    // the marks lead the detail: when the card is narrow the time of arrival gives way first
+    const marks = v.marks.map((m) => html`<span class="mark" data-mark=${m.kind}>${markText(this.language, m)}</span>`);
     return html`<div class="card" @click=${this.activate} data-id=${a.id}>
       <div class="line head">
         <span class="time ${this.outsideHours ? "warn" : ""}" title=${this.outsideHours ? t(this.language, "board.grid.outsideHours") : nothing}
           >${this.outsideHours ? "⚠" : ""}${a.startTime}</span
         ><span class="icon" aria-hidden="true">${v.icon}</span>
       </div>
-      <div class="line status"><span class="pill">${t(this.language, v.label)}</span>${detail === nothing ? nothing : html`<span class="detail">${detail}</span>`}</div>
+      <div class="line status"><span class="pill">${t(this.language, v.label)}</span>${marks}${detail === nothing ? nothing : html`<span class="detail">${detail}</span>`}</div>
       <div class="line customer">${customer}</div>
       <div class="line plate-work">
         <span class="plate full">${plateParts(a.plate)}</span><span class="plate tail">${plateTail(a.plate)}</span><span class="work">${a.workRequested}</span>

@@ -15,7 +15,7 @@ declare global {
 /** Past this many pages the dots say no more than "第 3/27 页" does, and would push the site's name out. */
 const MAX_DOTS = 8;
 
-const NO_COUNTS: DayCounts = { total: 0, arrived: 0, late: 0, noShow: 0, toCome: 0 };
+const NO_COUNTS: DayCounts = { total: 0, walkIns: 0, arrived: 0, late: 0, noShow: 0, toCome: 0 };
 
 /**
  * The board's heading: site name, the date with its weekday, a clock running on the server's time
@@ -127,6 +127,7 @@ export class BoardHeader extends LitElement {
       <span class="counts">
         ${count("total", "display.counts.total")} ${count("arrived", "display.counts.arrived")} ${count("late", "display.counts.late")}
         ${count("noShow", "display.counts.noShow")} ${count("toCome", "display.counts.toCome")}
+        ${c.walkIns > 0 ? count("walkIns", "display.counts.walkIns") : ""}
       </span>
     `;
   }

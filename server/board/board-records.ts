@@ -3,6 +3,7 @@ import type { Advisor } from "../../shared/schemas/advisor.js";
 import type { Appointment } from "../../shared/schemas/appointment.js";
 import type { Bay } from "../../shared/schemas/bay.js";
 import type { Repositories } from "../db/repositories.js";
+import { receptionFigures, type ReceptionFigures } from "../../shared/rules/reception-figures.js";
 import { publicAccount } from "../db/account-repo.js";
 import type { AuditEntry } from "../db/audit-repo.js";
 import type { StoredSettings } from "../db/settings-repo.js";
@@ -47,6 +48,12 @@ export class BoardRecords {
   }
 
   /** A day's cards matching a plate, name or phone in any form. */
+  /** The manager's reception figures for the days from `from` to `to` (shared/rules/reception-figures.ts). */
+  receptionFigures(from: string, to: string): ReceptionFigures {
+    const { repos } = this;
+    return receptionFigures(repos.appointments.between(from, to), repos.advisors.all(), repos.settings.require().settings.greetingLimitMinutes, from, to);
+  }
+
   search(date: string, query: string): Appointment[] {
     return this.repos.appointments.search(date, query);
   }

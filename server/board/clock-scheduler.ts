@@ -8,13 +8,19 @@ import type { AwaitedTiming } from "../db/appointment-repo.js";
 import type { Repositories } from "../db/repositories.js";
 import type { Clock } from "./clock.js";
 
+const SYSTEM_MARKS = {
+  late: "appointment.mark_late",
+  no_show: "appointment.mark_no_show",
+  greeting_overdue: "appointment.mark_greeting_overdue",
+} as const;
+
 type Candidates = { settings: Settings; cards: AwaitedTiming[] };
 
 /** Re-check at least this often, so a wall-clock jump (NTP, VM resume) is caught even without a change. */
 const MAX_SLEEP_MS = 5 * 60_000;
 
 /**
- * Marks cards late (延时到店) and no-show (爽约) at the minute they fall due. It sleeps until the
+ * Marks cards late (延时到店), no-show (爽约) and greeting overdue (迎接超时) at the minute they fall due. It sleeps until the
  * next transition of any card rather than polling, and wakes early whenever the board changes.
  */
 export class ClockScheduler {
@@ -59,9 +65,10 @@ export class ClockScheduler {
   private candidates(): Candidates {
     const { repos, clock } = this;
     const settings = repos.settings.require().settings;
-    // a card of tomorrow can fall due before tomorrow starts only when the grace spans midnight, hence +1
-    const horizon = addDays(localParts(clock.now(), settings.timeZone).date, 1);
-    return { settings, cards: repos.appointments.awaitedTimingsOnOrBefore(horizon) };
+    const today = localParts(clock.now(), settings.timeZone).date;
+    // a card of tomorrow can fall due before tomorrow starts only when the grace spans midnight, hence +1;
+    // a greeting is watched from yesterday on, so an arrival just before midnight is still timed
+    return { settings, cards: repos.appointments.clockTimings(addDays(today, 1), addDays(today, -1)) };
   }
 
   /** Marks what fell due; returns the cards it looked at when it marked none, so `arm` need not read them again. */
@@ -71,7 +78,7 @@ export class ClockScheduler {
     let marked = false;
     for (const card of candidates.cards) {
       for (const kind of dueTransitions(card, candidates.settings, now)) {
-        this.board.executeSystem({ type: kind === "late" ? "appointment.mark_late" : "appointment.mark_no_show", id: card.id }, SYSTEM_CLOCK);
+        this.board.executeSystem({ type: SYSTEM_MARKS[kind], id: card.id }, SYSTEM_CLOCK);
         marked = true;
       }
     }

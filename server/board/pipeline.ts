@@ -10,6 +10,7 @@ import type { CommandContext, HandlerOutput } from "./command-context.js";
 import { changeStatus, createAppointment, moveAppointment, updateAppointment } from "./commands/appointment-commands.js";
 import { restoreAppointment } from "./commands/restore-command.js";
 import { importAppointments } from "./commands/import-command.js";
+import { acknowledgeAlert, markOnTheWay, receiveWalkIn } from "./commands/reception-commands.js";
 import { runSystemCommand } from "./commands/system-commands.js";
 import { createAdvisor, createBay, updateAdvisor, updateBay, updateSettings } from "./commands/master-data-commands.js";
 import { createAccount, createDisplay, createToken, revokeDisplay, revokeToken, setPassword, updateAccount, updateDisplay } from "./commands/access-commands.js";
@@ -38,6 +39,12 @@ function dispatch(ctx: CommandContext, cmd: Command): HandlerOutput {
       return restoreAppointment(ctx, cmd);
     case "appointment.import":
       return importAppointments(ctx, cmd);
+    case "appointment.walk_in":
+      return receiveWalkIn(ctx, cmd);
+    case "appointment.on_the_way":
+      return markOnTheWay(ctx, cmd);
+    case "appointment.acknowledge_alert":
+      return acknowledgeAlert(ctx, cmd);
     case "advisor.create":
       return createAdvisor(ctx, cmd);
     case "advisor.update":
@@ -102,7 +109,7 @@ export class CommandPipeline {
 
   private authorize(actor: Actor, cmd: Command): void {
     const card = "id" in cmd && cmd.type.startsWith("appointment.") ? this.store.repos.appointments.get(cmd.id) : undefined;
-    if (!mayRun(actor, cmd, card?.advisorId)) {
+    if (!mayRun(actor, cmd, card)) {
       throw new DomainError("forbidden", `the ${actor.role} role may not run ${cmd.type}`);
     }
   }

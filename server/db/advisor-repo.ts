@@ -8,6 +8,7 @@ interface AdvisorRow {
   display_order: number;
   active: number;
   days_on_duty: string;
+  job_categories: string;
   version: number;
 }
 
@@ -18,6 +19,7 @@ const fromRow = (r: AdvisorRow): Advisor => ({
   displayOrder: r.display_order,
   active: r.active === 1,
   daysOnDuty: [...r.days_on_duty].map(Number),
+  jobCategories: JSON.parse(r.job_categories) as string[],
   version: r.version,
 });
 
@@ -28,6 +30,7 @@ const toParams = (a: Advisor, now: string) => ({
   display_order: a.displayOrder,
   active: Number(a.active),
   days_on_duty: a.daysOnDuty.join(""),
+  job_categories: JSON.stringify(a.jobCategories),
   version: a.version,
   now,
 });
@@ -42,12 +45,12 @@ export class AdvisorRepo {
     this.allStmt = db.prepare<[], AdvisorRow>("SELECT * FROM advisors ORDER BY display_order, id");
     this.byId = db.prepare<[number], AdvisorRow>("SELECT * FROM advisors WHERE id = ?");
     this.insertStmt = db.prepare(
-      `INSERT INTO advisors (name, color, display_order, active, days_on_duty, version, created_at, updated_at, is_sample)
-       VALUES (@name, @color, @display_order, @active, @days_on_duty, @version, @now, @now, @is_sample)`,
+      `INSERT INTO advisors (name, color, display_order, active, days_on_duty, job_categories, version, created_at, updated_at, is_sample)
+       VALUES (@name, @color, @display_order, @active, @days_on_duty, @job_categories, @version, @now, @now, @is_sample)`,
     );
     this.updateStmt = db.prepare(
       `UPDATE advisors SET name = @name, color = @color, display_order = @display_order, active = @active,
-       days_on_duty = @days_on_duty, version = @version, updated_at = @now WHERE id = @id`,
+       days_on_duty = @days_on_duty, job_categories = @job_categories, version = @version, updated_at = @now WHERE id = @id`,
     );
   }
 

@@ -16,6 +16,7 @@ interface AppointmentRow {
   vehicle_model: string;
   mileage_km: number | null;
   work_requested: string;
+  job_category: string | null;
   source: Appointment["source"];
   initiated_by: Appointment["initiatedBy"];
   estimated_minutes: number | null;
@@ -30,6 +31,13 @@ interface AppointmentRow {
   late_at: string | null;
   arrived_at: string | null;
   arrived_late_minutes: number | null;
+  walk_in: number;
+  greeted_at: string | null;
+  greeting_overdue_at: string | null;
+  expected_at: string | null;
+  no_show_delay_minutes: number;
+  alert_acknowledged_at: string | null;
+  alert_acknowledged_by: string;
   confirmed_at: string | null;
   started_at: string | null;
   completed_at: string | null;
@@ -56,6 +64,7 @@ function fromRow(r: AppointmentRow): Appointment {
     vehicleModel: r.vehicle_model,
     mileageKm: r.mileage_km,
     workRequested: r.work_requested,
+    jobCategory: r.job_category,
     source: r.source,
     initiatedBy: r.initiated_by,
     estimatedMinutes: r.estimated_minutes,
@@ -72,6 +81,13 @@ function fromRow(r: AppointmentRow): Appointment {
     lateAt: r.late_at,
     arrivedAt: r.arrived_at,
     arrivedLateMinutes: r.arrived_late_minutes,
+    walkIn: r.walk_in === 1,
+    greetedAt: r.greeted_at,
+    greetingOverdueAt: r.greeting_overdue_at,
+    expectedAt: r.expected_at,
+    noShowDelayMinutes: r.no_show_delay_minutes,
+    alertAcknowledgedAt: r.alert_acknowledged_at,
+    alertAcknowledgedBy: r.alert_acknowledged_by,
     confirmedAt: r.confirmed_at,
     startedAt: r.started_at,
     completedAt: r.completed_at,
@@ -100,6 +116,7 @@ function toParams(a: Appointment, isSample: boolean) {
     vehicle_model: a.vehicleModel,
     mileage_km: a.mileageKm,
     work_requested: a.workRequested,
+    job_category: a.jobCategory,
     source: a.source,
     initiated_by: a.initiatedBy,
     estimated_minutes: a.estimatedMinutes,
@@ -114,6 +131,13 @@ function toParams(a: Appointment, isSample: boolean) {
     late_at: a.lateAt,
     arrived_at: a.arrivedAt,
     arrived_late_minutes: a.arrivedLateMinutes,
+    walk_in: Number(a.walkIn),
+    greeted_at: a.greetedAt,
+    greeting_overdue_at: a.greetingOverdueAt,
+    expected_at: a.expectedAt,
+    no_show_delay_minutes: a.noShowDelayMinutes,
+    alert_acknowledged_at: a.alertAcknowledgedAt,
+    alert_acknowledged_by: a.alertAcknowledgedBy,
     confirmed_at: a.confirmedAt,
     started_at: a.startedAt,
     completed_at: a.completedAt,
@@ -129,18 +153,23 @@ function toParams(a: Appointment, isSample: boolean) {
 
 const COLUMNS = [
   "date", "start_time", "duration_minutes", "advisor_id", "bay_id", "customer_name", "customer_title", "phone",
-  "plate", "plate_key", "vehicle_model", "mileage_km", "work_requested", "source", "initiated_by",
+  "plate", "plate_key", "vehicle_model", "mileage_km", "work_requested", "job_category", "source", "initiated_by",
   "estimated_minutes", "estimated_amount", "notes", "parts_needed", "parts_ready", "repeat_repair", "complaint",
-  "needs_road_test", "status", "late_at", "arrived_at", "arrived_late_minutes", "confirmed_at", "started_at",
+  "needs_road_test", "status", "late_at", "arrived_at", "arrived_late_minutes", "walk_in", "greeted_at", "greeting_overdue_at", "expected_at", "no_show_delay_minutes", "alert_acknowledged_at", "alert_acknowledged_by", "confirmed_at", "started_at",
   "completed_at", "cancelled_at", "version", "created_at", "created_by", "updated_at", "updated_by", "is_sample",
 ] as const satisfies readonly (keyof ReturnType<typeof toParams>)[];
 
-export type AwaitedTiming = Pick<Appointment, "id" | "date" | "startTime" | "status" | "lateAt">;
+export type AwaitedTiming = Pick<
+  Appointment,
+  "id" | "date" | "startTime" | "status" | "lateAt" | "walkIn" | "noShowDelayMinutes" | "arrivedAt" | "greetedAt" | "greetingOverdueAt"
+>;
+type TimingRow = Omit<AwaitedTiming, "walkIn"> & { walkIn: number };
 export type PlacementRow = Pick<Appointment, "id" | "date" | "startTime" | "durationMinutes" | "advisorId" | "bayId" | "status">;
 
 export class AppointmentRepo {
   private readonly byId;
   private readonly byDate;
+  private readonly byRange;
   private readonly awaitedTimingsUntil;
   private readonly sharingStmt;
   private readonly insertStmt;
@@ -150,8 +179,14 @@ export class AppointmentRepo {
   constructor(db: Db) {
     this.byId = db.prepare<[number], AppointmentRow>("SELECT * FROM appointments WHERE id = ?");
     this.byDate = db.prepare<[string], AppointmentRow>("SELECT * FROM appointments WHERE date = ? ORDER BY start_time, id");
-    this.awaitedTimingsUntil = db.prepare<[string], AwaitedTiming>(
-      "SELECT id, date, start_time AS startTime, status, late_at AS lateAt FROM appointments WHERE status IN ('booked', 'confirmed') AND date <= ? ORDER BY date, start_time",
+    this.byRange = db.prepare<[string, string], AppointmentRow>("SELECT * FROM appointments WHERE date >= ? AND date <= ? ORDER BY date, start_time, id");
+    this.awaitedTimingsUntil = db.prepare<{ until: string; arrivedFrom: string }, TimingRow>(
+      `SELECT id, date, start_time AS startTime, status, late_at AS lateAt, walk_in AS walkIn, no_show_delay_minutes AS noShowDelayMinutes,
+         arrived_at AS arrivedAt, greeted_at AS greetedAt, greeting_overdue_at AS greetingOverdueAt
+       FROM appointments
+       WHERE (status IN ('booked', 'confirmed') AND walk_in = 0 AND date <= @until)
+          OR (status = 'arrived' AND greeted_at IS NULL AND greeting_overdue_at IS NULL AND date >= @arrivedFrom)
+       ORDER BY date, start_time`,
     );
     this.sharingStmt = db.prepare<{ date: string; before: string; advisorId: number; from: string; bayId: number | null }, PlacementRow>(
       `SELECT id, date, start_time AS startTime, duration_minutes AS durationMinutes, advisor_id AS advisorId, bay_id AS bayId, status
@@ -181,13 +216,19 @@ export class AppointmentRepo {
     return this.byDate.all(date).map(fromRow);
   }
 
+  /** Every card from `from` to `to`, both days included (the reception figures). */
+  between(from: string, to: string): Appointment[] {
+    return this.byRange.all(from, to).map(fromRow);
+  }
+
   /**
-   * Cards still expected at the gate on or before `date`: all the clock ever needs to look at, and
-   * only what it reads of them. It asks on every change, and building whole cards for a full day
-   * costs ten times as much (bench: 2.9 → 0.3 ms for 300 cards).
+   * Cards still expected at the gate on or before `until`, and customers arrived on or after
+   * `arrivedFrom` still waiting for their greeting: all the clock ever needs to look at, and only
+   * what it reads of them. It asks on every change, and building whole cards for a full day costs
+   * ten times as much (bench: 2.9 → 0.3 ms for 300 cards).
    */
-  awaitedTimingsOnOrBefore(date: string): AwaitedTiming[] {
-    return this.awaitedTimingsUntil.all(date);
+  clockTimings(until: string, arrivedFrom: string): AwaitedTiming[] {
+    return this.awaitedTimingsUntil.all({ until, arrivedFrom }).map((r) => ({ ...r, walkIn: r.walkIn === 1 }));
   }
 
   /**

@@ -11,6 +11,8 @@ interface SettingsRow {
   no_show_after_minutes: number;
   advisor_capacity_per_slot: number;
   language: Settings["language"];
+  greeting_limit_minutes: number;
+  job_categories: string;
   version: number;
 }
 
@@ -29,6 +31,8 @@ const toParams = (s: Settings, version: number, now: string, by: string) => ({
   no_show_after_minutes: s.noShowAfterMinutes,
   advisor_capacity_per_slot: s.advisorCapacityPerSlot,
   language: s.language,
+  greeting_limit_minutes: s.greetingLimitMinutes,
+  job_categories: JSON.stringify(s.jobCategories),
   version,
   now,
   by,
@@ -44,13 +48,14 @@ export class SettingsRepo {
     this.getStmt = db.prepare<[], SettingsRow>("SELECT * FROM settings WHERE id = 1");
     this.upsertStmt = db.prepare(
       `INSERT INTO settings (id, site_name, time_zone, open_time, close_time, slot_minutes, late_grace_minutes,
-         no_show_after_minutes, advisor_capacity_per_slot, language, version, updated_at, updated_by)
+         no_show_after_minutes, advisor_capacity_per_slot, language, greeting_limit_minutes, job_categories, version, updated_at, updated_by)
        VALUES (1, @site_name, @time_zone, @open_time, @close_time, @slot_minutes, @late_grace_minutes,
-         @no_show_after_minutes, @advisor_capacity_per_slot, @language, @version, @now, @by)
+         @no_show_after_minutes, @advisor_capacity_per_slot, @language, @greeting_limit_minutes, @job_categories, @version, @now, @by)
        ON CONFLICT (id) DO UPDATE SET site_name = excluded.site_name, time_zone = excluded.time_zone,
          open_time = excluded.open_time, close_time = excluded.close_time, slot_minutes = excluded.slot_minutes,
          late_grace_minutes = excluded.late_grace_minutes, no_show_after_minutes = excluded.no_show_after_minutes,
          advisor_capacity_per_slot = excluded.advisor_capacity_per_slot, language = excluded.language,
+         greeting_limit_minutes = excluded.greeting_limit_minutes, job_categories = excluded.job_categories,
          version = excluded.version, updated_at = excluded.updated_at, updated_by = excluded.updated_by`,
     );
   }
@@ -71,6 +76,8 @@ export class SettingsRepo {
         noShowAfterMinutes: r.no_show_after_minutes,
         advisorCapacityPerSlot: r.advisor_capacity_per_slot,
         language: r.language,
+        greetingLimitMinutes: r.greeting_limit_minutes,
+        jobCategories: JSON.parse(r.job_categories) as Settings["jobCategories"],
       },
     };
     return this.cached;

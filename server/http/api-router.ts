@@ -4,6 +4,7 @@ import type { Logger } from "../logger.js";
 import { appointmentRoutes } from "./appointment-routes.js";
 import { advisorRoutes, bayRoutes, settingsRoutes } from "./master-data-routes.js";
 import { boardRoutes, type HealthSource } from "./board-routes.js";
+import { receptionRoutes } from "./reception-routes.js";
 import { sendError } from "./send-error.js";
 import type { AccessControl } from "../access/access-control.js";
 import { authenticate, sameOriginWrites } from "./authenticate.js";
@@ -27,6 +28,7 @@ export function apiRouter(board: Board, access: AccessControl, live: HealthSourc
   api.use("/auth", authRoutes(board, access));
   api.use(accessRoutes(board, live));
   api.use(boardRoutes(board, live));
+  api.use(receptionRoutes(board));
   api.use("/appointments", appointmentRoutes(board));
   api.use("/advisors", advisorRoutes(board));
   api.use("/bays", bayRoutes(board));

@@ -25,6 +25,9 @@ export function appointmentRoutes(board: Board): Router {
     runCommand(board, req, res, { ...fields, type: "appointment.import" }, true);
   });
 
+  // 散客接待 at the gate: the card is made now, already arrived (issue 13)
+  r.post("/walk-in", (req, res) => runCommand(board, req, res, { type: "appointment.walk_in", input: (req.body as unknown) ?? {} }, true));
+
   r.get("/:id", requireRead("records"), (req, res) => {
     const id = idParam(req, res);
     if (id === null) return;
@@ -51,6 +54,22 @@ export function appointmentRoutes(board: Board): Router {
     if (id === null) return;
     const { version, rest } = versioned(req.body);
     runCommand(board, req, res, { type: "appointment.move", id, version, ...rest });
+  });
+
+  // 在路上: a late customer will arrive in `minutes`
+  r.post("/:id/on-the-way", (req, res) => {
+    const id = idParam(req, res);
+    if (id === null) return;
+    const { version, rest } = versioned(req.body);
+    runCommand(board, req, res, { ...rest, type: "appointment.on_the_way", id, version });
+  });
+
+  // 抱怨 / 返修 on arrival: acknowledged by someone the alert calls
+  r.post("/:id/acknowledge-alert", (req, res) => {
+    const id = idParam(req, res);
+    if (id === null) return;
+    const body = versionOnly(req, res);
+    if (body) runCommand(board, req, res, { type: "appointment.acknowledge_alert", id, version: body.version });
   });
 
   r.post("/:id/:action", (req, res) => {

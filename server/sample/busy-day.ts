@@ -81,6 +81,7 @@ export function generateDay(rnd: Random, o: DayOptions): PlannedCard[] {
         ...customer,
         startTime: formatMinutesOfDay(start),
         durationMinutes: o.durationMinutes,
+        jobCategory: categoryOf(job),
         preparation: {
           partsNeeded: job.parts ?? false,
           partsReady: (job.parts ?? false) && rnd.chance(o.partsReadyShare),
@@ -111,7 +112,24 @@ function keepSomeoneRunningLate(rnd: Random, cards: PlannedCard[], o: DayOptions
   const came = cards.filter((c) => due(c) && c.story.arrivedAt !== null);
   for (let n = 0; n < wanted && came.length > 0; n++) {
     const c = came.splice(rnd.int(0, came.length - 1), 1)[0]!;
-    c.story = { ...c.story, status: c.story.confirmedAt === null ? "booked" : "confirmed", arrivedAt: null, startedAt: null, completedAt: null };
+    c.story = { ...c.story, status: c.story.confirmedAt === null ? "booked" : "confirmed", arrivedAt: null, greetedAt: null, startedAt: null, completedAt: null };
+  }
+}
+
+/** The job category the booking desk would pick for a job (作业类别), from what the job is and the bay it needs. */
+export function categoryOf(job: Pick<Job, "source" | "bay">): string {
+  if (job.source === "recall") return "recall";
+  switch (job.bay) {
+    case "body_paint":
+      return "body_paint";
+    case "wash":
+      return "wash";
+    case "diagnosis":
+      return "diagnosis";
+    case "quick_service":
+      return job.source === "regular_maintenance" || job.source === "service_campaign" ? "maintenance" : "quick_repair";
+    default:
+      return job.source === "regular_maintenance" ? "maintenance" : "mechanical";
   }
 }
 

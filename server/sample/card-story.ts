@@ -9,6 +9,8 @@ export interface CardStory {
   status: AppointmentStatus;
   confirmedAt: number | null;
   arrivedAt: number | null;
+  /** 已出迎: when the advisor came out; most within the three minutes, some later. */
+  greetedAt: number | null;
   startedAt: number | null;
   completedAt: number | null;
   cancelledAt: number | null;
@@ -27,7 +29,7 @@ export interface StoryRules {
   noShowAfterMinutes: number;
 }
 
-const NOTHING_YET: CardStory = { status: "booked", confirmedAt: null, arrivedAt: null, startedAt: null, completedAt: null, cancelledAt: null };
+const NOTHING_YET: CardStory = { status: "booked", confirmedAt: null, arrivedAt: null, greetedAt: null, startedAt: null, completedAt: null, cancelledAt: null };
 
 /** The day-before confirmation calls run from 09:00 to 18:00 the day before. */
 const CALLS_FROM = -15 * 60;
@@ -69,7 +71,10 @@ export function storyOf(rnd: Random, start: number, workshopMinutes: number, now
   if (neverComes) return start + rules.noShowAfterMinutes <= now ? { ...story, status: "no_show" } : story;
   const arrivedAt = start + offset;
   if (arrivedAt > now) return story;
-  story = { ...story, status: "arrived", arrivedAt };
+  // taken from the reception's draw, not a new one, so every other card of a fixture stays as it was:
+  // 0–4 minutes, so about one greeting in five is past the three-minute limit
+  const greetedAt = arrivedAt + (reception % 5);
+  story = { ...story, status: "arrived", arrivedAt, greetedAt: greetedAt > now ? null : greetedAt };
   const startedAt = arrivedAt + reception;
   if (startedAt > now) return story;
   story = { ...story, status: "in_service", startedAt };
@@ -93,6 +98,8 @@ export function storyAt(then: AppointmentStatus, start: number, now: number, i: 
         status: then,
         confirmedAt: start - 24 * 60,
         arrivedAt,
+        // the latest arrival may still be waiting for its advisor
+        greetedAt: arrivedAt + 2 + (i % 3) > now ? null : arrivedAt + 2 + (i % 3),
         startedAt: then === "arrived" ? null : Math.min(now, arrivedAt + 10),
         completedAt: then === "completed" ? Math.min(now, arrivedAt + 70) : null,
       };

@@ -1,4 +1,5 @@
 import type { Settings } from "../../shared/schemas/settings.js";
+import { DEFAULT_JOB_CATEGORIES } from "../../shared/schemas/job-category.js";
 import type { FixtureName } from "../../shared/schemas/sample.js";
 import { localParts } from "../../shared/rules/zoned-time.js";
 import type { Board } from "../board/board.js";
@@ -23,6 +24,8 @@ export function initialiseSite(board: Board, defaults: SiteDefaults): void {
     noShowAfterMinutes: 60,
     advisorCapacityPerSlot: 1,
     language: "zh-CN",
+    greetingLimitMinutes: 3,
+    jobCategories: [...DEFAULT_JOB_CATEGORIES],
   };
   const fresh = board.executeSystem({ type: "site.init", settings }, SEED_ACTOR);
   if (fresh && defaults.sample) {

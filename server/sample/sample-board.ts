@@ -57,6 +57,16 @@ const LATE = new Set([3, 9]);
  * outside the grid's hours, as a real late-evening booking would. `now` counts minutes from the
  * day's midnight; on another day than today the cards keep their planned times and are still to come.
  */
+/** The sample's job categories follow what each booking is for. */
+const SAMPLE_CATEGORIES: Record<Customer["source"] & string, string> = {
+  regular_maintenance: "maintenance",
+  service_campaign: "maintenance",
+  recall: "recall",
+  parts_arrived: "mechanical",
+  unresolved_fault: "mechanical",
+  customer_inquiry: "diagnosis",
+};
+
 export function sampleCards(openTime: string, closeTime: string, now: number): PlannedCard[] {
   const nowMinutes = now >= 0 && now < 24 * 60 ? now : -1;
   const open = minutesOfDay(openTime);
@@ -91,6 +101,7 @@ export function sampleCards(openTime: string, closeTime: string, now: number): P
         ...c,
         startTime: formatMinutesOfDay(start),
         durationMinutes: i % 4 === 2 ? 120 : 60,
+        jobCategory: SAMPLE_CATEGORIES[c.source ?? "customer_inquiry"],
         estimatedMinutes: i % 4 === 2 ? 120 : 60,
         estimatedAmount: 300 + ((i * 173) % 2400),
         notes: i === 13 ? "客户要求服务经理接待" : "",

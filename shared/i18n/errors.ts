@@ -76,6 +76,18 @@ const FIELD_LABELS: Record<string, MessageKey> = {
   since: "error.field.since",
   cookie: "error.field.cookie",
   fixture: "error.field.fixture",
+  jobCategory: "reception.field.jobCategory",
+  jobCategories: "reception.field.jobCategories",
+  greetingLimitMinutes: "reception.field.greetingLimitMinutes",
+  minutes: "reception.field.minutes",
+  greetedAt: "reception.field.greetedAt",
+  code: "reception.field.code",
+  nameZh: "reception.field.nameZh",
+  nameEn: "reception.field.nameEn",
+  bayKinds: "reception.field.bayKinds",
+  from: "figures.from",
+  to: "figures.to",
+  lang: "admin.master.language",
 };
 
 /**
@@ -89,6 +101,7 @@ const SPECIFIC: Partial<Record<`${ErrorCode}:${string}`, MessageKey>> = {
   "invalid_payload:role": "error.lastManager",
   "invalid_payload:active": "error.lastManager",
   "invalid_transition:status": "error.transition.status",
+  "invalid_transition:greetedAt": "reception.error.greetOrder",
   "invalid_transition:auditId": "error.undo.unavailable",
   "version_conflict:auditId": "error.undo.unavailable",
   "forbidden:password": "error.forbidden.password",

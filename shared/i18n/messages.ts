@@ -14,12 +14,15 @@ import * as admin from "./messages/admin.js";
 import * as adminDayBefore from "./messages/admin-day-before.js";
 import * as adminDisplays from "./messages/admin-displays.js";
 import * as errors from "./messages/errors.js";
+import * as steps from "./messages/steps.js";
+import * as reception from "./messages/reception.js";
+import * as gate from "./messages/gate.js";
 
-const zhCN = { ...board.zhCN, ...display.zhCN, ...advisor.zhCN, ...login.zhCN, ...admin.zhCN, ...adminDayBefore.zhCN, ...adminDisplays.zhCN, ...errors.zhCN };
+const zhCN = { ...board.zhCN, ...display.zhCN, ...advisor.zhCN, ...login.zhCN, ...admin.zhCN, ...adminDayBefore.zhCN, ...adminDisplays.zhCN, ...errors.zhCN, ...steps.zhCN, ...reception.zhCN, ...gate.zhCN };
 
 export type MessageKey = keyof typeof zhCN;
 
-const en: Record<MessageKey, string> = { ...board.en, ...display.en, ...advisor.en, ...login.en, ...admin.en, ...adminDayBefore.en, ...adminDisplays.en, ...errors.en };
+const en: Record<MessageKey, string> = { ...board.en, ...display.en, ...advisor.en, ...login.en, ...admin.en, ...adminDayBefore.en, ...adminDisplays.en, ...errors.en, ...steps.en, ...reception.en, ...gate.en };
 
 const TABLES: Record<Language, Record<MessageKey, string>> = { "zh-CN": zhCN, en };
 

@@ -1,11 +1,15 @@
 import type { Appointment, AppointmentStatus } from "../schemas/appointment.js";
 import type { Settings } from "../schemas/settings.js";
 import { zonedInstant } from "./zoned-time.js";
+import { greetingDueAt, type GreetingTiming } from "./greeting.js";
 
 const MINUTE = 60_000;
 
-type Timing = Pick<Appointment, "date" | "startTime" | "status" | "lateAt">;
+type Timing = Pick<Appointment, "date" | "startTime" | "status" | "lateAt" | "walkIn" | "noShowDelayMinutes">;
 type Rules = Pick<Settings, "timeZone" | "lateGraceMinutes" | "noShowAfterMinutes">;
+type ClockRules = Rules & Pick<Settings, "greetingLimitMinutes">;
+/** What the server's clock reads of a card to know its next timed change. */
+export type ClockTiming = Timing & GreetingTiming;
 
 /** Statuses in which the customer is still expected at the gate. */
 export function isAwaited(status: AppointmentStatus): boolean {
@@ -21,25 +25,38 @@ export function lateDueAt(a: Pick<Appointment, "date" | "startTime">, s: Rules):
   return startInstant(a, s.timeZone).getTime() + s.lateGraceMinutes * MINUTE;
 }
 
-export function noShowDueAt(a: Pick<Appointment, "date" | "startTime">, s: Rules): number {
-  return startInstant(a, s.timeZone).getTime() + s.noShowAfterMinutes * MINUTE;
+/** A late customer who said they are on the way (在路上) pushes the no-show back by the minutes they gave. */
+export function noShowDueAt(a: Pick<Appointment, "date" | "startTime" | "noShowDelayMinutes">, s: Rules): number {
+  return startInstant(a, s.timeZone).getTime() + (s.noShowAfterMinutes + a.noShowDelayMinutes) * MINUTE;
 }
 
-export type Transition = { kind: "late" | "no_show"; at: number };
+/** A walk-in (散客) came without a time to keep: it is never late and never a no-show. */
+function keepsTime(a: Pick<Timing, "status" | "walkIn">): boolean {
+  return isAwaited(a.status) && !a.walkIn;
+}
+
+export type Transition = { kind: "late" | "no_show" | "greeting_overdue"; at: number };
 
 /** The next clock-driven change of this card, or null when the clock has nothing more to do. */
-export function nextTransition(a: Timing, s: Rules): Transition | null {
-  if (!isAwaited(a.status)) return null;
-  if (a.lateAt === null) return { kind: "late", at: lateDueAt(a, s) };
-  return { kind: "no_show", at: noShowDueAt(a, s) };
+export function nextTransition(a: ClockTiming, s: ClockRules): Transition | null {
+  if (keepsTime(a)) {
+    if (a.lateAt === null) return { kind: "late", at: lateDueAt(a, s) };
+    return { kind: "no_show", at: noShowDueAt(a, s) };
+  }
+  const greeting = a.greetingOverdueAt === null ? greetingDueAt(a, s) : null;
+  return greeting === null ? null : { kind: "greeting_overdue", at: greeting };
 }
 
 /** Every transition due at `now` (a card whose late and no-show both passed while the server slept gets both). */
-export function dueTransitions(a: Timing, s: Rules, now: number): Transition["kind"][] {
-  if (!isAwaited(a.status)) return [];
+export function dueTransitions(a: ClockTiming, s: ClockRules, now: number): Transition["kind"][] {
   const out: Transition["kind"][] = [];
-  if (a.lateAt === null && lateDueAt(a, s) <= now) out.push("late");
-  if (noShowDueAt(a, s) <= now) out.push("no_show");
+  if (keepsTime(a)) {
+    if (a.lateAt === null && lateDueAt(a, s) <= now) out.push("late");
+    if (noShowDueAt(a, s) <= now) out.push("no_show");
+    return out;
+  }
+  const greeting = a.greetingOverdueAt === null ? greetingDueAt(a, s) : null;
+  if (greeting !== null && greeting <= now) out.push("greeting_overdue");
   return out;
 }
 

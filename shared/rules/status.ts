@@ -1,4 +1,4 @@
-import type { AppointmentStatus } from "../schemas/appointment.js";
+import type { Appointment, AppointmentStatus } from "../schemas/appointment.js";
 import type { StatusAction } from "../schemas/commands.js";
 
 /** Which statuses each action may start from, and where it leads. */
@@ -6,6 +6,8 @@ export const STATUS_TRANSITIONS: Record<StatusAction, { from: readonly Appointme
   confirm: { from: ["booked"], to: "confirmed" },
   // a customer marked no-show who turns up after all is received like anyone else
   arrive: { from: ["booked", "confirmed", "no_show"], to: "arrived" },
+  // 已出迎: the advisor came out to the arrived customer; the status stays arrived, the step is stamped
+  greet: { from: ["arrived"], to: "arrived" },
   start: { from: ["arrived"], to: "in_service" },
   complete: { from: ["arrived", "in_service"], to: "completed" },
   no_show: { from: ["booked", "confirmed"], to: "no_show" },
@@ -16,6 +18,33 @@ export const STATUS_TRANSITIONS: Record<StatusAction, { from: readonly Appointme
 
 export function canApply(action: StatusAction, status: AppointmentStatus): boolean {
   return STATUS_TRANSITIONS[action].from.includes(status);
+}
+
+/**
+ * Why an action cannot be applied to this card, as the field to name; null when it can. Beyond the
+ * status, the steps after arrival go in order (已到店 → 已出迎 → 维修中 → 已完工): a customer is
+ * greeted once, and the repair starts only after the greeting, so the figures time the right step.
+ */
+export function refusalOf(action: StatusAction, card: Pick<Appointment, "status" | "greetedAt">): "status" | "greetedAt" | null {
+  if (!canApply(action, card.status)) return "status";
+  if (action === "greet" && card.greetedAt !== null) return "greetedAt";
+  if (action === "start" && card.greetedAt === null) return "greetedAt";
+  return null;
+}
+
+/** The step a card is at, one name each on every screen (shared/i18n/messages/steps.ts). */
+export type Step = "awaited" | "arrived" | "greeted" | "in_service" | "completed" | "no_show" | "cancelled";
+
+export function stepOf(card: Pick<Appointment, "status" | "greetedAt">): Step {
+  switch (card.status) {
+    case "booked":
+    case "confirmed":
+      return "awaited";
+    case "arrived":
+      return card.greetedAt === null ? "arrived" : "greeted";
+    default:
+      return card.status;
+  }
 }
 
 /**

@@ -1,5 +1,6 @@
 import * as z from "zod";
 import { COLOR_PATTERN, IdSchema, requiredText } from "./common.js";
+import { JobCategoryCodeSchema } from "./job-category.js";
 
 /** 0 = Sunday … 6 = Saturday, as Date#getDay. */
 export const WeekdaySchema = z.number().int().min(0).max(6);
@@ -10,6 +11,8 @@ export const AdvisorInputSchema = z.strictObject({
   displayOrder: z.number().int().min(0).max(10_000).default(0),
   active: z.boolean().default(true),
   daysOnDuty: z.array(WeekdaySchema).max(7).default([0, 1, 2, 3, 4, 5, 6]).transform((d) => [...new Set(d)].sort()),
+  /** The job categories this advisor takes (服务顾问按作业别区分专业分工); none means any. */
+  jobCategories: z.array(JobCategoryCodeSchema).max(30).default([]).transform((c) => [...new Set(c)]),
 });
 export type AdvisorInput = z.input<typeof AdvisorInputSchema>;
 
@@ -20,6 +23,7 @@ export const AdvisorSchema = z.object({
   displayOrder: z.number().int(),
   active: z.boolean(),
   daysOnDuty: z.array(WeekdaySchema),
+  jobCategories: z.array(z.string()),
   version: z.number().int(),
 });
 export type Advisor = z.infer<typeof AdvisorSchema>;

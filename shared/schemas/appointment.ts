@@ -1,6 +1,7 @@
 import * as z from "zod";
 import { IdSchema, InstantSchema, LocalDateSchema, LocalTimeSchema, requiredText, text } from "./common.js";
 import { normalizePlate, PLATE_CHARS } from "../rules/plate.js";
+import { JobCategoryCodeSchema } from "./job-category.js";
 
 export const APPOINTMENT_STATUSES = ["booked", "confirmed", "arrived", "in_service", "completed", "no_show", "cancelled"] as const;
 export const AppointmentStatusSchema = z.enum(APPOINTMENT_STATUSES);
@@ -62,6 +63,8 @@ const AppointmentFieldsShape = {
   vehicleModel: text(60),
   mileageKm: z.number().int().min(0).max(3_000_000).nullable(),
   workRequested: requiredText(500),
+  /** A code of the site's job categories; null is 未分类 (uncategorised). */
+  jobCategory: JobCategoryCodeSchema.nullable(),
   source: AppointmentSourceSchema,
   initiatedBy: InitiatorSchema,
   estimatedMinutes: z.number().int().min(0).max(7 * 24 * 60).nullable(),
@@ -78,6 +81,7 @@ export const AppointmentInputSchema = z.strictObject({
   phone: PhoneSchema.default(""),
   vehicleModel: text(60).default(""),
   mileageKm: AppointmentFieldsShape.mileageKm.default(null),
+  jobCategory: AppointmentFieldsShape.jobCategory.default(null),
   source: AppointmentSourceSchema.default("customer_inquiry"),
   initiatedBy: InitiatorSchema.default("customer"),
   estimatedMinutes: AppointmentFieldsShape.estimatedMinutes.default(null),
@@ -115,6 +119,8 @@ export const AppointmentSchema = z.object({
   vehicleModel: z.string(),
   mileageKm: z.number().nullable(),
   workRequested: z.string(),
+  // the reception fields default, so a card as an older audit entry recorded it still reads (undo)
+  jobCategory: z.string().nullable().default(null),
   source: AppointmentSourceSchema,
   initiatedBy: InitiatorSchema,
   estimatedMinutes: z.number().nullable(),
@@ -133,6 +139,18 @@ export const AppointmentSchema = z.object({
   arrivedAt: InstantSchema.nullable(),
   /** Minutes past the start at arrival, when the arrival came after the grace; else null. */
   arrivedLateMinutes: z.number().int().nullable(),
+  /** 散客: entered at the gate without an appointment; never late, never a no-show. */
+  walkIn: z.boolean().default(false),
+  /** 已出迎: when the advisor came out to greet the arrived customer. */
+  greetedAt: InstantSchema.nullable().default(null),
+  /** When the clock found the greeting past the site's limit; stays as a record once greeted. */
+  greetingOverdueAt: InstantSchema.nullable().default(null),
+  /** 在路上: when a late customer said they would arrive; the no-show waits noShowDelayMinutes longer. */
+  expectedAt: InstantSchema.nullable().default(null),
+  noShowDelayMinutes: z.number().int().default(0),
+  /** A complaint or repeat-repair customer's arrival alert, acknowledged by whom and when (null: still alerting once arrived). */
+  alertAcknowledgedAt: InstantSchema.nullable().default(null),
+  alertAcknowledgedBy: z.string().default(""),
   confirmedAt: InstantSchema.nullable(),
   startedAt: InstantSchema.nullable(),
   completedAt: InstantSchema.nullable(),

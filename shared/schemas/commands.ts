@@ -4,6 +4,7 @@ import { AppointmentEditSchema, AppointmentInputSchema } from "./appointment.js"
 import { AdvisorInputSchema } from "./advisor.js";
 import { BayInputSchema } from "./bay.js";
 import { SettingsPatchSchema } from "./settings.js";
+import { OnTheWayMinutesSchema, WalkInInputSchema } from "./reception.js";
 import { AccountEditSchema, AccountInputSchema, DisplayInputSchema, PasswordSchema, TokenInputSchema } from "./access.js";
 
 const VersionSchema = z.number().int().min(1, { error: "must be the version you saw (1 or more)" });
@@ -13,7 +14,7 @@ const Ref = { id: IdSchema, version: VersionSchema };
 export const MAX_IMPORT_ROWS = 300;
 
 /** The actions on a card that change only its status, each with the version the sender saw. */
-export const STATUS_ACTIONS = ["arrive", "confirm", "start", "complete", "no_show", "cancel", "reopen"] as const;
+export const STATUS_ACTIONS = ["arrive", "confirm", "greet", "start", "complete", "no_show", "cancel", "reopen"] as const;
 export type StatusAction = (typeof STATUS_ACTIONS)[number];
 
 /** Where a move puts a card: any of its day, time, advisor and bay (the editor's drag, the REST move). */
@@ -42,6 +43,12 @@ const CommandUnion = z.discriminatedUnion("type", [
     type: z.literal("appointment.import"),
     rows: z.array(AppointmentInputSchema).min(1, { error: "must hold at least one row" }).max(MAX_IMPORT_ROWS, { error: `must hold at most ${MAX_IMPORT_ROWS} rows` }),
   }),
+  /** 散客接待: a customer without an appointment, received at the gate now (issue 13). */
+  z.strictObject({ type: z.literal("appointment.walk_in"), input: WalkInInputSchema }),
+  /** 在路上: a late customer says they arrive in `minutes`; the no-show waits that much longer. */
+  z.strictObject({ type: z.literal("appointment.on_the_way"), ...Ref, minutes: OnTheWayMinutesSchema }),
+  /** A complaint / repeat-repair customer's arrival alert is acknowledged by someone it calls (shared/rules/alerts.ts). */
+  z.strictObject({ type: z.literal("appointment.acknowledge_alert"), ...Ref }),
   z.strictObject({ type: z.literal("advisor.create"), input: AdvisorInputSchema }),
   z.strictObject({ type: z.literal("advisor.update"), ...Ref, changes: AdvisorInputSchema.partial() }),
   z.strictObject({ type: z.literal("bay.create"), input: BayInputSchema }),
@@ -74,6 +81,8 @@ export type CommandType = Command["type"];
 export type SystemCommand =
   | { type: "appointment.mark_late"; id: number }
   | { type: "appointment.mark_no_show"; id: number }
+  /** 迎接超时: an arrived customer not greeted within the site's greeting limit. */
+  | { type: "appointment.mark_greeting_overdue"; id: number }
   | { type: "site.init"; settings: import("./settings.js").Settings }
   /** A fixture (the sample unless named) on `date` and the day after; `replace` takes any sample already loaded off first. */
   | { type: "sample.seed"; date: string; fixture?: import("./sample.js").FixtureName; replace?: boolean }

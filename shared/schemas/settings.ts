@@ -1,6 +1,7 @@
 import * as z from "zod";
 import { LanguageSchema, LocalTimeSchema, TimeZoneSchema, requiredText } from "./common.js";
 import { minutesOfDay } from "../rules/time-of-day.js";
+import { JobCategoryListSchema } from "./job-category.js";
 
 const SettingsShape = z.strictObject({
   siteName: requiredText(100),
@@ -12,6 +13,9 @@ const SettingsShape = z.strictObject({
   noShowAfterMinutes: z.number().int().min(1).max(24 * 60),
   advisorCapacityPerSlot: z.number().int().min(1).max(20),
   language: LanguageSchema,
+  /** 迎接: minutes from arrival within which the advisor comes out to greet (the paper process's 3). */
+  greetingLimitMinutes: z.number().int().min(1).max(60),
+  jobCategories: JobCategoryListSchema,
 });
 
 type SettingsLike = Pick<z.infer<typeof SettingsShape>, "openTime" | "closeTime" | "lateGraceMinutes" | "noShowAfterMinutes">;

@@ -50,7 +50,7 @@ describe("the advisor's phone", () => {
     await server?.close();
   });
 
-  it("signs in, replaces the one-time password, lists my day in time order, buzzes when the guide marks my customer arrived, and starts the job with one tap", async () => {
+  it("signs in, replaces the one-time password, lists my day in time order, buzzes when the guide marks my customer arrived, greets and starts the job with a tap each", async () => {
     const mine = async (startTime: string, customerName: string) =>
       (await server.api("/api/appointments", { method: "POST", json: booking(advisors[0]!, { startTime, customerName, plate: `京A·${startTime.replace(":", "")}0` }) })).body.record;
     await mine("14:00", "赵敏");
@@ -85,6 +85,9 @@ describe("the advisor's phone", () => {
     await expect.poll(() => page.getByRole("alert").first().textContent()).toContain("周芷若");
     expect(await page.evaluate(() => (window as unknown as { __buzz: number }).__buzz)).toBeGreaterThan(0);
 
+    // 已出迎 first: the greeting is its own step, then the repair starts
+    await page.getByRole("button", { name: "已出迎" }).click();
+    await expect.poll(async () => (await server.api(`/api/appointments/${first.id}`)).body.greetedAt).not.toBeNull();
     await page.getByRole("button", { name: "开始维修" }).click();
     await expect.poll(async () => (await server.api(`/api/appointments/${first.id}`)).body.status).toBe("in_service");
     await expect.poll(async () => (await advisorCards(page))[0]).toContain("维修中");

@@ -26,13 +26,15 @@ describe("password hashes", () => {
 });
 
 describe("the advisor's next step", () => {
-  it("is arrive, then start, then complete, and nothing on a closed card", () => {
-    expect(nextStep("booked")).toBe("arrive");
-    expect(nextStep("confirmed")).toBe("arrive");
-    expect(nextStep("no_show")).toBe("arrive");
-    expect(nextStep("arrived")).toBe("start");
-    expect(nextStep("in_service")).toBe("complete");
-    expect(nextStep("completed")).toBeNull();
-    expect(nextStep("cancelled")).toBeNull();
+  it("is arrive, then greet, then start, then complete, and nothing on a closed card", () => {
+    const step = (status: Parameters<typeof nextStep>[0]["status"], greetedAt: string | null = null) => nextStep({ status, greetedAt });
+    expect(step("booked")).toBe("arrive");
+    expect(step("confirmed")).toBe("arrive");
+    expect(step("no_show")).toBe("arrive");
+    expect(step("arrived")).toBe("greet");
+    expect(step("arrived", "2026-11-27T02:02:00.000Z")).toBe("start");
+    expect(step("in_service")).toBe("complete");
+    expect(step("completed")).toBeNull();
+    expect(step("cancelled")).toBeNull();
   });
 });

@@ -10,7 +10,7 @@ describe("admin: actions on a card", () => {
     await world.close();
   });
 
-  it("offers only the actions the card's status allows, and walks it from arrival to done", async () => {
+  it("offers only the actions the card's status allows, and walks it from arrival through the greeting to done", async () => {
     const { advisors, cardId, server } = world;
     const page = await world.open();
     await waitForCell(page, cardId, { lane: advisors[0]!, slot: "10:00" });
@@ -19,8 +19,15 @@ describe("admin: actions on a card", () => {
     expect(await action("start").isDisabled()).toBe(true);
     await action("arrive").click();
     await expect.poll(async () => (await server.api(`/api/appointments/${cardId}`)).body.status).toBe("arrived");
-    await expect.poll(() => action("start").isDisabled()).toBe(false);
+    // 已到店 → 已出迎 → 维修中 → 已完工: the repair starts only after the greeting
+    await expect.poll(() => action("greet").isDisabled()).toBe(false);
+    expect(await action("start").isDisabled()).toBe(true);
     expect(await action("arrive").isDisabled()).toBe(true);
+    expect(await action("greet").textContent()).toBe("已出迎");
+    await action("greet").click();
+    await expect.poll(async () => (await server.api(`/api/appointments/${cardId}`)).body.greetedAt).not.toBeNull();
+    await expect.poll(() => action("start").isDisabled()).toBe(false);
+    expect(await action("start").textContent()).toBe("开始维修");
     await action("start").click();
     await expect.poll(async () => (await server.api(`/api/appointments/${cardId}`)).body.status).toBe("in_service");
     await expect.poll(() => action("complete").isDisabled()).toBe(false);

@@ -5,13 +5,14 @@ import { NO_BAY_LANE } from "../../display/board-layout.js";
 import type { Advisor } from "../../shared/schemas/advisor.js";
 import type { Appointment } from "../../shared/schemas/appointment.js";
 
-const advisor = (id: number, name: string): Advisor => ({ id, name, color: "#4f8cff", displayOrder: id, active: true, daysOnDuty: [0, 1, 2, 3, 4, 5, 6], version: 1 });
+const advisor = (id: number, name: string): Advisor => ({ id, name, color: "#4f8cff", displayOrder: id, active: true, daysOnDuty: [0, 1, 2, 3, 4, 5, 6], jobCategories: [], version: 1 });
 const prep = { partsNeeded: false, partsReady: false, repeatRepair: false, complaint: false, needsRoadTest: false };
 let nextId = 1;
 const card = (over: Partial<Appointment> = {}): Appointment => ({
   id: nextId++, date: "2026-11-28", startTime: "10:00", durationMinutes: 60, advisorId: 1, bayId: null, customerName: "张伟", customerTitle: "mr",
   phone: "138", plate: "京A·12345", vehicleModel: "", mileageKm: null, workRequested: "保养", source: "regular_maintenance", initiatedBy: "dealer",
   estimatedMinutes: null, estimatedAmount: null, notes: "", preparation: prep, status: "booked", lateAt: null, arrivedAt: null, arrivedLateMinutes: null,
+  jobCategory: null, walkIn: false, greetedAt: null, greetingOverdueAt: null, expectedAt: null, noShowDelayMinutes: 0, alertAcknowledgedAt: null, alertAcknowledgedBy: "",
   confirmedAt: null, startedAt: null, completedAt: null, cancelledAt: null, version: 1, createdAt: "", createdBy: "", updatedAt: "", updatedBy: "", ...over,
 });
 

@@ -28,7 +28,7 @@ describe("the wall display, live", () => {
     const page = await open();
     await waitForCard(page, "已到店");
     await waitForCard(page, "延时到店");
-    await waitForCard(page, "已完成");
+    await waitForCard(page, "已完工");
     const text = await appText(page);
     expect(text).toContain("magboard 预约管理板");
     expect(text).toContain("2026年11月27日 星期五");

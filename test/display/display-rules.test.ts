@@ -24,6 +24,8 @@ const settings: Settings = {
   noShowAfterMinutes: 60,
   advisorCapacityPerSlot: 1,
   language: "zh-CN",
+  greetingLimitMinutes: 3,
+  jobCategories: [],
 };
 
 /** 2026-11-27 hh:mm in Shanghai as an instant. */
@@ -54,6 +56,7 @@ function card(over: Partial<Appointment> = {}): Appointment {
     lateAt: null,
     arrivedAt: null,
     arrivedLateMinutes: null,
+    jobCategory: null, walkIn: false, greetedAt: null, greetingOverdueAt: null, expectedAt: null, noShowDelayMinutes: 0, alertAcknowledgedAt: null, alertAcknowledgedBy: "",
     confirmedAt: null,
     startedAt: null,
     completedAt: null,
@@ -67,7 +70,7 @@ function card(over: Partial<Appointment> = {}): Appointment {
   };
 }
 
-const advisor = (id: number): Advisor => ({ id, name: `服务顾问 ${id}`, color: "#4f8cff", displayOrder: id, active: true, daysOnDuty: [0, 1, 2, 3, 4, 5, 6], version: 1 });
+const advisor = (id: number): Advisor => ({ id, name: `服务顾问 ${id}`, color: "#4f8cff", displayOrder: id, active: true, daysOnDuty: [0, 1, 2, 3, 4, 5, 6], jobCategories: [], version: 1 });
 
 describe("what a card says", () => {
   it("counts down the grace, then shows the server's late mark with the minutes, escalating past 30", () => {
@@ -96,8 +99,10 @@ describe("what a card says", () => {
       card({ id: 4, status: "no_show" }),
       card({ id: 5, status: "cancelled" }),
       card({ id: 6, status: "confirmed" }),
+      // a walk-in is counted apart: appointments and walk-ins are never mixed
+      card({ id: 7, status: "arrived", walkIn: true }),
     ]);
-    expect(counts).toEqual({ total: 5, arrived: 2, late: 1, noShow: 1, toCome: 2 });
+    expect(counts).toEqual({ total: 5, walkIns: 1, arrived: 2, late: 1, noShow: 1, toCome: 2 });
   });
 });
 

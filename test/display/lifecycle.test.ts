@@ -103,7 +103,7 @@ describe("the display's lifecycle", () => {
     const clock = new ManualClock(Date.parse("2026-11-27T15:59:30Z"));
     const page = await open(clock);
     await expect.poll(() => appText(page), { timeout: 10_000 }).toContain("2026年11月27日 星期五");
-    await waitForCard(page, "已完成");
+    await waitForCard(page, "已完工");
 
     const advisor = (await server.api("/api/advisors")).body[0].id as number;
     // at midnight the TV shows the new day's first hours (its now-window, kept at its width before opening)
@@ -113,6 +113,6 @@ describe("the display's lifecycle", () => {
     await expect.poll(() => appText(page), { timeout: 20_000 }).toContain("2026年11月28日 星期六");
     await waitForCard(page, "公** 先生");
     // the new day's cards only: nothing of the 27th (done, arrived, in service, no-show) is left on the screen
-    expect((await cardTexts(page)).filter((t) => /已完成|已到店|维修中|爽约/.test(t))).toEqual([]);
+    expect((await cardTexts(page)).filter((t) => /已完工|已到店|已出迎|未出迎|维修中|爽约/.test(t))).toEqual([]);
   });
 });

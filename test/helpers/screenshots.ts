@@ -5,13 +5,14 @@ import type { Page } from "playwright-core";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
 
-/** The screens people use: the reception TV (1080p and 4K), desk PCs, a phone. */
+/** The screens people use: the reception TV (1080p and 4K), desk PCs, a phone, the guide's small tablet. */
 export const SCREEN_SIZES = {
   "tv-1080": { width: 1920, height: 1080 },
   "tv-4k": { width: 3840, height: 2160 },
   "desk-1366": { width: 1366, height: 768 },
   "desk-1920": { width: 1920, height: 1080 },
   phone: { width: 390, height: 844 },
+  tablet: { width: 768, height: 1024 },
 } as const;
 export type ScreenSize = keyof typeof SCREEN_SIZES;
 

@@ -32,10 +32,11 @@ const ok = <T>(res: { status: number; body: T }): T => {
 };
 
 /** A card of advisor A (whose account is `advisorOwn`), brought to `status` by the manager. */
-async function cardIn(status: "booked" | "arrived" | "in_service"): Promise<{ id: number; version: number }> {
+async function cardIn(status: "booked" | "arrived" | "greeted" | "in_service", preparation: Record<string, boolean> = {}): Promise<{ id: number; version: number }> {
   const minute = String(n++ % 60).padStart(2, "0");
-  let card = ok(await server.api("/api/appointments", { method: "POST", json: booking(advisors[0]!, { startTime: `09:${minute}` }) })) as { record: { id: number; version: number } };
-  for (const action of status === "booked" ? [] : status === "arrived" ? ["arrive"] : ["arrive", "start"]) {
+  let card = ok(await server.api("/api/appointments", { method: "POST", json: booking(advisors[0]!, { startTime: `09:${minute}`, preparation }) })) as { record: { id: number; version: number } };
+  const steps = { booked: [], arrived: ["arrive"], greeted: ["arrive", "greet"], in_service: ["arrive", "greet", "start"] }[status];
+  for (const action of steps) {
     card = ok(await server.api(`/api/appointments/${card.record.id}/${action}`, { method: "POST", json: { version: card.record.version } })) as typeof card;
   }
   return card.record;
@@ -88,7 +89,9 @@ const CASES: Case[] = [
   },
   ...([
     ["arrive", "booked"],
-    ["start", "arrived"],
+    // an advisor stamps 已出迎 only for their own customers; the desk may for an advisor without a phone
+    ["greet", "arrived"],
+    ["start", "greeted"],
     ["complete", "in_service"],
   ] as const).map(([action, from]) => ({
     name: `appointment.status ${action}`,
@@ -98,6 +101,37 @@ const CASES: Case[] = [
       return { type: "appointment.status", id: c.id, version: c.version, action };
     },
   })),
+  {
+    name: "appointment.walk_in",
+    allowed: DESK,
+    prepare: () => ({ type: "appointment.walk_in", input: { plate: `京B${String(10000 + n++)}`, jobCategory: "maintenance", workRequested: "保养" } }),
+  },
+  {
+    name: "appointment.on_the_way",
+    allowed: DESK,
+    prepare: async () => {
+      const c = await cardIn("booked");
+      return { type: "appointment.on_the_way", id: c.id, version: c.version, minutes: 15 };
+    },
+  },
+  {
+    // 抱怨 calls the service manager only
+    name: "appointment.acknowledge_alert (complaint)",
+    allowed: ALL,
+    prepare: async () => {
+      const c = await cardIn("arrived", { complaint: true });
+      return { type: "appointment.acknowledge_alert", id: c.id, version: c.version };
+    },
+  },
+  {
+    // 返修 calls the manager and the card's own advisor
+    name: "appointment.acknowledge_alert (repeat repair)",
+    allowed: ["manager", "advisorOwn"],
+    prepare: async () => {
+      const c = await cardIn("arrived", { repeatRepair: true });
+      return { type: "appointment.acknowledge_alert", id: c.id, version: c.version };
+    },
+  },
   {
     name: "appointment.restore",
     allowed: DESK,
@@ -211,6 +245,12 @@ function asRest(cmd: CommandInput): { method: string; path: string; json?: unkno
       return { method: "DELETE", path: `/api/tokens/${cmd.id}` };
     case "appointment.import":
       return { method: "POST", path: "/api/appointments/import", json: { rows: cmd.rows } };
+    case "appointment.walk_in":
+      return { method: "POST", path: "/api/appointments/walk-in", json: cmd.input };
+    case "appointment.acknowledge_alert":
+      return { method: "POST", path: `/api/appointments/${cmd.id}/acknowledge-alert`, json: { version: cmd.version } };
+    case "appointment.on_the_way":
+      return { method: "POST", path: `/api/appointments/${cmd.id}/on-the-way`, json: { version: cmd.version, minutes: cmd.minutes } };
     case "appointment.restore":
       return null;
   }

@@ -69,7 +69,7 @@ describe("REST commands through the pipeline", () => {
     const { body } = await server.api("/api/appointments", { method: "POST", json: booking(advisors[0]!) });
     const id = body.record.id;
     let version = 1;
-    for (const [action, status] of [["confirm", "confirmed"], ["arrive", "arrived"], ["start", "in_service"], ["complete", "completed"]] as const) {
+    for (const [action, status] of [["confirm", "confirmed"], ["arrive", "arrived"], ["greet", "arrived"], ["start", "in_service"], ["complete", "completed"]] as const) {
       const res = await server.api(`/api/appointments/${id}/${action}`, { method: "POST", json: { version } });
       expect(res.status).toBe(200);
       expect(res.body.record.status).toBe(status);

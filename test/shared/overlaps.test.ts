@@ -14,6 +14,7 @@ const advisor = (id: number, over: Partial<Advisor> = {}): Advisor => ({
   displayOrder: id,
   active: true,
   daysOnDuty: [0, 1, 2, 3, 4, 5, 6],
+  jobCategories: [],
   version: 1,
   ...over,
 });

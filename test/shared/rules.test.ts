@@ -7,7 +7,7 @@ import { localParts, zonedInstant } from "../../shared/rules/zoned-time.js";
 import { advisorsForDay } from "../../shared/rules/day-plan.js";
 import type { Appointment } from "../../shared/schemas/appointment.js";
 
-const rules = { timeZone: "Asia/Shanghai", lateGraceMinutes: 15, noShowAfterMinutes: 60 };
+const rules = { timeZone: "Asia/Shanghai", lateGraceMinutes: 15, noShowAfterMinutes: 60, greetingLimitMinutes: 3 };
 
 describe("plates", () => {
   it.each([
@@ -77,7 +77,10 @@ describe("zoned time and lateness", () => {
   });
 
   it("counts the grace down before the card turns late", () => {
-    const card = { date: "2026-11-27", startTime: "10:00", status: "booked", lateAt: null } as const;
+    const card = {
+      date: "2026-11-27", startTime: "10:00", status: "booked", lateAt: null, walkIn: false, noShowDelayMinutes: 0,
+      arrivedAt: null, greetedAt: null, greetingOverdueAt: null,
+    } as const;
     expect(graceMinutesLeft(card, rules, Date.parse("2026-11-27T01:59:00Z"))).toBeNull();
     expect(graceMinutesLeft(card, rules, Date.parse("2026-11-27T02:01:00Z"))).toBe(14);
     expect(graceMinutesLeft(card, rules, Date.parse("2026-11-27T02:15:00Z"))).toBeNull();
@@ -86,7 +89,7 @@ describe("zoned time and lateness", () => {
   });
 
   it("shows advisors on duty that weekday, and anyone who has a card that day", () => {
-    const base = { color: "#000000", active: true, version: 1 };
+    const base = { color: "#000000", active: true, jobCategories: [], version: 1 };
     const advisors = [
       { ...base, id: 1, name: "A", displayOrder: 2, daysOnDuty: [5] },
       { ...base, id: 2, name: "B", displayOrder: 1, daysOnDuty: [5] },

@@ -1,6 +1,6 @@
 import type { Appointment, AppointmentEdit, AppointmentFields } from "../../../shared/schemas/appointment.js";
 import type { Command } from "../../../shared/schemas/commands.js";
-import { STATUS_TRANSITIONS, canApply } from "../../../shared/rules/status.js";
+import { STATUS_TRANSITIONS, refusalOf } from "../../../shared/rules/status.js";
 import { arrivedLateMinutes } from "../../../shared/rules/lateness.js";
 import { changesPlacement, moveCard, type Placement } from "../../../shared/rules/move.js";
 import { overlapsOf, type Overlap } from "../../../shared/rules/overlaps.js";
@@ -16,8 +16,14 @@ export function load(ctx: CommandContext, id: number): Appointment {
   return a;
 }
 
-/** An unknown advisor or bay is bad input naming its field, not a missing resource. */
-export function checkReferences(ctx: CommandContext, fields: Partial<Pick<AppointmentFields, "advisorId" | "bayId">>, prefix: string): void {
+/** An unknown advisor, bay or job category is bad input naming its field, not a missing resource. */
+export function checkReferences(ctx: CommandContext, fields: Partial<Pick<AppointmentFields, "advisorId" | "bayId" | "jobCategory">>, prefix: string): void {
+  if (fields.jobCategory !== undefined && fields.jobCategory !== null) {
+    const known = ctx.repos.settings.require().settings.jobCategories;
+    if (!known.some((c) => c.code === fields.jobCategory)) {
+      throw new DomainError("invalid_payload", `${prefix}jobCategory names no job category (${fields.jobCategory})`, `${prefix}jobCategory`);
+    }
+  }
   if (fields.advisorId !== undefined && !ctx.repos.advisors.get(fields.advisorId)) {
     throw new DomainError("invalid_payload", `${prefix}advisorId names no advisor (${fields.advisorId})`, `${prefix}advisorId`);
   }
@@ -83,6 +89,13 @@ export function freshCard(ctx: CommandContext, fields: AppointmentFields): Appoi
     lateAt: null,
     arrivedAt: null,
     arrivedLateMinutes: null,
+    walkIn: false,
+    greetedAt: null,
+    greetingOverdueAt: null,
+    expectedAt: null,
+    noShowDelayMinutes: 0,
+    alertAcknowledgedAt: null,
+    alertAcknowledgedBy: "",
     confirmedAt: null,
     startedAt: null,
     completedAt: null,
@@ -132,8 +145,13 @@ export function moveAppointment(ctx: CommandContext, cmd: Cmd<"appointment.move"
 export function changeStatus(ctx: CommandContext, cmd: Cmd<"appointment.status">): HandlerOutput {
   const before = load(ctx, cmd.id);
   expectVersion(before, cmd.version, "appointment");
-  if (!canApply(cmd.action, before.status)) {
+  const refused = refusalOf(cmd.action, before);
+  if (refused === "status") {
     throw new DomainError("invalid_transition", `cannot ${cmd.action} an appointment that is ${before.status}`, "status", before);
+  }
+  if (refused === "greetedAt") {
+    const why = cmd.action === "greet" ? "the customer was already greeted" : "the customer has not been greeted yet (已出迎 first)";
+    throw new DomainError("invalid_transition", `cannot ${cmd.action}: ${why}`, "greetedAt", before);
   }
   let after: Appointment = stamp(ctx, { ...before, status: STATUS_TRANSITIONS[cmd.action].to });
   switch (cmd.action) {
@@ -145,6 +163,9 @@ export function changeStatus(ctx: CommandContext, cmd: Cmd<"appointment.status">
     case "confirm":
       after = { ...after, confirmedAt: ctx.nowIso };
       break;
+    case "greet":
+      after = { ...after, greetedAt: ctx.nowIso };
+      break;
     case "start":
       after = { ...after, startedAt: ctx.nowIso };
       break;
@@ -155,7 +176,7 @@ export function changeStatus(ctx: CommandContext, cmd: Cmd<"appointment.status">
       after = { ...after, cancelledAt: ctx.nowIso };
       break;
     case "reopen":
-      after = { ...after, arrivedAt: null, arrivedLateMinutes: null, startedAt: null, cancelledAt: null, lateAt: null };
+      after = { ...after, arrivedAt: null, arrivedLateMinutes: null, greetedAt: null, greetingOverdueAt: null, alertAcknowledgedAt: null, alertAcknowledgedBy: "", startedAt: null, cancelledAt: null, lateAt: null };
       break;
     case "no_show":
       break;

@@ -11,7 +11,16 @@ function defined<T extends object>(o: T): Partial<T> {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
 }
 
+/** An advisor's specialties must be categories the site has. */
+function checkCategories(ctx: CommandContext, codes: readonly string[] | undefined, field: string): void {
+  if (codes === undefined) return;
+  const known = new Set(ctx.repos.settings.require().settings.jobCategories.map((c) => c.code));
+  const unknown = codes.find((c) => !known.has(c));
+  if (unknown !== undefined) throw new DomainError("invalid_payload", `${field} names no job category (${unknown})`, field);
+}
+
 export function createAdvisor(ctx: CommandContext, cmd: Cmd<"advisor.create">): HandlerOutput {
+  checkCategories(ctx, cmd.input.jobCategories, "input.jobCategories");
   const advisor = ctx.repos.advisors.insert({ ...cmd.input, version: 1 }, ctx.nowIso);
   return advisorOutput("advisor.create", null, advisor);
 }
@@ -20,6 +29,7 @@ export function updateAdvisor(ctx: CommandContext, cmd: Cmd<"advisor.update">): 
   const before = ctx.repos.advisors.get(cmd.id);
   if (!before) throw notFound("advisor", cmd.id);
   expectVersion(before, cmd.version, "advisor");
+  checkCategories(ctx, cmd.changes.jobCategories, "changes.jobCategories");
   const after: Advisor = { ...before, ...defined(cmd.changes), version: before.version + 1 };
   ctx.repos.advisors.update(after, ctx.nowIso);
   return advisorOutput("advisor.update", before, after);

@@ -38,10 +38,19 @@ function told(card: Appointment, story: CardStory, settings: Settings, now: numb
     confirmedAt: iso(at(story.confirmedAt)),
     arrivedAt: iso(arrived),
     arrivedLateMinutes: arrived === null ? null : arrivedLateMinutes(card, settings, arrived),
+    ...greetingOf(arrived, at(story.greetedAt), settings),
     startedAt: iso(at(story.startedAt)),
     completedAt: iso(at(story.completedAt)),
     cancelledAt: iso(at(story.cancelledAt)),
   };
+}
+
+/** The greeting's stamp, and the clock's overdue mark when it came after the site's limit (as the clock would have left it). */
+function greetingOf(arrived: number | null, greeted: number | null, settings: Settings): Pick<Appointment, "greetedAt" | "greetingOverdueAt"> {
+  if (arrived === null) return { greetedAt: null, greetingOverdueAt: null };
+  const due = arrived + settings.greetingLimitMinutes * MINUTE;
+  // one not greeted yet is left to the clock, which marks it when it falls due
+  return { greetedAt: greeted === null ? null : new Date(greeted).toISOString(), greetingOverdueAt: greeted !== null && greeted >= due ? new Date(due).toISOString() : null };
 }
 
 function saveSettings(ctx: CommandContext, settings: Settings): void {

@@ -1,6 +1,7 @@
 import type { Appointment } from "../../../shared/schemas/appointment.js";
 import type { SystemCommand } from "../../../shared/schemas/commands.js";
 import { dueTransitions, lateDueAt } from "../../../shared/rules/lateness.js";
+import { greetingDueAt } from "../../../shared/rules/greeting.js";
 import type { CommandContext, HandlerOutput } from "../command-context.js";
 import { initAccounts } from "./access-commands.js";
 import { removeSample, seedFixture } from "./sample-commands.js";
@@ -39,6 +40,15 @@ function markNoShow(ctx: CommandContext, cmd: Sys<"appointment.mark_no_show">): 
   return cardOutput("appointment.mark_no_show", before, after);
 }
 
+function markGreetingOverdue(ctx: CommandContext, cmd: Sys<"appointment.mark_greeting_overdue">): HandlerOutput | null {
+  const before = ctx.repos.appointments.get(cmd.id);
+  const settings = ctx.repos.settings.require().settings;
+  if (!before || !dueTransitions(before, settings, ctx.now).includes("greeting_overdue")) return null;
+  const after = stamp(ctx, { ...before, greetingOverdueAt: new Date(greetingDueAt(before, settings)!).toISOString() });
+  ctx.repos.appointments.update(after);
+  return cardOutput("appointment.mark_greeting_overdue", before, after);
+}
+
 function initSite(ctx: CommandContext, cmd: Sys<"site.init">): HandlerOutput | null {
   if (ctx.repos.settings.get()) return null;
   ctx.repos.settings.save(cmd.settings, 1, ctx.nowIso, ctx.actor.name);
@@ -56,6 +66,8 @@ export function runSystemCommand(ctx: CommandContext, cmd: SystemCommand): Handl
       return markLate(ctx, cmd);
     case "appointment.mark_no_show":
       return markNoShow(ctx, cmd);
+    case "appointment.mark_greeting_overdue":
+      return markGreetingOverdue(ctx, cmd);
     case "site.init":
       return initSite(ctx, cmd);
     case "sample.seed":
