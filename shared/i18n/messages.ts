@@ -14,12 +14,13 @@ import * as admin from "./messages/admin.js";
 import * as adminDayBefore from "./messages/admin-day-before.js";
 import * as adminDisplays from "./messages/admin-displays.js";
 import * as errors from "./messages/errors.js";
+import * as callIn from "./messages/call-in.js";
 
-const zhCN = { ...board.zhCN, ...display.zhCN, ...advisor.zhCN, ...login.zhCN, ...admin.zhCN, ...adminDayBefore.zhCN, ...adminDisplays.zhCN, ...errors.zhCN };
+const zhCN = { ...board.zhCN, ...display.zhCN, ...advisor.zhCN, ...login.zhCN, ...admin.zhCN, ...adminDayBefore.zhCN, ...adminDisplays.zhCN, ...errors.zhCN, ...callIn.zhCN };
 
 export type MessageKey = keyof typeof zhCN;
 
-const en: Record<MessageKey, string> = { ...board.en, ...display.en, ...advisor.en, ...login.en, ...admin.en, ...adminDayBefore.en, ...adminDisplays.en, ...errors.en };
+const en: Record<MessageKey, string> = { ...board.en, ...display.en, ...advisor.en, ...login.en, ...admin.en, ...adminDayBefore.en, ...adminDisplays.en, ...errors.en, ...callIn.en };
 
 const TABLES: Record<Language, Record<MessageKey, string>> = { "zh-CN": zhCN, en };
 
