@@ -123,7 +123,7 @@ export class RegisterRepo {
     this.searchStmt = db.prepare<{ key: string; phone: string; limit: number; offset: number }, VehicleRow>(
       // instr, not LIKE: a typed % or _ is a character to find
       `SELECT v.* FROM vehicles v LEFT JOIN customers c ON c.id = v.customer_id
-        WHERE (@key <> '' AND instr(v.plate_key, @key) > 0) OR (@phone <> '' AND instr(c.phone_key, @phone) > 0)
+        WHERE (@key = '' AND @phone = '') OR (@key <> '' AND instr(v.plate_key, @key) > 0) OR (@phone <> '' AND instr(c.phone_key, @phone) > 0)
            OR (@key <> '' AND instr(upper(c.name), @key) > 0) OR (@key <> '' AND instr(v.vin, @key) > 0)
         ORDER BY v.plate_key LIMIT @limit OFFSET @offset`,
     );

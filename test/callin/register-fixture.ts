@@ -1,0 +1,27 @@
+import iconv from "iconv-lite";
+import type { TestServer } from "../helpers/test-server.js";
+
+export const REGISTER_HEADER = "车牌号,车架号,车型,购车日期,上次保养日期,上次保养里程,保险到期,年审到期,质保到期,客户姓名,称谓,手机";
+
+/** One register line as a dealer system writes it (dates with slashes, Chinese titles). */
+export function registerLine(i: number, over: Partial<Record<"plate" | "vin" | "last" | "km" | "sale" | "name" | "phone" | "title", string>> = {}): string {
+  const n = String(i).padStart(5, "0");
+  const plate = over.plate ?? `京A·${n}`;
+  const vin = over.vin ?? `LSVAB4187E2${String(i).padStart(6, "0")}`;
+  return [plate, vin, "大众 朗逸", over.sale ?? "2024/3/15", over.last ?? "2026/9/20", over.km ?? "23000", "2027/3/14", "2027/3/14", "2027/3/15", over.name ?? `客户${n}`, over.title ?? "先生", over.phone ?? `139${String(i).padStart(8, "0")}`].join(",");
+}
+
+export const registerFile = (lines: string[]) => [REGISTER_HEADER, ...lines].join("\r\n") + "\r\n";
+
+/** A file as Excel on a Chinese Windows PC saves it. */
+export const gbk = (text: string): Buffer => iconv.encode(text, "gbk");
+
+/** Posts a register file (bytes or text) to the import; `preview` asks what it would do. */
+export function importRegister(server: TestServer, body: string | Buffer, preview = false, as?: Parameters<TestServer["api"]>[1] extends infer I ? (I extends { as?: infer A } ? A : never) : never) {
+  return server.api(`/api/register/import${preview ? "?preview=1" : ""}`, {
+    method: "POST",
+    headers: { "content-type": "text/csv" },
+    body: typeof body === "string" ? Buffer.from(body, "utf8") : body,
+    ...(as ? { as } : {}),
+  });
+}
