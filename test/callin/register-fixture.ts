@@ -1,5 +1,5 @@
 import iconv from "iconv-lite";
-import type { TestServer } from "../helpers/test-server.js";
+import type { Session, TestServer } from "../helpers/test-server.js";
 
 export const REGISTER_HEADER = "车牌号,车架号,车型,购车日期,上次保养日期,上次保养里程,保险到期,年审到期,质保到期,客户姓名,称谓,手机";
 
@@ -17,11 +17,11 @@ export const registerFile = (lines: string[]) => [REGISTER_HEADER, ...lines].joi
 export const gbk = (text: string): Buffer => iconv.encode(text, "gbk");
 
 /** Posts a register file (bytes or text) to the import; `preview` asks what it would do. */
-export function importRegister(server: TestServer, body: string | Buffer, preview = false, as?: Parameters<TestServer["api"]>[1] extends infer I ? (I extends { as?: infer A } ? A : never) : never) {
+export function importRegister(server: TestServer, body: string | Buffer, preview = false, as?: Session) {
   return server.api(`/api/register/import${preview ? "?preview=1" : ""}`, {
     method: "POST",
     headers: { "content-type": "text/csv" },
-    body: typeof body === "string" ? Buffer.from(body, "utf8") : body,
+    body: new Uint8Array(typeof body === "string" ? Buffer.from(body, "utf8") : body),
     ...(as ? { as } : {}),
   });
 }
