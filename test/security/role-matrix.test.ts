@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { CommandInput } from "../../shared/schemas/commands.js";
+import type { RegisterRowInput } from "../../shared/schemas/register.js";
 import { booking, seedBasics, startTestServer, type Session, type StaffClient, type TestServer } from "../helpers/test-server.js";
 import { dbFingerprint } from "../helpers/db-fingerprint.js";
 
@@ -271,9 +272,9 @@ const CASES: Case[] = [
 ];
 
 /** A register import's rows as the dealer file the REST route takes. */
-function registerCsvOf(rows: Record<string, unknown>[]): string {
-  const header = ["plate", "customerName", "customerTitle", "lastServiceDate"];
-  return [header.join(","), ...rows.map((r) => header.map((h) => String(r[h] ?? "")).join(","))].join("\r\n");
+function registerCsvOf(rows: RegisterRowInput[]): string {
+  const header = ["plate", "customerName", "customerTitle", "lastServiceDate"] as const;
+  return [header.join(","), ...rows.map((r) => header.map((h) => r[h] ?? "").join(","))].join("\r\n");
 }
 
 /** The same command as a REST call, the way the routes take it; null for the socket-only one (undo). */
@@ -326,7 +327,7 @@ function asRest(cmd: CommandInput): { method: string; path: string; json?: unkno
     case "vehicle.update":
       return { method: "PATCH", path: `/api/register/vehicles/${cmd.id}`, json: { version: cmd.version, ...cmd.changes } };
     case "register.import":
-      return { method: "POST", path: "/api/register/import", csv: registerCsvOf(cmd.rows as Record<string, unknown>[]) };
+      return { method: "POST", path: "/api/register/import", csv: registerCsvOf(cmd.rows) };
     case "call.rules":
       return { method: "PATCH", path: "/api/call-lists/rules", json: { version: cmd.version, ...cmd.changes } };
     case "call.generate":
