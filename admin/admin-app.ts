@@ -26,6 +26,9 @@ import "./admin-day-before.js";
 import "./admin-day-sheet.js";
 import "./admin-import.js";
 import "./admin-master-data.js";
+import "./admin-call-lists.js";
+import "./admin-register.js";
+import type { CallInBooking } from "./admin-call-lists.js";
 import { adminAppStyles } from "./admin-app-styles.js";
 
 /** How long the undo toast stays after a change. */
@@ -74,7 +77,7 @@ export class AdminApp extends LitElement {
   @state() private mode: LaneMode = "advisors";
   @state() private language: Language = storedLanguage() ?? "zh-CN";
   @state() private selectedId: number | null = null;
-  @state() private form: { card: Appointment | null; prefill: Partial<AppointmentInput> } | null = null;
+  @state() private form: { card: Appointment | null; prefill: Partial<AppointmentInput>; entry?: CallInBooking["entry"] } | null = null;
   @state() private toast: Toast | null = null;
   @state() private pending = new Map<number, Pending>();
   @state() private searchHits: ReadonlySet<number> = new Set();
@@ -324,6 +327,11 @@ export class AdminApp extends LitElement {
         return html`<admin-day-sheet class="page" .board=${s} .language=${this.language}></admin-day-sheet>`;
       case "import":
         return html`<admin-import class="page" .board=${s} .language=${this.language} .send=${this.send}></admin-import>`;
+      case "callLists":
+        return html`<admin-call-lists class="page" .language=${this.language} .send=${this.send}
+          @callin-book=${(e: CustomEvent<CallInBooking>) => (this.form = { card: null, prefill: { date: this.date, ...e.detail.prefill }, entry: e.detail.entry })}></admin-call-lists>`;
+      case "register":
+        return html`<admin-register class="page" .language=${this.language} .send=${this.send}></admin-register>`;
       case "settings":
         return html`<admin-master-data class="page" .board=${s} .language=${this.language} .send=${this.send}></admin-master-data>`;
     }
@@ -349,6 +357,7 @@ export class AdminApp extends LitElement {
             .board=${s}
             .appointment=${this.form.card}
             .prefill=${this.form.prefill}
+            .fromEntry=${this.form.entry ?? null}
             .language=${this.language}
             .send=${this.send}
             @admin-form-close=${() => (this.form = null)}

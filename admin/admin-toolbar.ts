@@ -7,7 +7,7 @@ import { t, type MessageKey } from "../shared/i18n/messages.js";
 import type { LaneMode } from "../display/board-layout.js";
 import "./admin-search.js";
 
-export type Tab = "board" | "dayBefore" | "sheet" | "import" | "settings";
+export type Tab = "board" | "dayBefore" | "callLists" | "register" | "sheet" | "import" | "settings";
 
 export type ToolbarAction =
   | { kind: "tab"; tab: Tab }
@@ -29,6 +29,8 @@ declare global {
 const TABS: [Tab, MessageKey][] = [
   ["board", "admin.tab.board"],
   ["dayBefore", "admin.tab.dayBefore"],
+  ["callLists", "admin.tab.callLists"],
+  ["register", "admin.tab.register"],
   ["sheet", "admin.tab.sheet"],
   ["import", "admin.tab.import"],
   ["settings", "admin.tab.settings"],
