@@ -1,17 +1,17 @@
 import * as z from "zod";
 import { IdSchema, LocalDateSchema, text } from "./common.js";
 import { AppointmentInputSchema } from "./appointment.js";
-import { CustomerInputSchema, MAX_REGISTER_ROWS, RegisterRowSchema, VehicleInputSchema } from "./register.js";
+import { CustomerEditSchema, MAX_REGISTER_ROWS, RegisterRowSchema, VehicleEditSchema } from "./register.js";
 import { CallEntryInputSchema, CallListSchema, CallOutcomeSchema, DueRulesSchema } from "./call-lists.js";
 
 const Version = z.number().int().min(1, { error: "must be the version you saw (1 or more)" });
 
 /** The calling-in commands (issue 14); shared/schemas/commands.ts joins them to the board's union. */
 export const CALL_IN_COMMANDS = [
-  z.strictObject({ type: z.literal("customer.update"), id: IdSchema, version: Version, changes: CustomerInputSchema.partial() }),
+  z.strictObject({ type: z.literal("customer.update"), id: IdSchema, version: Version, changes: CustomerEditSchema }),
   /** A vehicle and its owner typed in by hand: the owner is found by phone, or added. */
   z.strictObject({ type: z.literal("vehicle.create"), input: RegisterRowSchema }),
-  z.strictObject({ type: z.literal("vehicle.update"), id: IdSchema, version: Version, changes: VehicleInputSchema.partial() }),
+  z.strictObject({ type: z.literal("vehicle.update"), id: IdSchema, version: Version, changes: VehicleEditSchema }),
   /** A dealer system's export: every row is checked, then all are saved or none. */
   z.strictObject({
     type: z.literal("register.import"),

@@ -12,16 +12,40 @@ export const VinSchema = z
 const OptionalDate = LocalDateSchema.nullable();
 const Km = z.number().int().min(0, { error: "must be 0 or more" }).max(3_000_000, { error: "must be at most 3000000" });
 
-export const CustomerInputSchema = z.strictObject({
+const CustomerShape = {
   name: requiredText(40),
+  title: CustomerTitleSchema,
+  phone: PhoneSchema,
+  phone2: PhoneSchema,
+};
+
+export const CustomerInputSchema = z.strictObject({
+  ...CustomerShape,
   title: CustomerTitleSchema.default("none"),
   phone: PhoneSchema.default(""),
   phone2: PhoneSchema.default(""),
 });
+/** An edit names only what it changes (no defaults: a field left out stays as it is). */
+export const CustomerEditSchema = z.strictObject(CustomerShape).partial();
 export type CustomerInput = z.input<typeof CustomerInputSchema>;
 
-export const VehicleInputSchema = z.strictObject({
+const VehicleShape = {
   plate: PlateSchema,
+  vin: VinSchema,
+  model: text(60),
+  saleDate: OptionalDate,
+  lastServiceDate: OptionalDate,
+  lastServiceKm: Km.nullable(),
+  insuranceEnd: OptionalDate,
+  inspectionDue: OptionalDate,
+  warrantyEnd: OptionalDate,
+  customerId: IdSchema.nullable(),
+  /** The advisor who looks after this customer, for the lists advisors work themselves. */
+  advisorId: IdSchema.nullable(),
+};
+
+export const VehicleInputSchema = z.strictObject({
+  ...VehicleShape,
   vin: VinSchema.default(""),
   model: text(60).default(""),
   saleDate: OptionalDate.default(null),
@@ -31,9 +55,10 @@ export const VehicleInputSchema = z.strictObject({
   inspectionDue: OptionalDate.default(null),
   warrantyEnd: OptionalDate.default(null),
   customerId: IdSchema.nullable().default(null),
-  /** The advisor who looks after this customer, for the lists advisors work themselves. */
   advisorId: IdSchema.nullable().default(null),
 });
+/** An edit names only what it changes (no defaults: a field left out stays as it is). */
+export const VehicleEditSchema = z.strictObject(VehicleShape).partial();
 export type VehicleInput = z.input<typeof VehicleInputSchema>;
 export type VehicleFields = z.output<typeof VehicleInputSchema>;
 

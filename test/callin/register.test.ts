@@ -104,6 +104,8 @@ describe("the vehicle and customer register", () => {
     const v = byPlate[0].vehicle;
     const edit = await server.api(`/api/register/vehicles/${v.id}`, { method: "PATCH", json: { version: v.version, insuranceEnd: "2027-01-05" } });
     expect(edit.status).toBe(200);
+    // an edit changes what it names and nothing else: the owner and the VIN stay
+    expect(edit.body.record).toMatchObject({ insuranceEnd: "2027-01-05", customerId: v.customerId, vin: v.vin, lastServiceDate: v.lastServiceDate });
     const stale = await server.api(`/api/register/vehicles/${v.id}`, { method: "PATCH", json: { version: v.version, insuranceEnd: "2027-01-06" } });
     expect(stale.body.error.code).toBe("version_conflict");
     const badDate = await server.api(`/api/register/vehicles/${v.id}`, { method: "PATCH", json: { version: v.version + 1, warrantyEnd: "2027-02-30" } });
