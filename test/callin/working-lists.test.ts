@@ -78,6 +78,10 @@ describe("working a list", () => {
     const open = ((await server.api("/api/call-lists/regular_maintenance", { as: deskA })).body as (Entry & { dueToday: boolean })[]).filter((e) => e.dueToday);
     expect(open.map((e) => e.id)).not.toEqual(expect.arrayContaining([e1.id]));
     expect(open.map((e) => e.id).some((id) => [e1.id, e2.id, e3.id, e4.id].includes(id))).toBe(false);
+    // the figures for the manager's console count them
+    const figures = (await server.api("/api/call-lists/figures?from=2026-12&to=2026-12")).body;
+    expect(figures).toEqual([{ list: "regular_maintenance", month: "2026-12", size: 6, contacted: 4, booked: 0, declined: 1, unreachable: 2, showedUp: 0 }]);
+    expect((await server.api("/api/call-lists/figures?from=2026-13")).body.error).toMatchObject({ code: "invalid_payload", field: "month" });
     // an unknown outcome is refused by name and changes nothing
     const before = dbFingerprint(server.db);
     const e5 = await claim(deskA);
