@@ -28,6 +28,7 @@ import "./admin-import.js";
 import "./admin-master-data.js";
 import "./admin-call-lists.js";
 import "./admin-register.js";
+import "./unconfirmed-banner.js";
 import type { CallInBooking } from "./admin-call-lists.js";
 import { adminAppStyles } from "./admin-app-styles.js";
 
@@ -321,7 +322,7 @@ export class AdminApp extends LitElement {
             : nothing}`;
       }
       case "dayBefore":
-        return html`<admin-day-before class="page" .board=${s} .language=${this.language} .send=${this.send}
+        return html`<admin-day-before class="page" .board=${s} .now=${minute} .language=${this.language} .send=${this.send}
           @admin-card-action=${this.onAction}></admin-day-before>`;
       case "sheet":
         return html`<admin-day-sheet class="page" .board=${s} .language=${this.language}></admin-day-sheet>`;
@@ -351,6 +352,7 @@ export class AdminApp extends LitElement {
         @admin-toolbar-action=${this.onToolbar}
         @admin-search-hits=${this.onSearchHits}
       ></admin-toolbar>
+      ${s ? html`<unconfirmed-banner .settings=${s.settings} .revision=${s.revision} .minute=${Math.floor(this.conn.serverNow() / 60_000) * 60_000} .language=${this.language}></unconfirmed-banner>` : nothing}
       <main>${this.renderMain()}</main>
       ${this.form && s
         ? html`<admin-booking-form

@@ -27,6 +27,9 @@ export const fetchCallList = (list: CallList) => getJson<CallEntryView[]>(`/api/
 export const searchRegister = (q: string, offset = 0) =>
   getJson<{ total: number; entries: RegisterEntry[] }>(`/api/register/vehicles?q=${encodeURIComponent(q)}&limit=50&offset=${offset}`);
 
+export const fetchConfirmations = (date: string) =>
+  getJson<{ calls: import("../shared/rules/confirmation.js").ConfirmationCall[]; unconfirmed: number }>(`/api/call-lists/confirmations?date=${encodeURIComponent(date)}`);
+
 export const lookupRegister = (q: string) => getJson<RegisterEntry[]>(`/api/register/lookup?q=${encodeURIComponent(q)}`);
 
 /** Sends a register file as it is (its bytes, so the server can tell GBK from UTF-8): a preview, or the import itself. */

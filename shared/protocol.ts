@@ -42,6 +42,7 @@ export type CallInRecord =
   | import("./schemas/register.js").RegisterImportReport
   | import("./schemas/call-lists.js").CallEntry
   | import("./schemas/call-lists.js").DueRules
+  | import("./rules/confirmation.js").ConfirmationCall
   | { list: string; period: string; entries: import("./schemas/call-lists.js").CallEntry[] }
   | { entry: import("./schemas/call-lists.js").CallEntry; appointment: Appointment };
 

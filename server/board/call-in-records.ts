@@ -2,6 +2,7 @@ import type { Actor } from "../../shared/schemas/actor.js";
 import type { CallEntry, CallList, CallListFigures, DueRules } from "../../shared/schemas/call-lists.js";
 import type { RegisterEntry, RegisterImportReport, RegisterRow, Vehicle } from "../../shared/schemas/register.js";
 import { dueForCall, takenByOther } from "../../shared/rules/due-lists.js";
+import { unconfirmed, type ConfirmationCall } from "../../shared/rules/confirmation.js";
 import { plateSearchKey } from "../../shared/rules/plate.js";
 import { localParts } from "../../shared/rules/zoned-time.js";
 import type { Store } from "../db/store.js";
@@ -94,6 +95,14 @@ export class CallInRecords {
           dueToday: dueForCall(e, today),
         }));
     });
+  }
+
+  /** The day-before calls of `date`'s cards, and how many of its cards are still unconfirmed. */
+  confirmations(date: string): { calls: ConfirmationCall[]; unconfirmed: number } {
+    return this.store.read(() => ({
+      calls: this.store.repos.calls.confirmationCalls(date),
+      unconfirmed: unconfirmed(this.store.repos.appointments.forDate(date)),
+    }));
   }
 
   entry(id: number): CallEntry | undefined {

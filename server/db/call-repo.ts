@@ -1,6 +1,7 @@
 import type { Db } from "./open-database.js";
 import type { CallEntry, CallList, CallListFigures, DueRules } from "../../shared/schemas/call-lists.js";
 import { DEFAULT_DUE_RULES } from "../../shared/schemas/call-lists.js";
+import type { ConfirmationCall } from "../../shared/rules/confirmation.js";
 
 interface EntryRow {
   id: number;
@@ -90,6 +91,9 @@ export class CallRepo {
   private readonly rulesGet;
   private readonly rulesPut;
   private readonly figuresStmt;
+  private readonly confirmationGet;
+  private readonly confirmationPut;
+  private readonly confirmationsOfDate;
 
   constructor(db: Db) {
     this.byId = db.prepare<[number], EntryRow>("SELECT * FROM call_entries WHERE id = ?");
@@ -117,6 +121,16 @@ export class CallRepo {
     this.rulesPut = db.prepare(
       "INSERT INTO call_rules (id, rules, version, updated_at, updated_by) VALUES (1, @rules, @version, @at, @by) ON CONFLICT(id) DO UPDATE SET rules = @rules, version = @version, updated_at = @at, updated_by = @by",
     );
+    this.confirmationGet = db.prepare<[number], ConfirmationCall>(
+      "SELECT appointment_id AS appointmentId, attempts, outcome, at, by FROM confirmation_calls WHERE appointment_id = ?",
+    );
+    this.confirmationPut = db.prepare(
+      "INSERT INTO confirmation_calls (appointment_id, attempts, outcome, at, by) VALUES (@appointmentId, @attempts, @outcome, @at, @by) ON CONFLICT(appointment_id) DO UPDATE SET attempts = @attempts, outcome = @outcome, at = @at, by = @by",
+    );
+    this.confirmationsOfDate = db.prepare<[string], ConfirmationCall>(
+      `SELECT c.appointment_id AS appointmentId, c.attempts, c.outcome, c.at, c.by FROM confirmation_calls c
+         JOIN appointments a ON a.id = c.appointment_id WHERE a.date = ? ORDER BY a.start_time`,
+    );
     this.figuresStmt = db.prepare<{ from: string; to: string }, Omit<CallListFigures, "month"> & { month: string }>(
       `SELECT e.list AS list, substr(e.period, 1, 7) AS month, count(*) AS size,
               sum(e.last_contact_at IS NOT NULL) AS contacted,
@@ -128,6 +142,19 @@ export class CallRepo {
         WHERE substr(e.period, 1, 7) BETWEEN @from AND @to
         GROUP BY e.list, month ORDER BY month, e.list`,
     );
+  }
+
+  confirmationCall(appointmentId: number): ConfirmationCall | undefined {
+    return this.confirmationGet.get(appointmentId);
+  }
+
+  putConfirmationCall(c: ConfirmationCall): void {
+    this.confirmationPut.run(c);
+  }
+
+  /** The day-before calls made for the cards of `date`. */
+  confirmationCalls(date: string): ConfirmationCall[] {
+    return this.confirmationsOfDate.all(date);
   }
 
   get(id: number): CallEntry | undefined {

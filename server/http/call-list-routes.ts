@@ -32,6 +32,18 @@ export function callListRoutes(board: Board): Router {
     res.json(board.callIn.figures(from, to));
   });
 
+  // the day-before calls (预约确认) of a date: no answer / text sent, and the count still unconfirmed
+  r.get("/confirmations", requireRead("records"), (req, res) => {
+    const date = typeof req.query.date === "string" && /^\d{4}-\d{2}-\d{2}$/.test(req.query.date) ? req.query.date : null;
+    if (date === null) return sendError(res, { code: "invalid_payload", message: "date must be written YYYY-MM-DD", field: "date" });
+    res.json(board.callIn.confirmations(date));
+  });
+
+  r.post("/confirmations/:id", (req, res) => {
+    const id = idParam(req, res);
+    if (id !== null) runCommand(board, req, res, { ...bodyOf(req.body), type: "appointment.confirmation_call", id });
+  });
+
   r.post("/entries", (req, res) => runCommand(board, req, res, { type: "call.add", input: (req.body as unknown) ?? {} }, true));
 
   r.post("/entries/:id/release", (req, res) => {

@@ -31,6 +31,8 @@ function advisorMay(own: number | undefined, cmd: Command, advisorOfCard: number
       return ownCard && (cmd.advisorId === undefined || cmd.advisorId === own);
     case "appointment.status":
       return ownCard && (cmd.action === "arrive" || cmd.action === "start" || cmd.action === "complete" || cmd.action === "confirm");
+    case "appointment.confirmation_call":
+      return ownCard;
     case "call.claim":
       return isAdvisorList(cmd.list);
     case "call.release":

@@ -1,4 +1,5 @@
 import * as z from "zod";
+import { CONFIRMATION_OUTCOMES } from "../rules/confirmation.js";
 import { IdSchema, LocalDateSchema, text } from "./common.js";
 import { AppointmentInputSchema } from "./appointment.js";
 import { CustomerEditSchema, MAX_REGISTER_ROWS, RegisterRowSchema, VehicleEditSchema } from "./register.js";
@@ -33,6 +34,8 @@ export const CALL_IN_COMMANDS = [
     note: text(200).default(""),
     callBackDate: LocalDateSchema.optional(),
   }),
+  /** The day-before call of a card: 无人接听 (counted, tried again) or 已发短信; confirm, change and cancel are the card's own commands. */
+  z.strictObject({ type: z.literal("appointment.confirmation_call"), id: IdSchema, outcome: z.enum(CONFIRMATION_OUTCOMES) }),
   /** 已预约: the booking made from an entry, which carries the list's source and links the vehicle. */
   z.strictObject({ type: z.literal("call.book"), id: IdSchema, version: Version, input: AppointmentInputSchema }),
 ] as const;

@@ -122,6 +122,11 @@ const CASES: Case[] = [
       return { type: "appointment.status", id: c.id, version: c.version, action };
     },
   })),
+  ...(["no_answer", "texted"] as const).map((outcome) => ({
+    name: `appointment.confirmation_call ${outcome}`,
+    allowed: ADVISOR_STEP,
+    prepare: async (): Promise<CommandInput> => ({ type: "appointment.confirmation_call", id: (await cardIn("booked")).id, outcome }),
+  })),
   {
     name: "appointment.status reopen",
     allowed: DESK,
@@ -344,6 +349,8 @@ function asRest(cmd: CommandInput): { method: string; path: string; json?: unkno
     }
     case "call.book":
       return { method: "POST", path: `/api/call-lists/entries/${cmd.id}/book`, json: { version: cmd.version, ...cmd.input } };
+    case "appointment.confirmation_call":
+      return { method: "POST", path: `/api/call-lists/confirmations/${cmd.id}`, json: { outcome: cmd.outcome } };
   }
 }
 

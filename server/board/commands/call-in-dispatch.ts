@@ -3,14 +3,15 @@ import type { Appointment } from "../../../shared/schemas/appointment.js";
 import type { ImportRecord } from "../../../shared/protocol.js";
 import type { CommandContext, HandlerOutput } from "../command-context.js";
 import { createVehicle, importRegister, registerBooking, serviceDone, updateCustomer, updateVehicle } from "./register-commands.js";
+import { confirmationCall } from "./confirmation-commands.js";
 import { addEntry, bookFromEntry, claimNext, generateByHand, recordOutcome, release, updateRules } from "./call-commands.js";
 
 const CALL_IN_TYPES = new Set<string>([
   "customer.update", "vehicle.create", "vehicle.update", "register.import", "call.rules", "call.generate", "call.add", "call.claim",
-  "call.release", "call.outcome", "call.book",
+  "call.release", "call.outcome", "call.book", "appointment.confirmation_call",
 ]);
 
-type CallInCommand = Extract<Command, { type: `customer.${string}` | `vehicle.${string}` | `register.${string}` | `call.${string}` }>;
+type CallInCommand = Extract<Command, { type: `customer.${string}` | `vehicle.${string}` | `register.${string}` | `call.${string}` | "appointment.confirmation_call" }>;
 
 export const isCallInCommand = (cmd: Command): cmd is CallInCommand => CALL_IN_TYPES.has(cmd.type);
 
@@ -38,6 +39,8 @@ export function dispatchCallIn(ctx: CommandContext, cmd: CallInCommand): Handler
       return recordOutcome(ctx, cmd);
     case "call.book":
       return bookFromEntry(ctx, cmd);
+    case "appointment.confirmation_call":
+      return confirmationCall(ctx, cmd);
   }
 }
 

@@ -83,6 +83,15 @@ CREATE TABLE call_generations (
   PRIMARY KEY (list, period)
 ) STRICT;
 
+-- the day-before call's tries that did not end in confirm, change or cancel: no answer, a text sent
+CREATE TABLE confirmation_calls (
+  appointment_id INTEGER PRIMARY KEY REFERENCES appointments(id),
+  attempts       INTEGER NOT NULL,
+  outcome        TEXT NOT NULL,
+  at             TEXT NOT NULL,
+  by             TEXT NOT NULL
+) STRICT;
+
 CREATE TABLE call_rules (
   id         INTEGER PRIMARY KEY CHECK (id = 1),
   rules      TEXT NOT NULL,
