@@ -74,11 +74,16 @@ export class AdminRegister extends LitElement {
     const v = this.editing;
     if (!v) return;
     const form = new FormData(e.target as HTMLFormElement);
+    const field = (name: string): string => {
+      const v = form.get(name);
+      return typeof v === "string" ? v.trim() : "";
+    };
     const changes: Record<string, unknown> = {};
-    for (const k of DATES) changes[k] = String(form.get(k) ?? "") || null;
-    const km = String(form.get("lastServiceKm") ?? "").trim();
-    changes.lastServiceKm = km === "" ? null : Number(km);
-    changes.model = String(form.get("model") ?? "");
+    for (const k of DATES) changes[k] = field(k) || null;
+    const km = field("lastServiceKm");
+    // what is not a number goes as text, so the server names the field
+    changes.lastServiceKm = km === "" ? null : Number.isFinite(Number(km)) ? Number(km) : km;
+    changes.model = field("model");
     const ack = await this.send({ type: "vehicle.update", id: v.id, version: v.version, changes }, "callin.toast.saved");
     if (ack.ok) {
       this.editing = null;
