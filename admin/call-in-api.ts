@@ -1,6 +1,7 @@
 import type { ErrorBody } from "../shared/errors.js";
 import type { CallEntry, CallList } from "../shared/schemas/call-lists.js";
 import type { Customer, RegisterEntry, RegisterImportReport, Vehicle } from "../shared/schemas/register.js";
+import { getJson } from "./staff-api.js";
 
 /** A list entry as GET /api/call-lists/:list answers it. */
 export interface CallEntryView extends CallEntry {
@@ -11,16 +12,6 @@ export interface CallEntryView extends CallEntry {
 }
 
 export type ImportPreview = Omit<RegisterImportReport, "refused"> & { refused: RegisterImportReport["refused"]; unknownColumns: string[] };
-
-async function getJson<T>(path: string): Promise<T | null> {
-  try {
-    const res = await fetch(path, { headers: { accept: "application/json" } });
-    // the server's JSON is trusted at this boundary: it is the same code's own output
-    return res.ok ? ((await res.json()) as T) : null;
-  } catch {
-    return null;
-  }
-}
 
 export const fetchCallList = (list: CallList) => getJson<CallEntryView[]>(`/api/call-lists/${list}`);
 

@@ -7,15 +7,10 @@ import { MAX_REGISTER_ROWS, RegisterRowSchema, type RegisterImportReport, type R
 import { idParam, runCommand } from "./send.js";
 import { sendError } from "./send-error.js";
 import { requireRead } from "./authenticate.js";
+import { splitVersion } from "./master-data-routes.js";
 
 /** A 20,000-vehicle export is about 3 MB; more is not a register file. */
 export const REGISTER_FILE_LIMIT = "4mb";
-
-function splitVersion(body: unknown): { version: unknown; rest: Record<string, unknown> } {
-  if (typeof body !== "object" || body === null || Array.isArray(body)) return { version: undefined, rest: {} };
-  const { version, ...rest } = body as Record<string, unknown>;
-  return { version, rest };
-}
 
 const intQuery = (v: unknown, fallback: number, max: number) => {
   const n = typeof v === "string" && /^\d{1,6}$/.test(v) ? Number(v) : fallback;

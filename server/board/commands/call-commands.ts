@@ -124,6 +124,18 @@ export function release(ctx: CommandContext, cmd: Cmd<"call.release">): HandlerO
   return entryOutput(after, [entryAudit("call.release", before, after)]);
 }
 
+/** An entry after a call: one more try, contacted now, and free again for whoever comes next. */
+const called = (ctx: CommandContext, e: CallEntry): CallEntry => ({
+  ...e,
+  attempts: e.attempts + 1,
+  lastContactAt: ctx.nowIso,
+  claimedBy: null,
+  claimedName: null,
+  claimedUntil: null,
+  version: e.version + 1,
+  updatedAt: ctx.nowIso,
+});
+
 /** 拒绝 and 号码错误 close the entry; 无人接听 counts a try and brings it back tomorrow; 稍后联系 on the agreed day. */
 export function recordOutcome(ctx: CommandContext, cmd: Cmd<"call.outcome">): HandlerOutput {
   const before = load(ctx, cmd.id);
@@ -135,19 +147,7 @@ export function recordOutcome(ctx: CommandContext, cmd: Cmd<"call.outcome">): Ha
     if (cmd.callBackDate === undefined || cmd.callBackDate <= day) throw new DomainError("invalid_payload", "callBackDate must be a day after today", "callBackDate");
     next = { state: "open", nextTryDate: cmd.callBackDate };
   }
-  const after: CallEntry = {
-    ...before,
-    ...next,
-    outcome: cmd.outcome,
-    outcomeNote: cmd.note,
-    attempts: before.attempts + 1,
-    lastContactAt: ctx.nowIso,
-    claimedBy: null,
-    claimedName: null,
-    claimedUntil: null,
-    version: before.version + 1,
-    updatedAt: ctx.nowIso,
-  };
+  const after: CallEntry = { ...called(ctx, before), ...next, outcome: cmd.outcome, outcomeNote: cmd.note };
   ctx.repos.calls.update(after);
   return entryOutput(after, [entryAudit(`call.${cmd.outcome}`, before, after)]);
 }
@@ -159,19 +159,7 @@ export function bookFromEntry(ctx: CommandContext, cmd: Cmd<"call.book">): Handl
   const card = createAppointment(ctx, { type: "appointment.create", input: { ...cmd.input, source: sourceOfList(before.list), initiatedBy: "dealer" } });
   const appointment = card.record as Appointment;
   const register = registerBooking(ctx, appointment, before.id, before.vehicleId);
-  const after: CallEntry = {
-    ...before,
-    state: "booked",
-    outcome: "booked",
-    attempts: before.attempts + 1,
-    lastContactAt: ctx.nowIso,
-    appointmentId: appointment.id,
-    claimedBy: null,
-    claimedName: null,
-    claimedUntil: null,
-    version: before.version + 1,
-    updatedAt: ctx.nowIso,
-  };
+  const after: CallEntry = { ...called(ctx, before), state: "booked", outcome: "booked", appointmentId: appointment.id };
   ctx.repos.calls.update(after);
   return { ...card, record: { entry: after, appointment }, audit: [...card.audit, ...register, entryAudit("call.booked", before, after)] };
 }
