@@ -30,7 +30,7 @@ describe("the call-in screens in Chromium", () => {
     await server?.close();
   });
 
-  async function openTab(name: string, ready: string, as: Session = kefu, viewport = DESK): Promise<Page> {
+  async function openTab(name: string, ready: string, as: Session = kefu, viewport: { width: number; height: number } = DESK): Promise<Page> {
     const { page } = await openSignedInPage(browser, server, "/admin", { as, viewport });
     await page.locator("admin-toolbar nav button").filter({ hasText: name }).click();
     await page.locator(ready).first().waitFor({ timeout: 20_000 });
@@ -95,6 +95,23 @@ describe("the call-in screens in Chromium", () => {
     await screenshotAt(page, "admin-register-preview", ["desk-1366"]);
     await settled(page);
     await expectAccessible(page, "the register with an import preview");
+  });
+
+  it("an advisor works the campaign entries naming them, on the phone", { timeout: TIMEOUT }, async () => {
+    const advisors = (await server.api("/api/advisors")).body as { id: number }[];
+    const cars = (await server.api("/api/register/vehicles?limit=8")).body.entries as { vehicle: { id: number } }[];
+    for (const [i, c] of cars.entries()) {
+      await server.api("/api/call-lists/entries", { method: "POST", json: { list: "campaign", vehicleId: c.vehicle.id, advisorId: advisors[i % 2]!.id, reason: "召回 R2026-07 转向拉杆检查" } });
+    }
+    const advisor = await server.sessionAs("advisor", { advisorId: advisors[0]!.id });
+    const page = await openTab("招揽名单", "admin-call-lists select[name=list]", advisor, SCREEN_SIZES.phone);
+    await page.locator("admin-call-lists select[name=list]").selectOption("campaign");
+    await expect.poll(() => page.locator("admin-call-lists tbody tr").count()).toBe(4);
+    await page.locator("admin-call-lists button", { hasText: "下一位" }).click();
+    await page.locator("admin-call-lists .current").waitFor();
+    await screenshotAt(page, "admin-call-lists-advisor", ["phone"]);
+    await settled(page);
+    await expectAccessible(page, "an advisor's own campaign entries on the phone");
   });
 
   it("the booking form finds a car by phone and fills the customer in; the appointments import reads GBK", { timeout: TIMEOUT }, async () => {
