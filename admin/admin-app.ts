@@ -28,6 +28,10 @@ import "./admin-day-before.js";
 import "./admin-day-sheet.js";
 import "./admin-import.js";
 import "./admin-master-data.js";
+import "./admin-call-lists.js";
+import "./admin-register.js";
+import "./unconfirmed-banner.js";
+import type { CallInBooking } from "./admin-call-lists.js";
 import { adminAppStyles } from "./admin-app-styles.js";
 import "../display/components/arrival-alerts.js";
 import { currentSession } from "../login/staff-api.js";
@@ -80,7 +84,7 @@ export class AdminApp extends LitElement {
   @state() private language: Language = storedLanguage() ?? "zh-CN";
   @state() private selectedId: number | null = null;
   @state() private actor: Actor | null = null;
-  @state() private form: { card: Appointment | null; prefill: Partial<AppointmentInput> } | null = null;
+  @state() private form: { card: Appointment | null; prefill: Partial<AppointmentInput>; entry?: CallInBooking["entry"] } | null = null;
   @state() private toast: Toast | null = null;
   @state() private pending = new Map<number, Pending>();
   @state() private searchHits: ReadonlySet<number> = new Set();
@@ -340,7 +344,7 @@ export class AdminApp extends LitElement {
             : nothing}`;
       }
       case "dayBefore":
-        return html`<admin-day-before class="page" .board=${s} .language=${this.language} .send=${this.send}
+        return html`<admin-day-before class="page" .board=${s} .now=${minute} .language=${this.language} .send=${this.send}
           @admin-card-action=${this.onAction}></admin-day-before>`;
       case "reception":
         return html`<admin-reception class="page" .board=${s} .language=${this.language} .send=${this.send} .now=${this.conn.serverNow()}
@@ -349,6 +353,11 @@ export class AdminApp extends LitElement {
         return html`<admin-day-sheet class="page" .board=${s} .language=${this.language}></admin-day-sheet>`;
       case "import":
         return html`<admin-import class="page" .board=${s} .language=${this.language} .send=${this.send}></admin-import>`;
+      case "callLists":
+        return html`<admin-call-lists class="page" .language=${this.language} .send=${this.send}
+          @callin-book=${(e: CustomEvent<CallInBooking>) => (this.form = { card: null, prefill: { date: this.date, ...e.detail.prefill }, entry: e.detail.entry })}></admin-call-lists>`;
+      case "register":
+        return html`<admin-register class="page" .language=${this.language} .send=${this.send}></admin-register>`;
       case "settings":
         return html`<admin-master-data class="page" .board=${s} .language=${this.language} .send=${this.send}></admin-master-data>`;
     }
@@ -374,12 +383,14 @@ export class AdminApp extends LitElement {
             @arrival-alert-acknowledge=${(e: CustomEvent<{ id: number; version: number }>) =>
               void this.send({ type: "appointment.acknowledge_alert", ...e.detail }, "alert.toast")}></arrival-alerts>`
         : nothing}
+      ${s ? html`<unconfirmed-banner .settings=${s.settings} .revision=${s.revision} .minute=${Math.floor(this.conn.serverNow() / 60_000) * 60_000} .language=${this.language}></unconfirmed-banner>` : nothing}
       <main>${this.renderMain()}</main>
       ${this.form && s
         ? html`<admin-booking-form
             .board=${s}
             .appointment=${this.form.card}
             .prefill=${this.form.prefill}
+            .fromEntry=${this.form.entry ?? null}
             .language=${this.language}
             .send=${this.send}
             @admin-form-close=${() => (this.form = null)}

@@ -13,6 +13,8 @@ import type { Bay } from "../shared/schemas/bay.js";
 import { fieldProblems, type FieldProblem } from "./field-problems.js";
 import type { SendCommand } from "./staff-api.js";
 import { adminBookingFormStyles } from "./admin-booking-form-styles.js";
+import type { RegisterEntry } from "../shared/schemas/register.js";
+import "./register-lookup.js";
 
 declare global {
   interface HTMLElementTagNameMap {
@@ -64,6 +66,8 @@ export class AdminBookingForm extends LitElement {
   @property({ attribute: false }) prefill: Partial<AppointmentInput> = {};
   @property() language: Language = "zh-CN";
   @property({ attribute: false }) send!: SendCommand;
+  /** A booking made from a call-in list entry (已预约): sent as call.book, which closes the entry and links the car. */
+  @property({ attribute: false }) fromEntry: { id: number; version: number } | null = null;
 
   @state() private values!: Values;
   @state() private problems = new Map<string, FieldProblem>();
@@ -197,7 +201,10 @@ export class AdminBookingForm extends LitElement {
     }
     this.busy = true;
     const a = this.appointment;
-    const ack = a
+    const entry = this.fromEntry;
+    const ack = entry
+      ? await this.send({ type: "call.book", id: entry.id, version: entry.version, input: parsed.data }, "admin.toast.created")
+      : a
       ? await this.send({ type: "appointment.update", id: a.id, version: a.version, changes: parsed.data }, "admin.toast.updated")
       : await this.send({ type: "appointment.create", input: parsed.data }, "admin.toast.created");
     this.busy = false;
@@ -207,6 +214,18 @@ export class AdminBookingForm extends LitElement {
     }
     // the command's fields sit in its input or changes; the form's are named as the booking's own
     this.serverProblems = new Map([...fieldErrorTexts(this.language, ack.error)].map(([k, text]) => [k.replace(/^(command\.)?(input|changes)\./, ""), text]));
+  }
+
+  /** The register's car and owner, filled in as they are known (the form checks them as typed). */
+  private fillFrom(e: RegisterEntry): void {
+    const c = e.customer;
+    this.values = {
+      ...this.values,
+      plate: e.vehicle.plate,
+      vehicleModel: e.vehicle.model || this.values.vehicleModel,
+      ...(c ? { customerName: c.name, customerTitle: c.title, phone: c.phone } : {}),
+    };
+    if (this.tried) this.validate();
   }
 
   private error(field: string): TemplateResult | typeof nothing {
@@ -259,6 +278,7 @@ export class AdminBookingForm extends LitElement {
     return html`<dialog @close=${() => this.dispatchEvent(new CustomEvent("admin-form-close", { bubbles: true, composed: true }))} aria-labelledby="form-title">
       <form novalidate @submit=${this.submit}>
         <h2 id="form-title">${t(lang, this.appointment ? "admin.form.editTitle" : "admin.form.newTitle")}</h2>
+        ${this.appointment ? nothing : html`<register-lookup .language=${lang} @register-pick=${(e: CustomEvent<RegisterEntry>) => this.fillFrom(e.detail)}></register-lookup>`}
         <div class="grid">
           ${this.text("customerName", "admin.field.customerName")}
           ${this.select("customerTitle", "admin.field.customerTitle", (["mr", "ms", "none"] as const).map((v) => [v, t(lang, `admin.title.${v}`)]))}

@@ -1,5 +1,5 @@
 import { LitElement, css, html, nothing } from "lit";
-import { customElement, property } from "lit/decorators.js";
+import { customElement, property, state } from "lit/decorators.js";
 import type { Appointment } from "../shared/schemas/appointment.js";
 import type { BoardSnapshot } from "../shared/schemas/board.js";
 import type { Language } from "../shared/schemas/common.js";
@@ -9,6 +9,9 @@ import { callsToMake, partsToPrepare, readiness, toReport } from "./day-before.j
 import { customerText } from "./card-text.js";
 import type { SendCommand } from "./staff-api.js";
 import type { CardAction } from "./admin-card-panel.js";
+import { callDue, type ConfirmationCall, type ConfirmationOutcome } from "../shared/rules/confirmation.js";
+import { fetchConfirmations } from "./call-in-api.js";
+import { localParts } from "../shared/rules/zoned-time.js";
 
 declare global {
   interface HTMLElementTagNameMap {
@@ -26,6 +29,11 @@ export class AdminDayBefore extends LitElement {
   @property({ attribute: false }) board!: BoardSnapshot;
   @property() language: Language = "zh-CN";
   @property({ attribute: false }) send!: SendCommand;
+  /** The calls tried already (无人接听, 已发短信), by card id; read from the server for the date shown. */
+  @state() private tried = new Map<number, ConfirmationCall>();
+  /** The server's clock, for when an unanswered customer is due again. */
+  @property({ attribute: false }) now = 0;
+  private loadedFor = "";
   /** While printing labels only the labels are printed. */
   @property({ reflect: true }) printing: "labels" | "" = "";
 
@@ -94,8 +102,14 @@ export class AdminDayBefore extends LitElement {
       font-size: 16pt;
       font-weight: 700;
     }
-    .empty {
+    .empty,
+    tr.waiting td,
+    .tried {
       color: var(--mb-text-muted);
+    }
+    details p {
+      max-width: 40em;
+      margin: 0.3em 0;
     }
     @media print {
       :host([printing="labels"]) section:not(.parts),
@@ -110,6 +124,21 @@ export class AdminDayBefore extends LitElement {
       }
     }
   `;
+
+  override willUpdate(): void {
+    if (this.board.date !== this.loadedFor) void this.loadTried();
+  }
+
+  private async loadTried(): Promise<void> {
+    this.loadedFor = this.board.date;
+    const got = await fetchConfirmations(this.board.date);
+    if (got) this.tried = new Map(got.calls.map((c) => [c.appointmentId, c]));
+  }
+
+  private async callOutcome(a: Appointment, outcome: ConfirmationOutcome): Promise<void> {
+    const ack = await this.send({ type: "appointment.confirmation_call", id: a.id, outcome }, `callin.toast.confirmation.${outcome}`);
+    if (ack.ok) await this.loadTried();
+  }
 
   private action(a: Appointment, action: CardAction): void {
     this.dispatchEvent(new CustomEvent("admin-card-action", { detail: { id: a.id, action }, bubbles: true, composed: true }));
@@ -158,15 +187,24 @@ export class AdminDayBefore extends LitElement {
         : html`<table>
             <tbody>
               ${calls.map(
-                (a) => html`<tr data-id=${a.id}>
+                (a) => {
+                  const tried = this.tried.get(a.id);
+                  return html`<tr data-id=${a.id} class=${callDue(a, tried, this.now) ? "" : "waiting"}>
                   <td>${a.startTime}</td><td>${customerText(lang, a)}</td><td><a href="tel:${a.phone.replace(/\s/g, "")}">${a.phone}</a></td>
                   <td>${a.plate}</td><td>${a.workRequested}</td><td>${this.advisorName(a.advisorId)}</td>
                   <td>
                     <button @click=${() => this.send({ type: "appointment.status", id: a.id, version: a.version, action: "confirm" }, "step.toast.confirm")}>${t(lang, "admin.dayBefore.outcome.confirmed")}</button>
                     <button @click=${() => this.action(a, "edit")}>${t(lang, "admin.dayBefore.outcome.changed")}</button>
                     <button @click=${() => this.send({ type: "appointment.status", id: a.id, version: a.version, action: "cancel" }, "step.toast.cancel")}>${t(lang, "admin.dayBefore.outcome.cancelled")}</button>
+                    <button @click=${() => void this.callOutcome(a, "no_answer")}>${t(lang, "callin.outcome.no_answer")}</button>
+                    <button @click=${() => void this.callOutcome(a, "texted")}>${t(lang, "callin.confirmation.texted")}</button>
+                    ${tried ? html`<div class="tried">${t(lang, `callin.confirmation.tried.${tried.outcome}`, { count: tried.attempts, at: localParts(Date.parse(tried.at), this.board.settings.timeZone).time })}</div>` : nothing}
+                    <details><summary>${t(lang, "callin.script.title")}</summary>
+                      <p>${t(lang, "callin.script", { who: customerText(lang, a), site: this.board.settings.siteName, time: a.startTime, date: a.date, work: a.workRequested })}</p>
+                    </details>
                   </td>
-                </tr>`,
+                </tr>`;
+                },
               )}
             </tbody>
           </table>`}

@@ -6,6 +6,7 @@ import { MAX_IMPORT_ROWS } from "../shared/schemas/commands.js";
 import { t } from "../shared/i18n/messages.js";
 import { errorText, fieldLabel } from "../shared/i18n/errors.js";
 import { previewImport, type ImportPreview } from "./csv-import.js";
+import { decodeCsv, type CsvEncoding } from "../shared/csv/read.js";
 import type { SendCommand } from "./staff-api.js";
 
 declare global {
@@ -26,6 +27,7 @@ export class AdminImport extends LitElement {
   @property({ attribute: false }) send!: SendCommand;
   @state() private preview: ImportPreview | null = null;
   @state() private fileName = "";
+  @state() private encoding: CsvEncoding = "utf-8";
   @state() private result = "";
   @state() private busy = false;
 
@@ -77,7 +79,9 @@ export class AdminImport extends LitElement {
     this.result = "";
     if (!file) return;
     this.fileName = file.name;
-    const text = await file.text();
+    // file.text() would read a GBK file saved by Excel as mojibake
+    const { text, encoding } = decodeCsv(new Uint8Array(await file.arrayBuffer()));
+    this.encoding = encoding;
     this.preview = previewImport(text, { advisors: this.board.advisors, bays: this.board.bays, date: this.board.date });
   }
 
@@ -107,6 +111,7 @@ export class AdminImport extends LitElement {
       ${p
         ? html`<p role="status">
               ${t(lang, "admin.import.summary", { file: this.fileName, rows: p.rows.length, good: p.rows.length - bad.length })}
+              <span class="encoding">${t(lang, "admin.import.encoding", { encoding: t(lang, `csv.encoding.${this.encoding}`) })}</span>
               ${bad.length > 0 ? html`<span class="bad-count">${t(lang, "admin.import.badRows", { count: bad.length })}</span>` : nothing}
             </p>
             ${p.missingColumns.length > 0 ? html`<p class="bad-count">${t(lang, "admin.import.missingColumns", { columns: p.missingColumns.join(", ") })}</p>` : nothing}

@@ -8,7 +8,7 @@ import type { LaneMode } from "../display/board-layout.js";
 import { DEFAULT_ZOOM, ZOOMS, type Zoom } from "./board-zoom.js";
 import "./admin-search.js";
 
-export type Tab = "board" | "reception" | "dayBefore" | "sheet" | "import" | "settings";
+export type Tab = "board" | "reception" | "dayBefore" | "callLists" | "register" | "sheet" | "import" | "settings";
 
 export type ToolbarAction =
   | { kind: "tab"; tab: Tab }
@@ -32,6 +32,8 @@ const TABS: [Tab, MessageKey][] = [
   ["board", "admin.tab.board"],
   ["reception", "reception.tab"],
   ["dayBefore", "admin.tab.dayBefore"],
+  ["callLists", "admin.tab.callLists"],
+  ["register", "admin.tab.register"],
   ["sheet", "admin.tab.sheet"],
   ["import", "admin.tab.import"],
   ["settings", "admin.tab.settings"],

@@ -2,41 +2,9 @@ import { AppointmentInputSchema, type AppointmentFields } from "../shared/schema
 import type { Advisor } from "../shared/schemas/advisor.js";
 import type { Bay } from "../shared/schemas/bay.js";
 import { fieldProblems, type FieldProblem } from "./field-problems.js";
-import { undefuseFormula } from "../shared/csv-formula.js";
+import { localDate, numeric, parseCsv, squash, undefuse } from "../shared/csv/read.js";
 
-/** RFC 4180: quoted cells may hold commas, quotes ("") and line breaks; a UTF-8 BOM is dropped. */
-export function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = "";
-  let quoted = false;
-  const src = text.replace(/^\uFEFF/, "");
-  for (let i = 0; i < src.length; i++) {
-    const ch = src[i]!;
-    if (quoted) {
-      if (ch === '"' && src[i + 1] === '"') {
-        cell += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else cell += ch;
-    } else if (ch === '"' && cell === "") quoted = true;
-    else if (ch === ",") {
-      row.push(cell);
-      cell = "";
-    } else if (ch === "\n" || ch === "\r") {
-      if (ch === "\r" && src[i + 1] === "\n") i++;
-      row.push(cell);
-      rows.push(row);
-      row = [];
-      cell = "";
-    } else cell += ch;
-  }
-  if (cell !== "" || row.length > 0) {
-    row.push(cell);
-    rows.push(row);
-  }
-  return rows.filter((r) => r.some((c) => c.trim() !== ""));
-}
+export { parseCsv };
 
 type Target =
   | "date" | "startTime" | "durationMinutes" | "advisor" | "bay" | "customerName" | "customerTitle" | "phone" | "plate"
@@ -71,8 +39,6 @@ const ALIASES: Record<Target, string[]> = {
   ignore: ["id", "status", "arrivedat", "arrivedlateminutes", "confirmedat", "状态"],
 };
 
-const squash = (s: string) => s.normalize("NFKC").toLowerCase().replace(/[\s_\-·.()（）:：/]/g, "");
-
 const COLUMN_OF = new Map<string, Target>(Object.entries(ALIASES).flatMap(([target, names]) => names.map((n) => [squash(n), target as Target])));
 
 const TITLES: Record<string, AppointmentFields["customerTitle"]> = { mr: "mr", 先生: "mr", 男: "mr", ms: "ms", 女士: "ms", 女: "ms", 小姐: "ms" };
@@ -95,24 +61,9 @@ const INITIATORS: Record<string, AppointmentFields["initiatedBy"]> = { 店端: "
 
 const TRUE = new Set(["1", "true", "yes", "y", "是", "√", "✓"]);
 
-/** An exported cell that looked like a formula was defused with a leading quote; take it off again. */
-const undefuse = (v: string) => undefuseFormula(v).trim();
-
-function localDate(v: string): string {
-  const m = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$/.exec(v);
-  return m ? `${m[1]}-${m[2]!.padStart(2, "0")}-${m[3]!.padStart(2, "0")}` : v;
-}
-
 function localTime(v: string): string {
   const m = /^(\d{1,2})[:：](\d{2})(?::\d{2})?$/.exec(v);
   return m ? `${m[1]!.padStart(2, "0")}:${m[2]}` : v;
-}
-
-/** A number, or the text itself so the schema names it as not a number; blank is "not given". */
-function numeric(v: string): number | string | undefined {
-  if (v === "") return undefined;
-  const n = Number(v.replace(/[,\s]/g, "").replace(/(km|公里|元|分钟|min)$/i, ""));
-  return Number.isFinite(n) ? n : v;
 }
 
 function byName<T extends { id: number; name: string; active: boolean }>(list: readonly T[], v: string): T | undefined {

@@ -48,7 +48,8 @@ export async function sendCommand(socket: StaffSocket, command: CommandInput): P
   return { ok: false, error: NO_ANSWER };
 }
 
-async function getJson<T>(path: string): Promise<T | null> {
+/** A GET of the server's JSON; null when it fails or refuses (the pages show what they have). */
+export async function getJson<T>(path: string): Promise<T | null> {
   try {
     const res = await fetch(path, { headers: { accept: "application/json" } });
     // the server's JSON is trusted at this boundary: it is the same code's own output

@@ -10,6 +10,7 @@ import { createStore } from "./db/store.js";
 import { Board } from "./board/board.js";
 import { Bookkeeping } from "./board/bookkeeping.js";
 import { ClockScheduler } from "./board/clock-scheduler.js";
+import { CallScheduler } from "./board/call-scheduler.js";
 import type { Clock } from "./board/clock.js";
 import type { Logger } from "./logger.js";
 import { apiRouter } from "./http/api-router.js";
@@ -143,6 +144,8 @@ export function createApp(deps: AppDeps): App {
 
   const scheduler = new ClockScheduler(board, store.repos, clock, log);
   scheduler.start();
+  const callScheduler = new CallScheduler(board, clock, log);
+  callScheduler.start();
 
   return {
     httpServer,
@@ -153,6 +156,7 @@ export function createApp(deps: AppDeps): App {
     scheduler,
     async close() {
       scheduler.stop();
+      callScheduler.stop();
       hub.close();
       // a request under way finishes; a kept-alive connection that goes idle after it is closed at once
       // rather than after the keep-alive timeout

@@ -31,3 +31,10 @@ export function defuseFormula(text: string): string {
 export function undefuseFormula(cell: string): string {
   return cell.startsWith("'") && couldBeFormula(cell.slice(1)) ? cell.slice(1) : cell;
 }
+
+/** One CSV cell: RFC 4180 quoting, and a text a spreadsheet could run as a formula defused with a leading quote. */
+export function csvCell(v: string | number | null): string {
+  if (v === null) return "";
+  const s = typeof v === "string" ? defuseFormula(v) : String(v);
+  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}

@@ -35,7 +35,18 @@ export interface ImportRecord {
   imported: Appointment[];
 }
 
-export type CommandRecord = Appointment | Advisor | Bay | Settings | ImportRecord | Account | PairedDisplay | ApiToken;
+/** The calling-in commands' records (issue 14): register rows, list entries, an import's report, a generation, the rules. */
+export type CallInRecord =
+  | import("./schemas/register.js").Customer
+  | import("./schemas/register.js").Vehicle
+  | import("./schemas/register.js").RegisterImportReport
+  | import("./schemas/call-lists.js").CallEntry
+  | import("./schemas/call-lists.js").DueRules
+  | import("./rules/confirmation.js").ConfirmationCall
+  | { list: string; period: string; entries: import("./schemas/call-lists.js").CallEntry[] }
+  | { entry: import("./schemas/call-lists.js").CallEntry; appointment: Appointment };
+
+export type CommandRecord = Appointment | Advisor | Bay | Settings | ImportRecord | Account | PairedDisplay | ApiToken | CallInRecord;
 export interface CommandResult<R = CommandRecord> {
   revision: number;
   record: R;

@@ -14,6 +14,7 @@ import type { Logger } from "../logger.js";
 import { CommandPipeline, type Outcome } from "./pipeline.js";
 import { DomainError } from "./domain-error.js";
 import { BoardRecords } from "./board-records.js";
+import { CallInRecords } from "./call-in-records.js";
 
 /** A committed change as the board announces it: what the change log holds, and when it went out. */
 export interface BoardChange extends LoggedChange {
@@ -46,6 +47,8 @@ type Announcement = { change: LoggedChange | null; ended: string[] };
  */
 export class Board {
   readonly records: BoardRecords;
+  /** The register and the due lists (issue 14). */
+  readonly callIn: CallInRecords;
   private readonly pipeline: CommandPipeline;
   private readonly listeners = new Set<ChangeListener>();
   private readonly endedListeners = new Set<EndedListener>();
@@ -59,6 +62,7 @@ export class Board {
   ) {
     this.pipeline = new CommandPipeline(store, clock);
     this.records = new BoardRecords(store.repos);
+    this.callIn = new CallInRecords(store, clock);
   }
 
   onChange(listener: ChangeListener): () => void {

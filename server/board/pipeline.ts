@@ -12,6 +12,7 @@ import { restoreAppointment } from "./commands/restore-command.js";
 import { importAppointments } from "./commands/import-command.js";
 import { acknowledgeAlert, markOnTheWay, receiveWalkIn } from "./commands/reception-commands.js";
 import { runSystemCommand } from "./commands/system-commands.js";
+import { dispatchCallIn, isCallInCommand, registerEffects } from "./commands/call-in-dispatch.js";
 import { createAdvisor, createBay, updateAdvisor, updateBay, updateSettings } from "./commands/master-data-commands.js";
 import { createAccount, createDisplay, createToken, revokeDisplay, revokeToken, setPassword, updateAccount, updateDisplay } from "./commands/access-commands.js";
 
@@ -26,6 +27,7 @@ export interface Outcome {
 const IDEMPOTENCY_TTL_MS = 24 * 60 * 60 * 1000;
 
 function dispatch(ctx: CommandContext, cmd: Command): HandlerOutput {
+  if (isCallInCommand(cmd)) return dispatchCallIn(ctx, cmd);
   switch (cmd.type) {
     case "appointment.create":
       return createAppointment(ctx, cmd);
@@ -89,7 +91,7 @@ export class CommandPipeline {
   run(cmd: ValidCommand, actor: Actor, requestId?: string): Outcome {
     return this.commit(actor, requestId, (ctx) => {
       this.authorize(actor, cmd);
-      return dispatch(ctx, cmd);
+      return registerEffects(ctx, cmd, dispatch(ctx, cmd));
     });
   }
 
@@ -109,7 +111,8 @@ export class CommandPipeline {
 
   private authorize(actor: Actor, cmd: Command): void {
     const card = "id" in cmd && cmd.type.startsWith("appointment.") ? this.store.repos.appointments.get(cmd.id) : undefined;
-    if (!mayRun(actor, cmd, card)) {
+    const entry = "id" in cmd && cmd.type.startsWith("call.") ? this.store.repos.calls.get(cmd.id) : undefined;
+    if (!mayRun(actor, cmd, card, entry)) {
       throw new DomainError("forbidden", `the ${actor.role} role may not run ${cmd.type}`);
     }
   }

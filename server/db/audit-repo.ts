@@ -6,7 +6,7 @@ export interface AuditEntry {
   actorId: string;
   actor: string;
   action: string;
-  entity: "appointment" | "advisor" | "bay" | "settings" | "account" | "display" | "token";
+  entity: "appointment" | "advisor" | "bay" | "settings" | "account" | "display" | "token" | "customer" | "vehicle" | "call_entry" | "call_rules";
   entityId: number | null;
   date: string | null;
   before: unknown;

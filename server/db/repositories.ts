@@ -11,6 +11,8 @@ import { AccountRepo } from "./account-repo.js";
 import { SessionRepo } from "./session-repo.js";
 import { DisplayRepo } from "./display-repo.js";
 import { TokenRepo } from "./token-repo.js";
+import { RegisterRepo } from "./register-repo.js";
+import { CallRepo } from "./call-repo.js";
 
 /** One repository per table; the connection itself stays with the Store (store.ts). */
 export interface Repositories {
@@ -26,6 +28,8 @@ export interface Repositories {
   sessions: SessionRepo;
   displays: DisplayRepo;
   tokens: TokenRepo;
+  register: RegisterRepo;
+  calls: CallRepo;
 }
 
 export function createRepositories(db: Db): Repositories {
@@ -42,5 +46,7 @@ export function createRepositories(db: Db): Repositories {
     sessions: new SessionRepo(db),
     displays: new DisplayRepo(db),
     tokens: new TokenRepo(db),
+    register: new RegisterRepo(db),
+    calls: new CallRepo(db),
   };
 }

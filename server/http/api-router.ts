@@ -10,6 +10,8 @@ import type { AccessControl } from "../access/access-control.js";
 import { authenticate, sameOriginWrites } from "./authenticate.js";
 import { authRoutes } from "./auth-routes.js";
 import { accessRoutes, type DisplayPresence } from "./access-routes.js";
+import { registerRoutes } from "./register-routes.js";
+import { callListRoutes } from "./call-list-routes.js";
 
 /** A booking is well under 4 KB; anything near this limit is a mistake or an attack. */
 export const BODY_LIMIT = "64kb";
@@ -33,6 +35,8 @@ export function apiRouter(board: Board, access: AccessControl, live: HealthSourc
   api.use("/advisors", advisorRoutes(board));
   api.use("/bays", bayRoutes(board));
   api.use("/settings", settingsRoutes(board));
+  api.use("/register", registerRoutes(board));
+  api.use("/call-lists", callListRoutes(board));
   api.use((_req, res) => sendError(res, { code: "not_found", message: "no such API route" }));
   const onError: ErrorRequestHandler = (err, _req, res, _next) => {
     const type = (err as { type?: string }).type;

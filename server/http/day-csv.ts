@@ -1,4 +1,4 @@
-import { defuseFormula } from "../../shared/csv-formula.js";
+import { csvCell as cell } from "../../shared/csv-formula.js";
 import type { Appointment } from "../../shared/schemas/appointment.js";
 import type { Advisor } from "../../shared/schemas/advisor.js";
 import type { Bay } from "../../shared/schemas/bay.js";
@@ -36,13 +36,6 @@ const COLUMNS: [string, (a: Appointment, ctx: Names) => string | number | null][
 interface Names {
   advisors: Map<number, string>;
   bays: Map<number, string>;
-}
-
-/** RFC 4180 quoting; a text cell that a spreadsheet could run as a formula is defused with a leading quote. */
-function cell(v: string | number | null): string {
-  if (v === null) return "";
-  const s = typeof v === "string" ? defuseFormula(v) : String(v);
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
 /** A day as a CSV file a spreadsheet opens with Chinese intact (UTF-8 with BOM). */

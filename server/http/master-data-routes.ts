@@ -3,7 +3,8 @@ import type { Board } from "../board/board.js";
 import { idParam, runCommand, versionOnly } from "./send.js";
 import { sendError } from "./send-error.js";
 
-function splitVersion(body: unknown): { version: unknown; rest: Record<string, unknown> } {
+/** Splits a PATCH body into the version it was based on and the changes. */
+export function splitVersion(body: unknown): { version: unknown; rest: Record<string, unknown> } {
   if (typeof body !== "object" || body === null || Array.isArray(body)) return { version: undefined, rest: {} };
   const { version, ...rest } = body as Record<string, unknown>;
   return { version, rest };

@@ -76,6 +76,7 @@ const FIELD_LABELS: Record<string, MessageKey> = {
   since: "error.field.since",
   cookie: "error.field.cookie",
   fixture: "error.field.fixture",
+  // reception (issue 13)
   jobCategory: "reception.field.jobCategory",
   jobCategories: "reception.field.jobCategories",
   greetingLimitMinutes: "reception.field.greetingLimitMinutes",
@@ -88,6 +89,37 @@ const FIELD_LABELS: Record<string, MessageKey> = {
   from: "figures.from",
   to: "figures.to",
   lang: "admin.master.language",
+  // calling in (issue 14)
+  vin: "callin.field.vin",
+  model: "callin.field.model",
+  saleDate: "callin.field.saleDate",
+  lastServiceDate: "callin.field.lastServiceDate",
+  lastServiceKm: "callin.field.lastServiceKm",
+  insuranceEnd: "callin.field.insuranceEnd",
+  inspectionDue: "callin.field.inspectionDue",
+  warrantyEnd: "callin.field.warrantyEnd",
+  customerId: "callin.field.customerId",
+  vehicleId: "callin.field.vehicleId",
+  title: "callin.field.title",
+  phone2: "callin.field.phone2",
+  list: "callin.field.list",
+  reason: "callin.field.reason",
+  dueDate: "callin.field.dueDate",
+  outcome: "callin.field.outcome",
+  note: "callin.field.note",
+  callBackDate: "callin.field.callBackDate",
+  file: "callin.field.file",
+  month: "callin.field.month",
+  state: "error.field.status",
+  claimedBy: "callin.field.claimedBy",
+  maintenanceIntervalDays: "callin.field.maintenanceIntervalDays",
+  firstServiceAfterDays: "callin.field.firstServiceAfterDays",
+  insuranceWithinDays: "callin.field.insuranceWithinDays",
+  inspectionWithinDays: "callin.field.inspectionWithinDays",
+  lapsedAfterDays: "callin.field.lapsedAfterDays",
+  warrantyWithinDays: "callin.field.warrantyWithinDays",
+  recontactDays: "callin.field.recontactDays",
+  claimMinutes: "callin.field.claimMinutes",
 };
 
 /**
@@ -106,6 +138,9 @@ const SPECIFIC: Partial<Record<`${ErrorCode}:${string}`, MessageKey>> = {
   "version_conflict:auditId": "error.undo.unavailable",
   "forbidden:password": "error.forbidden.password",
   "unauthorized:cookie": "error.cookie.duplicate",
+  "invalid_transition:claimedBy": "callin.error.taken",
+  "invalid_transition:state": "callin.error.closed",
+  "invalid_payload:file": "callin.error.file",
 };
 
 /** The parts of a field's path that name it, without the command's wrapping and array positions. */

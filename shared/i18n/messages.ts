@@ -17,12 +17,13 @@ import * as errors from "./messages/errors.js";
 import * as steps from "./messages/steps.js";
 import * as reception from "./messages/reception.js";
 import * as gate from "./messages/gate.js";
+import * as callIn from "./messages/call-in.js";
 
-const zhCN = { ...board.zhCN, ...display.zhCN, ...advisor.zhCN, ...login.zhCN, ...admin.zhCN, ...adminDayBefore.zhCN, ...adminDisplays.zhCN, ...errors.zhCN, ...steps.zhCN, ...reception.zhCN, ...gate.zhCN };
+const zhCN = { ...board.zhCN, ...display.zhCN, ...advisor.zhCN, ...login.zhCN, ...admin.zhCN, ...adminDayBefore.zhCN, ...adminDisplays.zhCN, ...errors.zhCN, ...steps.zhCN, ...reception.zhCN, ...gate.zhCN, ...callIn.zhCN };
 
 export type MessageKey = keyof typeof zhCN;
 
-const en: Record<MessageKey, string> = { ...board.en, ...display.en, ...advisor.en, ...login.en, ...admin.en, ...adminDayBefore.en, ...adminDisplays.en, ...errors.en, ...steps.en, ...reception.en, ...gate.en };
+const en: Record<MessageKey, string> = { ...board.en, ...display.en, ...advisor.en, ...login.en, ...admin.en, ...adminDayBefore.en, ...adminDisplays.en, ...errors.en, ...steps.en, ...reception.en, ...gate.en, ...callIn.en };
 
 const TABLES: Record<Language, Record<MessageKey, string>> = { "zh-CN": zhCN, en };
 

@@ -2,7 +2,8 @@ import * as z from "zod";
 import { IdSchema, LanguageSchema, requiredText } from "./common.js";
 
 /** The roles a person, a token or a paired screen can hold; `system` is the server's own and never assignable. */
-export const ACCOUNT_ROLES = ["manager", "desk", "advisor", "display"] as const;
+/** `service_desk` (客服) works the call-in lists and books; issue 14. */
+export const ACCOUNT_ROLES = ["manager", "desk", "service_desk", "advisor", "display"] as const;
 export const AccountRoleSchema = z.enum(ACCOUNT_ROLES);
 export type AccountRole = z.infer<typeof AccountRoleSchema>;
 

@@ -1,6 +1,6 @@
 import * as z from "zod";
 
-export const ROLES = ["manager", "desk", "advisor", "display", "system"] as const;
+export const ROLES = ["manager", "desk", "service_desk", "advisor", "display", "system"] as const;
 export const RoleSchema = z.enum(ROLES);
 export type Role = z.infer<typeof RoleSchema>;
 

@@ -31,7 +31,7 @@ export const PreparationSchema = z.strictObject({
 });
 export type Preparation = z.infer<typeof PreparationSchema>;
 
-const PlateSchema = z
+export const PlateSchema = z
   .string()
   .max(20, { error: "must be at most 12 characters" })
   .transform(normalizePlate)
@@ -43,7 +43,7 @@ const PlateSchema = z
       .regex(PLATE_CHARS, { error: "may hold only letters, digits and the region character" }),
   );
 
-const PhoneSchema = z
+export const PhoneSchema = z
   .string()
   .trim()
   .max(20, { error: "must be at most 20 characters" })

@@ -5,6 +5,7 @@ import { AdvisorInputSchema } from "./advisor.js";
 import { BayInputSchema } from "./bay.js";
 import { SettingsPatchSchema } from "./settings.js";
 import { OnTheWayMinutesSchema, WalkInInputSchema } from "./reception.js";
+import { CALL_IN_COMMANDS } from "./call-in-commands.js";
 import { AccountEditSchema, AccountInputSchema, DisplayInputSchema, PasswordSchema, TokenInputSchema } from "./access.js";
 
 const VersionSchema = z.number().int().min(1, { error: "must be the version you saw (1 or more)" });
@@ -68,6 +69,7 @@ const CommandUnion = z.discriminatedUnion("type", [
   z.strictObject({ type: z.literal("display.revoke"), id: IdSchema }),
   z.strictObject({ type: z.literal("token.create"), input: TokenInputSchema }),
   z.strictObject({ type: z.literal("token.revoke"), id: IdSchema }),
+  ...CALL_IN_COMMANDS,
 ]);
 export const CommandSchema = CommandUnion.brand<"ValidCommand">();
 /** A command as the handlers read it. */
@@ -87,6 +89,8 @@ export type SystemCommand =
   /** A fixture (the sample unless named) on `date` and the day after; `replace` takes any sample already loaded off first. */
   | { type: "sample.seed"; date: string; fixture?: import("./sample.js").FixtureName; replace?: boolean }
   | { type: "sample.remove" }
+  /** The clock's generation of a due list for its period (a month, or a day); at most once per (list, period). */
+  | { type: "call.generate_due"; list: import("./call-lists.js").CallList; period: string; today: string }
   /** First start: the manager account, with a password from the environment or a printed one-time one. */
   | { type: "account.init"; passwordHash: string; mustChangePassword: boolean };
 

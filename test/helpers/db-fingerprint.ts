@@ -17,6 +17,12 @@ const QUERIES = [
   "SELECT * FROM accounts ORDER BY id",
   "SELECT id, name, visibility, language, advisor_ids, key_hash, revoked, version FROM displays ORDER BY id",
   "SELECT id, name, role, advisor_id, token_hash, revoked FROM api_tokens ORDER BY id",
+  "SELECT * FROM customers ORDER BY id",
+  "SELECT * FROM vehicles ORDER BY id",
+  "SELECT * FROM appointment_links ORDER BY appointment_id",
+  "SELECT * FROM call_entries ORDER BY id",
+  "SELECT * FROM call_generations ORDER BY list, period",
+  "SELECT * FROM call_rules",
 ];
 
 export function dbFingerprint(db: Db): string {

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { CommandInput } from "../../shared/schemas/commands.js";
+import type { RegisterRowInput } from "../../shared/schemas/register.js";
 import { booking, seedBasics, startTestServer, type Session, type StaffClient, type TestServer } from "../helpers/test-server.js";
 import { dbFingerprint } from "../helpers/db-fingerprint.js";
 
@@ -8,8 +9,8 @@ import { dbFingerprint } from "../helpers/db-fingerprint.js";
  * forbidden ack) with nothing changed. Each case prepares its own fresh target as the manager, so
  * an allowed command always has something valid to act on.
  */
-type Principal = "manager" | "desk" | "advisorOwn" | "advisorOther" | "display" | "deskToken";
-const PRINCIPALS: Principal[] = ["manager", "desk", "advisorOwn", "advisorOther", "display", "deskToken"];
+type Principal = "manager" | "desk" | "serviceDesk" | "advisorOwn" | "advisorOther" | "display" | "deskToken";
+const PRINCIPALS: Principal[] = ["manager", "desk", "serviceDesk", "advisorOwn", "advisorOther", "display", "deskToken"];
 
 interface Case {
   name: string;
@@ -50,14 +51,49 @@ async function throwawayAccount(): Promise<{ id: number; version: number }> {
 }
 
 const ALL: Principal[] = ["manager"];
-const DESK: Principal[] = ["manager", "desk", "deskToken"];
-const ADVISOR_STEP: Principal[] = ["manager", "desk", "deskToken", "advisorOwn"];
+/** The desk and the service desk (客服): the board's bookings, the register, the lists; never settings, rules or accounts. */
+const DESK: Principal[] = ["manager", "desk", "serviceDesk", "deskToken"];
+/** What an advisor may do to their own customers' cards and entries too (issue 14, point 6). */
+const ADVISOR_STEP: Principal[] = [...DESK, "advisorOwn"];
+
+/** A vehicle in the register, owned by a new customer. */
+async function vehicle(over: Record<string, unknown> = {}): Promise<{ id: number; version: number; customerId: number }> {
+  const plate = `粤B·${String(10000 + n++)}`;
+  return ok(await server.api("/api/register/vehicles", { method: "POST", json: { plate, customerName: "陈静", customerTitle: "ms", phone: `137${String(n).padStart(8, "0")}`, ...over } })).record;
+}
+
+/** An entry on the campaign list naming advisor A (whose account is `advisorOwn`). */
+async function campaignEntry(): Promise<{ id: number; version: number }> {
+  const v = await vehicle();
+  return ok(await server.api("/api/call-lists/entries", { method: "POST", json: { list: "campaign", vehicleId: v.id, advisorId: advisors[0]!, reason: "召回 R2026-07" } })).record;
+}
 
 const CASES: Case[] = [
-  { name: "appointment.create", allowed: DESK, prepare: () => ({ type: "appointment.create", input: { ...booking(advisors[0]!, { startTime: "15:00" }), customerTitle: "mr" } }) },
+  { name: "appointment.create", allowed: ADVISOR_STEP, prepare: () => ({ type: "appointment.create", input: { ...booking(advisors[0]!, { startTime: "15:00" }), customerTitle: "mr" } }) },
+  {
+    name: "appointment.create in advisor B's row (advisorOther's own)",
+    allowed: [...DESK, "advisorOther"],
+    prepare: () => ({ type: "appointment.create", input: { ...booking(advisors[1]!, { startTime: "15:00" }), customerTitle: "mr" } }),
+  },
+  {
+    name: "appointment.update moving the card to another advisor",
+    allowed: DESK,
+    prepare: async () => {
+      const c = await cardIn("booked");
+      return { type: "appointment.update", id: c.id, version: c.version, changes: { advisorId: advisors[1]! } };
+    },
+  },
+  {
+    name: "appointment.move into another advisor's row",
+    allowed: DESK,
+    prepare: async () => {
+      const c = await cardIn("booked");
+      return { type: "appointment.move", id: c.id, version: c.version, advisorId: advisors[1]! };
+    },
+  },
   {
     name: "appointment.update",
-    allowed: DESK,
+    allowed: ADVISOR_STEP,
     prepare: async () => {
       const c = await cardIn("booked");
       return { type: "appointment.update", id: c.id, version: c.version, changes: { workRequested: "换机油" } };
@@ -65,19 +101,32 @@ const CASES: Case[] = [
   },
   {
     name: "appointment.move",
-    allowed: DESK,
+    allowed: ADVISOR_STEP,
     prepare: async () => {
       const c = await cardIn("booked");
       return { type: "appointment.move", id: c.id, version: c.version, startTime: "16:00" };
     },
   },
-  ...(["confirm", "no_show", "cancel"] as const).map((action) => ({
+  {
+    name: "appointment.status confirm",
+    allowed: ADVISOR_STEP,
+    prepare: async (): Promise<CommandInput> => {
+      const c = await cardIn("booked");
+      return { type: "appointment.status", id: c.id, version: c.version, action: "confirm" };
+    },
+  },
+  ...(["no_show", "cancel"] as const).map((action) => ({
     name: `appointment.status ${action}`,
     allowed: DESK,
     prepare: async (): Promise<CommandInput> => {
       const c = await cardIn("booked");
       return { type: "appointment.status", id: c.id, version: c.version, action };
     },
+  })),
+  ...(["no_answer", "texted"] as const).map((outcome) => ({
+    name: `appointment.confirmation_call ${outcome}`,
+    allowed: ADVISOR_STEP,
+    prepare: async (): Promise<CommandInput> => ({ type: "appointment.confirmation_call", id: (await cardIn("booked")).id, outcome }),
   })),
   {
     name: "appointment.status reopen",
@@ -198,14 +247,77 @@ const CASES: Case[] = [
   },
   { name: "token.create", allowed: ALL, prepare: () => ({ type: "token.create", input: { name: "DMS", role: "desk" } }) },
   {
+    name: "customer.update",
+    allowed: DESK,
+    prepare: async () => {
+      const v = await vehicle();
+      const c = (ok(await server.api(`/api/register/vehicles/${v.id}`)) as { customer: { id: number; version: number } }).customer;
+      return { type: "customer.update", id: c.id, version: c.version, changes: { phone2: "010 6552 0000" } };
+    },
+  },
+  { name: "vehicle.create", allowed: DESK, prepare: () => ({ type: "vehicle.create", input: { plate: `粤B·${String(20000 + n++)}`, customerName: "王强", customerTitle: "mr" } }) },
+  {
+    name: "vehicle.update",
+    allowed: DESK,
+    prepare: async () => {
+      const v = await vehicle();
+      return { type: "vehicle.update", id: v.id, version: v.version, changes: { insuranceEnd: "2027-05-01" } };
+    },
+  },
+  {
+    name: "register.import",
+    allowed: DESK,
+    prepare: () => ({ type: "register.import", rows: [{ plate: `粤B·${String(30000 + n++)}`, customerName: "赵敏", customerTitle: "ms", lastServiceDate: "2026-06-01" }] }),
+  },
+  { name: "call.rules", allowed: ALL, prepare: async () => ({ type: "call.rules", version: await versionOf("/api/call-lists/rules"), changes: { recontactDays: 10 + (n++ % 20) } }) },
+  { name: "call.generate", allowed: DESK, prepare: () => ({ type: "call.generate", list: "insurance_renewal" }) },
+  {
+    name: "call.add",
+    allowed: DESK,
+    prepare: async () => ({ type: "call.add", input: { list: "parts_arrived", vehicleId: (await vehicle()).id, advisorId: advisors[0]!, reason: "刹车片到货" } }),
+  },
+  {
+    name: "call.claim",
+    allowed: DESK,
+    prepare: async () => {
+      // a car due for maintenance this month, listed
+      await vehicle({ lastServiceDate: "2026-09-01" });
+      ok(await server.api("/api/call-lists/regular_maintenance/generate", { method: "POST", json: {} }));
+      return { type: "call.claim", list: "regular_maintenance" };
+    },
+  },
+  { name: "call.release", allowed: ADVISOR_STEP, prepare: async () => ({ type: "call.release", id: (await campaignEntry()).id }) },
+  {
+    name: "call.outcome",
+    allowed: ADVISOR_STEP,
+    prepare: async () => {
+      const e = await campaignEntry();
+      return { type: "call.outcome", id: e.id, version: e.version, outcome: "no_answer" };
+    },
+  },
+  {
+    name: "call.book",
+    allowed: ADVISOR_STEP,
+    prepare: async () => {
+      const e = await campaignEntry();
+      return { type: "call.book", id: e.id, version: e.version, input: { ...booking(advisors[0]!, { startTime: "16:30" }), customerTitle: "mr" } };
+    },
+  },
+  {
     name: "token.revoke",
     allowed: ALL,
     prepare: async () => ({ type: "token.revoke", id: ok(await server.api("/api/tokens", { method: "POST", json: { name: "DMS", role: "desk" } })).record.id }),
   },
 ];
 
+/** A register import's rows as the dealer file the REST route takes. */
+function registerCsvOf(rows: RegisterRowInput[]): string {
+  const header = ["plate", "customerName", "customerTitle", "lastServiceDate"] as const;
+  return [header.join(","), ...rows.map((r) => header.map((h) => r[h] ?? "").join(","))].join("\r\n");
+}
+
 /** The same command as a REST call, the way the routes take it; null for the socket-only one (undo). */
-function asRest(cmd: CommandInput): { method: string; path: string; json?: unknown } | null {
+function asRest(cmd: CommandInput): { method: string; path: string; json?: unknown; csv?: string } | null {
   const { type } = cmd;
   const idOf = (c: object) => (c as { id: number }).id;
   switch (cmd.type) {
@@ -253,13 +365,43 @@ function asRest(cmd: CommandInput): { method: string; path: string; json?: unkno
       return { method: "POST", path: `/api/appointments/${cmd.id}/on-the-way`, json: { version: cmd.version, minutes: cmd.minutes } };
     case "appointment.restore":
       return null;
+    case "customer.update":
+      return { method: "PATCH", path: `/api/register/customers/${cmd.id}`, json: { version: cmd.version, ...cmd.changes } };
+    case "vehicle.create":
+      return { method: "POST", path: "/api/register/vehicles", json: cmd.input };
+    case "vehicle.update":
+      return { method: "PATCH", path: `/api/register/vehicles/${cmd.id}`, json: { version: cmd.version, ...cmd.changes } };
+    case "register.import":
+      return { method: "POST", path: "/api/register/import", csv: registerCsvOf(cmd.rows) };
+    case "call.rules":
+      return { method: "PATCH", path: "/api/call-lists/rules", json: { version: cmd.version, ...cmd.changes } };
+    case "call.generate":
+      return { method: "POST", path: `/api/call-lists/${cmd.list}/generate`, json: {} };
+    case "call.add":
+      return { method: "POST", path: "/api/call-lists/entries", json: cmd.input };
+    case "call.claim":
+      return { method: "POST", path: `/api/call-lists/${cmd.list}/claim`, json: {} };
+    case "call.release":
+      return { method: "POST", path: `/api/call-lists/entries/${cmd.id}/release`, json: {} };
+    case "call.outcome": {
+      const { type: _t, id, ...rest } = cmd;
+      return { method: "POST", path: `/api/call-lists/entries/${id}/outcome`, json: rest };
+    }
+    case "call.book":
+      return { method: "POST", path: `/api/call-lists/entries/${cmd.id}/book`, json: { version: cmd.version, ...cmd.input } };
+    case "appointment.confirmation_call":
+      return { method: "POST", path: `/api/call-lists/confirmations/${cmd.id}`, json: { outcome: cmd.outcome } };
   }
 }
 
-function restAs(p: Principal, call: { method: string; path: string; json?: unknown }) {
-  const init = { method: call.method, ...(call.json !== undefined ? { json: call.json } : {}) };
+function restAs(p: Principal, call: { method: string; path: string; json?: unknown; csv?: string }) {
+  const init = {
+    method: call.method,
+    ...(call.json !== undefined ? { json: call.json } : {}),
+    ...(call.csv !== undefined ? { body: call.csv, headers: { "content-type": "text/csv" } } : {}),
+  };
   if (p === "manager") return server.api(call.path, init);
-  if (p === "deskToken") return server.api(call.path, { ...init, as: "anonymous", headers: { authorization: `Bearer ${deskToken}` } });
+  if (p === "deskToken") return server.api(call.path, { ...init, as: "anonymous", headers: { ...init.headers, authorization: `Bearer ${deskToken}` } });
   return server.api(call.path, { ...init, as: sessions[p] });
 }
 
@@ -269,13 +411,14 @@ beforeAll(async () => {
   server = await startTestServer();
   ({ advisors, bay } = await seedBasics(server));
   sessions.desk = await server.sessionAs("desk");
+  sessions.serviceDesk = await server.sessionAs("service_desk");
   sessions.advisorOwn = await server.sessionAs("advisor", { advisorId: advisors[0]! });
   sessions.advisorOther = await server.sessionAs("advisor", { advisorId: advisors[1]! });
   sessions.display = await server.sessionAs("display");
   deskToken = ok(await server.api("/api/tokens", { method: "POST", json: { name: "DMS", role: "desk" } })).secret;
   sockets.manager = await server.client("staff");
   sockets.deskToken = await server.client("staff", { as: "anonymous", auth: { token: deskToken } });
-  for (const p of ["desk", "advisorOwn", "advisorOther", "display"] as const) sockets[p] = await server.client("staff", { as: sessions[p] });
+  for (const p of ["desk", "serviceDesk", "advisorOwn", "advisorOther", "display"] as const) sockets[p] = await server.client("staff", { as: sessions[p] });
 });
 afterAll(async () => {
   await server.close();
@@ -314,7 +457,7 @@ describe("who may run which command", () => {
       const call = asRest(await c.prepare());
       const before = dbFingerprint(server.db);
       if (call) {
-        const res = await server.api(call.path, { method: call.method, ...(call.json !== undefined ? { json: call.json } : {}), as: "anonymous" });
+        const res = await server.api(call.path, { method: call.method, ...(call.json !== undefined ? { json: call.json } : {}), ...(call.csv !== undefined ? { body: call.csv } : {}), as: "anonymous" });
         expect(res.status).toBe(401);
         expect(res.body.error.code).toBe("unauthorized");
       }
@@ -355,5 +498,24 @@ describe("who may read what", () => {
       for (const [path, status] of Object.entries(expectations)) expect((await restAs(p, { method: "GET", path })).status, `${p} ${path}`).toBe(status);
     }
     for (const path of reads) expect((await server.api(path)).status, path).toBe(200);
+  });
+  it("the service desk and advisors read the register, the lists and their figures; a display does not", async () => {
+    const callIn = ["/api/register/vehicles", "/api/register/lookup?q=粤B", "/api/register/export.csv", "/api/call-lists/regular_maintenance", "/api/call-lists/rules", "/api/call-lists/figures?from=2026-11"];
+    for (const p of ["desk", "serviceDesk", "advisorOwn", "display"] as const) {
+      for (const path of callIn) expect((await restAs(p, { method: "GET", path })).status, `${p} ${path}`).toBe(p === "display" ? 403 : 200);
+    }
+    for (const path of ["/api/accounts", "/api/settings"]) {
+      if (path === "/api/accounts") expect((await restAs("serviceDesk", { method: "GET", path })).status).toBe(403);
+    }
+  });
+  it("an advisor sees only the entries of the lists that name them", async () => {
+    const mine = await campaignEntry();
+    const v = await vehicle();
+    const theirs = ok(await server.api("/api/call-lists/entries", { method: "POST", json: { list: "campaign", vehicleId: v.id, advisorId: advisors[1]! } })).record;
+    const seen = ok(await restAs("advisorOwn", { method: "GET", path: "/api/call-lists/campaign" })) as { id: number }[];
+    expect(seen.map((e) => e.id)).toContain(mine.id);
+    expect(seen.map((e) => e.id)).not.toContain(theirs.id);
+    const claimed = ok(await restAs("advisorOwn", { method: "POST", path: "/api/call-lists/campaign/claim", json: {} })).record as { advisorId: number };
+    expect(claimed.advisorId).toBe(advisors[0]);
   });
 });

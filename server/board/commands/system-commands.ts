@@ -2,6 +2,7 @@ import type { Appointment } from "../../../shared/schemas/appointment.js";
 import type { SystemCommand } from "../../../shared/schemas/commands.js";
 import { dueTransitions, lateDueAt } from "../../../shared/rules/lateness.js";
 import { greetingDueAt } from "../../../shared/rules/greeting.js";
+import { generateDue } from "./call-commands.js";
 import type { CommandContext, HandlerOutput } from "../command-context.js";
 import { initAccounts } from "./access-commands.js";
 import { removeSample, seedFixture } from "./sample-commands.js";
@@ -76,5 +77,7 @@ export function runSystemCommand(ctx: CommandContext, cmd: SystemCommand): Handl
       return removeSample(ctx);
     case "account.init":
       return initAccounts(ctx, cmd.passwordHash, cmd.mustChangePassword);
+    case "call.generate_due":
+      return generateDue(ctx, cmd);
   }
 }

@@ -1,0 +1,211 @@
+import type { Db } from "./open-database.js";
+import type { Customer, Vehicle } from "../../shared/schemas/register.js";
+import { plateSearchKey } from "../../shared/rules/plate.js";
+
+interface CustomerRow {
+  id: number;
+  name: string;
+  title: Customer["title"];
+  phone: string;
+  phone2: string;
+  version: number;
+  created_at: string;
+  updated_at: string;
+}
+
+interface VehicleRow {
+  id: number;
+  plate: string;
+  vin: string;
+  model: string;
+  sale_date: string | null;
+  last_service_date: string | null;
+  last_service_km: number | null;
+  insurance_end: string | null;
+  inspection_due: string | null;
+  warranty_end: string | null;
+  customer_id: number | null;
+  advisor_id: number | null;
+  version: number;
+  created_at: string;
+  updated_at: string;
+}
+
+/** Digits only, so "138 0013 8000" and "13800138000" are one phone. */
+export const phoneKey = (phone: string): string => phone.replace(/[^0-9]/g, "");
+
+const customerOf = (r: CustomerRow): Customer => ({
+  id: r.id, name: r.name, title: r.title, phone: r.phone, phone2: r.phone2, version: r.version, createdAt: r.created_at, updatedAt: r.updated_at,
+});
+
+const vehicleOf = (r: VehicleRow): Vehicle => ({
+  id: r.id,
+  plate: r.plate,
+  vin: r.vin,
+  model: r.model,
+  saleDate: r.sale_date,
+  lastServiceDate: r.last_service_date,
+  lastServiceKm: r.last_service_km,
+  insuranceEnd: r.insurance_end,
+  inspectionDue: r.inspection_due,
+  warrantyEnd: r.warranty_end,
+  customerId: r.customer_id,
+  advisorId: r.advisor_id,
+  version: r.version,
+  createdAt: r.created_at,
+  updatedAt: r.updated_at,
+});
+
+const customerParams = (c: Customer) => ({
+  id: c.id, name: c.name, title: c.title, phone: c.phone, phone2: c.phone2, phone_key: phoneKey(c.phone), version: c.version, created_at: c.createdAt, updated_at: c.updatedAt,
+});
+
+const vehicleParams = (v: Vehicle) => ({
+  id: v.id,
+  plate: v.plate,
+  plate_key: plateSearchKey(v.plate),
+  vin: v.vin,
+  model: v.model,
+  sale_date: v.saleDate,
+  last_service_date: v.lastServiceDate,
+  last_service_km: v.lastServiceKm,
+  insurance_end: v.insuranceEnd,
+  inspection_due: v.inspectionDue,
+  warranty_end: v.warrantyEnd,
+  customer_id: v.customerId,
+  advisor_id: v.advisorId,
+  version: v.version,
+  created_at: v.createdAt,
+  updated_at: v.updatedAt,
+});
+
+const C_COLS = ["name", "title", "phone", "phone2", "phone_key", "version", "created_at", "updated_at"];
+const V_COLS = [
+  "plate", "plate_key", "vin", "model", "sale_date", "last_service_date", "last_service_km", "insurance_end", "inspection_due",
+  "warranty_end", "customer_id", "advisor_id", "version", "created_at", "updated_at",
+];
+const insertSql = (table: string, cols: string[]) => `INSERT INTO ${table} (${cols.join(", ")}) VALUES (${cols.map((c) => "@" + c).join(", ")})`;
+const updateSql = (table: string, cols: string[]) =>
+  `UPDATE ${table} SET ${cols.filter((c) => c !== "created_at").map((c) => `${c} = @${c}`).join(", ")} WHERE id = @id`;
+
+/** The customer and vehicle register (issue 14), and which vehicle each booking is for. */
+export class RegisterRepo {
+  private readonly customerById;
+  private readonly customersByPhone;
+  private readonly insertCustomer;
+  private readonly updateCustomer;
+  private readonly vehicleById;
+  private readonly vehicleByPlate;
+  private readonly vehicleByVin;
+  private readonly vehiclesOfCustomer;
+  private readonly allVehicles;
+  private readonly allCustomers;
+  private readonly insertVehicle;
+  private readonly updateVehicle;
+  private readonly searchStmt;
+  private readonly linkStmt;
+  private readonly linkOf;
+  private readonly countStmt;
+
+  constructor(db: Db) {
+    this.customerById = db.prepare<[number], CustomerRow>("SELECT * FROM customers WHERE id = ?");
+    this.customersByPhone = db.prepare<[string], CustomerRow>("SELECT * FROM customers WHERE phone_key = ? ORDER BY id");
+    this.insertCustomer = db.prepare(insertSql("customers", C_COLS));
+    this.updateCustomer = db.prepare(updateSql("customers", C_COLS));
+    this.vehicleById = db.prepare<[number], VehicleRow>("SELECT * FROM vehicles WHERE id = ?");
+    this.vehicleByPlate = db.prepare<[string], VehicleRow>("SELECT * FROM vehicles WHERE plate_key = ?");
+    this.vehicleByVin = db.prepare<[string], VehicleRow>("SELECT * FROM vehicles WHERE vin = ? AND vin <> ''");
+    this.vehiclesOfCustomer = db.prepare<[number], VehicleRow>("SELECT * FROM vehicles WHERE customer_id = ? ORDER BY id");
+    this.allVehicles = db.prepare<[], VehicleRow>("SELECT * FROM vehicles ORDER BY id");
+    this.allCustomers = db.prepare<[], CustomerRow>("SELECT * FROM customers ORDER BY id");
+    this.insertVehicle = db.prepare(insertSql("vehicles", V_COLS));
+    this.updateVehicle = db.prepare(updateSql("vehicles", V_COLS));
+    this.searchStmt = db.prepare<{ key: string; phone: string; limit: number; offset: number }, VehicleRow>(
+      // instr, not LIKE: a typed % or _ is a character to find
+      `SELECT v.* FROM vehicles v LEFT JOIN customers c ON c.id = v.customer_id
+        WHERE (@key = '' AND @phone = '') OR (@key <> '' AND instr(v.plate_key, @key) > 0) OR (@phone <> '' AND instr(c.phone_key, @phone) > 0)
+           OR (@key <> '' AND instr(upper(c.name), @key) > 0) OR (@key <> '' AND instr(v.vin, @key) > 0)
+        ORDER BY v.plate_key LIMIT @limit OFFSET @offset`,
+    );
+    this.linkStmt = db.prepare(
+      "INSERT INTO appointment_links (appointment_id, vehicle_id, entry_id) VALUES (?, ?, ?) ON CONFLICT(appointment_id) DO UPDATE SET vehicle_id = excluded.vehicle_id, entry_id = coalesce(excluded.entry_id, entry_id)",
+    );
+    this.linkOf = db.prepare<[number], { vehicle_id: number | null; entry_id: number | null }>("SELECT vehicle_id, entry_id FROM appointment_links WHERE appointment_id = ?");
+    this.countStmt = db.prepare<[], { n: number }>("SELECT count(*) AS n FROM vehicles");
+  }
+
+  customer(id: number): Customer | undefined {
+    const r = this.customerById.get(id);
+    return r && customerOf(r);
+  }
+
+  customersWithPhone(phone: string): Customer[] {
+    const key = phoneKey(phone);
+    return key === "" ? [] : this.customersByPhone.all(key).map(customerOf);
+  }
+
+  customers(): Customer[] {
+    return this.allCustomers.all().map(customerOf);
+  }
+
+  insertCustomerRow(c: Omit<Customer, "id">): Customer {
+    const info = this.insertCustomer.run(customerParams({ ...c, id: 0 }));
+    return { ...c, id: Number(info.lastInsertRowid) };
+  }
+
+  updateCustomerRow(c: Customer): void {
+    this.updateCustomer.run(customerParams(c));
+  }
+
+  vehicle(id: number): Vehicle | undefined {
+    const r = this.vehicleById.get(id);
+    return r && vehicleOf(r);
+  }
+
+  vehicleWithPlate(plate: string): Vehicle | undefined {
+    const r = this.vehicleByPlate.get(plateSearchKey(plate));
+    return r && vehicleOf(r);
+  }
+
+  vehicleWithVin(vin: string): Vehicle | undefined {
+    const r = vin === "" ? undefined : this.vehicleByVin.get(vin);
+    return r && vehicleOf(r);
+  }
+
+  vehiclesOf(customerId: number): Vehicle[] {
+    return this.vehiclesOfCustomer.all(customerId).map(vehicleOf);
+  }
+
+  vehicles(): Vehicle[] {
+    return this.allVehicles.all().map(vehicleOf);
+  }
+
+  vehicleCount(): number {
+    return this.countStmt.get()!.n;
+  }
+
+  insertVehicleRow(v: Omit<Vehicle, "id">): Vehicle {
+    const info = this.insertVehicle.run(vehicleParams({ ...v, id: 0 }));
+    return { ...v, id: Number(info.lastInsertRowid) };
+  }
+
+  updateVehicleRow(v: Vehicle): void {
+    this.updateVehicle.run(vehicleParams(v));
+  }
+
+  /** Vehicles whose plate, VIN or owner's name holds `query`, or whose owner's phone holds its digits. */
+  search(query: string, limit: number, offset = 0): Vehicle[] {
+    const key = plateSearchKey(query);
+    const digits = phoneKey(query);
+    return this.searchStmt.all({ key, phone: digits.length >= 4 ? digits : "", limit, offset }).map(vehicleOf);
+  }
+
+  link(appointmentId: number, vehicleId: number | null, entryId: number | null): void {
+    this.linkStmt.run(appointmentId, vehicleId, entryId);
+  }
+
+  linkFor(appointmentId: number): { vehicleId: number | null; entryId: number | null } | undefined {
+    const r = this.linkOf.get(appointmentId);
+    return r && { vehicleId: r.vehicle_id, entryId: r.entry_id };
+  }
+}
