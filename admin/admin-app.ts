@@ -26,6 +26,7 @@ import "./admin-day-before.js";
 import "./admin-day-sheet.js";
 import "./admin-import.js";
 import "./admin-master-data.js";
+import "./admin-console.js";
 import { adminAppStyles } from "./admin-app-styles.js";
 
 /** How long the undo toast stays after a change. */
@@ -78,6 +79,8 @@ export class AdminApp extends LitElement {
   @state() private toast: Toast | null = null;
   @state() private pending = new Map<number, Pending>();
   @state() private searchHits: ReadonlySet<number> = new Set();
+  /** An advisor whose phone account the console is to create, when opened from the advisor's form. */
+  @state() private phoneFor: number | null = null;
 
   @query("admin-board") private boardEl?: AdminBoard;
 
@@ -259,6 +262,7 @@ export class AdminApp extends LitElement {
     switch (a.kind) {
       case "tab":
         this.tab = a.tab;
+        this.phoneFor = null;
         if (a.tab === "dayBefore" && this.date === this.today()) this.setDate(addDays(this.date, 1));
         return;
       case "date":
@@ -325,7 +329,14 @@ export class AdminApp extends LitElement {
       case "import":
         return html`<admin-import class="page" .board=${s} .language=${this.language} .send=${this.send}></admin-import>`;
       case "settings":
-        return html`<admin-master-data class="page" .board=${s} .language=${this.language} .send=${this.send}></admin-master-data>`;
+        return html`<admin-master-data class="page" .board=${s} .language=${this.language} .send=${this.send}
+          @admin-open-people=${(e: CustomEvent<{ advisorId: number }>) => {
+            this.phoneFor = e.detail.advisorId;
+            this.tab = "console";
+          }}></admin-master-data>`;
+      case "console":
+        return html`<admin-console class="page" .advisors=${s.advisors} .language=${this.language} .timeZone=${s.settings.timeZone}
+          .siteName=${s.settings.siteName} .forAdvisor=${this.phoneFor}></admin-console>`;
     }
   }
 

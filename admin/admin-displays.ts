@@ -225,6 +225,8 @@ export class AdminDisplays extends LitElement {
       <td data-cell="status">${this.status(d)}</td>
       <td data-cell="lastSeen">${this.when(d.lastSeenAt)}</td>
       <td data-cell="showing">${showing}</td>
+      <td data-cell="reconnects">${d.reconnectsToday}</td>
+      <td data-cell="rtt">${d.online && d.rttMs !== null ? this.msg("admin.displays.rttValue", { ms: d.rttMs }) : "—"}</td>
       <td>${this.actions(d)}</td>
     </tr>`;
   }
@@ -277,6 +279,8 @@ export class AdminDisplays extends LitElement {
       "admin.displays.status",
       "admin.displays.lastSeen",
       "admin.displays.showing",
+      "admin.displays.reconnects",
+      "admin.displays.rtt",
       "admin.displays.actions",
     ];
     return html`<p class="note">${this.msg("admin.displays.note")}</p>

@@ -7,7 +7,7 @@ import { t, type MessageKey } from "../shared/i18n/messages.js";
 import type { LaneMode } from "../display/board-layout.js";
 import "./admin-search.js";
 
-export type Tab = "board" | "dayBefore" | "sheet" | "import" | "settings";
+export type Tab = "board" | "dayBefore" | "sheet" | "import" | "settings" | "console";
 
 export type ToolbarAction =
   | { kind: "tab"; tab: Tab }
@@ -32,6 +32,7 @@ const TABS: [Tab, MessageKey][] = [
   ["sheet", "admin.tab.sheet"],
   ["import", "admin.tab.import"],
   ["settings", "admin.tab.settings"],
+  ["console", "admin.tab.console"],
 ];
 
 /** The editor's header and tool bar: pages, dates, connection, language, search, view, new booking, undo. */

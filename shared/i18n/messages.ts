@@ -13,13 +13,14 @@ import * as login from "./messages/login.js";
 import * as admin from "./messages/admin.js";
 import * as adminDayBefore from "./messages/admin-day-before.js";
 import * as adminDisplays from "./messages/admin-displays.js";
+import * as adminConsole from "./messages/admin-console.js";
 import * as errors from "./messages/errors.js";
 
-const zhCN = { ...board.zhCN, ...display.zhCN, ...advisor.zhCN, ...login.zhCN, ...admin.zhCN, ...adminDayBefore.zhCN, ...adminDisplays.zhCN, ...errors.zhCN };
+const zhCN = { ...board.zhCN, ...display.zhCN, ...advisor.zhCN, ...login.zhCN, ...admin.zhCN, ...adminDayBefore.zhCN, ...adminDisplays.zhCN, ...adminConsole.zhCN, ...errors.zhCN };
 
 export type MessageKey = keyof typeof zhCN;
 
-const en: Record<MessageKey, string> = { ...board.en, ...display.en, ...advisor.en, ...login.en, ...admin.en, ...adminDayBefore.en, ...adminDisplays.en, ...errors.en };
+const en: Record<MessageKey, string> = { ...board.en, ...display.en, ...advisor.en, ...login.en, ...admin.en, ...adminDayBefore.en, ...adminDisplays.en, ...adminConsole.en, ...errors.en };
 
 const TABLES: Record<Language, Record<MessageKey, string>> = { "zh-CN": zhCN, en };
 

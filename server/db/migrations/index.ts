@@ -1,6 +1,7 @@
 import { sql as m001 } from "./001-initial.js";
 import { sql as m002 } from "./002-search-sample-idempotency.js";
 import { sql as m003 } from "./003-access.js";
+import { sql as m006 } from "./006-console.js";
 
 /** In order; the database's `user_version` is the number of entries applied. Append only. */
-export const MIGRATIONS: readonly string[] = [m001, m002, m003];
+export const MIGRATIONS: readonly string[] = [m001, m002, m003, m006];
