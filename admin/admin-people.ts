@@ -289,7 +289,7 @@ export class AdminPeople extends LitElement {
         copyFailedText=${this.msg("admin.people.copyFailed")}
         doneLabel=${this.msg("admin.people.done")}
         @admin-secret-done=${() => (this.issued = null)}
-        ><button type="button" data-action="print" @click=${() => void this.printSlip()}>🖨 ${this.msg("admin.people.print")}</button></admin-secret-once
+        ><button type="button" data-action="print" @click=${() => void this.printSlip()}>${this.msg("admin.people.print")}</button></admin-secret-once
       >
       <div class="slip" aria-hidden="true">
         <h3>${this.msg("admin.people.slipTitle", { site: this.siteName })}</h3>
