@@ -12,6 +12,7 @@ import { restoreAppointment } from "./commands/restore-command.js";
 import { importAppointments } from "./commands/import-command.js";
 import { runSystemCommand } from "./commands/system-commands.js";
 import { createAdvisor, createBay, updateAdvisor, updateBay, updateSettings } from "./commands/master-data-commands.js";
+import { updateRetention } from "./commands/retention-command.js";
 import { createAccount, createDisplay, createToken, revokeDisplay, revokeToken, setPassword, updateAccount, updateDisplay } from "./commands/access-commands.js";
 
 export interface Outcome {
@@ -64,6 +65,8 @@ function dispatch(ctx: CommandContext, cmd: Command): HandlerOutput {
       return createToken(ctx, cmd);
     case "token.revoke":
       return revokeToken(ctx, cmd);
+    case "retention.update":
+      return updateRetention(ctx, cmd);
   }
 }
 

@@ -11,6 +11,7 @@ import { AccountRepo } from "./account-repo.js";
 import { SessionRepo } from "./session-repo.js";
 import { DisplayRepo } from "./display-repo.js";
 import { TokenRepo } from "./token-repo.js";
+import { RetentionRepo } from "./retention-repo.js";
 
 /** One repository per table; the connection itself stays with the Store (store.ts). */
 export interface Repositories {
@@ -26,6 +27,7 @@ export interface Repositories {
   sessions: SessionRepo;
   displays: DisplayRepo;
   tokens: TokenRepo;
+  retention: RetentionRepo;
 }
 
 export function createRepositories(db: Db): Repositories {
@@ -42,5 +44,6 @@ export function createRepositories(db: Db): Repositories {
     sessions: new SessionRepo(db),
     displays: new DisplayRepo(db),
     tokens: new TokenRepo(db),
+    retention: new RetentionRepo(db),
   };
 }

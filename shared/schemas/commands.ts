@@ -5,6 +5,7 @@ import { AdvisorInputSchema } from "./advisor.js";
 import { BayInputSchema } from "./bay.js";
 import { SettingsPatchSchema } from "./settings.js";
 import { AccountEditSchema, AccountInputSchema, DisplayInputSchema, PasswordSchema, TokenInputSchema } from "./access.js";
+import { RetentionInputSchema } from "./retention.js";
 
 const VersionSchema = z.number().int().min(1, { error: "must be the version you saw (1 or more)" });
 const Ref = { id: IdSchema, version: VersionSchema };
@@ -61,6 +62,8 @@ const CommandUnion = z.discriminatedUnion("type", [
   z.strictObject({ type: z.literal("display.revoke"), id: IdSchema }),
   z.strictObject({ type: z.literal("token.create"), input: TokenInputSchema }),
   z.strictObject({ type: z.literal("token.revoke"), id: IdSchema }),
+  /** The manager's retention policy: how long the audit log stays in the database before it is archived. */
+  z.strictObject({ type: z.literal("retention.update"), version: VersionSchema, changes: RetentionInputSchema }),
 ]);
 export const CommandSchema = CommandUnion.brand<"ValidCommand">();
 /** A command as the handlers read it. */
