@@ -7,6 +7,7 @@ import { currentSession } from "../login/staff-api.js";
 import "./admin-people.js";
 import "./admin-tokens.js";
 import "./admin-displays.js";
+import "./admin-history.js";
 
 declare global {
   interface HTMLElementTagNameMap {
@@ -14,16 +15,17 @@ declare global {
   }
 }
 
-export type ConsoleSection = "people" | "devices";
+export type ConsoleSection = "people" | "devices" | "history";
 
 const SECTIONS: [ConsoleSection, MessageKey][] = [
   ["people", "admin.console.people"],
   ["devices", "admin.console.devices"],
+  ["history", "admin.console.history"],
 ];
 
 /**
  * The manager's console: people (accounts), devices and integrations (API tokens beside the paired
- * displays). Other roles get a note and send no requests; the server refuses them anyway.
+ * displays), and the history of every change with its retention. Other roles get a note and send no requests; the server refuses them anyway.
  */
 @customElement("admin-console")
 export class AdminConsole extends LitElement {
@@ -88,6 +90,10 @@ export class AdminConsole extends LitElement {
     if (this.section === "people") {
       return html`<h2>${t(lang, "admin.console.people")}</h2>
         <admin-people .advisors=${this.advisors} .language=${lang} .timeZone=${this.timeZone} .siteName=${this.siteName} .me=${this.me} .forAdvisor=${this.forAdvisor}></admin-people>`;
+    }
+    if (this.section === "history") {
+      return html`<h2>${t(lang, "admin.console.history")}</h2>
+        <admin-history .language=${lang} .timeZone=${this.timeZone}></admin-history>`;
     }
     return html`<h2>${t(lang, "admin.tokens.title")}</h2>
       <admin-tokens .advisors=${this.advisors} .language=${lang} .timeZone=${this.timeZone}></admin-tokens>

@@ -1,4 +1,4 @@
-import type { AuditQuery, Retention } from "../../shared/schemas/retention.js";
+import { kindActions, type AuditQuery, type Retention } from "../../shared/schemas/retention.js";
 import { plateSearchKey } from "../../shared/rules/plate.js";
 import { addDays, localParts, zonedInstant } from "../../shared/rules/zoned-time.js";
 import type { Repositories } from "../db/repositories.js";
@@ -39,6 +39,7 @@ function matches(e: AuditEntry, f: AuditSearch): boolean {
   if (f.plateKey !== undefined && !(e.entity === "appointment" && [plateOf(e.before), plateOf(e.after)].some((k) => k.endsWith(f.plateKey!)))) return false;
   if (f.person !== undefined && !e.actor.toLowerCase().includes(f.person.toLowerCase())) return false;
   if (f.kind !== undefined && !(e.action === f.kind || e.action.startsWith(`${f.kind}.`))) return false;
+  if (f.actions !== undefined && !f.actions.includes(e.action)) return false;
   return true;
 }
 
@@ -57,7 +58,11 @@ export function readHistory(repos: Repositories, archive: ArchiveFiles | null, q
   if (q.card !== undefined) f.cardId = q.card;
   if (q.plate !== undefined) f.plateKey = plateSearchKey(q.plate);
   if (q.person !== undefined) f.person = q.person;
-  if (q.kind !== undefined) f.kind = q.kind;
+  if (q.kind !== undefined) {
+    const k = kindActions(q.kind);
+    if ("actions" in k) f.actions = k.actions;
+    else f.kind = k.prefix;
+  }
   const entries = repos.audit.search(f);
   const wantArchive = archive !== null && (q.archive === "1" || (f.fromIso !== undefined && f.fromIso < from));
   if (!wantArchive) return { entries, archivedMonths: [], onlineFrom: from, retention };

@@ -39,8 +39,10 @@ export interface AuditSearch {
   plateKey?: string;
   /** Part of the actor's name. */
   person?: string;
-  /** The start of the action, e.g. "appointment" or "appointment.move". */
+  /** The action, or every action under it: "appointment.move", or "account" for account.*. */
   kind?: string;
+  /** Exactly these actions. */
+  actions?: string[];
   limit: number;
 }
 
@@ -134,6 +136,7 @@ export class AuditRepo {
     if (f.plateKey !== undefined) add("entity = 'appointment' AND entity_id IN (SELECT id FROM appointments WHERE plate_key LIKE '%' || ?)", f.plateKey);
     if (f.person !== undefined) add("instr(lower(actor), lower(?)) > 0", f.person);
     if (f.kind !== undefined) add("(action = ? OR action LIKE ? || '.%')", f.kind, f.kind);
+    if (f.actions !== undefined) add(`action IN (${f.actions.map(() => "?").join(", ")})`, ...f.actions);
     const sql = `SELECT * FROM audit_log ${where.length ? `WHERE ${where.join(" AND ")}` : ""} ORDER BY id DESC LIMIT ?`;
     // a handful of shapes, each prepared once
     let stmt = this.searches.get(sql);

@@ -73,6 +73,11 @@ const FIELD_LABELS: Record<string, MessageKey> = {
   since: "error.field.since",
   cookie: "error.field.cookie",
   fixture: "error.field.fixture",
+  auditDays: "admin.retention.days",
+  day: "admin.history.day",
+  card: "admin.history.card",
+  person: "admin.history.person",
+  archive: "admin.history.archive",
 };
 
 /**

@@ -16,6 +16,13 @@ export interface Retention {
 /** The history viewer's filters (GET /api/audit). */
 export const AUDIT_KINDS = ["appointment", "appointment.create", "appointment.update", "appointment.move", "appointment.status", "appointment.restore", "appointment.import", "advisor", "bay", "settings", "account", "display", "token", "sample", "retention"] as const;
 
+const STATUS_CHANGES = ["arrive", "confirm", "start", "complete", "no_show", "cancel", "reopen", "mark_late", "mark_no_show"].map((a) => `appointment.${a}`);
+
+/** The audit actions a kind of change covers: a list, or every action under a prefix (`account` → `account.*`). */
+export function kindActions(kind: (typeof AUDIT_KINDS)[number]): { actions: string[] } | { prefix: string } {
+  return kind === "appointment.status" ? { actions: STATUS_CHANGES } : { prefix: kind };
+}
+
 export const AuditQuerySchema = z.strictObject({
   /** The site's day the change was made on. */
   day: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: "must be a date YYYY-MM-DD" }).optional(),

@@ -10,6 +10,7 @@ import * as board from "../../shared/schemas/board.js";
 import * as commands from "../../shared/schemas/commands.js";
 import * as common from "../../shared/schemas/common.js";
 import * as sample from "../../shared/schemas/sample.js";
+import * as retention from "../../shared/schemas/retention.js";
 import * as settings from "../../shared/schemas/settings.js";
 import * as protocol from "../../shared/protocol.js";
 import type { CommandInput } from "../../shared/schemas/commands.js";
@@ -28,7 +29,7 @@ import { refusedEverywhere, schemaPaths, serverErrorSources } from "../helpers/e
 
 /** Every shared module that holds schemas: the server may parse input with any of them. */
 const SCHEMAS: Record<string, z.ZodType> = Object.fromEntries(
-  [access, actor, advisor, appointment, bay, board, commands, common, sample, settings, protocol].flatMap((mod) =>
+  [access, actor, advisor, appointment, bay, board, commands, common, sample, settings, retention, protocol].flatMap((mod) =>
     Object.entries(mod as Record<string, unknown>).filter((e): e is [string, z.ZodType] => e[1] instanceof z.ZodType),
   ),
 );
