@@ -19,7 +19,7 @@ declare global {
 const VERBS = ["create", "update", "revoke", "set_password", "init", "seed", "remove"] as const;
 
 /** Fields every record carries that say nothing to a reader. */
-const QUIET = new Set(["version", "updatedAt", "createdAt", "id"]);
+const QUIET = new Set(["version", "updatedAt", "updatedBy", "createdAt", "id", "isSample"]);
 
 function show(v: unknown): string {
   if (v === undefined || v === null || v === "") return "";

@@ -63,4 +63,17 @@ describe("the manager's console on a busy day, checked by axe-core and looked at
     await expectAccessible(page, "the console's devices and integrations");
     await screenshotAt(page, "console-busy-devices", DESK_SIZES);
   });
+
+  it("history, a move's before and after open", { timeout: AXE_TIMEOUT }, async () => {
+    const board = (await server.api("/api/board?date=2026-11-27")).body as { appointments: { id: number; version: number; status: string; startTime: string }[] };
+    const card = board.appointments.find((a) => a.status === "booked")!;
+    await server.api(`/api/appointments/${card.id}/move`, { method: "POST", json: { version: card.version, startTime: "17:00" } });
+    const page = await console("修改记录");
+    await expect.poll(() => page.locator("admin-history tbody tr[data-entry]").count(), { timeout: 20_000 }).toBeGreaterThan(5);
+    await page.locator("admin-history tbody tr[data-entry]").first().getByRole("button", { name: "修改前后" }).click();
+    await page.locator("admin-history table.sides").waitFor();
+    await settled(page);
+    await expectAccessible(page, "the console's history with a change opened");
+    await screenshotAt(page, "console-busy-history", DESK_SIZES);
+  });
 });
