@@ -107,7 +107,7 @@ export class AdminHistory extends LitElement {
     e.preventDefault();
     const parsed = RetentionInputSchema.safeParse({ auditDays: Number(formText(e.target as HTMLFormElement, "auditDays")) });
     if (!parsed.success) {
-      this.retentionNote = `${fieldLabel(this.language, "auditDays")}: ${this.msg("error.invalid.field", { field: fieldLabel(this.language, "auditDays") })}`;
+      this.retentionNote = this.msg("error.invalid.field", { field: fieldLabel(this.language, "auditDays") });
       return;
     }
     const res = await setRetention(r, parsed.data.auditDays);

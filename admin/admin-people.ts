@@ -5,13 +5,13 @@ import type { Advisor } from "../shared/schemas/advisor.js";
 import type { Language } from "../shared/schemas/common.js";
 import { isLastActiveManager } from "../shared/rules/accounts.js";
 import { t, type MessageKey, type MessageParams } from "../shared/i18n/messages.js";
-import { errorText, fieldLabel } from "../shared/i18n/errors.js";
+import { errorText } from "../shared/i18n/errors.js";
 import type { ApiResult } from "../login/staff-api.js";
 import { formText } from "../login/form-text.js";
 import { createAccount, listAccounts, oneTimePassword, resetPassword, updateAccount } from "./access-api.js";
 import { fieldProblems, type FieldProblem } from "./field-problems.js";
 import { formStyles } from "./admin-form-styles.js";
-import { consoleTableStyles, siteTime } from "./console-table.js";
+import { consoleTableStyles, problemAlert, siteTime } from "./console-table.js";
 import "./admin-secret-once.js";
 
 declare global {
@@ -259,7 +259,6 @@ export class AdminPeople extends LitElement {
 
   private createForm() {
     const lang = this.language;
-    const problems = [...this.problems.values()];
     return html`<form data-form="account-new" @submit=${this.create} novalidate>
       <label>${this.msg("admin.people.displayName")}<input name="displayName" .value=${this.newName} /></label>
       <label>${this.msg("admin.people.username")}<input name="username" autocomplete="off" /></label>
@@ -270,9 +269,7 @@ export class AdminPeople extends LitElement {
         ? html`<label>${this.msg("admin.people.advisor")}<select name="advisorId">${this.advisorOptions(this.newAdvisor)}</select></label>`
         : nothing}
       <button type="submit">${this.msg("admin.people.createButton")}</button>
-      ${problems.length > 0
-        ? html`<div class="error" role="alert">${problems.map((p) => html`<div>${fieldLabel(lang, p.field)}: ${t(lang, p.key, p.params)}</div>`)}</div>`
-        : nothing}
+      ${problemAlert(lang, this.problems)}
     </form>`;
   }
 

@@ -4,13 +4,13 @@ import { ACCOUNT_ROLES, TokenInputSchema, type AccountRole, type ApiToken } from
 import type { Advisor } from "../shared/schemas/advisor.js";
 import type { Language } from "../shared/schemas/common.js";
 import { t, type MessageKey, type MessageParams } from "../shared/i18n/messages.js";
-import { errorText, fieldLabel } from "../shared/i18n/errors.js";
+import { errorText } from "../shared/i18n/errors.js";
 import type { ApiResult } from "../login/staff-api.js";
 import { formText } from "../login/form-text.js";
 import { createToken, listTokens, revokeToken } from "./access-api.js";
 import { fieldProblems, type FieldProblem } from "./field-problems.js";
 import { formStyles } from "./admin-form-styles.js";
-import { consoleTableStyles, siteTime } from "./console-table.js";
+import { consoleTableStyles, problemAlert, siteTime } from "./console-table.js";
 import "./admin-secret-once.js";
 
 declare global {
@@ -125,7 +125,6 @@ export class AdminTokens extends LitElement {
 
   private createForm() {
     const lang = this.language;
-    const problems = [...this.problems.values()];
     return html`<form data-form="token-new" @submit=${this.create} novalidate>
       <label>${this.msg("admin.tokens.name")}<input name="name" /></label>
       <label>${this.msg("admin.tokens.role")}
@@ -137,9 +136,7 @@ export class AdminTokens extends LitElement {
         ? html`<label>${this.msg("admin.tokens.advisor")}<select name="advisorId">${this.advisors.map((v) => html`<option value=${v.id}>${v.name}</option>`)}</select></label>`
         : nothing}
       <button type="submit">${this.msg("admin.tokens.createButton")}</button>
-      ${problems.length > 0
-        ? html`<div class="error" role="alert">${problems.map((p) => html`<div>${fieldLabel(lang, p.field)}: ${t(lang, p.key, p.params)}</div>`)}</div>`
-        : nothing}
+      ${problemAlert(lang, this.problems)}
     </form>`;
   }
 

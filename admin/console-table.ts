@@ -1,7 +1,11 @@
-import { css } from "lit";
+import { css, html, nothing } from "lit";
+import type { Language } from "../shared/schemas/common.js";
+import { t } from "../shared/i18n/messages.js";
+import { fieldLabel } from "../shared/i18n/errors.js";
+import type { FieldProblem } from "./field-problems.js";
 import { localParts } from "../shared/rules/zoned-time.js";
 
-/** The console's lists (people, tokens): one look for its tables. */
+/** The console's lists (people, tokens, displays, history): one look for its tables. */
 export const consoleTableStyles = css`
   table {
     border-collapse: collapse;
@@ -30,4 +34,10 @@ export const consoleTableStyles = css`
 export function siteTime(iso: string, timeZone: string): string {
   const p = localParts(new Date(iso), timeZone);
   return `${p.date} ${p.time}`;
+}
+
+/** A form's field problems, each with the field as the screen names it, in the user's language. */
+export function problemAlert(lang: Language, problems: ReadonlyMap<string, FieldProblem>) {
+  if (problems.size === 0) return nothing;
+  return html`<div class="error" role="alert">${[...problems.values()].map((p) => html`<div>${fieldLabel(lang, p.field)}: ${t(lang, p.key, p.params)}</div>`)}</div>`;
 }
