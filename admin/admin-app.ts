@@ -32,6 +32,7 @@ import "./admin-call-lists.js";
 import "./admin-register.js";
 import "./unconfirmed-banner.js";
 import type { CallInBooking } from "./admin-call-lists.js";
+import "./admin-console.js";
 import { adminAppStyles } from "./admin-app-styles.js";
 import "../display/components/arrival-alerts.js";
 import { currentSession } from "../login/staff-api.js";
@@ -88,6 +89,8 @@ export class AdminApp extends LitElement {
   @state() private toast: Toast | null = null;
   @state() private pending = new Map<number, Pending>();
   @state() private searchHits: ReadonlySet<number> = new Set();
+  /** An advisor whose phone account the console is to create, when opened from the advisor's form. */
+  @state() private phoneFor: number | null = null;
 
   @query("admin-board") private boardEl?: AdminBoard;
   /** Minutes per column of the board, as this browser last chose. */
@@ -278,6 +281,7 @@ export class AdminApp extends LitElement {
     switch (a.kind) {
       case "tab":
         this.tab = a.tab;
+        this.phoneFor = null;
         if (a.tab === "dayBefore" && this.date === this.today()) this.setDate(addDays(this.date, 1));
         return;
       case "date":
@@ -359,7 +363,14 @@ export class AdminApp extends LitElement {
       case "register":
         return html`<admin-register class="page" .language=${this.language} .send=${this.send}></admin-register>`;
       case "settings":
-        return html`<admin-master-data class="page" .board=${s} .language=${this.language} .send=${this.send}></admin-master-data>`;
+        return html`<admin-master-data class="page" .board=${s} .language=${this.language} .send=${this.send}
+          @admin-open-people=${(e: CustomEvent<{ advisorId: number }>) => {
+            this.phoneFor = e.detail.advisorId;
+            this.tab = "console";
+          }}></admin-master-data>`;
+      case "console":
+        return html`<admin-console class="page" .advisors=${s.advisors} .language=${this.language} .timeZone=${s.settings.timeZone}
+          .siteName=${s.settings.siteName} .forAdvisor=${this.phoneFor}></admin-console>`;
     }
   }
 

@@ -166,7 +166,7 @@ export class AdminCardPanel extends LitElement {
 }
 
 /** The audit log's action names as the history shows them. */
-function actionKey(action: string) {
+export function actionKey(action: string) {
   switch (action) {
     case "appointment.create":
     case "appointment.update":

@@ -6,11 +6,12 @@ import type { Advisor } from "../shared/schemas/advisor.js";
 import type { Language } from "../shared/schemas/common.js";
 import { localParts } from "../shared/rules/zoned-time.js";
 import { t, type MessageKey, type MessageParams } from "../shared/i18n/messages.js";
-import { errorText, fieldLabel } from "../shared/i18n/errors.js";
+import { errorText } from "../shared/i18n/errors.js";
 import { currentSession, type ApiResult } from "../login/staff-api.js";
 import { createDisplay, listDisplays, pairingUrl, revokeDisplay, updateDisplay } from "./display-api.js";
 import { fieldProblems, type FieldProblem } from "./field-problems.js";
 import { formText } from "../login/form-text.js";
+import { consoleTableStyles, problemAlert } from "./console-table.js";
 
 declare global {
   interface HTMLElementTagNameMap {
@@ -47,21 +48,10 @@ export class AdminDisplays extends LitElement {
 
   static override styles = [
     formStyles,
+    consoleTableStyles,
     css`
       :host {
         display: block;
-      }
-      table {
-        border-collapse: collapse;
-        width: 100%;
-        margin: 0.5em 0;
-      }
-      th,
-      td {
-        text-align: left;
-        padding: 0.35em 0.5em;
-        border-bottom: 1px solid var(--mb-line);
-        vertical-align: top;
       }
       .online {
         color: var(--mb-ok, green);
@@ -235,13 +225,14 @@ export class AdminDisplays extends LitElement {
       <td data-cell="status">${this.status(d)}</td>
       <td data-cell="lastSeen">${this.when(d.lastSeenAt)}</td>
       <td data-cell="showing">${showing}</td>
+      <td data-cell="reconnects">${d.reconnectsToday}</td>
+      <td data-cell="rtt">${d.online && d.rttMs !== null ? this.msg("admin.displays.rttValue", { ms: d.rttMs }) : "—"}</td>
       <td>${this.actions(d)}</td>
     </tr>`;
   }
 
   private createForm() {
     const lang = this.language;
-    const problems = [...this.problems.values()];
     return html`<form data-form="display-new" @submit=${this.create} novalidate>
       <label>${this.msg("admin.displays.name")}<input name="name" /></label>
       <label>${this.msg("admin.displays.visibility")}
@@ -260,9 +251,7 @@ export class AdminDisplays extends LitElement {
         ${this.advisors.map((a) => html`<label class="inline"><input type="checkbox" name="advisor-${a.id}" />${a.name}</label>`)}
       </fieldset>
       <button type="submit">${this.msg("admin.displays.createButton")}</button>
-      ${problems.length > 0
-        ? html`<div class="error" role="alert">${problems.map((p) => html`<div>${fieldLabel(lang, p.field)}: ${t(lang, p.key, p.params)}</div>`)}</div>`
-        : nothing}
+      ${problemAlert(lang, this.problems)}
     </form>`;
   }
 
@@ -293,6 +282,8 @@ export class AdminDisplays extends LitElement {
       "admin.displays.status",
       "admin.displays.lastSeen",
       "admin.displays.showing",
+      "admin.displays.reconnects",
+      "admin.displays.rtt",
       "admin.displays.actions",
     ];
     return html`<p class="note">${this.msg("admin.displays.note")}</p>

@@ -14,10 +14,16 @@ import "./admin-displays.js";
 import "./admin-job-categories.js";
 import { categoryName } from "../shared/i18n/job-categories.js";
 import { formText } from "../login/form-text.js";
+import { currentSession } from "../login/staff-api.js";
+import { listAccounts } from "./access-api.js";
 
 declare global {
   interface HTMLElementTagNameMap {
     "admin-master-data": AdminMasterData;
+  }
+  interface HTMLElementEventMap {
+    /** Open the console's people page to create a phone account for this advisor. */
+    "admin-open-people": CustomEvent<{ advisorId: number }>;
   }
 }
 
@@ -39,6 +45,10 @@ export class AdminMasterData extends LitElement {
   /** Problems by form ("advisor-3", "bay-new", "settings") and field. */
   @state() private problems = new Map<string, Map<string, FieldProblem>>();
   @state() private serverError = new Map<string, string>();
+  /** For the manager: each advisor's phone account (username), the other side of the account's advisor link. */
+  @state() private phoneAccounts: Map<number, string> | null = null;
+  /** An advisor just added, offered a phone account. */
+  @state() private offer: Pick<Advisor, "id" | "name"> | null = null;
 
   static override styles = [
     formStyles,
@@ -58,6 +68,16 @@ export class AdminMasterData extends LitElement {
       input[type="number"] {
         width: 5em;
       }
+      .link {
+        align-self: center;
+        color: var(--mb-text-muted);
+      }
+      .offer {
+        border: 2px solid var(--mb-accent, #4f8cff);
+        border-radius: 0.4em;
+        padding: 0.5em 0.8em;
+        margin: 0.5em 0;
+      }
       .days {
         display: flex;
         gap: 0.3em;
@@ -67,6 +87,42 @@ export class AdminMasterData extends LitElement {
       }
     `,
   ];
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    void this.loadPhoneAccounts();
+  }
+
+  /** Only the manager reads accounts; others see the advisors without the link. */
+  private async loadPhoneAccounts(): Promise<void> {
+    const session = await currentSession();
+    if (!session.ok || session.data.actor.role !== "manager") return;
+    const res = await listAccounts();
+    if (res.ok) this.phoneAccounts = new Map(res.data.filter((a) => a.role === "advisor" && a.active && a.advisorId !== null).map((a) => [a.advisorId!, a.username]));
+  }
+
+  private openPeople(advisorId: number): void {
+    this.offer = null;
+    this.dispatchEvent(new CustomEvent("admin-open-people", { detail: { advisorId }, bubbles: true, composed: true }));
+  }
+
+  private phoneLink(a: Advisor) {
+    if (!this.phoneAccounts) return nothing;
+    const username = this.phoneAccounts.get(a.id);
+    if (username) return html`<span class="link" data-cell="phone">${t(this.language, "admin.people.phoneAccount", { username })}</span>`;
+    return html`<span class="link" data-cell="phone">${t(this.language, "admin.people.noPhoneAccount")}
+      <button type="button" data-action="phone-account" @click=${() => this.openPeople(a.id)}>${t(this.language, "admin.people.offerYes")}</button></span>`;
+  }
+
+  private offerBox() {
+    const a = this.offer;
+    if (!a || !this.phoneAccounts) return nothing;
+    return html`<div class="offer" role="status">
+      ${t(this.language, "admin.people.offer", { name: a.name })}
+      <button type="button" data-action="offer-yes" @click=${() => this.openPeople(a.id)}>${t(this.language, "admin.people.offerYes")}</button>
+      <button type="button" data-action="offer-no" @click=${() => (this.offer = null)}>${t(this.language, "admin.people.offerNo")}</button>
+    </div>`;
+  }
 
   private setProblems(form: string, problems: Map<string, FieldProblem>, server = ""): void {
     this.problems = new Map(this.problems).set(form, problems);
@@ -104,7 +160,10 @@ export class AdminMasterData extends LitElement {
       ? await this.send({ type: "advisor.update", id: a.id, version: a.version, changes: parsed.data }, "admin.toast.saved")
       : await this.send({ type: "advisor.create", input: parsed.data }, "admin.toast.saved");
     this.setProblems(key, new Map(), ack.ok ? "" : errorText(this.language, ack.error));
-    if (ack.ok && !a) form.reset();
+    if (ack.ok && !a) {
+      form.reset();
+      this.offer = { id: (ack.data.record as Advisor).id, name: parsed.data.name };
+    }
   }
 
   private async saveBay(e: Event, b: Bay | null): Promise<void> {
@@ -165,6 +224,7 @@ export class AdminMasterData extends LitElement {
       </fieldset>
       <label class="inline"><input type="checkbox" name="active" .checked=${a?.active ?? true} />${t(lang, "admin.master.active")}</label>
       <button type="submit">${t(lang, a ? "admin.master.save" : "admin.master.add")}</button>
+      ${a ? this.phoneLink(a) : nothing}
       ${this.errors(key)}
     </form>`;
   }
@@ -221,15 +281,12 @@ export class AdminMasterData extends LitElement {
       </section>
       <section>
         <h2>${t(lang, "admin.master.advisors")}</h2>
-        ${advisors.map((a) => this.advisorForm(a))} ${this.advisorForm(null)}
+        ${advisors.map((a) => this.advisorForm(a))} ${this.advisorForm(null)} ${this.offerBox()}
       </section>
       <section>
         <h2>${t(lang, "admin.master.bays")}</h2>
         ${this.board.bays.map((b) => this.bayForm(b))} ${this.bayForm(null)}
       </section>
-      <section>
-        <h2>${t(lang, "admin.displays.title")}</h2>
-        <admin-displays .advisors=${advisors} .language=${lang} .timeZone=${this.board.settings.timeZone}></admin-displays>
-      </section>`;
+`;
   }
 }

@@ -8,7 +8,7 @@ import type { LaneMode } from "../display/board-layout.js";
 import { DEFAULT_ZOOM, ZOOMS, type Zoom } from "./board-zoom.js";
 import "./admin-search.js";
 
-export type Tab = "board" | "reception" | "dayBefore" | "callLists" | "register" | "sheet" | "import" | "settings";
+export type Tab = "board" | "reception" | "dayBefore" | "callLists" | "register" | "sheet" | "import" | "settings" | "console";
 
 export type ToolbarAction =
   | { kind: "tab"; tab: Tab }
@@ -37,6 +37,7 @@ const TABS: [Tab, MessageKey][] = [
   ["sheet", "admin.tab.sheet"],
   ["import", "admin.tab.import"],
   ["settings", "admin.tab.settings"],
+  ["console", "admin.tab.console"],
 ];
 
 /** The editor's header and tool bar: pages, dates, connection, language, search, view, new booking, undo. */

@@ -20,6 +20,8 @@ import { initialiseSite, type SiteDefaults } from "./sample/initialise-site.js";
 import { AccessControl, type AccessOptions } from "./access/access-control.js";
 import { hashPassword, newOneTimePassword } from "./access/secrets.js";
 import { forwardedHost, sameOrigin } from "./access/same-origin.js";
+import { ArchiveFiles } from "./db/archive-files.js";
+import { Archiving } from "./ops/archiving.js";
 
 export interface AppDeps {
   db: Db;
@@ -41,6 +43,11 @@ export interface AppDeps {
   /** Only paired displays (with a key) may open /display; by default an unpaired screen gets the public, masked board. */
   requireDisplayPairing?: boolean;
   access?: AccessOptions;
+  /**
+   * Where old audit entries and change-log rows go (monthly gzip files, next to the backups); the
+   * archiving job runs only with one. Without it the audit log stays in the database.
+   */
+  archiveDir?: string;
 }
 
 export interface App {
@@ -50,6 +57,8 @@ export interface App {
   hub: BoardHub;
   access: AccessControl;
   scheduler: ClockScheduler;
+  /** The hourly archiving job, when the app has an archive folder (started by the caller). */
+  archiving: Archiving | null;
   /** Stops accepting, lets in-flight commands finish, closes sockets; the caller closes the database. */
   close(): Promise<void>;
 }
@@ -72,7 +81,9 @@ const isEncrypted = (req: IncomingMessage) => (req.socket as Partial<TLSSocket>)
 export function createApp(deps: AppDeps): App {
   const { db, clock, log } = deps;
   const store = createStore(db);
-  const board = new Board(store, clock, log);
+  const archive = deps.archiveDir ? new ArchiveFiles(deps.archiveDir) : null;
+  const board = new Board(store, clock, log, archive);
+  const archiving = archive ? new Archiving(store, archive, clock, log) : null;
   initialiseSite(board, deps.defaults);
   initialiseAccounts(board, log, deps.adminPassword);
   const bookkeeping = new Bookkeeping(store.repos);
@@ -154,9 +165,11 @@ export function createApp(deps: AppDeps): App {
     hub,
     access,
     scheduler,
+    archiving,
     async close() {
       scheduler.stop();
       callScheduler.stop();
+      archiving?.stop();
       hub.close();
       // a request under way finishes; a kept-alive connection that goes idle after it is closed at once
       // rather than after the keep-alive timeout

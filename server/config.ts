@@ -1,5 +1,8 @@
 import path from "node:path";
 
+/** Inside the backup folder: the monthly archive files of the audit log and the change log. */
+export const ARCHIVE_FOLDER = "archive";
+
 export const DATABASE_FILE = "magboard.sqlite";
 
 export interface Config {

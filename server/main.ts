@@ -1,6 +1,6 @@
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { DATABASE_FILE, readConfig } from "./config.js";
+import { ARCHIVE_FOLDER, DATABASE_FILE, readConfig } from "./config.js";
 import { openDatabase } from "./db/open-database.js";
 import { createApp } from "./app.js";
 import { systemClock } from "./board/clock.js";
@@ -31,6 +31,7 @@ async function main(): Promise<void> {
     adminPassword: config.adminPassword,
     trustProxy: config.trustProxy,
     requireDisplayPairing: config.requireDisplayPairing,
+    archiveDir: path.join(config.backupDir, ARCHIVE_FOLDER),
   });
   const backups = config.backupKeep > 0 ? new DailyBackups(db, systemClock, log, { dir: config.backupDir, keep: config.backupKeep }) : null;
   let stopping = false;
@@ -63,6 +64,8 @@ async function main(): Promise<void> {
   log.info(`API      http://localhost:${port}/api/health`);
   log.info(backups ? `backups  ${config.backupDir} (daily, keeping ${config.backupKeep})` : "backups  automatic backups are off");
   backups?.start();
+  log.info(`archive  ${path.join(config.backupDir, ARCHIVE_FOLDER)} (audit entries older than the retention, change log past the replay)`);
+  app.archiving?.start();
 }
 
 main().catch((err: unknown) => {

@@ -8,6 +8,7 @@ import type { Bay } from "./schemas/bay.js";
 import type { Settings } from "./schemas/settings.js";
 import type { Overlap } from "./rules/overlaps.js";
 import type { Account, ApiToken, DisplayConfig, PairedDisplay } from "./schemas/access.js";
+import type { Retention } from "./schemas/retention.js";
 import { LocalDateSchema } from "./schemas/common.js";
 
 export { PROTOCOL_VERSION, DISPLAY_NAMESPACE, STAFF_NAMESPACE, type Ack } from "./protocol-constants.js";
@@ -46,7 +47,7 @@ export type CallInRecord =
   | { list: string; period: string; entries: import("./schemas/call-lists.js").CallEntry[] }
   | { entry: import("./schemas/call-lists.js").CallEntry; appointment: Appointment };
 
-export type CommandRecord = Appointment | Advisor | Bay | Settings | ImportRecord | Account | PairedDisplay | ApiToken | CallInRecord;
+export type CommandRecord = Appointment | Advisor | Bay | Settings | ImportRecord | Account | PairedDisplay | ApiToken | Retention | CallInRecord;
 export interface CommandResult<R = CommandRecord> {
   revision: number;
   record: R;

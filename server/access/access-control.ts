@@ -102,6 +102,7 @@ export class AccessControl {
     this.perAccount.undo(username);
     this.perAddress.undo(address);
     const { sessionId, expiresAt } = this.newSession(account.id);
+    this.bookkeeping.recordSignIn(account.id, new Date(this.clock.now()).toISOString());
     this.log.info(`${account.username} signed in from ${address}`);
     return { ok: true, sessionId, account: publicAccount(account), expiresAt };
   }

@@ -1,4 +1,4 @@
-import type { Account, ApiToken, PairedDisplay } from "../../shared/schemas/access.js";
+import type { AccountListing, ApiToken, PairedDisplay } from "../../shared/schemas/access.js";
 import type { Advisor } from "../../shared/schemas/advisor.js";
 import type { Appointment } from "../../shared/schemas/appointment.js";
 import type { Bay } from "../../shared/schemas/bay.js";
@@ -82,8 +82,10 @@ export class BoardRecords {
     return this.repos.accounts.count() > 0;
   }
 
-  accounts(): Account[] {
-    return this.repos.accounts.all().map(publicAccount);
+  /** Every account as the manager's list shows it, with when it last signed in. */
+  accounts(): AccountListing[] {
+    const signIns = this.repos.accounts.lastSignIns();
+    return this.repos.accounts.all().map((a) => ({ ...publicAccount(a), lastSignInAt: signIns.get(a.id) ?? null }));
   }
 
   tokens(): ApiToken[] {

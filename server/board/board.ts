@@ -15,6 +15,9 @@ import { CommandPipeline, type Outcome } from "./pipeline.js";
 import { DomainError } from "./domain-error.js";
 import { BoardRecords } from "./board-records.js";
 import { CallInRecords } from "./call-in-records.js";
+import type { ArchiveFiles } from "../db/archive-files.js";
+import type { AuditQuery, Retention } from "../../shared/schemas/retention.js";
+import { readHistory, type HistoryPage } from "./history.js";
 
 /** A committed change as the board announces it: what the change log holds, and when it went out. */
 export interface BoardChange extends LoggedChange {
@@ -59,6 +62,8 @@ export class Board {
     private readonly store: Store,
     private readonly clock: Clock,
     private readonly log: Logger,
+    /** Where archived audit entries are read back from; none when the server keeps no archive. */
+    private readonly archive: ArchiveFiles | null = null,
   ) {
     this.pipeline = new CommandPipeline(store, clock);
     this.records = new BoardRecords(store.repos);
@@ -156,6 +161,16 @@ export class Board {
         appointments: repos.appointments.forDate(date),
       };
     });
+  }
+
+  /** The history viewer: audit entries by day, card, plate, person and kind, archived ones included when needed. */
+  history(q: AuditQuery): HistoryPage {
+    const timeZone = this.records.settings().settings.timeZone;
+    return this.store.read(() => readHistory(this.store.repos, this.archive, q, timeZone, this.clock.now()));
+  }
+
+  retention(): Retention {
+    return this.store.repos.retention.get();
   }
 
   /** A day's overlaps, from the same rule the screens mark them by. */

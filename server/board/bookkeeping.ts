@@ -8,7 +8,7 @@ import type { StoredSession } from "../db/session-repo.js";
  * behind board commands as one. Everything here is a single-row write of the caller's own record.
  */
 export class Bookkeeping {
-  constructor(private readonly repos: Pick<Repositories, "sessions" | "tokens" | "displays">) {}
+  constructor(private readonly repos: Pick<Repositories, "sessions" | "tokens" | "displays" | "accounts">) {}
 
   startSession(session: StoredSession): void {
     this.repos.sessions.insert(session);
@@ -26,6 +26,11 @@ export class Bookkeeping {
   /** Sessions past their absolute end, or idle since before `idleBefore`. */
   removeEndedSessions(now: number, idleBefore: number): void {
     this.repos.sessions.removeEnded(now, idleBefore);
+  }
+
+  /** When an account last signed in, for the manager's people list. */
+  recordSignIn(accountId: number, atIso: string): void {
+    this.repos.accounts.markSignedIn(accountId, atIso);
   }
 
   /** When an API token was last used, for the manager's list. */

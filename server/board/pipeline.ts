@@ -14,6 +14,7 @@ import { acknowledgeAlert, markOnTheWay, receiveWalkIn } from "./commands/recept
 import { runSystemCommand } from "./commands/system-commands.js";
 import { dispatchCallIn, isCallInCommand, registerEffects } from "./commands/call-in-dispatch.js";
 import { createAdvisor, createBay, updateAdvisor, updateBay, updateSettings } from "./commands/master-data-commands.js";
+import { updateRetention } from "./commands/retention-command.js";
 import { createAccount, createDisplay, createToken, revokeDisplay, revokeToken, setPassword, updateAccount, updateDisplay } from "./commands/access-commands.js";
 
 export interface Outcome {
@@ -73,6 +74,8 @@ function dispatch(ctx: CommandContext, cmd: Command): HandlerOutput {
       return createToken(ctx, cmd);
     case "token.revoke":
       return revokeToken(ctx, cmd);
+    case "retention.update":
+      return updateRetention(ctx, cmd);
   }
 }
 

@@ -46,6 +46,8 @@ export class AccountRepo {
   private readonly countStmt;
   private readonly insertStmt;
   private readonly updateStmt;
+  private readonly signInStmt;
+  private readonly signInsStmt;
 
   constructor(db: Db) {
     this.byId = db.prepare<[number], AccountRow>("SELECT * FROM accounts WHERE id = ?");
@@ -60,6 +62,18 @@ export class AccountRepo {
       `UPDATE accounts SET display_name = @display_name, role = @role, advisor_id = @advisor_id, password_hash = @password_hash,
          must_change_password = @must_change_password, active = @active, version = @version, updated_at = @updated_at WHERE id = @id`,
     );
+    this.signInStmt = db.prepare("UPDATE accounts SET last_sign_in_at = ? WHERE id = ?");
+    this.signInsStmt = db.prepare<[], { id: number; last_sign_in_at: string }>("SELECT id, last_sign_in_at FROM accounts WHERE last_sign_in_at IS NOT NULL");
+  }
+
+  /** Bookkeeping of a sign-in: not part of the account's version or audit. */
+  markSignedIn(id: number, atIso: string): void {
+    this.signInStmt.run(atIso, id);
+  }
+
+  /** When each account last signed in (absent: never). */
+  lastSignIns(): Map<number, string> {
+    return new Map(this.signInsStmt.all().map((r) => [r.id, r.last_sign_in_at]));
   }
 
   get(id: number): StoredAccount | undefined {

@@ -1,3 +1,4 @@
+import type { Statement } from "better-sqlite3";
 import type { Db } from "./open-database.js";
 
 export interface AuditEntry {
@@ -14,7 +15,7 @@ export interface AuditEntry {
   revision: number;
 }
 
-interface AuditRow {
+export interface AuditRow {
   id: number;
   at: string;
   actor_id: string;
@@ -28,7 +29,24 @@ interface AuditRow {
   revision: number;
 }
 
-const fromRow = (r: AuditRow): AuditEntry => ({
+/** What the history viewer asks the log for; every part is optional. */
+export interface AuditSearch {
+  /** Made at or after this instant (ISO) and before `toIso`. */
+  fromIso?: string;
+  toIso?: string;
+  cardId?: number;
+  /** The end of a card's plate search key (plate-repo's plate_key), e.g. "A12345" or "12345". */
+  plateKey?: string;
+  /** Part of the actor's name. */
+  person?: string;
+  /** The action, or every action under it: "appointment.move", or "account" for account.*. */
+  kind?: string;
+  /** Exactly these actions. */
+  actions?: string[];
+  limit: number;
+}
+
+export const auditFromRow = (r: AuditRow): AuditEntry => ({
   id: r.id,
   at: r.at,
   actorId: r.actor_id,
@@ -50,8 +68,9 @@ export class AuditRepo {
   private readonly accessStmt;
   private readonly byId;
   private readonly latestStmt;
+  private readonly searches = new Map<string, Statement<(string | number)[], AuditRow>>();
 
-  constructor(db: Db) {
+  constructor(private readonly db: Db) {
     this.insertStmt = db.prepare(
       `INSERT INTO audit_log (at, actor_id, actor, action, entity, entity_id, date, before, after, revision)
        VALUES (@at, @actor_id, @actor, @action, @entity, @entity_id, @date, @before, @after, @revision)`,
@@ -85,25 +104,50 @@ export class AuditRepo {
 
   get(id: number): AuditEntry | undefined {
     const row = this.byId.get(id);
-    return row && fromRow(row);
+    return row && auditFromRow(row);
   }
 
   /** The newest site-wide settings entry of one action, e.g. the last `sample.seed`. */
   latestSiteWide(action: string): AuditEntry | undefined {
     const row = this.latestStmt.get(action);
-    return row && fromRow(row);
+    return row && auditFromRow(row);
   }
 
   forDate(date: string): AuditEntry[] {
-    return this.byDate.all(date).map(fromRow);
+    return this.byDate.all(date).map(auditFromRow);
   }
 
   /** The latest changes to accounts, displays and tokens, newest first. */
   accessChanges(limit: number): AuditEntry[] {
-    return this.accessStmt.all(limit).map(fromRow);
+    return this.accessStmt.all(limit).map(auditFromRow);
+  }
+
+  /** The newest entries matching every filter given, newest first. */
+  search(f: AuditSearch): AuditEntry[] {
+    const where: string[] = [];
+    const params: (string | number)[] = [];
+    const add = (clause: string, ...values: (string | number)[]) => {
+      where.push(clause);
+      params.push(...values);
+    };
+    if (f.fromIso !== undefined) add("at >= ?", f.fromIso);
+    if (f.toIso !== undefined) add("at < ?", f.toIso);
+    if (f.cardId !== undefined) add("entity = 'appointment' AND entity_id = ?", f.cardId);
+    if (f.plateKey !== undefined) add("entity = 'appointment' AND entity_id IN (SELECT id FROM appointments WHERE plate_key LIKE '%' || ?)", f.plateKey);
+    if (f.person !== undefined) add("instr(lower(actor), lower(?)) > 0", f.person);
+    if (f.kind !== undefined) add("(action = ? OR action LIKE ? || '.%')", f.kind, f.kind);
+    if (f.actions !== undefined) add(`action IN (${f.actions.map(() => "?").join(", ")})`, ...f.actions);
+    const sql = `SELECT * FROM audit_log ${where.length ? `WHERE ${where.join(" AND ")}` : ""} ORDER BY id DESC LIMIT ?`;
+    // a handful of shapes, each prepared once
+    let stmt = this.searches.get(sql);
+    if (!stmt) {
+      stmt = this.db.prepare<(string | number)[], AuditRow>(sql);
+      this.searches.set(sql, stmt);
+    }
+    return stmt.all(...params, f.limit).map(auditFromRow);
   }
 
   forEntity(entity: AuditEntry["entity"], id: number): AuditEntry[] {
-    return this.byEntity.all(entity, id).map(fromRow);
+    return this.byEntity.all(entity, id).map(auditFromRow);
   }
 }

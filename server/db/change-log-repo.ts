@@ -18,6 +18,8 @@ interface ChangeRow {
 
 /** How many recent changes are kept for replay; a screen further behind takes a fresh snapshot. */
 export const CHANGE_LOG_KEEP = 5_000;
+/** Rows further back than this are deleted even if never archived (a server without an archive folder). */
+export const CHANGE_LOG_BACKSTOP = 4 * CHANGE_LOG_KEEP;
 
 /** The board revision and the recent changes behind it, so a screen that missed some can replay them. */
 export class ChangeLogRepo {
@@ -55,7 +57,8 @@ export class ChangeLogRepo {
       dates: JSON.stringify(change.dates),
       ops: JSON.stringify(change.ops),
     });
-    if (change.revision % 500 === 0) this.trimStmt.run(change.revision - CHANGE_LOG_KEEP);
+    // the archiving job moves rows past CHANGE_LOG_KEEP to the archive every hour; this only bounds the table should it not run
+    if (change.revision % 500 === 0) this.trimStmt.run(change.revision - CHANGE_LOG_BACKSTOP);
   }
 
   /**

@@ -13,6 +13,7 @@ import { DisplayRepo } from "./display-repo.js";
 import { TokenRepo } from "./token-repo.js";
 import { RegisterRepo } from "./register-repo.js";
 import { CallRepo } from "./call-repo.js";
+import { RetentionRepo } from "./retention-repo.js";
 
 /** One repository per table; the connection itself stays with the Store (store.ts). */
 export interface Repositories {
@@ -30,6 +31,7 @@ export interface Repositories {
   tokens: TokenRepo;
   register: RegisterRepo;
   calls: CallRepo;
+  retention: RetentionRepo;
 }
 
 export function createRepositories(db: Db): Repositories {
@@ -48,5 +50,6 @@ export function createRepositories(db: Db): Repositories {
     tokens: new TokenRepo(db),
     register: new RegisterRepo(db),
     calls: new CallRepo(db),
+    retention: new RetentionRepo(db),
   };
 }

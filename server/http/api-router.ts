@@ -12,6 +12,7 @@ import { authRoutes } from "./auth-routes.js";
 import { accessRoutes, type DisplayPresence } from "./access-routes.js";
 import { registerRoutes } from "./register-routes.js";
 import { callListRoutes } from "./call-list-routes.js";
+import { historyRoutes } from "./history-routes.js";
 
 /** A booking is well under 4 KB; anything near this limit is a mistake or an attack. */
 export const BODY_LIMIT = "64kb";
@@ -29,6 +30,7 @@ export function apiRouter(board: Board, access: AccessControl, live: HealthSourc
   api.use(authenticate(access));
   api.use("/auth", authRoutes(board, access));
   api.use(accessRoutes(board, live));
+  api.use(historyRoutes(board));
   api.use(boardRoutes(board, live));
   api.use(receptionRoutes(board));
   api.use("/appointments", appointmentRoutes(board));

@@ -5,6 +5,7 @@ import type { AccessControl } from "../access/access-control.js";
 import { endRevoked, handshakeString, type DisplayNamespace, type DisplaySocket } from "./namespaces.js";
 import type { Publisher } from "./publisher.js";
 import { serveReads } from "./reads.js";
+import { LinkQuality } from "./link-quality.js";
 
 /**
  * `/display`: the wall TVs. Anyone on the network may open it and reads the masked board; a paired
@@ -12,6 +13,8 @@ import { serveReads } from "./reads.js";
  * here can change the board: the namespace's event map has no command.
  */
 export class DisplayChannel {
+  private readonly links: LinkQuality;
+
   constructor(
     private readonly ns: DisplayNamespace,
     private readonly board: Board,
@@ -21,6 +24,7 @@ export class DisplayChannel {
     /** Refuse unpaired screens: only a display with a key sees even the masked board. */
     requirePairing: boolean,
   ) {
+    this.links = new LinkQuality(() => board.today());
     ns.use((socket, next) => {
       const key = handshakeString(socket.handshake.auth, "key");
       if (key === undefined) return next(requirePairing ? new Error("pairing_required") : undefined);
@@ -39,13 +43,15 @@ export class DisplayChannel {
     return this.ns.sockets.size;
   }
 
-  /** Every paired display with whether it is connected now and what it shows. */
+  /** Every paired display with whether it is connected now, what it shows and how well its link holds. */
   statuses(): DisplayStatus[] {
     const live = new Map<number, DisplaySocket>();
     for (const s of this.ns.sockets.values()) if (s.data.displayId !== undefined) live.set(s.data.displayId, s);
-    return this.board.records.displays().map((d) => {
+    const displays = this.board.records.displays();
+    this.links.keepOnly(new Set(displays.filter((d) => !d.revoked).map((d) => d.id)));
+    return displays.map((d) => {
       const s = live.get(d.id);
-      return { ...d, online: s !== undefined, date: s?.data.date ?? null, page: s?.data.page ?? null };
+      return { ...d, online: s !== undefined, date: s?.data.date ?? null, page: s?.data.page ?? null, ...this.links.report(d.id) };
     });
   }
 
@@ -62,6 +68,7 @@ export class DisplayChannel {
     });
     if (!paired) return;
     this.touch(paired.id);
+    this.links.connected(paired.id, socket.conn);
     socket.on("display:report", (raw) => {
       const report = DisplayReportSchema.safeParse(raw);
       if (report.success) socket.data.page = report.data.page;

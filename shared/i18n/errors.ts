@@ -120,6 +120,11 @@ const FIELD_LABELS: Record<string, MessageKey> = {
   warrantyWithinDays: "callin.field.warrantyWithinDays",
   recontactDays: "callin.field.recontactDays",
   claimMinutes: "callin.field.claimMinutes",
+  auditDays: "admin.retention.days",
+  day: "admin.history.day",
+  card: "admin.history.card",
+  person: "admin.history.person",
+  archive: "admin.history.archive",
 };
 
 /**

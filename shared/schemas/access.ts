@@ -53,6 +53,11 @@ export interface Account {
   updatedAt: string;
 }
 
+/** An account in the manager's list: when it last signed in is bookkeeping, not part of its version or audit. */
+export interface AccountListing extends Account {
+  lastSignInAt: string | null;
+}
+
 export const DISPLAY_VISIBILITIES = ["public", "staff"] as const;
 /** How a TV lays the day out: advisor rows × hours, a flight-board list, or whichever suits the day. */
 export const DISPLAY_LAYOUTS = ["auto", "grid", "list"] as const;
@@ -106,6 +111,10 @@ export interface DisplayStatus extends PairedDisplay {
   /** The date and page the screen last reported while online. */
   date: string | null;
   page: string | null;
+  /** Connections after the first today (site's day), counted since the server started: a flaky link shows here. */
+  reconnectsToday: number;
+  /** The last heartbeat's round trip in ms, while online; null before the first one. */
+  rttMs: number | null;
 }
 
 export const TokenInputSchema = z.strictObject({

@@ -7,6 +7,7 @@ import { SettingsPatchSchema } from "./settings.js";
 import { OnTheWayMinutesSchema, WalkInInputSchema } from "./reception.js";
 import { CALL_IN_COMMANDS } from "./call-in-commands.js";
 import { AccountEditSchema, AccountInputSchema, DisplayInputSchema, PasswordSchema, TokenInputSchema } from "./access.js";
+import { RetentionInputSchema } from "./retention.js";
 
 const VersionSchema = z.number().int().min(1, { error: "must be the version you saw (1 or more)" });
 const Ref = { id: IdSchema, version: VersionSchema };
@@ -70,6 +71,8 @@ const CommandUnion = z.discriminatedUnion("type", [
   z.strictObject({ type: z.literal("token.create"), input: TokenInputSchema }),
   z.strictObject({ type: z.literal("token.revoke"), id: IdSchema }),
   ...CALL_IN_COMMANDS,
+  /** The manager's retention policy: how long the audit log stays in the database before it is archived. */
+  z.strictObject({ type: z.literal("retention.update"), version: VersionSchema, changes: RetentionInputSchema }),
 ]);
 export const CommandSchema = CommandUnion.brand<"ValidCommand">();
 /** A command as the handlers read it. */

@@ -13,8 +13,10 @@ async function cellNow(page: Page, name: string, cell: string): Promise<string> 
   return (await row.count()) === 0 ? "" : ((await row.locator(`[data-cell="${cell}"]`).textContent()) ?? "").trim();
 }
 
+/** The displays sit beside the API tokens in the manager's console. */
 async function openDisplaysPanel(page: Page): Promise<void> {
-  await page.getByRole("button", { name: "基础数据与规则" }).click();
+  await page.getByRole("button", { name: "店长控制台" }).click();
+  await page.getByRole("button", { name: "设备与接口" }).click();
   await page.locator("admin-displays form[data-form='display-new']").waitFor();
 }
 
@@ -116,8 +118,8 @@ describe("admin: paired displays panel", () => {
       const page = await context.newPage();
       await signInContext(context, server, desk);
       await page.goto(server.url + "/admin");
-      await page.getByRole("button", { name: "基础数据与规则" }).click();
-      await expect.poll(async () => (await page.locator("admin-displays .note").textContent()) ?? "", { timeout: 10_000 }).toContain("只有店长");
+      await page.getByRole("button", { name: "店长控制台" }).click();
+      await expect.poll(async () => (await page.locator("admin-console .note").textContent()) ?? "", { timeout: 10_000 }).toContain("只有店长");
       expect(await page.locator("admin-displays table").count()).toBe(0);
       expect(await page.getByText("大厅屏").count()).toBe(0);
     } finally {

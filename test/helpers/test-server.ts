@@ -73,6 +73,8 @@ export interface TestServerOptions {
   trustProxy?: boolean | number;
   /** Where the server logs; silent unless given. */
   log?: Logger;
+  /** createApp's archiveDir: the archiving job's folder (the test runs it with app.archiving.runNow()). */
+  archiveDir?: string;
   /** Listen on this port instead of an ephemeral one (a restart test brings a server back where it was). */
   port?: number;
 }
@@ -100,6 +102,7 @@ export async function startTestServer(opts: TestServerOptions = {}): Promise<Tes
     defaults: { timeZone: opts.timeZone ?? "Asia/Shanghai", sample: opts.sample ?? false },
     adminPassword: opts.adminPassword ?? TEST_ADMIN_PASSWORD,
     requireDisplayPairing: opts.requireDisplayPairing ?? false,
+    ...(opts.archiveDir ? { archiveDir: opts.archiveDir } : {}),
   });
   await new Promise<void>((resolve) => app.httpServer.listen(opts.port ?? 0, "127.0.0.1", resolve));
   const url = `http://127.0.0.1:${(app.httpServer.address() as AddressInfo).port}`;

@@ -308,6 +308,11 @@ const CASES: Case[] = [
     allowed: ALL,
     prepare: async () => ({ type: "token.revoke", id: ok(await server.api("/api/tokens", { method: "POST", json: { name: "DMS", role: "desk" } })).record.id }),
   },
+  {
+    name: "retention.update",
+    allowed: ALL,
+    prepare: async () => ({ type: "retention.update", version: await versionOf("/api/retention"), changes: { auditDays: 400 + (n++ % 50) } }),
+  },
 ];
 
 /** A register import's rows as the dealer file the REST route takes. */
@@ -363,6 +368,8 @@ function asRest(cmd: CommandInput): { method: string; path: string; json?: unkno
       return { method: "POST", path: `/api/appointments/${cmd.id}/acknowledge-alert`, json: { version: cmd.version } };
     case "appointment.on_the_way":
       return { method: "POST", path: `/api/appointments/${cmd.id}/on-the-way`, json: { version: cmd.version, minutes: cmd.minutes } };
+    case "retention.update":
+      return { method: "PATCH", path: "/api/retention", json: { version: cmd.version, ...cmd.changes } };
     case "appointment.restore":
       return null;
     case "customer.update":
@@ -477,7 +484,17 @@ describe("who may run which command", () => {
 });
 
 describe("who may read what", () => {
-  const reads = ["/api/board?date=2026-11-27", "/api/audit?date=2026-11-27", "/api/export.csv?date=2026-11-27", "/api/search?date=2026-11-27&q=a", "/api/accounts", "/api/displays", "/api/tokens"];
+  const reads = [
+    "/api/board?date=2026-11-27",
+    "/api/audit?date=2026-11-27",
+    "/api/export.csv?date=2026-11-27",
+    "/api/search?date=2026-11-27&q=a",
+    "/api/accounts",
+    "/api/displays",
+    "/api/tokens",
+    "/api/history?day=2026-11-27",
+    "/api/retention",
+  ];
   it("nobody signed in gets 401 for every full-data read", async () => {
     const card = await cardIn("booked");
     for (const path of [...reads, `/api/appointments/${card.id}`, `/api/appointments/${card.id}/history`]) {
@@ -486,7 +503,7 @@ describe("who may read what", () => {
       expect(res.body.error.code, path).toBe("unauthorized");
     }
   });
-  it("staff roles read the day; only the manager reads accounts, displays and tokens; the display role reads only the board", async () => {
+  it("staff roles read the day; only the manager reads accounts, displays, tokens, the history viewer and the retention; the display role reads only the board", async () => {
     for (const p of ["desk", "advisorOwn", "display"] as const) {
       const expectations: Record<string, number> = {
         "/api/board?date=2026-11-27": 200,
@@ -494,6 +511,8 @@ describe("who may read what", () => {
         "/api/accounts": 403,
         "/api/displays": 403,
         "/api/tokens": 403,
+        "/api/history?day=2026-11-27": 403,
+        "/api/retention": 403,
       };
       for (const [path, status] of Object.entries(expectations)) expect((await restAs(p, { method: "GET", path })).status, `${p} ${path}`).toBe(status);
     }

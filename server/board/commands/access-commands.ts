@@ -3,6 +3,7 @@ import type { Command } from "../../../shared/schemas/commands.js";
 import { publicAccount, type StoredAccount } from "../../db/account-repo.js";
 import { digest, hashPassword, newSecret, verifyPasswordSync } from "../../access/secrets.js";
 import { accountActorId, displayActorId, tokenActorId } from "../../access/actor-ids.js";
+import { removesLastManager } from "../../../shared/rules/accounts.js";
 import { DomainError, notFound } from "../domain-error.js";
 import { expectVersion, type AuditDraft, type CommandContext, type HandlerOutput } from "../command-context.js";
 
@@ -44,10 +45,6 @@ export function createAccount(ctx: CommandContext, cmd: Cmd<"account.create">): 
   return accessOutput(after, { action: "account.create", entity: "account", entityId: after.id, date: null, before: null, after });
 }
 
-function activeManagers(ctx: CommandContext): StoredAccount[] {
-  return ctx.repos.accounts.all().filter((a) => a.active && a.role === "manager");
-}
-
 export function updateAccount(ctx: CommandContext, cmd: Cmd<"account.update">): HandlerOutput {
   const before = ctx.repos.accounts.get(cmd.id);
   if (!before) throw notFound("account", cmd.id);
@@ -63,8 +60,7 @@ export function updateAccount(ctx: CommandContext, cmd: Cmd<"account.update">): 
     version: before.version + 1,
     updatedAt: ctx.nowIso,
   };
-  const stillManager = after.active && after.role === "manager";
-  if (before.active && before.role === "manager" && !stillManager && activeManagers(ctx).length <= 1) {
+  if (removesLastManager(ctx.repos.accounts.all(), before, after)) {
     throw new DomainError("invalid_payload", "this is the last active manager; make another manager first", changes.role ? "changes.role" : "changes.active");
   }
   ctx.repos.accounts.update(after);

@@ -1,0 +1,63 @@
+import type { Retention } from "../../shared/schemas/retention.js";
+import type { Db } from "./open-database.js";
+
+/** One audit or change-log row as it is stored, for moving to the archive unchanged. */
+export type StoredRow = Record<string, string | number | null>;
+
+/**
+ * The retention policy, and the only statements that take rows out of the audit log and the change
+ * log: the archiving job's, after it has written them to the archive files (server/ops/archiving.ts).
+ * The audit log is otherwise append-only.
+ */
+export class RetentionRepo {
+  private readonly getStmt;
+  private readonly setStmt;
+  private readonly oldAudit;
+  private readonly dropAudit;
+  private readonly oldChanges;
+  private readonly dropChanges;
+  private readonly countStmt;
+
+  constructor(db: Db) {
+    this.getStmt = db.prepare<[], { audit_days: number; version: number }>("SELECT audit_days, version FROM retention WHERE id = 1");
+    this.setStmt = db.prepare("UPDATE retention SET audit_days = ?, version = ? WHERE id = 1");
+    // ids grow with time, so the oldest rows are the first by id and the scan stops at the cut
+    this.oldAudit = db.prepare<[string, number], StoredRow>("SELECT * FROM audit_log WHERE at < ? ORDER BY id LIMIT ?");
+    this.dropAudit = db.prepare("DELETE FROM audit_log WHERE id <= ? AND at < ?");
+    this.oldChanges = db.prepare<[number, number], StoredRow>("SELECT * FROM change_log WHERE revision <= ? ORDER BY revision LIMIT ?");
+    this.dropChanges = db.prepare("DELETE FROM change_log WHERE revision <= ?");
+    this.countStmt = db.prepare<[], { audit: number; changes: number }>("SELECT (SELECT count(*) FROM audit_log) AS audit, (SELECT count(*) FROM change_log) AS changes");
+  }
+
+  get(): Retention {
+    const r = this.getStmt.get();
+    return r ? { auditDays: r.audit_days, version: r.version } : { auditDays: 400, version: 0 };
+  }
+
+  set(r: Retention): void {
+    this.setStmt.run(r.auditDays, r.version);
+  }
+
+  /** The oldest audit rows made before `beforeIso`, at most `limit`, oldest first. */
+  auditBefore(beforeIso: string, limit: number): StoredRow[] {
+    return this.oldAudit.all(beforeIso, limit);
+  }
+
+  removeAuditThrough(id: number, beforeIso: string): void {
+    this.dropAudit.run(id, beforeIso);
+  }
+
+  /** Change-log rows at or below `revision`, at most `limit`, oldest first. */
+  changesThrough(revision: number, limit: number): StoredRow[] {
+    return this.oldChanges.all(revision, limit);
+  }
+
+  removeChangesThrough(revision: number): void {
+    this.dropChanges.run(revision);
+  }
+
+  /** Rows now in the audit log and the change log. */
+  counts(): { audit: number; changes: number } {
+    return this.countStmt.get()!;
+  }
+}

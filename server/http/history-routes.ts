@@ -1,0 +1,27 @@
+import { Router } from "express";
+import type { Board } from "../board/board.js";
+import { AuditQuerySchema } from "../../shared/schemas/retention.js";
+import { DomainError } from "../board/domain-error.js";
+import { requireRead } from "./authenticate.js";
+import { runCommand } from "./send.js";
+import { sendError } from "./send-error.js";
+
+/** The manager's history viewer and retention policy. */
+export function historyRoutes(board: Board): Router {
+  const r = Router();
+  const manager = requireRead("access");
+
+  r.get("/history", manager, (req, res) => {
+    const q = AuditQuerySchema.safeParse(req.query);
+    if (!q.success) return sendError(res, DomainError.fromZod(q.error).toBody());
+    res.json(board.history(q.data));
+  });
+
+  r.get("/retention", manager, (_req, res) => res.json(board.retention()));
+  r.patch("/retention", (req, res) => {
+    const { version, ...changes } = (typeof req.body === "object" && req.body !== null ? req.body : {}) as Record<string, unknown>;
+    runCommand(board, req, res, { type: "retention.update", version, changes });
+  });
+
+  return r;
+}

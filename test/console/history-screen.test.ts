@@ -1,0 +1,60 @@
+import type { Page } from "playwright-core";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { startAdminWorld, type AdminWorld } from "../admin/admin-page.js";
+
+async function openHistory(page: Page): Promise<void> {
+  await page.locator("admin-toolbar nav button").filter({ hasText: "店长控制台" }).click();
+  await page.locator("admin-console nav button").filter({ hasText: "修改记录" }).click();
+  await page.locator("admin-history form[data-form='history-filter']").waitFor();
+}
+
+const rows = (page: Page) => page.locator("admin-history tbody tr[data-entry]");
+
+describe("console: history", () => {
+  let world: AdminWorld;
+  beforeEach(async () => {
+    world = await startAdminWorld();
+  });
+  afterEach(async () => {
+    await world.close();
+  });
+
+  it("filters by plate, shows a move's before and after side by side, follows a card's whole life, and sets the retention", async () => {
+    const { server, cardId, advisors } = world;
+    const card = (await server.api(`/api/appointments/${cardId}`)).body as { version: number };
+    await server.api(`/api/appointments/${cardId}/move`, { method: "POST", json: { version: card.version, startTime: "11:00" } });
+    await server.api("/api/appointments", { method: "POST", json: { date: "2026-11-27", startTime: "14:00", advisorId: advisors[1], customerName: "李四", plate: "沪B·67890", workRequested: "换轮胎" } });
+
+    const admin = await world.open();
+    await openHistory(admin);
+    await expect.poll(() => rows(admin).count()).toBeGreaterThan(3);
+
+    const form = admin.locator("admin-history form[data-form='history-filter']");
+    await form.locator("input[name='plate']").fill("12345");
+    await form.getByRole("button", { name: "查询" }).click();
+    await expect.poll(() => rows(admin).count()).toBe(2);
+    expect(await rows(admin).allTextContents()).not.toContainEqual(expect.stringContaining("李四"));
+
+    const move = rows(admin).filter({ hasText: "移动" }).first();
+    await move.getByRole("button", { name: "修改前后" }).click();
+    const changed = admin.locator("admin-history table.sides tr.changed[data-field='startTime']");
+    await expect.poll(() => changed.count()).toBe(1);
+    expect(await changed.locator("[data-side='before']").textContent()).toBe("10:00");
+    expect(await changed.locator("[data-side='after']").textContent()).toBe("11:00");
+    expect(await changed.locator("td").first().textContent()).toBe("预约时间");
+
+    await form.locator("input[name='plate']").fill("");
+    await form.getByRole("button", { name: "查询" }).click();
+    await expect.poll(() => rows(admin).count()).toBeGreaterThan(3);
+    await rows(admin).filter({ hasText: "李四" }).first().locator("button[data-action='card-life']").click();
+    await expect.poll(() => rows(admin).count()).toBe(1);
+    expect(await rows(admin).first().textContent()).toContain("李四");
+
+    const retention = admin.locator("admin-history form[data-form='retention']");
+    expect(await retention.locator("input[name='auditDays']").inputValue()).toBe("400");
+    await retention.locator("input[name='auditDays']").fill("90");
+    await retention.getByRole("button", { name: "保存" }).click();
+    await expect.poll(async () => ((await server.api("/api/retention")).body as { auditDays: number }).auditDays).toBe(90);
+    await expect.poll(async () => (await retention.locator("[role='status']").textContent()) ?? "").toBe("已保存");
+  });
+});
