@@ -46,7 +46,7 @@ export const themeTokens = css`
     --mb-service: #cfb2ff;
     --mb-greeted: #7ee8fa;
     --mb-card-greeted-bg: #0d2f36;
-    --mb-greeting-overdue: #ff7ad9;
+    --mb-greeting-overdue: #ff8fe0;
     --mb-card-greeting-overdue-bg: #4a0b3a;
     --mb-mark: #ffd23f;
     --mb-completed: #a3adb9;
@@ -82,9 +82,9 @@ export const themeTokens = css`
     --mb-escalated: #7a0000;
     --mb-arrived: #0b6b35;
     --mb-service: #5b2aa8;
-    --mb-greeted: #006778;
+    --mb-greeted: #004f5c;
     --mb-card-greeted-bg: #d9f4f8;
-    --mb-greeting-overdue: #9a006a;
+    --mb-greeting-overdue: #80005a;
     --mb-card-greeting-overdue-bg: #ffe0f4;
     --mb-mark: #7a4a00;
     --mb-completed: #4d5866;

@@ -109,6 +109,11 @@ export class BoardList extends LitElement {
       tr[data-tone="arrived"] { --tone: var(--mb-arrived); }
       tr[data-tone="arrived"] td { background: var(--mb-card-arrived-bg); }
       tr[data-tone="booked"] { --tone: var(--mb-booked); }
+      tr[data-tone="in_service"] { --tone: var(--mb-service); }
+      tr[data-tone="greeted"] { --tone: var(--mb-greeted); }
+      tr[data-tone="greeted"] td { background: var(--mb-card-greeted-bg); }
+      tr[data-tone="greeting_overdue"] { --tone: var(--mb-greeting-overdue); }
+      tr[data-tone="greeting_overdue"] td { background: var(--mb-card-greeting-overdue-bg); }
       tr.highlighted td {
         box-shadow: inset 0 0.12em 0 var(--mb-highlight), inset 0 -0.12em 0 var(--mb-highlight);
       }

@@ -89,16 +89,19 @@ describe("the editor on a busy day, checked by axe-core", () => {
     await screenshotAt(page, "admin-import-preview", ["desk-1366"]);
   });
 
-  it("master data and rules, and the displays panel with a display just paired", { timeout: AXE_TIMEOUT }, async () => {
+  it("master data and rules, and the displays panel (in the manager's console) with a display just paired", { timeout: AXE_TIMEOUT }, async () => {
     const page = await editor();
-    await tab(page, "基础数据与规则", "admin-displays form[data-form='display-new']");
+    await tab(page, "基础数据与规则", "admin-master-data form");
     await check(page, "master data and rules");
+    await tab(page, "店长控制台", "admin-console nav button");
+    await page.locator("admin-console nav button").filter({ hasText: "设备与接口" }).click();
+    await page.locator("admin-displays form[data-form='display-new']").waitFor();
     const form = page.locator("admin-displays form[data-form='display-new']");
     await form.locator("input[name='name']").fill("前台大屏");
     await form.getByRole("button", { name: "生成链接" }).click();
     await page.locator("admin-displays .created").waitFor();
     await check(page, "the displays panel with a pairing link shown");
-    await screenshotAt(page, "admin-master-data", ["desk-1366"]);
+    await screenshotAt(page, "admin-console-displays", ["desk-1366"]);
   });
 
   it("sign-in, with a wrong password, and the one-time password change", { timeout: AXE_TIMEOUT }, async () => {

@@ -20,11 +20,12 @@ describe("admin board: moving cards", () => {
     const admin = await world.open();
     await waitForCell(admin, cardId, { lane: advisors[0]!, slot: "10:00" });
 
-    await mouseDrag(admin, cardId, advisors[1]!, "14:00");
+    // 11:00 is inside the TV's now-window (an hour back, three ahead of 09:00)
+    await mouseDrag(admin, cardId, advisors[1]!, "11:00");
 
-    await waitForCell(admin, cardId, { lane: advisors[1]!, slot: "14:00" });
-    await expect.poll(async () => (await world.server.api(`/api/appointments/${cardId}`)).body).toMatchObject({ advisorId: advisors[1], startTime: "14:00", version: 2 });
-    await expect.poll(() => displayedAt(display, cardId), { timeout: 10_000 }).toEqual({ advisor: advisors[1], time: "14:00" });
+    await waitForCell(admin, cardId, { lane: advisors[1]!, slot: "11:00" });
+    await expect.poll(async () => (await world.server.api(`/api/appointments/${cardId}`)).body).toMatchObject({ advisorId: advisors[1], startTime: "11:00", version: 2 });
+    await expect.poll(() => displayedAt(display, cardId), { timeout: 10_000 }).toEqual({ advisor: advisors[1], time: "11:00" });
   });
 
   it("moves a card with a finger from its drag handle, and the display shows it", async () => {
@@ -34,7 +35,7 @@ describe("admin board: moving cards", () => {
     const admin = await world.open("/admin", { touch: true });
     await waitForCell(admin, cardId, { lane: advisors[0]!, slot: "10:00" });
     const handle = await admin.locator(`${cardSel(cardId)} .handle`).boundingBox();
-    const target = await admin.locator(cellSel(advisors[1]!, "12:00")).boundingBox();
+    const target = await admin.locator(cellSel(advisors[1]!, "11:00")).boundingBox();
     if (!handle || !target) throw new Error("handle or cell not on screen");
 
     const cdp = await admin.context().newCDPSession(admin);
@@ -47,9 +48,9 @@ describe("admin board: moving cards", () => {
     }
     await cdp.send("Input.dispatchTouchEvent", { type: "touchEnd", touchPoints: [] });
 
-    await waitForCell(admin, cardId, { lane: advisors[1]!, slot: "12:00" });
-    await expect.poll(async () => (await world.server.api(`/api/appointments/${cardId}`)).body).toMatchObject({ advisorId: advisors[1], startTime: "12:00" });
-    await expect.poll(() => displayedAt(display, cardId), { timeout: 10_000 }).toEqual({ advisor: advisors[1], time: "12:00" });
+    await waitForCell(admin, cardId, { lane: advisors[1]!, slot: "11:00" });
+    await expect.poll(async () => (await world.server.api(`/api/appointments/${cardId}`)).body).toMatchObject({ advisorId: advisors[1], startTime: "11:00" });
+    await expect.poll(() => displayedAt(display, cardId), { timeout: 10_000 }).toEqual({ advisor: advisors[1], time: "11:00" });
   });
 
   it("moves a card after a long press, while a quick swipe over a card moves nothing", async () => {

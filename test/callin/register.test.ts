@@ -123,7 +123,7 @@ describe("the vehicle and customer register", () => {
     expect(found[0].vehicle).toMatchObject({ plate: "沪B·D1234", lastServiceDate: null });
     expect(found[0].customer).toMatchObject({ name: "李娜", title: "ms" });
     let card = made.body.record;
-    for (const action of ["arrive", "start", "complete"]) {
+    for (const action of ["arrive", "greet", "start", "complete"]) {
       card = (await server.api(`/api/appointments/${card.id}/${action}`, { method: "POST", json: { version: card.version } })).body.record;
     }
     const after = (await server.api(`/api/register/vehicles/${found[0].vehicle.id}`)).body;
