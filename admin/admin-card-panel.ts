@@ -155,7 +155,7 @@ export class AdminCardPanel extends LitElement {
         <button data-action="edit" @click=${() => this.act("edit")}>${t(lang, "admin.action.edit")}</button>
         <button data-action="undo" @click=${() => this.act("undo")}>${t(lang, "admin.action.undoLatest")}</button>
         <button data-action="roof-sign" ?disabled=${a.status === "cancelled"}
-          @click=${() => void printRoofSigns(document, { cards: [a], advisors: s.advisors, language: lang })}>🖨 ${t(lang, "roof.print.one")}</button>
+          @click=${() => void printRoofSigns(document, { cards: [a], advisors: s.advisors, language: lang })}>${t(lang, "roof.print.one")}</button>
       </div>
       <button
         aria-expanded=${this.showHistory}

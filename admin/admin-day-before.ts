@@ -265,7 +265,7 @@ export class AdminDayBefore extends LitElement {
         ? html`<p class="empty">${t(lang, "roof.print.none")}</p>`
         : html`<p>${t(lang, "roof.print.hint")}</p>
             <button data-action="print-roof-signs" @click=${() => void printRoofSigns(document, { cards, advisors: this.board.advisors, language: lang })}>
-              🖨 ${t(lang, "roof.print.batch", { count: cards.length, sheets: roofSheetCount(cards.length) })}
+              ${t(lang, "roof.print.batch", { count: cards.length, sheets: roofSheetCount(cards.length) })}
             </button>`}
     </section>`;
   }

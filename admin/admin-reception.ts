@@ -160,7 +160,7 @@ export class AdminReception extends LitElement {
       ? html`<div class="received" role="status">
           ${t(l, "roof.walkIn.done", { plate: got.plate, number: queueLabel(l, got.card), advisor: got.advisor })}
           <button data-action="walk-in-roof-sign" @click=${() => void printRoofSigns(document, { cards: [got.card], advisors: this.board.advisors, language: l })}>
-            🖨 ${t(l, "roof.walkIn.print", { number: queueLabel(l, got.card) })}
+            ${t(l, "roof.walkIn.print", { number: queueLabel(l, got.card) })}
           </button>
         </div>`
       : nothing;

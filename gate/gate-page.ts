@@ -327,7 +327,7 @@ export class GatePage extends LitElement {
       ${this.notice ? html`<div class="notice" role="status">${this.notice}</div>` : nothing}
       ${this.notice && this.received
         ? html`<button class="secondary" data-action="walk-in-roof-sign" @click=${() => this.printReceived()}>
-            🖨 ${t(l, "roof.walkIn.print", { number: queueLabel(l, this.received) })}
+            ${t(l, "roof.walkIn.print", { number: queueLabel(l, this.received) })}
           </button>`
         : nothing}
       ${this.error ? html`<div class="error" role="alert">${this.error}</div>` : nothing}

@@ -95,7 +95,7 @@ export class RoofSigns extends LitElement {
     }
     .plate {
       grid-column: 1 / -1;
-      font-size: 20mm;
+      font-size: 24mm;
       font-weight: 900;
       line-height: 1.15;
       margin-top: 4mm;
@@ -107,7 +107,7 @@ export class RoofSigns extends LitElement {
       grid-template-columns: auto 1fr;
       gap: 1mm 5mm;
       margin: 3mm 0 0;
-      font-size: 8.5mm;
+      font-size: 10mm;
       line-height: 1.2;
     }
     dt {

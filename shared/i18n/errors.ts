@@ -125,7 +125,6 @@ const FIELD_LABELS: Record<string, MessageKey> = {
   card: "admin.history.card",
   person: "admin.history.person",
   archive: "admin.history.archive",
-  queueNumber: "roof.field.queueNumber",
 };
 
 /**
