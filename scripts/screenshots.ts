@@ -52,7 +52,7 @@ async function editor(browser: Browser, server: TestServer, fixture: FixtureName
 
 async function dayBefore(browser: Browser, server: TestServer, fixture: FixtureName): Promise<void> {
   const { page } = await openSignedInPage(browser, server, "/admin", { viewport: SCREEN_SIZES["desk-1366"] });
-  await page.locator("admin-toolbar nav button").nth(1).click();
+  await page.locator("admin-toolbar nav button").filter({ hasText: "前一天准备" }).click();
   await page.locator("admin-day-before .calls").waitFor();
   await shoot(page, `admin-day-before-${fixture}`, ["desk-1366"]);
 }
@@ -63,7 +63,7 @@ async function roofSigns(browser: Browser, server: TestServer): Promise<void> {
     window.print = () => undefined;
   };
   const { page } = await openSignedInPage(browser, server, "/admin", { viewport: SCREEN_SIZES["desk-1366"], init: noDialog });
-  await page.locator("admin-toolbar nav button").nth(1).click();
+  await page.locator("admin-toolbar nav button").filter({ hasText: "前一天准备" }).click();
   await page.locator("admin-day-before [data-action=print-roof-signs]").click();
   await page.locator("body > roof-signs article").first().waitFor({ state: "attached" });
   await page.emulateMedia({ media: "print" });
