@@ -52,7 +52,13 @@ export async function printRoofSigns(doc: Document, job: RoofSignJob): Promise<H
   await signs.updateComplete;
   const win = doc.defaultView;
   if (win) {
-    win.addEventListener("afterprint", () => signs.remove(), { once: true });
+    // gone after the dialog, or at the latest when the user is back at the page: a browser that
+    // fires no afterprint (headless, some kiosks) must not print only signs the next time
+    const done = () => {
+      signs.remove();
+      for (const type of ["afterprint", "pointerdown", "keydown"]) win.removeEventListener(type, done, true);
+    };
+    for (const type of ["afterprint", "pointerdown", "keydown"]) win.addEventListener(type, done, true);
     win.print();
   }
   return signs;
