@@ -12,6 +12,8 @@ import { formatTimeOfDay } from "../shared/i18n/dates.js";
 import { t } from "../shared/i18n/messages.js";
 import { customerText, describePosition } from "./card-text.js";
 import { fetchHistory, type HistoryEntry } from "./staff-api.js";
+import { queueLabel } from "../shared/i18n/queue-number.js";
+import { printRoofSigns } from "../display/print-roof-signs.js";
 
 export type CardAction = StatusAction | "edit" | "undo";
 
@@ -135,6 +137,7 @@ export class AdminCardPanel extends LitElement {
         ? html`<ul class="warn" role="alert">${this.overlaps.map((o) => html`<li>⚠ ${t(lang, `board.overlap.${o.kind}`)}</li>`)}</ul>`
         : nothing}
       <dl>
+        <dt>${t(lang, "roof.field.queueNumber")}</dt><dd class="queue-number">${queueLabel(lang, a)}</dd>
         <dt>${t(lang, "admin.field.phone")}</dt><dd>${a.phone}</dd>
         <dt>${t(lang, "admin.field.vehicleModel")}</dt><dd>${a.vehicleModel}</dd>
         <dt>${t(lang, "admin.field.mileageKm")}</dt><dd>${a.mileageKm ?? ""}</dd>
@@ -151,6 +154,8 @@ export class AdminCardPanel extends LitElement {
         ${ACTIONS.map((action) => html`<button data-action=${action} ?disabled=${refusalOf(action, a) !== null} @click=${() => this.act(action)}>${t(lang, `step.action.${action}`)}</button>`)}
         <button data-action="edit" @click=${() => this.act("edit")}>${t(lang, "admin.action.edit")}</button>
         <button data-action="undo" @click=${() => this.act("undo")}>${t(lang, "admin.action.undoLatest")}</button>
+        <button data-action="roof-sign" ?disabled=${a.status === "cancelled"}
+          @click=${() => void printRoofSigns(document, { cards: [a], advisors: s.advisors, language: lang })}>${t(lang, "roof.print.one")}</button>
       </div>
       <button
         aria-expanded=${this.showHistory}

@@ -12,6 +12,8 @@ import type { CardAction } from "./admin-card-panel.js";
 import { callDue, type ConfirmationCall, type ConfirmationOutcome } from "../shared/rules/confirmation.js";
 import { fetchConfirmations } from "./call-in-api.js";
 import { localParts } from "../shared/rules/zoned-time.js";
+import { roofSignBatch, roofSheetCount } from "../shared/rules/roof-sign.js";
+import { printRoofSigns } from "../display/print-roof-signs.js";
 
 declare global {
   interface HTMLElementTagNameMap {
@@ -253,8 +255,23 @@ export class AdminDayBefore extends LitElement {
     </section>`;
   }
 
+  /** 预约车顶牌 for every appointment of the day, in the order the cars are due (walk-ins get theirs at the gate). */
+  private renderRoofSigns() {
+    const lang = this.language;
+    const cards = roofSignBatch(this.board.appointments).filter((a) => !a.walkIn);
+    return html`<section class="roof-signs">
+      <h3>${t(lang, "roof.print.title")}</h3>
+      ${cards.length === 0
+        ? html`<p class="empty">${t(lang, "roof.print.none")}</p>`
+        : html`<p>${t(lang, "roof.print.hint")}</p>
+            <button data-action="print-roof-signs" @click=${() => void printRoofSigns(document, { cards, advisors: this.board.advisors, language: lang })}>
+              ${t(lang, "roof.print.batch", { count: cards.length, sheets: roofSheetCount(cards.length) })}
+            </button>`}
+    </section>`;
+  }
+
   override render() {
     return html`<h2>${t(this.language, "admin.dayBefore.title", { date: formatLongDate(this.language, this.board.date) })}</h2>
-      ${this.renderReadiness()} ${this.renderCalls()} ${this.renderParts()} ${this.renderReport()}`;
+      ${this.renderReadiness()} ${this.renderRoofSigns()} ${this.renderCalls()} ${this.renderParts()} ${this.renderReport()}`;
   }
 }

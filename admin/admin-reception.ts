@@ -12,7 +12,10 @@ import { fieldProblems } from "./field-problems.js";
 import { formStyles } from "./admin-form-styles.js";
 import type { SendCommand } from "./staff-api.js";
 import type { CardAction } from "./admin-card-panel.js";
+import type { WalkInDone } from "../gate/gate-walk-in.js";
 import "../gate/gate-walk-in.js";
+import { queueLabel } from "../shared/i18n/queue-number.js";
+import { printRoofSigns } from "../display/print-roof-signs.js";
 import "./admin-figures.js";
 
 declare global {
@@ -40,6 +43,10 @@ export class AdminReception extends LitElement {
   /** Minutes typed per card, and what was wrong with them. */
   @state() private minutes = new Map<number, string>();
   @state() private problems = new Map<number, string>();
+  /** 散客接待 opens on demand, as at the gate; 返回 closes it again. */
+  @state() private walkInOpen = false;
+  /** The walk-in just received, with its roof sign one click away. */
+  @state() private received: WalkInDone | null = null;
 
   static override styles = [
     formStyles,
@@ -78,6 +85,10 @@ export class AdminReception extends LitElement {
       a.phone {
         font-weight: 700;
         color: inherit;
+      }
+      .received {
+        margin-bottom: 0.6em;
+        font-weight: 600;
       }
     `,
   ];
@@ -132,6 +143,35 @@ export class AdminReception extends LitElement {
     </tr>`;
   }
 
+  private readonly openWalkIn = (): void => {
+    this.received = null;
+    this.walkInOpen = true;
+  };
+
+  private readonly walkInDone = (e: CustomEvent<WalkInDone>): void => {
+    this.received = e.detail;
+    this.walkInOpen = false;
+  };
+
+  private renderWalkIn() {
+    const l = this.language;
+    const got = this.received;
+    const notice = got
+      ? html`<div class="received" role="status">
+          ${t(l, "roof.walkIn.done", { plate: got.plate, number: queueLabel(l, got.card), advisor: got.advisor })}
+          <button data-action="walk-in-roof-sign" @click=${() => void printRoofSigns(document, { cards: [got.card], advisors: this.board.advisors, language: l })}>
+            ${t(l, "roof.walkIn.print", { number: queueLabel(l, got.card) })}
+          </button>
+        </div>`
+      : nothing;
+    if (!this.walkInOpen) {
+      return html`${notice}<button data-action="walk-in" @click=${this.openWalkIn}>${t(l, "gate.walkIn")}</button>`;
+    }
+    return html`<gate-walk-in desk .board=${this.board} .serverNow=${() => this.now} .language=${l}
+      @walk-in-done=${this.walkInDone}
+      @walk-in-cancel=${() => (this.walkInOpen = false)}></gate-walk-in>`;
+  }
+
   override render() {
     const l = this.language;
     const late = lateNotHere(this.board.appointments);
@@ -172,9 +212,7 @@ export class AdminReception extends LitElement {
       <section class="figures">
         <admin-figures .date=${this.board.date} .language=${l}></admin-figures>
       </section>
-      <section>
-        <gate-walk-in .board=${this.board} .serverNow=${() => this.now} .language=${l}></gate-walk-in>
-      </section>
+      <section class="walk-in">${this.renderWalkIn()}</section>
     </div>`;
   }
 }

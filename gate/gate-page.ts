@@ -15,7 +15,10 @@ import { TickController } from "../display/tick-controller.js";
 import { cardView, markText } from "../display/card-view.js";
 import { call } from "../login/staff-api.js";
 import { gateStyles } from "./gate-styles.js";
+import type { WalkInDone } from "./gate-walk-in.js";
 import "./gate-walk-in.js";
+import { queueLabel } from "../shared/i18n/queue-number.js";
+import { printRoofSigns } from "../display/print-roof-signs.js";
 
 declare global {
   interface HTMLElementTagNameMap {
@@ -42,6 +45,8 @@ export class GatePage extends LitElement {
   @state() private busy = new Set<number>();
   @state() private error = "";
   @state() private notice = "";
+  /** The walk-in just received: its roof sign is printed from the notice. */
+  @state() private received: Appointment | null = null;
   private readonly connection: BoardConnection<StaffToServerEvents>;
   private searchTimer: ReturnType<typeof setTimeout> | undefined;
   private seq = 0;
@@ -187,6 +192,7 @@ export class GatePage extends LitElement {
     this.query = (e.target as HTMLInputElement).value;
     this.walkIn = false;
     this.notice = "";
+    this.received = null;
     clearTimeout(this.searchTimer);
     if (this.query.trim().length < 2) {
       this.hits = null;
@@ -288,12 +294,21 @@ export class GatePage extends LitElement {
             <button class="secondary" data-action="walk-in" @click=${() => (this.walkIn = true)}>${t(l, "gate.walkIn")}</button>`}`;
   }
 
-  private readonly walkInDone = (e: CustomEvent<{ plate: string; advisor: string }>) => {
+  private readonly walkInDone = (e: CustomEvent<WalkInDone>) => {
+    const { card, plate, advisor } = e.detail;
     this.walkIn = false;
     this.hits = null;
     this.query = "";
-    this.notice = t(this.language, "gate.walkIn.done", e.detail);
+    this.notice = t(this.language, "roof.walkIn.done", { plate, advisor, number: queueLabel(this.language, card) });
+    this.received = card;
   };
+
+  private printReceived() {
+    const card = this.received;
+    const s = this.connection.state;
+    if (!card || !s) return;
+    void printRoofSigns(document, { cards: [card], advisors: s.advisors, language: this.language });
+  }
 
   override render() {
     const l = this.language;
@@ -310,6 +325,11 @@ export class GatePage extends LitElement {
       </div>
       <div class="hint">${t(l, "gate.plateHint")}</div>
       ${this.notice ? html`<div class="notice" role="status">${this.notice}</div>` : nothing}
+      ${this.notice && this.received
+        ? html`<button class="secondary" data-action="walk-in-roof-sign" @click=${() => this.printReceived()}>
+            ${t(l, "roof.walkIn.print", { number: queueLabel(l, this.received) })}
+          </button>`
+        : nothing}
       ${this.error ? html`<div class="error" role="alert">${this.error}</div>` : nothing}
       ${this.walkIn && s
         ? html`<gate-walk-in .board=${s} .serverNow=${() => this.connection.serverNow()} .plate=${this.query.trim()} .language=${l}

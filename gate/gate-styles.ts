@@ -83,3 +83,76 @@ export const gateStyles = css`
     font-size: 1.1rem;
   }
 `;
+
+/**
+ * The same form at a desk PC (the editor's 接待 tab, attribute "desk"): the editor's type size,
+ * line colours and compact controls, since a mouse and a 1366-pixel screen need no thumb targets.
+ */
+export const deskStyles = css`
+  :host([desk]) {
+    max-width: 40rem;
+    margin: 0;
+    padding: 0;
+    font-size: inherit;
+    color: var(--mb-text);
+    background: transparent;
+  }
+  :host([desk]) h2 {
+    font-size: 1.15em;
+  }
+  :host([desk]) label {
+    margin: 0.5em 0 0.2em;
+    font-size: 0.9em;
+  }
+  :host([desk]) input,
+  :host([desk]) select {
+    min-height: 0;
+    font-size: inherit;
+    padding: 0.25em 0.4em;
+    border: 1px solid var(--mb-line);
+    border-radius: 0.3em;
+    background: var(--mb-card-bg);
+    color: var(--mb-text);
+  }
+  :host([desk]) button {
+    min-height: 0;
+    font-size: inherit;
+    font-weight: 600;
+    padding: 0.35em 0.9em;
+    border: 1px solid var(--mb-line);
+    border-radius: 0.35em;
+    background: var(--mb-card-bg);
+    color: var(--mb-text);
+  }
+  :host([desk]) button.primary {
+    width: auto;
+    min-height: 0;
+    font-size: inherit;
+    background: #0b5d1e;
+    border-color: #0b5d1e;
+    color: #fff;
+  }
+  :host([desk]) .categories {
+    grid-template-columns: repeat(auto-fill, minmax(7em, 1fr));
+    gap: 0.3em;
+  }
+  :host([desk]) .categories button[aria-pressed="true"] {
+    background: var(--mb-text);
+    color: var(--mb-surface);
+  }
+  :host([desk]) .buttons {
+    display: flex;
+    gap: 0.5em;
+    margin-top: 0.8em;
+  }
+  :host([desk]) .error {
+    border-width: 1px;
+    font-size: inherit;
+  }
+  :host([desk]) .field-error {
+    font-size: 0.9em;
+  }
+  :host([desk]) .warn {
+    color: var(--mb-over);
+  }
+`;

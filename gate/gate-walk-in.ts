@@ -10,16 +10,23 @@ import { categoryName } from "../shared/i18n/job-categories.js";
 import { localParts, weekdayOf } from "../shared/rules/zoned-time.js";
 import { receptionWarnings, suggestAdvisor } from "../shared/rules/reception.js";
 import { call } from "../login/staff-api.js";
-import { gateStyles } from "./gate-styles.js";
+import { deskStyles, gateStyles } from "./gate-styles.js";
 
 declare global {
   interface HTMLElementTagNameMap {
     "gate-walk-in": GateWalkIn;
   }
   interface HTMLElementEventMap {
-    "walk-in-done": CustomEvent<{ plate: string; advisor: string }>;
+    "walk-in-done": CustomEvent<WalkInDone>;
     "walk-in-cancel": CustomEvent<void>;
   }
+}
+
+/** A walk-in just received: the card as the server made it (with its queue number) and its advisor's name. */
+export interface WalkInDone {
+  card: Appointment;
+  plate: string;
+  advisor: string;
 }
 
 /**
@@ -33,6 +40,8 @@ export class GateWalkIn extends LitElement {
   @property({ attribute: false }) serverNow: () => number = Date.now;
   @property() plate = "";
   @property() language: Language = "zh-CN";
+  /** At a desk PC (the editor's 接待 tab): the editor's type and colours instead of the gate's thumb-sized ones. */
+  @property({ type: Boolean, reflect: true }) desk = false;
   @state() private category: string | null = null;
   /** The guide's own pick; null follows the suggestion. */
   @state() private advisorId: number | null = null;
@@ -67,6 +76,7 @@ export class GateWalkIn extends LitElement {
         margin-top: 1rem;
       }
     `,
+    deskStyles,
   ];
 
   private nowParts() {
@@ -97,12 +107,28 @@ export class GateWalkIn extends LitElement {
     const res = await call<CommandResult<Appointment>>("/api/appointments/walk-in", { method: "POST", body: JSON.stringify(input) });
     this.sending = false;
     if (res.ok) {
-      const advisor = this.board.advisors.find((a) => a.id === res.data.record.advisorId)?.name ?? "";
-      this.dispatchEvent(new CustomEvent("walk-in-done", { detail: { plate: res.data.record.plate, advisor }, bubbles: true, composed: true }));
+      const card = res.data.record;
+      const advisor = this.board.advisors.find((a) => a.id === card.advisorId)?.name ?? "";
+      this.reset();
+      this.dispatchEvent(new CustomEvent("walk-in-done", { detail: { card, plate: card.plate, advisor }, bubbles: true, composed: true }));
       return;
     }
     this.errors = res.error ? fieldErrorTexts(l, res.error) : new Map<string, string>();
     this.error = res.error ? errorText(l, res.error) : t(l, "gate.connection.lost");
+  };
+
+  /** Empties the form, so whoever shows it again (gate or editor) starts the next walk-in blank. */
+  private reset(): void {
+    this.renderRoot.querySelector("form")?.reset();
+    this.category = null;
+    this.advisorId = null;
+    this.errors = new Map<string, string>();
+    this.error = "";
+  }
+
+  private readonly cancel = (): void => {
+    this.reset();
+    this.dispatchEvent(new CustomEvent("walk-in-cancel", { bubbles: true, composed: true }));
   };
 
   private fieldError(field: string) {
@@ -153,7 +179,7 @@ export class GateWalkIn extends LitElement {
       ${this.error ? html`<div class="error" role="alert">${this.error}</div>` : nothing}
       <div class="buttons">
         <button class="primary" type="submit" ?disabled=${this.sending}>${t(l, "gate.walkIn.submit")}</button>
-        <button type="button" @click=${() => this.dispatchEvent(new CustomEvent("walk-in-cancel", { bubbles: true, composed: true }))}>${t(l, "gate.walkIn.cancel")}</button>
+        <button type="button" data-action="walk-in-cancel" @click=${this.cancel}>${t(l, "gate.walkIn.cancel")}</button>
       </div>
     </form>`;
   }

@@ -1,3 +1,4 @@
+import path from "node:path";
 import type { Browser, Page } from "playwright-core";
 import type { FixtureName } from "../shared/schemas/sample.js";
 import { buildPages } from "../test/helpers/built-pages.js";
@@ -51,9 +52,28 @@ async function editor(browser: Browser, server: TestServer, fixture: FixtureName
 
 async function dayBefore(browser: Browser, server: TestServer, fixture: FixtureName): Promise<void> {
   const { page } = await openSignedInPage(browser, server, "/admin", { viewport: SCREEN_SIZES["desk-1366"] });
-  await page.locator("admin-toolbar nav button").nth(1).click();
+  await page.locator("admin-toolbar nav button").filter({ hasText: "前一天准备" }).click();
   await page.locator("admin-day-before .calls").waitFor();
   await shoot(page, `admin-day-before-${fixture}`, ["desk-1366"]);
+}
+
+/** The print preview of tomorrow's roof signs: the first A4 sheet, as the printer gets it. */
+async function roofSigns(browser: Browser, server: TestServer): Promise<void> {
+  const noDialog = () => {
+    window.print = () => undefined;
+  };
+  const { page } = await openSignedInPage(browser, server, "/admin", { viewport: SCREEN_SIZES["desk-1366"], init: noDialog });
+  await page.locator("admin-toolbar nav button").filter({ hasText: "前一天准备" }).click();
+  await page.locator("admin-day-before [data-action=print-roof-signs]").click();
+  await page.locator("body > roof-signs article").first().waitFor({ state: "attached" });
+  await page.emulateMedia({ media: "print" });
+  // an A4 sheet at 96 dpi
+  await page.setViewportSize({ width: 794, height: 1123 });
+  await page.evaluate(() => document.fonts.ready);
+  const file = path.join(DOC_SCREENSHOTS, "roof-signs-print.png");
+  await page.screenshot({ path: file });
+  console.log(`  ${file}`);
+  await page.context().close();
 }
 
 async function phone(browser: Browser, server: TestServer, fixture: FixtureName): Promise<void> {
@@ -74,6 +94,7 @@ try {
       if (wanted(`admin-${fixture}`)) await editor(browser, server, fixture);
       if (wanted(`admin-day-before-${fixture}`)) await dayBefore(browser, server, fixture);
       if (wanted(`advisor-${fixture}`)) await phone(browser, server, fixture);
+      if (fixture === "busy" && wanted("roof-signs")) await roofSigns(browser, server);
     });
   }
 } finally {

@@ -32,6 +32,7 @@ interface AppointmentRow {
   arrived_at: string | null;
   arrived_late_minutes: number | null;
   walk_in: number;
+  queue_number: number | null;
   greeted_at: string | null;
   greeting_overdue_at: string | null;
   expected_at: string | null;
@@ -82,6 +83,7 @@ function fromRow(r: AppointmentRow): Appointment {
     arrivedAt: r.arrived_at,
     arrivedLateMinutes: r.arrived_late_minutes,
     walkIn: r.walk_in === 1,
+    queueNumber: r.queue_number,
     greetedAt: r.greeted_at,
     greetingOverdueAt: r.greeting_overdue_at,
     expectedAt: r.expected_at,
@@ -132,6 +134,7 @@ function toParams(a: Appointment, isSample: boolean) {
     arrived_at: a.arrivedAt,
     arrived_late_minutes: a.arrivedLateMinutes,
     walk_in: Number(a.walkIn),
+    queue_number: a.queueNumber,
     greeted_at: a.greetedAt,
     greeting_overdue_at: a.greetingOverdueAt,
     expected_at: a.expectedAt,
@@ -155,7 +158,7 @@ const COLUMNS = [
   "date", "start_time", "duration_minutes", "advisor_id", "bay_id", "customer_name", "customer_title", "phone",
   "plate", "plate_key", "vehicle_model", "mileage_km", "work_requested", "job_category", "source", "initiated_by",
   "estimated_minutes", "estimated_amount", "notes", "parts_needed", "parts_ready", "repeat_repair", "complaint",
-  "needs_road_test", "status", "late_at", "arrived_at", "arrived_late_minutes", "walk_in", "greeted_at", "greeting_overdue_at", "expected_at", "no_show_delay_minutes", "alert_acknowledged_at", "alert_acknowledged_by", "confirmed_at", "started_at",
+  "needs_road_test", "status", "late_at", "arrived_at", "arrived_late_minutes", "walk_in", "queue_number", "greeted_at", "greeting_overdue_at", "expected_at", "no_show_delay_minutes", "alert_acknowledged_at", "alert_acknowledged_by", "confirmed_at", "started_at",
   "completed_at", "cancelled_at", "version", "created_at", "created_by", "updated_at", "updated_by", "is_sample",
 ] as const satisfies readonly (keyof ReturnType<typeof toParams>)[];
 

@@ -141,6 +141,11 @@ export const AppointmentSchema = z.object({
   arrivedLateMinutes: z.number().int().nullable(),
   /** 散客: entered at the gate without an appointment; never late, never a no-show. */
   walkIn: z.boolean().default(false),
+  /**
+   * The roof sign's number (预约车顶牌), unique for the day within its series (walk-ins count apart);
+   * given at booking and kept while the card stays on its day. Null only in entries older than it.
+   */
+  queueNumber: z.number().int().nullable().default(null),
   /** 已出迎: when the advisor came out to greet the arrived customer. */
   greetedAt: InstantSchema.nullable().default(null),
   /** When the clock found the greeting past the site's limit; stays as a record once greeted. */

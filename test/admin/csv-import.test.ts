@@ -25,7 +25,7 @@ describe("CSV import preview", () => {
       id: 5, date: "2026-11-28", startTime: "09:30", durationMinutes: 60, advisorId: 2, bayId: 7, customerName: "张伟", customerTitle: "mr",
       phone: "+86 138 1024 5567", plate: "京A·12345", vehicleModel: "大众, 帕萨特", mileageKm: 10230, workRequested: '1万公里"常规"保养', source: "regular_maintenance",
       initiatedBy: "dealer", estimatedMinutes: 60, estimatedAmount: 680, notes: "=SUM(A1)", preparation: { partsNeeded: true, partsReady: false, repeatRepair: false, complaint: true, needsRoadTest: false },
-      status: "confirmed", lateAt: null, arrivedAt: null, arrivedLateMinutes: null, jobCategory: null, walkIn: false, greetedAt: null, greetingOverdueAt: null, expectedAt: null, noShowDelayMinutes: 0, alertAcknowledgedAt: null, alertAcknowledgedBy: "", confirmedAt: "2026-11-27T02:00:00.000Z", startedAt: null, completedAt: null,
+      status: "confirmed", lateAt: null, arrivedAt: null, arrivedLateMinutes: null, jobCategory: null, walkIn: false, queueNumber: null, greetedAt: null, greetingOverdueAt: null, expectedAt: null, noShowDelayMinutes: 0, alertAcknowledgedAt: null, alertAcknowledgedBy: "", confirmedAt: "2026-11-27T02:00:00.000Z", startedAt: null, completedAt: null,
       cancelledAt: null, version: 3, createdAt: "2026-11-27T01:00:00.000Z", createdBy: "前台", updatedAt: "2026-11-27T01:00:00.000Z", updatedBy: "前台",
     };
     const preview = previewImport(dayCsv([card], advisors, bays), ctx);

@@ -12,7 +12,7 @@ const card = (over: Partial<Appointment> = {}): Appointment => ({
   id: nextId++, date: "2026-11-28", startTime: "10:00", durationMinutes: 60, advisorId: 1, bayId: null, customerName: "张伟", customerTitle: "mr",
   phone: "138", plate: "京A·12345", vehicleModel: "", mileageKm: null, workRequested: "保养", source: "regular_maintenance", initiatedBy: "dealer",
   estimatedMinutes: null, estimatedAmount: null, notes: "", preparation: prep, status: "booked", lateAt: null, arrivedAt: null, arrivedLateMinutes: null,
-  jobCategory: null, walkIn: false, greetedAt: null, greetingOverdueAt: null, expectedAt: null, noShowDelayMinutes: 0, alertAcknowledgedAt: null, alertAcknowledgedBy: "",
+  jobCategory: null, walkIn: false, queueNumber: null, greetedAt: null, greetingOverdueAt: null, expectedAt: null, noShowDelayMinutes: 0, alertAcknowledgedAt: null, alertAcknowledgedBy: "",
   confirmedAt: null, startedAt: null, completedAt: null, cancelledAt: null, version: 1, createdAt: "", createdBy: "", updatedAt: "", updatedBy: "", ...over,
 });
 

@@ -86,4 +86,33 @@ describe("admin: the reception tab and the booking form's job category", () => {
       .poll(async () => ((await server.api("/api/board?date=2026-11-27")).body.appointments as { plate: string; jobCategory: string; advisorId: number }[]).find((a) => a.plate === "京C·12345"))
       .toMatchObject({ jobCategory: "body_paint", advisorId: advisors[1] });
   });
+
+  it("fits the walk-in form to the desk (the editor's type, not the gate's) and closes it with 返回, blank for the next customer", { timeout: AXE_TIMEOUT }, async () => {
+    const page = await world.open();
+    await page.getByRole("button", { name: "接待", exact: true }).click();
+    const reception = page.locator("admin-reception");
+    const form = page.locator("gate-walk-in");
+    await reception.getByRole("button", { name: "散客接待" }).click();
+    await form.getByLabel("车牌号").fill("京Z12345");
+    await form.getByRole("button", { name: "机修" }).click();
+    // the editor's 14 px type and compact controls, where the gate has 25 px inputs and 56 px thumb targets
+    const size = await form.getByLabel("车牌号").evaluate((el) => {
+      const s = getComputedStyle(el);
+      return { font: parseFloat(s.fontSize), height: el.getBoundingClientRect().height };
+    });
+    expect(size.font).toBeLessThanOrEqual(16);
+    expect(size.height).toBeLessThan(40);
+    const submit = await form.getByRole("button", { name: "接待散客" }).evaluate((el) => el.getBoundingClientRect().height);
+    expect(submit).toBeLessThan(44);
+    await settled(page);
+    await expectAccessible(page, "the editor's walk-in form");
+    await screenshotAt(page, "admin-reception-walk-in", ["desk-1366", "desk-1920"]);
+
+    await form.getByRole("button", { name: "返回" }).click();
+    await form.waitFor({ state: "detached" });
+    expect(((await world.server.api("/api/board?date=2026-11-27")).body.appointments as { walkIn: boolean }[]).some((a) => a.walkIn)).toBe(false);
+    await reception.getByRole("button", { name: "散客接待" }).click();
+    expect(await form.getByLabel("车牌号").inputValue()).toBe("");
+    expect(await form.getByRole("button", { name: "机修" }).getAttribute("aria-pressed")).toBe("false");
+  });
 });

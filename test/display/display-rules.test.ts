@@ -56,7 +56,7 @@ function card(over: Partial<Appointment> = {}): Appointment {
     lateAt: null,
     arrivedAt: null,
     arrivedLateMinutes: null,
-    jobCategory: null, walkIn: false, greetedAt: null, greetingOverdueAt: null, expectedAt: null, noShowDelayMinutes: 0, alertAcknowledgedAt: null, alertAcknowledgedBy: "",
+    jobCategory: null, walkIn: false, queueNumber: null, greetedAt: null, greetingOverdueAt: null, expectedAt: null, noShowDelayMinutes: 0, alertAcknowledgedAt: null, alertAcknowledgedBy: "",
     confirmedAt: null,
     startedAt: null,
     completedAt: null,

@@ -8,6 +8,15 @@ import { startTestServer, type TestServer } from "../helpers/test-server.js";
 import { expectAccessible } from "../helpers/axe.js";
 import { SCREEN_SIZES, screenshotAt, settled } from "../helpers/screenshots.js";
 
+/** Runs in the page before its scripts: the print dialog is counted instead of opened (a headless browser has none). */
+function countPrints(): void {
+  const w = window as unknown as { __prints: number };
+  w.__prints = 0;
+  window.print = () => {
+    w.__prints++;
+  };
+}
+
 /** 10:40 in Shanghai on 2026-11-27, a busy morning under way. */
 const MID_MORNING = Date.parse("2026-11-27T02:40:00Z");
 const BROWSER_TIMEOUT = 240_000;
@@ -28,7 +37,7 @@ describe("the guide's page /gate in Chromium at phone size", () => {
     const day = (await server.api("/api/board?date=2026-11-27")).body.appointments as Appointment[];
     const advisorId = (await server.api("/api/advisors")).body[0].id as number;
     const as = role === "desk" ? await server.sessionAs("desk") : await server.sessionAs("advisor", { advisorId });
-    const { page } = await openSignedInPage(browser, server, "/gate", { as, viewport: SCREEN_SIZES.phone });
+    const { page } = await openSignedInPage(browser, server, "/gate", { as, viewport: SCREEN_SIZES.phone, init: countPrints });
     return { page, day };
   }
 
@@ -82,6 +91,21 @@ describe("the guide's page /gate in Chromium at phone size", () => {
     const walkIn = after.find((a) => a.walkIn)!;
     expect(walkIn).toMatchObject({ plate: "京Z·99999", status: "arrived", jobCategory: "mechanical", startTime: "10:40", workRequested: "右前轮异响" });
     expect(suggested).toContain(((await server!.api(`/api/advisors/${walkIn.advisorId}`)).body as { name: string }).name);
+
+    // the walk-in's roof sign, in the walk-ins' own series, printed right from the notice
+    const number = `散${String(walkIn.queueNumber).padStart(3, "0")}`;
+    await page.getByRole("status").filter({ hasText: `排队号 ${number}` }).waitFor();
+    await settled(page);
+    await expectAccessible(page, "the gate after a walk-in, its roof sign ready to print", { enhancedContrast: true });
+    await page.getByRole("button", { name: `打印车顶牌 ${number}` }).click();
+    await expect.poll(() => page.evaluate(() => (window as unknown as { __prints: number }).__prints)).toBe(1);
+    const sign = page.locator("body > roof-signs article.sign");
+    expect(await sign.count()).toBe(1);
+    expect(await sign.locator(".number .value").textContent()).toBe(number);
+    expect(await sign.locator(".title").textContent()).toBe("散客");
+    await page.emulateMedia({ media: "print" });
+    expect(await sign.isVisible()).toBe(true);
+    expect(await page.locator("staff-gate").isVisible()).toBe(false);
   });
 
   it("lists a customer not greeted by 10:03 and lets the guide stamp 已出迎 for an advisor without a phone", { timeout: BROWSER_TIMEOUT }, async () => {

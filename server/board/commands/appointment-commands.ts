@@ -77,11 +77,16 @@ export function stamp(ctx: CommandContext, a: Appointment): Appointment {
 function move(ctx: CommandContext, before: Appointment, edited: Appointment, target: Partial<Placement>): Appointment {
   const moved = moveCard(edited, target, ctx.repos.settings.require().settings, ctx.now);
   if (!moved) throw new DomainError("invalid_transition", `a ${before.status} appointment cannot be moved`, "status", before);
-  return moved;
+  return moved.date === before.date ? moved : { ...moved, queueNumber: ctx.repos.queueNumbers.next(moved.date, moved.walkIn) };
 }
 
-/** A card as booking makes it: booked, nothing happened yet, version 1, stamped by the actor. */
-export function freshCard(ctx: CommandContext, fields: AppointmentFields): Appointment {
+/**
+ * A card as booking makes it: booked, nothing happened yet, version 1, stamped by the actor, and
+ * the next queue number of its day. The number is given here, at booking, rather than in time order
+ * at printing: it exists from the first moment (the confirmation call can name it, any sign can be
+ * printed any time, a reprint shows the same number) and printing stays a read, not a write.
+ */
+export function freshCard(ctx: CommandContext, fields: AppointmentFields, walkIn = false): Appointment {
   return {
     id: 0,
     ...fields,
@@ -89,7 +94,8 @@ export function freshCard(ctx: CommandContext, fields: AppointmentFields): Appoi
     lateAt: null,
     arrivedAt: null,
     arrivedLateMinutes: null,
-    walkIn: false,
+    walkIn,
+    queueNumber: ctx.repos.queueNumbers.next(fields.date, walkIn),
     greetedAt: null,
     greetingOverdueAt: null,
     expectedAt: null,

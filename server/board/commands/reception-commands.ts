@@ -40,10 +40,9 @@ export function receiveWalkIn(ctx: CommandContext, cmd: Cmd<"appointment.walk_in
       estimatedMinutes: null,
       estimatedAmount: null,
       preparation: { partsNeeded: false, partsReady: false, repeatRepair: false, complaint: false, needsRoadTest: false },
-    }),
+    }, true),
     status: "arrived",
     arrivedAt: ctx.nowIso,
-    walkIn: true,
   };
   return output(ctx, "appointment.walk_in", null, ctx.repos.appointments.insert(card));
 }

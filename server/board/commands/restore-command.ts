@@ -32,7 +32,24 @@ export function restoreAppointment(ctx: CommandContext, cmd: RestoreCommand): Ha
     throw new DomainError("invalid_transition", "a new booking cannot be undone; cancel it instead", "auditId", current);
   }
   checkReferences(ctx, before.data, "");
-  const restored: Appointment = stamp(ctx, { ...before.data, id: current.id, version: current.version, createdAt: current.createdAt, createdBy: current.createdBy });
+  const restored: Appointment = stamp(ctx, {
+    ...before.data,
+    id: current.id,
+    version: current.version,
+    createdAt: current.createdAt,
+    createdBy: current.createdBy,
+    queueNumber: restoredQueueNumber(ctx, before.data, current),
+  });
   ctx.repos.appointments.update(restored);
   return output(ctx, "appointment.restore", current, restored);
+}
+
+/**
+ * Undo keeps the number while the card stays on its day. Undoing a move to another day gives back
+ * the number the card held there: the counter never handed it out again, so it is still the card's
+ * alone (an entry from before queue numbers existed has none, and takes the next one).
+ */
+function restoredQueueNumber(ctx: CommandContext, before: Appointment, current: Appointment): number | null {
+  if (before.date === current.date) return current.queueNumber;
+  return before.queueNumber ?? ctx.repos.queueNumbers.next(before.date, before.walkIn);
 }

@@ -25,7 +25,6 @@ export const zhCN = {
   "gate.walkIn.noAdvisor": "今天没有当班的服务顾问",
   "gate.walkIn.submit": "接待散客",
   "gate.walkIn.cancel": "返回",
-  "gate.walkIn.done": "散客 {plate} 已接待，已通知 {advisor}",
 } as const;
 
 export const en: Record<keyof typeof zhCN, string> = {
@@ -54,5 +53,4 @@ export const en: Record<keyof typeof zhCN, string> = {
   "gate.walkIn.noAdvisor": "No advisor on duty today",
   "gate.walkIn.submit": "Receive walk-in",
   "gate.walkIn.cancel": "Back",
-  "gate.walkIn.done": "Walk-in {plate} received; {advisor} told",
 };

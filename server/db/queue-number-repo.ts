@@ -1,0 +1,23 @@
+import type { Db } from "./open-database.js";
+
+/**
+ * The roof sign's queue numbers: a counter per day and series (appointments, walk-ins) that only
+ * goes up, so a number is never handed out twice on one day, whatever became of its first card.
+ */
+export class QueueNumberRepo {
+  private readonly nextStmt;
+
+  constructor(db: Db) {
+    this.nextStmt = db.prepare<{ date: string; walkIn: number }, { last: number }>(
+      `INSERT INTO queue_numbers (date, walk_in, last) VALUES (@date, @walkIn, 1)
+         ON CONFLICT (date, walk_in) DO UPDATE SET last = last + 1 RETURNING last`,
+    );
+  }
+
+  /** The next number of the day's series; call it inside the write that stores the card. */
+  next(date: string, walkIn: boolean): number {
+    const row = this.nextStmt.get({ date, walkIn: Number(walkIn) });
+    if (!row) throw new Error("queue number counter returned no row");
+    return row.last;
+  }
+}

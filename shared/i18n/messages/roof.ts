@@ -1,0 +1,38 @@
+/** Strings of the appointment roof sign (预约车顶牌, issue 13 point 7); part of the one message table in ../messages.ts. */
+export const zhCN = {
+  "roof.title.appointment": "预约",
+  "roof.title.walkIn": "散客",
+  "roof.number.appointment": "{n}",
+  "roof.number.walkIn": "散{n}",
+  "roof.label.number": "排队号",
+  "roof.label.time.appointment": "预约时间",
+  "roof.label.time.walkIn": "到店时间",
+  "roof.label.advisor": "服务顾问",
+  "roof.field.queueNumber": "排队号",
+  "roof.print.one": "打印车顶牌",
+  "roof.print.batch": "打印预约车顶牌（{count} 张，A4 纸 {sheets} 页，每页两张）",
+  "roof.print.none": "这一天没有要打印车顶牌的预约",
+  "roof.print.title": "预约车顶牌",
+  "roof.print.hint": "A5 横向，每张 A4 纸印两张，沿中线裁开；放在车顶或仪表台上。",
+  "roof.walkIn.done": "散客 {plate} 已接待（排队号 {number}），已通知 {advisor}",
+  "roof.walkIn.print": "打印车顶牌 {number}",
+} as const;
+
+export const en: Record<keyof typeof zhCN, string> = {
+  "roof.title.appointment": "Appointment",
+  "roof.title.walkIn": "Walk-in",
+  "roof.number.appointment": "{n}",
+  "roof.number.walkIn": "W{n}",
+  "roof.label.number": "Queue no.",
+  "roof.label.time.appointment": "Booked for",
+  "roof.label.time.walkIn": "Arrived at",
+  "roof.label.advisor": "Advisor",
+  "roof.field.queueNumber": "Queue no.",
+  "roof.print.one": "Print roof sign",
+  "roof.print.batch": "Print the roof signs ({count} signs, {sheets} A4 sheets, two to a sheet)",
+  "roof.print.none": "No appointment on this day needs a roof sign",
+  "roof.print.title": "Appointment roof signs",
+  "roof.print.hint": "A5 landscape, two to an A4 sheet: cut along the middle; put it on the roof or the dashboard.",
+  "roof.walkIn.done": "Walk-in {plate} received (queue no. {number}); {advisor} has been told",
+  "roof.walkIn.print": "Print roof sign {number}",
+};
