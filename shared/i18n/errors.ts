@@ -125,6 +125,7 @@ const FIELD_LABELS: Record<string, MessageKey> = {
   card: "admin.history.card",
   person: "admin.history.person",
   archive: "admin.history.archive",
+  period: "reports.period",
 };
 
 /**
