@@ -15,17 +15,18 @@ declare global {
   }
 }
 
-export type ConsoleSection = "people" | "devices" | "history";
+export type ConsoleSection = "people" | "devices" | "history" | "reports";
 
 const SECTIONS: [ConsoleSection, MessageKey][] = [
   ["people", "admin.console.people"],
   ["devices", "admin.console.devices"],
   ["history", "admin.console.history"],
+  ["reports", "admin.console.reports"],
 ];
 
 /**
  * The manager's console: people (accounts), devices and integrations (API tokens beside the paired
- * displays), and the history of every change with its retention. Other roles get a note and send no requests; the server refuses them anyway.
+ * displays), the history of every change with its retention, and the reports. Other roles get a note and send no requests; the server refuses them anyway.
  */
 @customElement("admin-console")
 export class AdminConsole extends LitElement {
@@ -90,6 +91,12 @@ export class AdminConsole extends LitElement {
     if (this.section === "people") {
       return html`<h2>${t(lang, "admin.console.people")}</h2>
         <admin-people .advisors=${this.advisors} .language=${lang} .timeZone=${this.timeZone} .siteName=${this.siteName} .me=${this.me} .forAdvisor=${this.forAdvisor}></admin-people>`;
+    }
+    if (this.section === "reports") {
+      // the charting library is loaded with the reports only: the editor's first load does not carry it
+      void import("./admin-reports.js");
+      return html`<h2>${t(lang, "admin.console.reports")}</h2>
+        <admin-reports .language=${lang}></admin-reports>`;
     }
     if (this.section === "history") {
       return html`<h2>${t(lang, "admin.console.history")}</h2>

@@ -24,7 +24,7 @@ describe("the manager's report, against a day built by hand", () => {
   }
 
   it("counts show, no-show and late on one base, bookings by source and initiator, the day-before confirmations and the load by hour", async () => {
-    const clock = new ManualClock(at(26, "15:00"));
+    const clock = new ManualClock(at(26, "21:00"));
     server = await startTestServer({ clock });
     const { advisors, bay } = await seedBasics(server);
     const [A, B] = advisors as [number, number];
@@ -40,8 +40,8 @@ describe("the manager's report, against a day built by hand", () => {
     const b2 = await book(B, "10:00", "京B22222", "parts_arrived", "dealer");
     await book(B, "13:00", "京B33333", "service_campaign", "customer"); // still to come at 12:30
 
-    await step(clock, at(26, "16:00"), a1, "confirm"); // the day before
-    await step(clock, at(26, "16:05"), a2, "confirm");
+    await step(clock, at(26, "21:30"), a1, "confirm"); // the day before
+    await step(clock, at(26, "23:50"), a2, "confirm");
     await step(clock, at(27, "08:00"), b1, "confirm"); // on the day: not a day-before confirmation
     await step(clock, at(27, "08:58"), a1, "arrive");
     await step(clock, at(27, "09:20"), b1, "arrive"); // 20 minutes late, past the 15-minute grace
