@@ -46,6 +46,17 @@ function groupedBars(index: number, count: number): uPlot.Series.PathBuilder {
 const pct = (v: number) => `${Math.round(v * 100)}%`;
 
 /**
+ * A category's name as it fits under its bar: whole when there is room, else the part after the
+ * last " · " (服务顾问 A · 王磊 → A · 王磊), else cut with an ellipsis; the table beside has it whole.
+ */
+export function fitLabel(label: string, px: number): string {
+  const max = Math.max(2, Math.floor(px / 13));
+  if (label.length <= max) return label;
+  const tail = label.split(" · ").at(-1) ?? label;
+  return tail.length <= max ? tail : `${tail.slice(0, max - 1)}…`;
+}
+
+/**
  * One chart of the manager's reports, drawn by uPlot on a canvas: bars per category or a line per
  * series over the days. The numbers are in the table beside it (report-panel); this is the picture.
  */
@@ -125,7 +136,12 @@ export class ReportChart extends LitElement {
       series: [{ label: "", value: (_u, v) => (v === null ? "" : (spec.categories[v] ?? "")) }, ...series],
       scales: { x: { time: false, range: [-0.5, n - 0.5] }, y: { range: [0, top] } },
       axes: [
-        { ...axis, splits: () => spec.categories.map((_c, i) => i).filter((i) => i % every === 0), values: (_u, splits) => splits.map((i) => spec.categories[i] ?? "") },
+        {
+          ...axis,
+          splits: () => spec.categories.map((_c, i) => i).filter((i) => i % every === 0),
+          // the plot takes the width less the y axis (52 px)
+          values: (_u, splits) => splits.map((i) => fitLabel(spec.categories[i] ?? "", ((this.size().width - 60) / n) * every)),
+        },
         { ...axis, size: 52, values: (_u, splits) => splits.map((v) => (spec.percent ? pct(v) : String(Math.round(v * 10) / 10))) },
       ],
       legend: { show: true, live: false },

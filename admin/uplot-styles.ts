@@ -92,7 +92,4 @@ export const uplotStyles = css`
   .u-cursor-pt.u-off {
     display: none;
   }
-  .u-legend .u-series:first-child {
-    display: none;
-  }
 `;

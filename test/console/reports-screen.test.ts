@@ -43,6 +43,17 @@ async function downloadedCsv(page: Page, p: Locator): Promise<string> {
   return readFileSync(await download.path(), "utf8");
 }
 
+/** Screenshots of the page at desk sizes with each of `parts` scrolled to the top of the view. */
+async function lookAt(page: Page, name: string, parts: [string, string][]): Promise<void> {
+  for (const [suffix, selector] of parts) {
+    for (const size of DESK_SIZES) {
+      await page.setViewportSize(SCREEN_SIZES[size]);
+      await page.locator(selector).evaluate((el) => el.scrollIntoView({ block: "start" }));
+      await screenshotAt(page, `${name}${suffix}`, [size]);
+    }
+  }
+}
+
 /** The CSV as a spreadsheet reads it back: rows of cells (no cell here holds a comma or quote). */
 const csvRows = (csv: string) => csv.replace(/^\uFEFF/, "").trimEnd().split("\r\n").map((l) => l.split(","));
 
@@ -118,9 +129,12 @@ describe("the manager's reports on a busy day and over a month, in Chromium, che
 
     await settled(page);
     await expectAccessible(page, "the reports of a busy day");
-    await screenshotAt(page, "reports-busy-day", DESK_SIZES);
-    await panel(page, "load-advisors").scrollIntoViewIfNeeded();
-    await screenshotAt(page, "reports-busy-day-heatmap", DESK_SIZES);
+    await lookAt(page, "reports-busy-day", [
+      ["", "admin-console nav"],
+      ["-sources", "admin-reports .pair"],
+      ["-heatmap", "admin-reports report-panel[data-figure='load-advisors']"],
+      ["-reception", "admin-reports report-panel[data-figure='reception']"],
+    ]);
   });
 
   it("a month: a row per day, the charts over the days, the heat maps summed over the month", { timeout: TIMEOUT }, async () => {
@@ -141,8 +155,11 @@ describe("the manager's reports on a busy day and over a month, in Chromium, che
 
     await settled(page);
     await expectAccessible(page, "the reports of a month");
-    await screenshotAt(page, "reports-busy-month", DESK_SIZES);
-    await byDay.scrollIntoViewIfNeeded();
-    await screenshotAt(page, "reports-busy-month-days", DESK_SIZES);
+    await lookAt(page, "reports-busy-month", [
+      ["", "admin-console nav"],
+      ["-days", "admin-reports report-panel[data-figure='outcomes-days']"],
+      ["-confirmation", "admin-reports report-panel[data-figure='confirmation']"],
+      ["-heatmap", "admin-reports report-panel[data-figure='load-bays']"],
+    ]);
   });
 });
