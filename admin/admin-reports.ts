@@ -5,7 +5,8 @@ import type { CallListFigures } from "../shared/schemas/call-lists.js";
 import type { ReportFigures } from "../shared/rules/report-figures.js";
 import type { ReceptionFigures } from "../shared/rules/reception-figures.js";
 import { REPORT_PERIODS, monthsOf, periodRange, type ReportPeriod } from "../shared/rules/report-period.js";
-import { t, type MessageKey, type MessageParams } from "../shared/i18n/messages.js";
+import type { MessageParams } from "../shared/i18n/messages.js";
+import { say, type AnyMessageKey } from "../shared/i18n/report-messages.js";
 import { errorText } from "../shared/i18n/errors.js";
 import { call, type ApiResult } from "../login/staff-api.js";
 import { formStyles } from "./admin-form-styles.js";
@@ -101,8 +102,8 @@ export class AdminReports extends LitElement {
     await this.load();
   }
 
-  private msg(key: MessageKey, params?: MessageParams): string {
-    return t(this.language, key, params);
+  private msg(key: AnyMessageKey, params?: MessageParams): string {
+    return say(this.language, key, params);
   }
 
   private async load(): Promise<void> {

@@ -1,5 +1,5 @@
 import type { Language } from "../schemas/common.js";
-import { t, type MessageKey } from "./messages.js";
+import { say, type ReportKey } from "./report-messages.js";
 import { fieldLabel, hasFieldLabel } from "./errors.js";
 
 /** Fields every record carries that say nothing to a reader of its history. */
@@ -10,7 +10,7 @@ export const QUIET_FIELDS: ReadonlySet<string> = new Set(["version", "updatedAt"
  * accounts, displays, tokens and call-list entries); the fields a form asks for have their label
  * in errors.ts already, and that one is used first.
  */
-const RECORD_FIELDS: Record<string, MessageKey> = {
+const RECORD_FIELDS: Record<string, ReportKey> = {
   lateAt: "admin.history.field.lateAt",
   arrivedAt: "admin.history.field.arrivedAt",
   arrivedLateMinutes: "admin.history.field.arrivedLateMinutes",
@@ -47,5 +47,5 @@ export function hasRecordFieldLabel(name: string): boolean {
 export function recordFieldLabel(lang: Language, name: string): string {
   if (hasFieldLabel(name)) return fieldLabel(lang, name);
   const key = RECORD_FIELDS[name];
-  return key ? t(lang, key) : name;
+  return key ? say(lang, key) : name;
 }
