@@ -2,7 +2,8 @@ import { LitElement, css, html, nothing } from "lit";
 import { customElement, property, state } from "lit/decorators.js";
 import type { Advisor } from "../shared/schemas/advisor.js";
 import type { Language } from "../shared/schemas/common.js";
-import { t, type MessageKey } from "../shared/i18n/messages.js";
+import { t } from "../shared/i18n/messages.js";
+import { say, type AnyMessageKey } from "../shared/i18n/report-messages.js";
 import { currentSession } from "../login/staff-api.js";
 import "./admin-people.js";
 import "./admin-tokens.js";
@@ -15,17 +16,18 @@ declare global {
   }
 }
 
-export type ConsoleSection = "people" | "devices" | "history";
+export type ConsoleSection = "people" | "devices" | "history" | "reports";
 
-const SECTIONS: [ConsoleSection, MessageKey][] = [
+const SECTIONS: [ConsoleSection, AnyMessageKey][] = [
   ["people", "admin.console.people"],
   ["devices", "admin.console.devices"],
   ["history", "admin.console.history"],
+  ["reports", "admin.console.reports"],
 ];
 
 /**
  * The manager's console: people (accounts), devices and integrations (API tokens beside the paired
- * displays), and the history of every change with its retention. Other roles get a note and send no requests; the server refuses them anyway.
+ * displays), the history of every change with its retention, and the reports. Other roles get a note and send no requests; the server refuses them anyway.
  */
 @customElement("admin-console")
 export class AdminConsole extends LitElement {
@@ -91,6 +93,12 @@ export class AdminConsole extends LitElement {
       return html`<h2>${t(lang, "admin.console.people")}</h2>
         <admin-people .advisors=${this.advisors} .language=${lang} .timeZone=${this.timeZone} .siteName=${this.siteName} .me=${this.me} .forAdvisor=${this.forAdvisor}></admin-people>`;
     }
+    if (this.section === "reports") {
+      // the charting library is loaded with the reports only: the editor's first load does not carry it
+      void import("./admin-reports.js");
+      return html`<h2>${say(lang, "admin.console.reports")}</h2>
+        <admin-reports .language=${lang}></admin-reports>`;
+    }
     if (this.section === "history") {
       return html`<h2>${t(lang, "admin.console.history")}</h2>
         <admin-history .language=${lang} .timeZone=${this.timeZone}></admin-history>`;
@@ -105,7 +113,7 @@ export class AdminConsole extends LitElement {
     if (this.access === "checking") return nothing;
     if (this.access === "denied") return html`<p class="note">${t(this.language, "admin.console.managerOnly")}</p>`;
     return html`<nav aria-label=${t(this.language, "admin.console.sections")}>
-        ${SECTIONS.map(([s, key]) => html`<button type="button" aria-pressed=${this.section === s} @click=${() => (this.section = s)}>${t(this.language, key)}</button>`)}
+        ${SECTIONS.map(([s, key]) => html`<button type="button" aria-pressed=${this.section === s} @click=${() => (this.section = s)}>${say(this.language, key)}</button>`)}
       </nav>
       ${this.body()}`;
   }

@@ -3,7 +3,8 @@ import { customElement, property, state } from "lit/decorators.js";
 import { AUDIT_KINDS, RetentionInputSchema, type Retention } from "../shared/schemas/retention.js";
 import type { Language } from "../shared/schemas/common.js";
 import { t, type MessageKey } from "../shared/i18n/messages.js";
-import { errorText, fieldLabel, hasFieldLabel } from "../shared/i18n/errors.js";
+import { errorText, fieldLabel } from "../shared/i18n/errors.js";
+import { QUIET_FIELDS, recordFieldLabel } from "../shared/i18n/record-fields.js";
 import { formText } from "../login/form-text.js";
 import { readHistory, setRetention, type HistoryAnswer, type HistoryItem } from "./history-api.js";
 import { actionKey } from "./admin-card-panel.js";
@@ -18,8 +19,6 @@ declare global {
 
 const VERBS = ["create", "update", "revoke", "set_password", "init", "seed", "remove"] as const;
 
-/** Fields every record carries that say nothing to a reader. */
-const QUIET = new Set(["version", "updatedAt", "updatedBy", "createdAt", "id", "isSample"]);
 
 function show(v: unknown): string {
   if (v === undefined || v === null || v === "") return "";
@@ -139,7 +138,7 @@ export class AdminHistory extends LitElement {
   private sides(e: HistoryItem) {
     const before = (e.before ?? {}) as Record<string, unknown>;
     const after = (e.after ?? {}) as Record<string, unknown>;
-    const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])].filter((k) => !QUIET.has(k));
+    const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])].filter((k) => !QUIET_FIELDS.has(k));
     const both = e.before !== null && e.after !== null;
     const rows = keys.filter((k) => !both || show(before[k]) !== show(after[k]));
     return html`<table class="sides" data-sides=${e.id}>
@@ -147,7 +146,7 @@ export class AdminHistory extends LitElement {
       <tbody>
         ${rows.map(
           (k) => html`<tr class=${show(before[k]) !== show(after[k]) ? "changed" : ""} data-field=${k}>
-            <td>${hasFieldLabel(k) ? fieldLabel(this.language, k) : k}</td>
+            <td>${recordFieldLabel(this.language, k)}</td>
             <td data-side="before">${show(before[k]) || html`<span class="muted">${this.msg("admin.history.empty")}</span>`}</td>
             <td data-side="after">${show(after[k]) || html`<span class="muted">${this.msg("admin.history.empty")}</span>`}</td>
           </tr>`,

@@ -4,6 +4,8 @@ import type { Appointment } from "../../shared/schemas/appointment.js";
 import type { Bay } from "../../shared/schemas/bay.js";
 import type { Repositories } from "../db/repositories.js";
 import { receptionFigures, type ReceptionFigures } from "../../shared/rules/reception-figures.js";
+import { reportFigures, type ReportFigures } from "../../shared/rules/report-figures.js";
+import type { DateRange } from "../../shared/rules/report-period.js";
 import { publicAccount } from "../db/account-repo.js";
 import type { AuditEntry } from "../db/audit-repo.js";
 import type { StoredSettings } from "../db/settings-repo.js";
@@ -47,13 +49,20 @@ export class BoardRecords {
     return this.repos.audit.accessChanges(limit);
   }
 
-  /** A day's cards matching a plate, name or phone in any form. */
   /** The manager's reception figures for the days from `from` to `to` (shared/rules/reception-figures.ts). */
   receptionFigures(from: string, to: string): ReceptionFigures {
     const { repos } = this;
     return receptionFigures(repos.appointments.between(from, to), repos.advisors.all(), repos.settings.require().settings.greetingLimitMinutes, from, to);
   }
 
+  /** The manager's report for a range of days (shared/rules/report-figures.ts), in the site's time zone. */
+  reportFigures(range: DateRange): ReportFigures {
+    const { repos } = this;
+    const settings = repos.settings.require().settings;
+    return reportFigures({ range, cards: repos.appointments.between(range.from, range.to), advisors: repos.advisors.all(), bays: repos.bays.all(), settings });
+  }
+
+  /** A day's cards matching a plate, name or phone in any form. */
   search(date: string, query: string): Appointment[] {
     return this.repos.appointments.search(date, query);
   }

@@ -5,6 +5,7 @@ import { appointmentRoutes } from "./appointment-routes.js";
 import { advisorRoutes, bayRoutes, settingsRoutes } from "./master-data-routes.js";
 import { boardRoutes, type HealthSource } from "./board-routes.js";
 import { receptionRoutes } from "./reception-routes.js";
+import { reportRoutes } from "./report-routes.js";
 import { sendError } from "./send-error.js";
 import type { AccessControl } from "../access/access-control.js";
 import { authenticate, sameOriginWrites } from "./authenticate.js";
@@ -33,6 +34,7 @@ export function apiRouter(board: Board, access: AccessControl, live: HealthSourc
   api.use(historyRoutes(board));
   api.use(boardRoutes(board, live));
   api.use(receptionRoutes(board));
+  api.use(reportRoutes(board));
   api.use("/appointments", appointmentRoutes(board));
   api.use("/advisors", advisorRoutes(board));
   api.use("/bays", bayRoutes(board));

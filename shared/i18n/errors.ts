@@ -1,6 +1,7 @@
 import type { ErrorBody, ErrorCode } from "../errors.js";
 import type { Language } from "../schemas/common.js";
 import { t, type MessageKey } from "./messages.js";
+import { say, type AnyMessageKey } from "./report-messages.js";
 
 /**
  * Every field name a refusal can carry (the last part of its dotted path: `input.plate`,
@@ -8,7 +9,7 @@ import { t, type MessageKey } from "./messages.js";
  * already show for it. test/shared/error-messages.test.ts derives the names from the schemas and
  * the server's code and finds each one here.
  */
-const FIELD_LABELS: Record<string, MessageKey> = {
+const FIELD_LABELS: Record<string, AnyMessageKey> = {
   date: "admin.field.date",
   startTime: "admin.field.startTime",
   durationMinutes: "admin.field.durationMinutes",
@@ -125,6 +126,7 @@ const FIELD_LABELS: Record<string, MessageKey> = {
   card: "admin.history.card",
   person: "admin.history.person",
   archive: "admin.history.archive",
+  period: "reports.period",
 };
 
 /**
@@ -162,7 +164,7 @@ export function hasFieldLabel(path: string): boolean {
 /** A field as the person knows it: `input.plate` → 车牌号, `rows.3.plate` → 第 4 行的车牌号. */
 export function fieldLabel(lang: Language, path: string): string {
   const key = FIELD_LABELS[leafOf(path)];
-  const label = key ? t(lang, key) : t(lang, "error.field.unknown");
+  const label = key ? say(lang, key) : t(lang, "error.field.unknown");
   const row = /^(?:command\.)?rows\.(\d+)\./.exec(path);
   return row ? t(lang, "error.field.row", { row: Number(row[1]) + 1, field: label }) : label;
 }

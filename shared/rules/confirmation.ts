@@ -1,6 +1,7 @@
 import type { Appointment } from "../schemas/appointment.js";
 import type { Settings } from "../schemas/settings.js";
 import { minutesOfDay } from "./time-of-day.js";
+import { zonedInstant } from "./zoned-time.js";
 
 /** The day-before call's outcomes besides confirm, change and cancel (which change the card itself). */
 export const CONFIRMATION_OUTCOMES = ["no_answer", "texted"] as const;
@@ -32,3 +33,8 @@ export const unconfirmed = (cards: readonly Pick<Appointment, "status">[]): numb
 
 /** From the site's closing time on, the editor says how many of tomorrow's cards are still unconfirmed. */
 export const pastClosing = (localMinutes: number, settings: Pick<Settings, "closeTime">): boolean => localMinutes >= minutesOfDay(settings.closeTime);
+
+/** Whether a card was confirmed before its own day began in the site's zone: the day-before call (预约确认) did its work. */
+export function confirmedDayBefore(a: Pick<Appointment, "date" | "confirmedAt">, timeZone: string): boolean {
+  return a.confirmedAt !== null && Date.parse(a.confirmedAt) < zonedInstant(a.date, "00:00", timeZone).getTime();
+}

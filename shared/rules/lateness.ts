@@ -2,6 +2,7 @@ import type { Appointment, AppointmentStatus } from "../schemas/appointment.js";
 import type { Settings } from "../schemas/settings.js";
 import { zonedInstant } from "./zoned-time.js";
 import { greetingDueAt, type GreetingTiming } from "./greeting.js";
+import { customerCame } from "./status.js";
 
 const MINUTE = 60_000;
 
@@ -69,6 +70,11 @@ export function minutesLate(a: Pick<Appointment, "date" | "startTime">, timeZone
 export function arrivedLateMinutes(a: Pick<Appointment, "date" | "startTime">, s: Rules, arrivedAt: number): number | null {
   if (arrivedAt <= lateDueAt(a, s)) return null;
   return minutesLate(a, s.timeZone, arrivedAt);
+}
+
+/** Whether the customer came after the grace (延时到店 at arrival), as the pipeline stamped it when they came. */
+export function cameLate(a: Pick<Appointment, "status" | "arrivedAt" | "arrivedLateMinutes">): boolean {
+  return customerCame(a) && a.arrivedLateMinutes !== null;
 }
 
 /** Minutes until the grace runs out, for the countdown a card shows before it turns late; null outside that window. */

@@ -2,6 +2,8 @@ import type { Advisor } from "../schemas/advisor.js";
 import type { Appointment } from "../schemas/appointment.js";
 import { minutesToGreeting } from "./greeting.js";
 import { defuseFormula } from "../csv-formula.js";
+import { customerCame } from "./status.js";
+import { cameLate } from "./lateness.js";
 
 /** One row of the manager's reception figures: an advisor's, or the total (advisorId null). */
 export interface ReceptionFigureRow {
@@ -47,20 +49,19 @@ export function percentile(values: readonly number[], p: number): number | null 
 }
 
 const round1 = (n: number | null) => (n === null ? null : Math.round(n * 10) / 10);
-const came = (a: Appointment) => a.arrivedAt !== null && (a.status === "arrived" || a.status === "in_service" || a.status === "completed");
 
 function rowOf(advisorId: number | null, advisorName: string, cards: readonly Appointment[], limit: number): ReceptionFigureRow {
   const booked = cards.filter((a) => !a.walkIn && a.status !== "cancelled");
-  const arrivals = booked.filter(came);
+  const arrivals = booked.filter(customerCame);
   const walkIns = cards.filter((a) => a.walkIn && a.status !== "cancelled");
-  const received = [...arrivals, ...walkIns.filter(came)];
+  const received = [...arrivals, ...walkIns.filter(customerCame)];
   const waits = received.map(minutesToGreeting).filter((m): m is number => m !== null);
   const decided = received.filter((a) => a.greetedAt !== null || a.greetingOverdueAt !== null);
   const within = decided.filter((a) => {
     const m = minutesToGreeting(a);
     return m !== null && m <= limit;
   });
-  const late = arrivals.filter((a) => a.arrivedLateMinutes !== null);
+  const late = arrivals.filter(cameLate);
   const noShows = booked.filter((a) => a.status === "no_show").length;
   return {
     advisorId,

@@ -48,6 +48,15 @@ export function stepOf(card: Pick<Appointment, "status" | "greetedAt">): Step {
 }
 
 /**
+ * Whether the customer came: the card was marked 已到店 and is arrived, in service or finished. A
+ * no-show or a cancelled card that had been marked arrived by mistake (and reopened) did not come.
+ * The reception figures and the reports count arrivals with this one rule.
+ */
+export function customerCame(a: Pick<Appointment, "status" | "arrivedAt">): boolean {
+  return a.arrivedAt !== null && (a.status === "arrived" || a.status === "in_service" || a.status === "completed");
+}
+
+/**
  * Cards with nothing left to happen on the board: completed (the car has left its bay), no-show
  * and cancelled. They hold no bay and carry no overlap marks of their own: there is nothing left
  * to do about them.

@@ -155,4 +155,16 @@ describe("the architecture check", () => {
     expect(zod).toContain("display/inline-type.ts");
     expect(zod).not.toContain("display/type-only.ts");
   });
+
+  it("keeps the editor's charting library (uPlot) out of the wall display, directly, through shared/ or through its CSS path", () => {
+    write("display/chart.ts", 'import uPlot from "uplot";\nexport const u = uPlot;\n');
+    write("display/chart-css.ts", 'import "uplot/dist/uPlot.min.css";\n');
+    write("shared/plot.ts", 'import uPlot from "uplot";\nexport const plot = uPlot;\n');
+    write("display/through-shared-plot.ts", 'import { plot } from "../shared/plot.js";\nexport const p = plot;\n');
+    write("admin/chart.ts", 'import uPlot from "uplot";\nexport const u = uPlot;\n');
+    const chart = violations().filter((v) => v.kind === "chart").map((v) => v.file);
+    expect(chart).toEqual(expect.arrayContaining(["display/chart.ts", "display/chart-css.ts", "display/through-shared-plot.ts"]));
+    // the editor may draw with it
+    expect(chart).not.toContain("admin/chart.ts");
+  });
 });

@@ -1,8 +1,8 @@
 import { cycles, packageOf, readSource, sourcesUnder, within, type SourceFile } from "./import-graph.js";
-import { EXPECTED_FOLDERS, FOLDER_RULES, SCANNED_FOLDERS, SQL_CHECKED, SQL_FOLDERS, ZOD_FREE } from "./rules.js";
+import { CHART_FREE, EXPECTED_FOLDERS, FOLDER_RULES, SCANNED_FOLDERS, SQL_CHECKED, SQL_FOLDERS, ZOD_FREE } from "./rules.js";
 import { sqlCalls } from "./sql-calls.js";
 
-export type ViolationKind = "empty-folder" | "unreadable" | "unresolved" | "folder" | "package" | "cycle" | "sql-import" | "sql-call" | "zod";
+export type ViolationKind = "empty-folder" | "unreadable" | "unresolved" | "folder" | "package" | "cycle" | "sql-import" | "sql-call" | "zod" | "chart";
 
 export interface Violation {
   kind: ViolationKind;
@@ -52,21 +52,22 @@ export function checkArchitecture(root: string, opts: CheckOptions = {}): Violat
     for (const c of sqlCalls(root, checked)) out.push({ kind: "sql-call", file: c.file, detail: `${c.file}:${c.line} ${c.text}: only server/db/ runs SQL` });
   }
 
-  out.push(...zodInDisplay(sources));
+  out.push(...packageReached(sources, ZOD_FREE, "zod", "zod"));
+  out.push(...packageReached(sources, CHART_FREE.folder, CHART_FREE.pkg, "chart"));
   return out;
 }
 
-/** Files of the display whose bundle loads zod at run time, each with the chain that pulls it in. */
-function zodInDisplay(sources: SourceFile[]): Violation[] {
+/** Files of `folder` whose bundle loads `pkg` at run time, each with the chain that pulls it in. */
+function packageReached(sources: SourceFile[], folder: string, pkg: string, kind: "zod" | "chart"): Violation[] {
   const byFile = new Map(sources.map((s) => [s.file, s]));
-  const chainToZod = (start: string): string[] | null => {
+  const chainToPackage = (start: string): string[] | null => {
     const seen = new Set<string>();
     const visit = (file: string, chain: string[]): string[] | null => {
       if (seen.has(file)) return null;
       seen.add(file);
       for (const i of byFile.get(file)?.imports ?? []) {
         if (i.typeOnly) continue;
-        if (packageOf(i.spec) === "zod") return [...chain, file, "zod"];
+        if (packageOf(i.spec) === pkg) return [...chain, file, pkg];
         const found = i.target !== null ? visit(i.target, [...chain, file]) : null;
         if (found) return found;
       }
@@ -75,9 +76,9 @@ function zodInDisplay(sources: SourceFile[]): Violation[] {
     return visit(start, []);
   };
   return sources
-    .filter((s) => within(s.file, ZOD_FREE))
+    .filter((s) => within(s.file, folder))
     .flatMap((s) => {
-      const chain = chainToZod(s.file);
-      return chain ? [{ kind: "zod" as const, file: s.file, detail: chain.join(" → ") }] : [];
+      const chain = chainToPackage(s.file);
+      return chain ? [{ kind, file: s.file, detail: chain.join(" → ") }] : [];
     });
 }

@@ -76,3 +76,9 @@ export const SQL_CHECKED = ["server"];
 
 /** The wall display's bundle must not pull in zod at run time (its size budget, bench/README-performance.md). */
 export const ZOD_FREE = "display";
+
+/**
+ * Nor the editor's charting library, by any path (a direct import, or through shared/ or a type
+ * import that is not one): the reports draw with uPlot, the wall display's bundle stays as it was.
+ */
+export const CHART_FREE = { folder: "display", pkg: "uplot" } as const;

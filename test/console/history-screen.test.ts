@@ -59,4 +59,26 @@ describe("console: history", () => {
     await expect.poll(async () => ((await server.api("/api/retention")).body as { auditDays: number }).auditDays).toBe(90);
     await expect.poll(async () => (await retention.locator("[role='status']").textContent()) ?? "").toBe("已保存");
   });
+
+  it("labels every field of a card's changes by its name on the screens, never its raw name (arrivedAt → 到店时间)", async () => {
+    const { server, cardId } = world;
+    const card = (await server.api(`/api/appointments/${cardId}`)).body as { version: number };
+    const arrived = await server.api(`/api/appointments/${cardId}/arrive`, { method: "POST", json: { version: card.version } });
+    expect(arrived.status, JSON.stringify(arrived.body)).toBe(200);
+
+    const admin = await world.open();
+    await openHistory(admin);
+    const form = admin.locator("admin-history form[data-form='history-filter']");
+    await form.locator("input[name='card']").fill(String(cardId));
+    await form.getByRole("button", { name: "查询" }).click();
+    await expect.poll(() => rows(admin).count()).toBeGreaterThan(1);
+    // the booking's entry shows every field of the new card, the arrival's the stamps it set
+    await rows(admin).last().locator("button[data-action='details']").click();
+    await rows(admin).first().locator("button[data-action='details']").click();
+    const fields = admin.locator("admin-history table.sides tr[data-field]");
+    await expect.poll(() => fields.count()).toBeGreaterThan(20);
+    const shown = await fields.evaluateAll((trs) => trs.map((tr) => [tr.getAttribute("data-field") ?? "", tr.querySelector("td")?.textContent ?? ""]));
+    expect(shown.filter(([field, label]) => field === label)).toEqual([]);
+    expect(shown).toContainEqual(["arrivedAt", "到店时间"]);
+  });
 });

@@ -494,6 +494,8 @@ describe("who may read what", () => {
     "/api/tokens",
     "/api/history?day=2026-11-27",
     "/api/retention",
+    "/api/reports/figures?period=week&date=2026-11-27",
+    "/api/reception/figures?date=2026-11-27",
   ];
   it("nobody signed in gets 401 for every full-data read", async () => {
     const card = await cardIn("booked");
@@ -503,7 +505,7 @@ describe("who may read what", () => {
       expect(res.body.error.code, path).toBe("unauthorized");
     }
   });
-  it("staff roles read the day; only the manager reads accounts, displays, tokens, the history viewer and the retention; the display role reads only the board", async () => {
+  it("staff roles read the day; only the manager reads accounts, displays, tokens, the history viewer, the retention and the reports; the display role reads only the board", async () => {
     for (const p of ["desk", "advisorOwn", "display"] as const) {
       const expectations: Record<string, number> = {
         "/api/board?date=2026-11-27": 200,
@@ -513,6 +515,9 @@ describe("who may read what", () => {
         "/api/tokens": 403,
         "/api/history?day=2026-11-27": 403,
         "/api/retention": 403,
+        // the manager's figures: per-advisor show and greeting times are judged by the manager, not read across the desk
+        "/api/reports/figures?period=week&date=2026-11-27": 403,
+        "/api/reception/figures?date=2026-11-27": 403,
       };
       for (const [path, status] of Object.entries(expectations)) expect((await restAs(p, { method: "GET", path })).status, `${p} ${path}`).toBe(status);
     }

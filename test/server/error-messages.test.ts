@@ -16,6 +16,7 @@ import * as retention from "../../shared/schemas/retention.js";
 import * as settings from "../../shared/schemas/settings.js";
 import * as jobCategory from "../../shared/schemas/job-category.js";
 import * as reception from "../../shared/schemas/reception.js";
+import * as reports from "../../shared/schemas/reports.js";
 import * as protocol from "../../shared/protocol.js";
 import type { CommandInput } from "../../shared/schemas/commands.js";
 import type { Language } from "../../shared/schemas/common.js";
@@ -33,7 +34,7 @@ import { refusedEverywhere, schemaPaths, serverErrorSources } from "../helpers/e
 
 /** Every shared module that holds schemas: the server may parse input with any of them. */
 const SCHEMAS: Record<string, z.ZodType> = Object.fromEntries(
-  [access, actor, advisor, appointment, bay, board, commands, common, sample, settings, protocol, jobCategory, reception, register, callLists, retention].flatMap((mod) =>
+  [access, actor, advisor, appointment, bay, board, commands, common, sample, settings, protocol, jobCategory, reception, reports, register, callLists, retention].flatMap((mod) =>
     Object.entries(mod as Record<string, unknown>).filter((e): e is [string, z.ZodType] => e[1] instanceof z.ZodType),
   ),
 );
