@@ -14,6 +14,7 @@ import { TokenRepo } from "./token-repo.js";
 import { RegisterRepo } from "./register-repo.js";
 import { CallRepo } from "./call-repo.js";
 import { RetentionRepo } from "./retention-repo.js";
+import { LetterRepo } from "./letter-repo.js";
 
 /** One repository per table; the connection itself stays with the Store (store.ts). */
 export interface Repositories {
@@ -32,6 +33,7 @@ export interface Repositories {
   register: RegisterRepo;
   calls: CallRepo;
   retention: RetentionRepo;
+  letters: LetterRepo;
 }
 
 export function createRepositories(db: Db): Repositories {
@@ -51,5 +53,6 @@ export function createRepositories(db: Db): Repositories {
     register: new RegisterRepo(db),
     calls: new CallRepo(db),
     retention: new RetentionRepo(db),
+    letters: new LetterRepo(db),
   };
 }

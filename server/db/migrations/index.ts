@@ -5,6 +5,7 @@ import { sql as m004 } from "./004-display-layout.js";
 import { sql as m005 } from "./005-reception.js";
 import { sql as m006 } from "./006-call-in.js";
 import { sql as m007 } from "./007-console.js";
+import { sql as m008 } from "./008-letters.js";
 
 /** In order; the database's `user_version` is the number of entries applied. Append only. */
-export const MIGRATIONS: readonly string[] = [m001, m002, m003, m004, m005, m006, m007];
+export const MIGRATIONS: readonly string[] = [m001, m002, m003, m004, m005, m006, m007, m008];
