@@ -104,7 +104,9 @@ export class TextHook {
     this.timer = null;
     const next = this.store.repos.letters.nextHookDue();
     if (next === null || this.stopped) return;
-    this.timer = this.clock.setTimer(Math.max(0, next - this.clock.now()), () => this.kick());
+    // the clock may have passed a retry's time while this round was still sending
+    if (next <= this.clock.now()) return this.kick();
+    this.timer = this.clock.setTimer(next - this.clock.now(), () => this.kick());
   }
 
   private async deliver(text: PendingText): Promise<void> {

@@ -6,7 +6,9 @@ import { openSignedInPage } from "../helpers/browser-login.js";
 import { ManualClock } from "../helpers/manual-clock.js";
 import { startTestServer, type Session, type TestServer } from "../helpers/test-server.js";
 import { expectAccessible } from "../helpers/axe.js";
-import { DESK_SIZES, SCREEN_SIZES, screenshotAt, settled } from "../helpers/screenshots.js";
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import { DESK_SIZES, SCREEN_SIZES, TEST_SCREENSHOTS, screenshotAt, settled } from "../helpers/screenshots.js";
 import { letterDate } from "../../shared/rules/letters.js";
 import { gbk, importRegister, realisticRegister } from "./register-fixture.js";
 
@@ -85,7 +87,8 @@ describe("letters in Chromium", () => {
     const [letters] = await Promise.all([page.context().waitForEvent("page"), link.click()]);
     await letters.waitForLoadState("load");
     await letters.setViewportSize(DESK);
-    await letters.screenshot({ path: "test-results/screenshots/letters-print-page-desk-1366.png" });
+    mkdirSync(TEST_SCREENSHOTS, { recursive: true });
+    await letters.screenshot({ path: path.join(TEST_SCREENSHOTS, "letters-print-page-desk-1366.png") });
     await expectAccessible(letters, "the letters' print page");
     // every entry got its letter and its follow-up call on 2026-12-15
     const after = (await server.api("/api/call-lists/regular_maintenance", { as: kefu })).body as { letterAt: string | null; nextTryDate: string }[];

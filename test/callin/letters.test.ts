@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { ManualClock } from "../helpers/manual-clock.js";
-import { seedBasics, startTestServer, type Session, type TestServer } from "../helpers/test-server.js";
+import { TEST_ADMIN_PASSWORD, seedBasics, startTestServer, type Session, type TestServer } from "../helpers/test-server.js";
 import { dbFingerprint } from "../helpers/db-fingerprint.js";
 import { parseCsv } from "../../shared/csv/read.js";
 import { PLACEHOLDERS } from "../../shared/rules/letters.js";
@@ -45,7 +45,7 @@ describe("letters and texts", () => {
     for (const phrase of ["定期保养温馨提醒", "《保养手册》", "{hotline}", "预约专用通道", "总经理 {generalManager}", "{plate}", "{lastServiceDate}", "{lastServiceKm}", "{dueDate}", "{dueKm}", "请忽略", "约两周"]) {
       expect(s.letterTemplateZh).toContain(phrase);
     }
-    for (const phrase of ["maintenance booklet", "{hotline}", "priority lane", "General Manager", "ignore this letter", "about two weeks"]) expect(s.letterTemplateEn).toContain(phrase);
+    for (const phrase of ["maintenance booklet", "{hotline}", "priority lane", "General Manager", "ignore this letter", "About two weeks after this letter"]) expect(s.letterTemplateEn).toContain(phrase);
     expect(s.textTemplateZh).toContain("{dueDate}");
     expect(s.textTemplateZh).toContain("{hotline}");
     expect(s.textTemplateEn.length).toBeLessThan(300);
@@ -97,9 +97,13 @@ describe("letters and texts", () => {
     expect(audit[0]!.actor).toContain("kefu");
     // nothing to call before the follow-up day; on it, every entry is due and the desk takes them
     expect((await server.api("/api/call-lists/regular_maintenance/claim", { method: "POST", json: {}, as: kefu })).status).toBe(404);
+    // two weeks is past a session's idle limit: the desk signs in again each morning
     clock.advance(13 * DAY);
+    kefu = await server.signIn("kefu", "own-kefu-pw");
     expect((await list()).filter((e) => e.dueToday)).toHaveLength(0);
     clock.advance(DAY);
+    kefu = await server.signIn("kefu", "own-kefu-pw");
+    server.manager = await server.signIn("admin", TEST_ADMIN_PASSWORD);
     expect((await list()).filter((e) => e.dueToday)).toHaveLength(6);
     const claimed = await server.api("/api/call-lists/regular_maintenance/claim", { method: "POST", json: {}, as: kefu });
     expect(claimed.status).toBe(200);
