@@ -45,7 +45,8 @@ describe("the advisor's own calls on the phone", () => {
     expect(tomorrow.length).toBeGreaterThan(0);
     const calls = page.locator("advisor-calls");
     await expect.poll(() => calls.locator("#day-before").textContent()).toContain(`（${tomorrow.length}）`);
-    const text = (await calls.textContent()) ?? "";
+    // the section's text lives in its shadow root, item by item
+    const text = (await calls.locator(".item").allTextContents()).join("\n").replace(/\s+/g, " ");
     expect(text).toContain("粤B·D12345 · 刹车片到货");
     expect(text).not.toContain("粤B·54321");
     expect(await calls.locator("a[href='tel:13712345678']").count()).toBe(1);
