@@ -112,9 +112,7 @@ export class TextHook {
   private async deliver(text: PendingText): Promise<void> {
     const url = this.store.repos.letters.settings().settings.hookUrl;
     const attempts = text.hookAttempts + 1;
-    let error = "";
-    if (url === "") error = "no_hook";
-    else error = await this.send(url, text);
+    const error = url === "" ? "no_hook" : await this.send(url, text);
     let result: HookDelivery;
     if (error === "") result = { id: text.id, state: "sent", attempts, error };
     else if (error === "no_hook" || attempts > HOOK_RETRY_MS.length) result = { id: text.id, state: "failed", attempts, error };
