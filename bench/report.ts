@@ -8,6 +8,7 @@ import type { PipelineResult } from "./pipeline-cost.js";
 
 import type { MemoryRow } from "./memory.js";
 import type { StormResult } from "./storm.js";
+import type { CurvesResult } from "./curves.js";
 
 export interface Results {
   machine: Machine;
@@ -22,6 +23,7 @@ export interface Results {
   coldStart?: ColdStartResult;
   bundle?: BundleResult | { missing: string };
   browser?: BrowserResult[] | { missing: string };
+  curves?: CurvesResult;
   durationSeconds?: number;
 }
 
@@ -134,6 +136,23 @@ export function renderReport(r: Results): string {
     if ("missing" in r.browser) out += `not measured: ${r.browser.missing}\n\n`;
     else for (const b of r.browser) out += `**${b.fixture}** day (${b.totalCards} movable cards), shown as the ${b.layout}:\n\n${renderBrowser(b)}`;
   }
+  if (r.curves) out += renderCurves(r.curves);
+  return out;
+}
+
+function renderCurves(c: CurvesResult): string {
+  const o = c.fanoutOpts;
+  let out = `### How cost grows (charts: docs/perf/curve-displays.svg, docs/perf/curve-move-cost.svg)\n\n`;
+  out += `Change → last display (ms; ${o.repeats} runs × ${o.samples} changes per point, interleaved with the baseline):\n\n`;
+  out += table(
+    ["displays", "magboard p50 / p99", "bare Socket.IO p50 / p99", "p99 ratio", "lost"],
+    c.displays.map((d) => [d.n, `${ms(d.ours.p50)} / ${ms(d.ours.p99)}`, `${ms(d.bare.p50)} / ${ms(d.bare.p99)}`, `${round(d.ours.p99 / d.bare.p99, 2)}×`, d.lost]),
+  );
+  out += `Server time per move by the size of the day (in process, ms):\n\n`;
+  out += table(
+    ["day", "cards", "move p50 / p99", "bare commit p50", "move ÷ commit (p50)"],
+    c.moveCost.map((m) => [m.fixture, m.cards, `${ms2(m.move.p50)} / ${ms2(m.move.p99)}`, ms2(m.bareCommit.p50), `${round(m.move.p50 / m.bareCommit.p50, 2)}×`]),
+  );
   return out;
 }
 

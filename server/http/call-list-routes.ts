@@ -1,7 +1,7 @@
 import { Router } from "express";
 import type { Board } from "../board/board.js";
 import { CallListSchema } from "../../shared/schemas/call-lists.js";
-import { bodyOf, idParam, runCommand } from "./send.js";
+import { bodyOf, idParam, runCommand, splitVersion } from "./send.js";
 import { sendError } from "./send-error.js";
 import { requireRead, signedIn } from "./authenticate.js";
 
@@ -17,7 +17,7 @@ export function callListRoutes(board: Board): Router {
   });
 
   r.patch("/rules", (req, res) => {
-    const { version, ...changes } = bodyOf(req.body);
+    const { version, rest: changes } = splitVersion(req.body);
     runCommand(board, req, res, { type: "call.rules", version, changes });
   });
 
@@ -57,7 +57,7 @@ export function callListRoutes(board: Board): Router {
   r.post("/entries/:id/book", (req, res) => {
     const id = idParam(req, res);
     if (id === null) return;
-    const { version, ...input } = bodyOf(req.body);
+    const { version, rest: input } = splitVersion(req.body);
     runCommand(board, req, res, { type: "call.book", id, version, input }, true);
   });
 

@@ -1,10 +1,9 @@
 import { Router, type Request, type Response } from "express";
 import type { ContactBatch } from "../../shared/schemas/letters.js";
 import type { Board } from "../board/board.js";
-import { bodyOf, idParam, runCommand } from "./send.js";
+import { bodyOf, idParam, runCommand, splitVersion } from "./send.js";
 import { sendError } from "./send-error.js";
 import { requireRead, signedIn } from "./authenticate.js";
-import { splitVersion } from "./master-data-routes.js";
 import { LETTER_CSS, letterBatchPage, textsCsv } from "./letter-page.js";
 
 /** Letters and texts: the manager's settings, a real customer's values to preview with, sending a batch, printing it, its texts as CSV, the hook's failures. */

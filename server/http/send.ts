@@ -69,3 +69,13 @@ export function idParam(req: Request, res: Response): number | null {
   }
   return id;
 }
+
+/**
+ * Splits a PATCH body into the version it was based on and the changes; a body that is not an object
+ * gives no changes, so the command's own validation names what is missing.
+ */
+export function splitVersion(body: unknown): { version: unknown; rest: Record<string, unknown> } {
+  if (typeof body !== "object" || body === null || Array.isArray(body)) return { version: undefined, rest: {} };
+  const { version, ...rest } = body as Record<string, unknown>;
+  return { version, rest };
+}
