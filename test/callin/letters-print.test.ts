@@ -1,19 +1,14 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import type { Browser, Page } from "playwright-core";
-import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
-import { launchBrowser } from "../helpers/browser.js";
-import { openSignedInPage } from "../helpers/browser-login.js";
-import { ManualClock } from "../helpers/manual-clock.js";
-import { startTestServer, type Session, type TestServer } from "../helpers/test-server.js";
-import { expectAccessible } from "../helpers/axe.js";
 import { mkdirSync } from "node:fs";
 import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
+import type { Session, TestServer } from "../helpers/test-server.js";
+import { expectAccessible } from "../helpers/axe.js";
 import { DESK_SIZES, SCREEN_SIZES, TEST_SCREENSHOTS, screenshotAt, settled } from "../helpers/screenshots.js";
 import { letterDate } from "../../shared/rules/letters.js";
-import { gbk, importRegister, realisticRegister } from "./register-fixture.js";
+import { openTab as openScreen, startCallInScreens, type CallInScreens } from "./call-in-browser.js";
 
-/** 10:00 in Shanghai on 2026-12-01, the busy day on the board, a register of 3,000 cars and December's maintenance list. */
-const MORNING = Date.parse("2026-12-01T02:00:00Z");
+/** The busy day at 10:00 in Shanghai on 2026-12-01, a register of 3,000 cars and December's maintenance list (call-in-browser.ts). */
 const TIMEOUT = 300_000;
 const DESK = SCREEN_SIZES["desk-1366"];
 
@@ -37,30 +32,22 @@ async function pdfPages(pdf: Buffer): Promise<string[]> {
 }
 
 describe("letters in Chromium", () => {
-  let browser: Browser;
+  let screens: CallInScreens;
   let server: TestServer;
   let kefu: Session;
 
   beforeAll(async () => {
-    browser = await launchBrowser();
-    server = await startTestServer({ sample: "busy", clock: new ManualClock(MORNING), staticDir: inject("pagesDir") });
-    expect((await importRegister(server, gbk(realisticRegister(3_000)))).status).toBe(200);
-    await server.api("/api/call-lists/regular_maintenance/generate", { method: "POST", json: {} });
-    kefu = await server.sessionAs("service_desk", { username: "kefu" });
+    screens = await startCallInScreens();
+    ({ server, kefu } = screens);
     const s = (await server.api("/api/letters/settings")).body;
     await server.api("/api/letters/settings", { method: "PATCH", json: { version: s.version, hotline: "400-820-8820", generalManager: "李建国", storeName: "望京汽车服务中心" } });
   }, TIMEOUT);
   afterAll(async () => {
-    await browser?.close();
+    await screens?.browser.close();
     await server?.close();
   });
 
-  async function openTab(name: string, ready: string, as: Session = server.manager): Promise<Page> {
-    const { page } = await openSignedInPage(browser, server, "/admin", { as, viewport: DESK });
-    await page.locator("admin-toolbar nav button").filter({ hasText: name }).click();
-    await page.locator(ready).first().waitFor({ timeout: 20_000 });
-    return page;
-  }
+  const openTab = (name: string, ready: string, as: Session = server.manager) => openScreen(screens, name, ready, as, DESK);
 
   it("the manager edits a template with a live preview of a real customer, and an unknown placeholder is named before saving", { timeout: TIMEOUT }, async () => {
     const page = await openTab("基础数据与规则", "admin-letter-settings textarea[name=letterTemplateZh]");
