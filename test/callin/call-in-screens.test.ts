@@ -3,7 +3,7 @@ import type { Browser, Page } from "playwright-core";
 import type { Session, TestServer } from "../helpers/test-server.js";
 import { expectAccessible } from "../helpers/axe.js";
 import { DESK_SIZES, SCREEN_SIZES, screenshotAt, settled } from "../helpers/screenshots.js";
-import { gbk, importRegister, registerFile, registerLine } from "./register-fixture.js";
+import { gbk, registerFile, registerLine } from "./register-fixture.js";
 import { openTab as openScreen, startCallInScreens, type CallInScreens } from "./call-in-browser.js";
 
 /** The busy day on the board at 10:00 in Shanghai on 2026-12-01, a register of 3,000 cars (call-in-browser.ts). */
