@@ -10,6 +10,7 @@ import type { SendCommand } from "./staff-api.js";
 import { fetchCallList, type CallEntryView } from "./call-in-api.js";
 import { formStyles } from "./admin-form-styles.js";
 import { callInStyles } from "./call-in-styles.js";
+import "./admin-letters-bar.js";
 
 declare global {
   interface HTMLElementTagNameMap {
@@ -134,6 +135,16 @@ export class AdminCallLists extends LitElement {
     </section>`;
   }
 
+  /** The letter and text this customer got, beside the last call. */
+  private sentNote(e: CallEntryView): string {
+    const lang = this.language;
+    const notes = [
+      e.letterAt ? t(lang, "letters.sent.letter", { date: e.letterAt.slice(0, 10) }) : "",
+      e.textAt ? t(lang, "letters.sent.text", { date: e.textAt.slice(0, 10) }) : "",
+    ].filter((n) => n !== "");
+    return notes.length > 0 ? ` · ${notes.join(" · ")}` : "";
+  }
+
   override render() {
     const lang = this.language;
     const today = this.entries.filter((e) => e.dueToday);
@@ -148,6 +159,7 @@ export class AdminCallLists extends LitElement {
         <button class="primary" ?disabled=${free === 0} @click=${() => void this.next()}>${t(lang, "callin.next")}</button>
         <span role="status">${t(lang, "callin.lists.counts", { today: today.length, free, later: this.entries.length - today.length })}</span>
       </div>
+      <admin-letters-bar .language=${lang} .send=${this.send} .entries=${this.entries} @letters-sent=${() => void this.reload()}></admin-letters-bar>
       ${this.message ? html`<p class="error" role="alert">${this.message}</p>` : nothing}
       ${this.renderCurrent()}
       <table>
@@ -162,7 +174,7 @@ export class AdminCallLists extends LitElement {
               <td>${e.vehicle?.plate ?? ""} ${e.vehicle?.model ?? ""}</td>
               <td>${e.reason || t(lang, `callin.list.${e.list}`)}</td>
               <td>${e.dueDate ?? ""}</td>
-              <td>${e.lastContactAt ? `${e.lastContactAt.slice(0, 10)} ${e.outcome ? t(lang, `callin.outcome.${e.outcome}`) : ""} (${e.attempts})` : "—"}</td>
+              <td>${e.lastContactAt ? `${e.lastContactAt.slice(0, 10)} ${e.outcome ? t(lang, `callin.outcome.${e.outcome}`) : ""} (${e.attempts})` : "—"}${this.sentNote(e)}</td>
               <td>${e.taken ? t(lang, "callin.taken", { who: e.claimedName ?? "" }) : e.dueToday ? t(lang, "callin.due") : t(lang, "callin.later", { date: e.nextTryDate ?? "" })}</td>
             </tr>`,
           )}

@@ -12,6 +12,7 @@ import { fieldProblems, type FieldProblem } from "./field-problems.js";
 import type { SendCommand } from "./staff-api.js";
 import "./admin-displays.js";
 import "./admin-job-categories.js";
+import "./admin-letter-settings.js";
 import { categoryName } from "../shared/i18n/job-categories.js";
 import { formText } from "../login/form-text.js";
 import { currentSession } from "../login/staff-api.js";
@@ -286,6 +287,10 @@ export class AdminMasterData extends LitElement {
       <section>
         <h2>${t(lang, "admin.master.bays")}</h2>
         ${this.board.bays.map((b) => this.bayForm(b))} ${this.bayForm(null)}
+      </section>
+      <section>
+        <h2>${t(lang, "letters.settings.title")}</h2>
+        <admin-letter-settings .language=${lang} .send=${this.send}></admin-letter-settings>
       </section>
 `;
   }

@@ -9,6 +9,9 @@ export interface CallEntryView extends CallEntry {
   vehicle: Vehicle | null;
   taken: boolean;
   dueToday: boolean;
+  /** When the last letter and text went to this customer (issue 14, point 4). */
+  letterAt: string | null;
+  textAt: string | null;
 }
 
 export type ImportPreview = Omit<RegisterImportReport, "refused"> & { refused: RegisterImportReport["refused"]; unknownColumns: string[] };

@@ -11,6 +11,9 @@ import { BoardConnection, type BoardChange } from "../display/board-connection.j
 import { TickController } from "../display/tick-controller.js";
 import type { AdvisorStep } from "./next-step.js";
 import "./advisor-card.js";
+import "./advisor-calls.js";
+import type { CommandInput } from "../shared/schemas/commands.js";
+import { addDays } from "../shared/rules/zoned-time.js";
 import "../display/components/arrival-alerts.js";
 
 declare global {
@@ -165,8 +168,31 @@ export class AdvisorDay extends LitElement {
           ?called=${this.call?.id === a.id}
           @advisor-step=${this.onStep}
         ></advisor-card>`,
-      )}`;
+      )}
+      ${this.connection.state
+        ? html`<advisor-calls
+            .advisorId=${this.advisorId}
+            .language=${l}
+            .tomorrow=${addDays(this.connection.state.date, 1)}
+            .now=${this.connection.serverNow()}
+            .timeZone=${this.connection.state.settings.timeZone}
+            .send=${this.sendCommand}
+          ></advisor-calls>`
+        : nothing}`;
   }
+
+  /** A command from the calls section; a refusal is shown like a step's. */
+  private readonly sendCommand = async (command: CommandInput): Promise<boolean> => {
+    this.error = "";
+    const res = (await this.connection.socket
+      .timeout(10_000)
+      .emitWithAck("board:command", { command })
+      .catch(() => null)) as Ack<CommandResult> | null;
+    if (res?.ok) return true;
+    if (res?.error.code === "unauthorized") this.dispatchEvent(new CustomEvent("session-ended", { bubbles: true, composed: true }));
+    else this.error = res ? errorText(this.language, res.error) : t(this.language, "advisor.error.failed");
+    return false;
+  };
 
   private rollOver(): void {
     this.connection.followToday();
@@ -226,12 +252,7 @@ export class AdvisorDay extends LitElement {
   };
 
   private readonly onAcknowledge = async (e: CustomEvent<{ id: number; version: number }>) => {
-    const res = (await this.connection.socket
-      .timeout(10_000)
-      .emitWithAck("board:command", { command: { type: "appointment.acknowledge_alert", ...e.detail } })
-      .catch(() => null)) as Ack<CommandResult> | null;
-    if (res && !res.ok) this.error = errorText(this.language, res.error);
-    else if (!res) this.error = t(this.language, "advisor.error.failed");
+    await this.sendCommand({ type: "appointment.acknowledge_alert", ...e.detail });
   };
 
   private readonly signOut = () => {

@@ -22,6 +22,7 @@ import { hashPassword, newOneTimePassword } from "./access/secrets.js";
 import { forwardedHost, sameOrigin } from "./access/same-origin.js";
 import { ArchiveFiles } from "./db/archive-files.js";
 import { Archiving } from "./ops/archiving.js";
+import { TextHook } from "./ops/text-hook.js";
 
 export interface AppDeps {
   db: Db;
@@ -57,6 +58,8 @@ export interface App {
   hub: BoardHub;
   access: AccessControl;
   scheduler: ClockScheduler;
+  /** Sends pending texts to the manager's SMS gateway hook, after their commands commit. */
+  textHook: TextHook;
   /** The hourly archiving job, when the app has an archive folder (started by the caller). */
   archiving: Archiving | null;
   /** Stops accepting, lets in-flight commands finish, closes sockets; the caller closes the database. */
@@ -157,6 +160,8 @@ export function createApp(deps: AppDeps): App {
   scheduler.start();
   const callScheduler = new CallScheduler(board, clock, log);
   callScheduler.start();
+  const textHook = new TextHook(store, bookkeeping, board, clock, log);
+  textHook.start();
 
   return {
     httpServer,
@@ -165,9 +170,11 @@ export function createApp(deps: AppDeps): App {
     hub,
     access,
     scheduler,
+    textHook,
     archiving,
     async close() {
       scheduler.stop();
+      textHook.stop();
       callScheduler.stop();
       archiving?.stop();
       hub.close();

@@ -45,7 +45,11 @@ export type CallInRecord =
   | import("./schemas/call-lists.js").DueRules
   | import("./rules/confirmation.js").ConfirmationCall
   | { list: string; period: string; entries: import("./schemas/call-lists.js").CallEntry[] }
-  | { entry: import("./schemas/call-lists.js").CallEntry; appointment: Appointment };
+  | { entry: import("./schemas/call-lists.js").CallEntry; appointment: Appointment }
+  // letters and texts (issue 14, point 4): the settings, a batch sent, a text queued again
+  | (import("./schemas/letters.js").LetterSettings & { version: number })
+  | (Omit<import("./schemas/letters.js").ContactBatch, "sends"> & { count: number })
+  | import("./schemas/letters.js").ContactSend;
 
 export type CommandRecord = Appointment | Advisor | Bay | Settings | ImportRecord | Account | PairedDisplay | ApiToken | Retention | CallInRecord;
 export interface CommandResult<R = CommandRecord> {

@@ -15,6 +15,7 @@ import { CommandPipeline, type Outcome } from "./pipeline.js";
 import { DomainError } from "./domain-error.js";
 import { BoardRecords } from "./board-records.js";
 import { CallInRecords } from "./call-in-records.js";
+import { LetterRecords } from "./letter-records.js";
 import type { ArchiveFiles } from "../db/archive-files.js";
 import type { AuditQuery, Retention } from "../../shared/schemas/retention.js";
 import { readHistory, type HistoryPage } from "./history.js";
@@ -53,6 +54,8 @@ export class Board {
   readonly records: BoardRecords;
   /** The register and the due lists (issue 14). */
   readonly callIn: CallInRecords;
+  /** Letters and texts to the lists' customers (issue 14, point 4). */
+  readonly letters: LetterRecords;
   private readonly pipeline: CommandPipeline;
   private readonly listeners = new Set<ChangeListener>();
   private readonly endedListeners = new Set<EndedListener>();
@@ -71,6 +74,7 @@ export class Board {
     this.pipeline = new CommandPipeline(store, clock);
     this.records = new BoardRecords(store.repos);
     this.callIn = new CallInRecords(store, clock);
+    this.letters = new LetterRecords(store, clock);
   }
 
   onChange(listener: ChangeListener): () => void {

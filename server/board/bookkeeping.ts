@@ -1,5 +1,6 @@
 import type { Repositories } from "../db/repositories.js";
 import type { StoredSession } from "../db/session-repo.js";
+import type { HookState } from "../../shared/schemas/letters.js";
 
 /**
  * The only writes that do not go through the command pipeline (see the README, "One pipeline
@@ -8,7 +9,7 @@ import type { StoredSession } from "../db/session-repo.js";
  * behind board commands as one. Everything here is a single-row write of the caller's own record.
  */
 export class Bookkeeping {
-  constructor(private readonly repos: Pick<Repositories, "sessions" | "tokens" | "displays" | "accounts">) {}
+  constructor(private readonly repos: Pick<Repositories, "sessions" | "tokens" | "displays" | "accounts" | "letters">) {}
 
   startSession(session: StoredSession): void {
     this.repos.sessions.insert(session);
@@ -41,5 +42,14 @@ export class Bookkeeping {
   /** When a paired display was last connected, for the manager's list. */
   touchDisplay(id: number, atIso: string): void {
     this.repos.displays.markSeen(id, atIso);
+  }
+
+  /**
+   * What the SMS gateway answered a text's try (server/ops/text-hook.ts): sent, pending until
+   * `dueAt`, or failed. The command that queued the text was audited; the gateway's answer is not a
+   * change to the board.
+   */
+  recordHookTry(sendId: number, state: HookState, attempts: number, error: string, dueAt: number | null): void {
+    this.repos.letters.setHookState(sendId, state, attempts, error, dueAt);
   }
 }

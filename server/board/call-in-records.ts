@@ -17,6 +17,9 @@ export interface CallEntryView extends CallEntry {
   taken: boolean;
   /** Due for a call today (not waiting for a retry or an agreed day). */
   dueToday: boolean;
+  /** When the last letter and the last text went to this entry's customer. */
+  letterAt: string | null;
+  textAt: string | null;
 }
 
 /** The register and the due lists, read-only, as the REST routes see them. */
@@ -80,10 +83,11 @@ export class CallInRecords {
 
   /** A list as `actor` works it: open entries (or all), an advisor's own only. */
   list(list: CallList, actor: Actor, includeClosed: boolean): CallEntryView[] {
-    const { calls, register, settings } = this.store.repos;
+    const { calls, register, settings, letters } = this.store.repos;
     return this.store.read(() => {
       const now = this.clock.now();
       const today = localParts(now, settings.require().settings.timeZone).date;
+      const contacts = letters.entryContacts(list);
       return calls
         .list(list, includeClosed)
         .filter((e) => actor.role !== "advisor" || e.advisorId === actor.advisorId)
@@ -93,6 +97,8 @@ export class CallInRecords {
           customer: e.customerId === null ? null : (register.customer(e.customerId) ?? null),
           taken: takenByOther(e, actor.id, now),
           dueToday: dueForCall(e, today),
+          letterAt: contacts.get(e.id)?.letterAt ?? null,
+          textAt: contacts.get(e.id)?.textAt ?? null,
         }));
     });
   }

@@ -13,6 +13,7 @@ import { importAppointments } from "./commands/import-command.js";
 import { acknowledgeAlert, markOnTheWay, receiveWalkIn } from "./commands/reception-commands.js";
 import { runSystemCommand } from "./commands/system-commands.js";
 import { dispatchCallIn, isCallInCommand, registerEffects } from "./commands/call-in-dispatch.js";
+import { dispatchLetters, isLetterCommand } from "./commands/letter-commands.js";
 import { createAdvisor, createBay, updateAdvisor, updateBay, updateSettings } from "./commands/master-data-commands.js";
 import { updateRetention } from "./commands/retention-command.js";
 import { createAccount, createDisplay, createToken, revokeDisplay, revokeToken, setPassword, updateAccount, updateDisplay } from "./commands/access-commands.js";
@@ -29,6 +30,7 @@ const IDEMPOTENCY_TTL_MS = 24 * 60 * 60 * 1000;
 
 function dispatch(ctx: CommandContext, cmd: Command): HandlerOutput {
   if (isCallInCommand(cmd)) return dispatchCallIn(ctx, cmd);
+  if (isLetterCommand(cmd)) return dispatchLetters(ctx, cmd);
   switch (cmd.type) {
     case "appointment.create":
       return createAppointment(ctx, cmd);

@@ -7,7 +7,7 @@ export interface AuditEntry {
   actorId: string;
   actor: string;
   action: string;
-  entity: "appointment" | "advisor" | "bay" | "settings" | "account" | "display" | "token" | "customer" | "vehicle" | "call_entry" | "call_rules";
+  entity: "appointment" | "advisor" | "bay" | "settings" | "account" | "display" | "token" | "customer" | "vehicle" | "call_entry" | "call_rules" | "letter_settings" | "contact_send";
   entityId: number | null;
   date: string | null;
   before: unknown;

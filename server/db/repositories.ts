@@ -15,6 +15,7 @@ import { RegisterRepo } from "./register-repo.js";
 import { CallRepo } from "./call-repo.js";
 import { RetentionRepo } from "./retention-repo.js";
 import { QueueNumberRepo } from "./queue-number-repo.js";
+import { LetterRepo } from "./letter-repo.js";
 
 /** One repository per table; the connection itself stays with the Store (store.ts). */
 export interface Repositories {
@@ -34,6 +35,7 @@ export interface Repositories {
   calls: CallRepo;
   retention: RetentionRepo;
   queueNumbers: QueueNumberRepo;
+  letters: LetterRepo;
 }
 
 export function createRepositories(db: Db): Repositories {
@@ -54,5 +56,6 @@ export function createRepositories(db: Db): Repositories {
     calls: new CallRepo(db),
     retention: new RetentionRepo(db),
     queueNumbers: new QueueNumberRepo(db),
+    letters: new LetterRepo(db),
   };
 }

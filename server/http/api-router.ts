@@ -14,6 +14,7 @@ import { accessRoutes, type DisplayPresence } from "./access-routes.js";
 import { registerRoutes } from "./register-routes.js";
 import { callListRoutes } from "./call-list-routes.js";
 import { historyRoutes } from "./history-routes.js";
+import { letterRoutes } from "./letter-routes.js";
 
 /** A booking is well under 4 KB; anything near this limit is a mistake or an attack. */
 export const BODY_LIMIT = "64kb";
@@ -41,6 +42,7 @@ export function apiRouter(board: Board, access: AccessControl, live: HealthSourc
   api.use("/settings", settingsRoutes(board));
   api.use("/register", registerRoutes(board));
   api.use("/call-lists", callListRoutes(board));
+  api.use("/letters", letterRoutes(board));
   api.use((_req, res) => sendError(res, { code: "not_found", message: "no such API route" }));
   const onError: ErrorRequestHandler = (err, _req, res, _next) => {
     const type = (err as { type?: string }).type;

@@ -1,13 +1,11 @@
 import { Router } from "express";
 import type { Board } from "../board/board.js";
 import { CallListSchema } from "../../shared/schemas/call-lists.js";
-import { idParam, runCommand, splitVersion } from "./send.js";
+import { bodyOf, idParam, runCommand, splitVersion } from "./send.js";
 import { sendError } from "./send-error.js";
 import { requireRead, signedIn } from "./authenticate.js";
 
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
-
-const bodyOf = (body: unknown): Record<string, unknown> => (typeof body === "object" && body !== null && !Array.isArray(body) ? (body as Record<string, unknown>) : {});
 
 /** The due lists: read, make by hand, take the next entry, record an outcome, book; the rules; the figures. */
 export function callListRoutes(board: Board): Router {

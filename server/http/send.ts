@@ -58,6 +58,9 @@ export function versionOnly(req: Request, res: Response): { version: unknown } |
   return { version: parsed.data.version };
 }
 
+/** A JSON body as an object of fields; anything else (an array, a string) as no fields, for the schema to name what is missing. */
+export const bodyOf = (body: unknown): Record<string, unknown> => (typeof body === "object" && body !== null && !Array.isArray(body) ? (body as Record<string, unknown>) : {});
+
 /** Parses a numeric path id; anything else is a 404, as no such resource can exist. */
 export function idParam(req: Request, res: Response): number | null {
   const raw = req.params.id;

@@ -20,12 +20,13 @@ import * as reception from "./messages/reception.js";
 import * as gate from "./messages/gate.js";
 import * as callIn from "./messages/call-in.js";
 import * as roof from "./messages/roof.js";
+import * as letters from "./messages/letters.js";
 
-const zhCN = { ...board.zhCN, ...display.zhCN, ...advisor.zhCN, ...login.zhCN, ...admin.zhCN, ...adminDayBefore.zhCN, ...adminDisplays.zhCN, ...adminConsole.zhCN, ...errors.zhCN, ...steps.zhCN, ...reception.zhCN, ...gate.zhCN, ...callIn.zhCN, ...roof.zhCN };
+const zhCN = { ...board.zhCN, ...display.zhCN, ...advisor.zhCN, ...login.zhCN, ...admin.zhCN, ...adminDayBefore.zhCN, ...adminDisplays.zhCN, ...adminConsole.zhCN, ...errors.zhCN, ...steps.zhCN, ...reception.zhCN, ...gate.zhCN, ...callIn.zhCN, ...roof.zhCN, ...letters.zhCN };
 
 export type MessageKey = keyof typeof zhCN;
 
-const en: Record<MessageKey, string> = { ...board.en, ...display.en, ...advisor.en, ...login.en, ...admin.en, ...adminDayBefore.en, ...adminDisplays.en, ...adminConsole.en, ...errors.en, ...steps.en, ...reception.en, ...gate.en, ...callIn.en, ...roof.en };
+const en: Record<MessageKey, string> = { ...board.en, ...display.en, ...advisor.en, ...login.en, ...admin.en, ...adminDayBefore.en, ...adminDisplays.en, ...adminConsole.en, ...errors.en, ...steps.en, ...reception.en, ...gate.en, ...callIn.en, ...roof.en, ...letters.en };
 
 const TABLES: Record<Language, Record<MessageKey, string>> = { "zh-CN": zhCN, en };
 

@@ -12,8 +12,11 @@ export interface EntryOwner {
 
 const isAdvisorList = (list: CallList) => (ADVISOR_LISTS as readonly string[]).includes(list);
 
-/** Calling-in work the desk and the service desk (客服) do: the register, the lists, booking from them; never the rules. */
-const DESK_WORK = /^(appointment|customer|vehicle|register)\.|^call\.(generate|add|claim|release|outcome|book)$/;
+/**
+ * Calling-in work the desk and the service desk (客服) do: the register, the lists, booking from
+ * them, sending letters and texts; never the rules or the letter templates.
+ */
+const DESK_WORK = /^(appointment|customer|vehicle|register)\.|^call\.(generate|add|claim|release|outcome|book)$|^letters\.(send|retry_text)$/;
 
 /**
  * An advisor books, edits, moves within their own row and confirms their own customers' cards, and

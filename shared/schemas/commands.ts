@@ -6,6 +6,7 @@ import { BayInputSchema } from "./bay.js";
 import { SettingsPatchSchema } from "./settings.js";
 import { OnTheWayMinutesSchema, WalkInInputSchema } from "./reception.js";
 import { CALL_IN_COMMANDS } from "./call-in-commands.js";
+import { LETTER_COMMANDS } from "./letter-commands.js";
 import { AccountEditSchema, AccountInputSchema, DisplayInputSchema, PasswordSchema, TokenInputSchema } from "./access.js";
 import { RetentionInputSchema } from "./retention.js";
 
@@ -71,6 +72,7 @@ const CommandUnion = z.discriminatedUnion("type", [
   z.strictObject({ type: z.literal("token.create"), input: TokenInputSchema }),
   z.strictObject({ type: z.literal("token.revoke"), id: IdSchema }),
   ...CALL_IN_COMMANDS,
+  ...LETTER_COMMANDS,
   /** The manager's retention policy: how long the audit log stays in the database before it is archived. */
   z.strictObject({ type: z.literal("retention.update"), version: VersionSchema, changes: RetentionInputSchema }),
 ]);

@@ -1,41 +1,31 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
-import { launchBrowser } from "../helpers/browser.js";
-import { openSignedInPage } from "../helpers/browser-login.js";
-import { ManualClock } from "../helpers/manual-clock.js";
-import { startTestServer, type Session, type TestServer } from "../helpers/test-server.js";
+import type { Session, TestServer } from "../helpers/test-server.js";
 import { expectAccessible } from "../helpers/axe.js";
 import { DESK_SIZES, SCREEN_SIZES, screenshotAt, settled } from "../helpers/screenshots.js";
-import { gbk, importRegister, realisticRegister, registerFile, registerLine } from "./register-fixture.js";
+import { gbk, registerFile, registerLine } from "./register-fixture.js";
+import { openTab as openScreen, startCallInScreens, type CallInScreens } from "./call-in-browser.js";
 
-/** 10:00 in Shanghai on 2026-12-01, the busy day on the board, a register of 3,000 cars. */
-const MORNING = Date.parse("2026-12-01T02:00:00Z");
+/** The busy day on the board at 10:00 in Shanghai on 2026-12-01, a register of 3,000 cars (call-in-browser.ts). */
 const TIMEOUT = 240_000;
 const DESK = SCREEN_SIZES["desk-1366"];
 
 describe("the call-in screens in Chromium", () => {
+  let screens: CallInScreens;
   let browser: Browser;
   let server: TestServer;
   let kefu: Session;
 
   beforeAll(async () => {
-    browser = await launchBrowser();
-    server = await startTestServer({ sample: "busy", clock: new ManualClock(MORNING), staticDir: inject("pagesDir") });
-    expect((await importRegister(server, gbk(realisticRegister(3_000)))).status).toBe(200);
-    await server.api("/api/call-lists/regular_maintenance/generate", { method: "POST", json: {} });
-    kefu = await server.sessionAs("service_desk", { username: "kefu" });
+    screens = await startCallInScreens();
+    ({ browser, server, kefu } = screens);
   }, TIMEOUT);
   afterAll(async () => {
     await browser?.close();
     await server?.close();
   });
 
-  async function openTab(name: string, ready: string, as: Session = kefu, viewport: { width: number; height: number } = DESK): Promise<Page> {
-    const { page } = await openSignedInPage(browser, server, "/admin", { as, viewport });
-    await page.locator("admin-toolbar nav button").filter({ hasText: name }).click();
-    await page.locator(ready).first().waitFor({ timeout: 20_000 });
-    return page;
-  }
+  const openTab = (name: string, ready: string, as: Session = kefu, viewport: { width: number; height: number } = DESK): Promise<Page> => openScreen(screens, name, ready, as, viewport);
 
   it("the service desk works December's maintenance list: next, no answer, next, booked from the entry", { timeout: TIMEOUT }, async () => {
     const page = await openTab("招揽名单", "admin-call-lists tbody tr");

@@ -23,6 +23,10 @@ const QUERIES = [
   "SELECT * FROM call_entries ORDER BY id",
   "SELECT * FROM call_generations ORDER BY list, period",
   "SELECT * FROM call_rules",
+  "SELECT * FROM letter_settings",
+  "SELECT * FROM contact_batches ORDER BY id",
+  // the hook's progress (hook_state, attempts, error, due) is the gateway's answer, written after the request that queued it
+  "SELECT id, batch_id, entry_id, kind, language, phone, plate, message, at FROM contact_sends ORDER BY id",
 ];
 
 export function dbFingerprint(db: Db): string {

@@ -144,7 +144,7 @@ function card(date: string, advisorId: number, over: Partial<Appointment> = {}):
     estimatedAmount: null, notes: "", preparation: { partsNeeded: false, partsReady: false, repeatRepair: false, complaint: false, needsRoadTest: false },
     status: "completed", lateAt: null, arrivedAt: `${date}T00:55:00.000Z`, arrivedLateMinutes: null, walkIn: false, greetedAt: null, greetingOverdueAt: null,
     expectedAt: null, noShowDelayMinutes: 0, alertAcknowledgedAt: null, alertAcknowledgedBy: "", confirmedAt: null, startedAt: null, completedAt: null,
-    cancelledAt: null, version: 1, createdAt: "2026-10-01T00:00:00.000Z", createdBy: "t", updatedAt: "2026-10-01T00:00:00.000Z", updatedBy: "t", ...over,
+    cancelledAt: null, queueNumber: null, version: 1, createdAt: "2026-10-01T00:00:00.000Z", createdBy: "t", updatedAt: "2026-10-01T00:00:00.000Z", updatedBy: "t", ...over,
   };
 }
 const noShow = { status: "no_show", arrivedAt: null, lateAt: "2026-11-01T01:15:00.000Z" } as const;

@@ -68,6 +68,22 @@ async function campaignEntry(): Promise<{ id: number; version: number }> {
   return ok(await server.api("/api/call-lists/entries", { method: "POST", json: { list: "campaign", vehicleId: v.id, advisorId: advisors[0]!, reason: "召回 R2026-07" } })).record;
 }
 
+/** The letters need a hotline, and a retry needs a hook (one nobody answers: the hook's tries are its own bookkeeping). */
+async function lettersReady(): Promise<void> {
+  const s = ok(await server.api("/api/letters/settings")) as { version: number; hotline: string };
+  if (s.hotline === "") ok(await server.api("/api/letters/settings", { method: "PATCH", json: { version: s.version, hotline: "400-820-8820", hookUrl: "http://127.0.0.1:9/sms" } }));
+}
+
+/** A text the gateway refused after every retry, on a fresh entry. */
+async function failedText(): Promise<number> {
+  const e = await campaignEntry();
+  const batch = server.db.prepare("INSERT INTO contact_batches (kind, language, at, by, follow_up_date) VALUES ('text', 'zh-CN', '2026-11-27T01:00:00.000Z', 'admin', '2026-12-11')").run();
+  const send = server.db
+    .prepare("INSERT INTO contact_sends (batch_id, entry_id, kind, language, phone, plate, message, hook_state, hook_attempts, hook_error, hook_due_at, at) VALUES (?, ?, 'text', 'zh-CN', '13700000000', '粤B·10000', '您好', 'failed', 4, 'http_500', NULL, '2026-11-27T01:00:00.000Z')")
+    .run(batch.lastInsertRowid, e.id);
+  return Number(send.lastInsertRowid);
+}
+
 const CASES: Case[] = [
   { name: "appointment.create", allowed: ADVISOR_STEP, prepare: () => ({ type: "appointment.create", input: { ...booking(advisors[0]!, { startTime: "15:00" }), customerTitle: "mr" } }) },
   {
@@ -304,6 +320,27 @@ const CASES: Case[] = [
     },
   },
   {
+    name: "letters.settings",
+    allowed: ALL,
+    prepare: async () => ({ type: "letters.settings", version: await versionOf("/api/letters/settings"), changes: { generalManager: `总经理${n++}` } }),
+  },
+  {
+    name: "letters.send",
+    allowed: DESK,
+    prepare: async () => {
+      await lettersReady();
+      return { type: "letters.send", kind: "letter", entryIds: [(await campaignEntry()).id] };
+    },
+  },
+  {
+    name: "letters.retry_text",
+    allowed: DESK,
+    prepare: async () => {
+      await lettersReady();
+      return { type: "letters.retry_text", id: await failedText() };
+    },
+  },
+  {
     name: "token.revoke",
     allowed: ALL,
     prepare: async () => ({ type: "token.revoke", id: ok(await server.api("/api/tokens", { method: "POST", json: { name: "DMS", role: "desk" } })).record.id }),
@@ -398,6 +435,14 @@ function asRest(cmd: CommandInput): { method: string; path: string; json?: unkno
       return { method: "POST", path: `/api/call-lists/entries/${cmd.id}/book`, json: { version: cmd.version, ...cmd.input } };
     case "appointment.confirmation_call":
       return { method: "POST", path: `/api/call-lists/confirmations/${cmd.id}`, json: { outcome: cmd.outcome } };
+    case "letters.settings":
+      return { method: "PATCH", path: "/api/letters/settings", json: { version: cmd.version, ...cmd.changes } };
+    case "letters.send": {
+      const { type: _t, ...rest } = cmd;
+      return { method: "POST", path: "/api/letters/send", json: rest };
+    }
+    case "letters.retry_text":
+      return { method: "POST", path: `/api/letters/texts/${cmd.id}/retry`, json: {} };
   }
 }
 
@@ -532,6 +577,18 @@ describe("who may read what", () => {
       if (path === "/api/accounts") expect((await restAs("serviceDesk", { method: "GET", path })).status).toBe(403);
     }
   });
+  it("staff read the letter settings, a preview customer, the failed texts and a batch (its letters and its texts' CSV); only the manager sees the hook's address; a display reads none", async () => {
+    await lettersReady();
+    const batch = ok(await server.api("/api/letters/send", { method: "POST", json: { kind: "letter", entryIds: [(await campaignEntry()).id] } })).record as { id: number };
+    const paths = ["/api/letters/settings", "/api/letters/sample", "/api/letters/texts/failed", `/api/letters/batches/${batch.id}`, `/api/letters/batches/${batch.id}/letters.html`, `/api/letters/batches/${batch.id}/texts.csv`];
+    for (const p of ["desk", "serviceDesk", "advisorOwn", "display", "deskToken"] as const) {
+      for (const path of paths) expect((await restAs(p, { method: "GET", path })).status, `${p} ${path}`).toBe(p === "display" ? 403 : 200);
+    }
+    for (const path of paths) expect((await server.api(path, { as: "anonymous" })).status, path).toBe(401);
+    expect((ok(await server.api("/api/letters/settings")) as { hookUrl: string }).hookUrl).toBe("http://127.0.0.1:9/sms");
+    expect((ok(await restAs("serviceDesk", { method: "GET", path: "/api/letters/settings" })) as { hookUrl: string }).hookUrl).toBe("");
+  });
+
   it("an advisor sees only the entries of the lists that name them", async () => {
     const mine = await campaignEntry();
     const v = await vehicle();

@@ -13,6 +13,7 @@ import * as sample from "../../shared/schemas/sample.js";
 import * as register from "../../shared/schemas/register.js";
 import * as callLists from "../../shared/schemas/call-lists.js";
 import * as retention from "../../shared/schemas/retention.js";
+import * as letters from "../../shared/schemas/letters.js";
 import * as settings from "../../shared/schemas/settings.js";
 import * as jobCategory from "../../shared/schemas/job-category.js";
 import * as reception from "../../shared/schemas/reception.js";
@@ -34,7 +35,7 @@ import { refusedEverywhere, schemaPaths, serverErrorSources } from "../helpers/e
 
 /** Every shared module that holds schemas: the server may parse input with any of them. */
 const SCHEMAS: Record<string, z.ZodType> = Object.fromEntries(
-  [access, actor, advisor, appointment, bay, board, commands, common, sample, settings, protocol, jobCategory, reception, reports, register, callLists, retention].flatMap((mod) =>
+  [access, actor, advisor, appointment, bay, board, commands, common, sample, settings, protocol, jobCategory, reception, reports, register, callLists, retention, letters].flatMap((mod) =>
     Object.entries(mod as Record<string, unknown>).filter((e): e is [string, z.ZodType] => e[1] instanceof z.ZodType),
   ),
 );

@@ -8,8 +8,9 @@ import * as adminDayBefore from "../../shared/i18n/messages/admin-day-before.js"
 import * as adminDisplays from "../../shared/i18n/messages/admin-displays.js";
 import * as errors from "../../shared/i18n/messages/errors.js";
 import * as reports from "../../shared/i18n/messages/reports.js";
+import * as letters from "../../shared/i18n/messages/letters.js";
 
-const parts = { board, display, advisor, login, admin, adminDayBefore, adminDisplays, errors, reports };
+const parts = { board, display, advisor, login, admin, adminDayBefore, adminDisplays, errors, reports, letters };
 const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 
 describe("the message table", () => {

@@ -7,7 +7,8 @@ import { expectVersion, type CommandContext, type HandlerOutput } from "../comma
 
 type Cmd<T extends Command["type"]> = Extract<Command, { type: T }>;
 
-function defined<T extends object>(o: T): Partial<T> {
+/** A patch's fields that were given (a field left out stays as it is). */
+export function defined<T extends object>(o: T): Partial<T> {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
 }
 

@@ -11,6 +11,11 @@ export const zhCN = {
   "advisor.call.dismiss": "知道了",
   "advisor.error.failed": "操作未完成，请重试",
   "advisor.connection.lost": "连接中断，正在重连…",
+  "advisor.calls.dayBefore": "明天的预约确认（{count}）",
+  "advisor.calls.lists": "我的招揽名单（{count}）",
+  "advisor.calls.none": "现在没有需要联系的客户",
+  "advisor.calls.confirm": "已确认",
+  "advisor.calls.phone": "拨打 {phone}",
 
 } as const;
 
@@ -26,5 +31,10 @@ export const en: Record<keyof typeof zhCN, string> = {
   "advisor.call.dismiss": "Got it",
   "advisor.error.failed": "That did not go through; please try again",
   "advisor.connection.lost": "Connection lost, reconnecting…",
+  "advisor.calls.dayBefore": "Tomorrow's confirmations ({count})",
+  "advisor.calls.lists": "My call-in list entries ({count})",
+  "advisor.calls.none": "Nobody to call right now",
+  "advisor.calls.confirm": "Confirmed",
+  "advisor.calls.phone": "Call {phone}",
 
 };

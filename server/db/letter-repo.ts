@@ -1,0 +1,152 @@
+import type { Db } from "./open-database.js";
+import { DEFAULT_LETTER_SETTINGS, type ContactBatch, type ContactSend, type HookState, type LetterSettings } from "../../shared/schemas/letters.js";
+
+interface SendRow {
+  id: number;
+  batch_id: number;
+  entry_id: number;
+  kind: ContactSend["kind"];
+  language: ContactSend["language"];
+  phone: string;
+  plate: string;
+  message: string;
+  hook_state: HookState;
+  hook_attempts: number;
+  hook_error: string;
+  hook_due_at: number | null;
+  at: string;
+}
+
+interface BatchRow {
+  id: number;
+  kind: ContactBatch["kind"];
+  language: ContactBatch["language"];
+  at: string;
+  by: string;
+  follow_up_date: string;
+}
+
+const sendOf = (r: SendRow): ContactSend => ({
+  id: r.id,
+  batchId: r.batch_id,
+  entryId: r.entry_id,
+  kind: r.kind,
+  language: r.language,
+  phone: r.phone,
+  plate: r.plate,
+  message: r.message,
+  hookState: r.hook_state,
+  hookAttempts: r.hook_attempts,
+  hookError: r.hook_error,
+  at: r.at,
+});
+
+/** A text waiting for the hook, with when it may next be tried. */
+export interface PendingText extends ContactSend {
+  dueAt: number;
+}
+
+/** The last letter and text sent for an entry, as its list shows them. */
+export interface EntryContacts {
+  letterAt: string | null;
+  textAt: string | null;
+}
+
+/** Letter settings, the batches of letters and texts sent, and each text's way to the gateway. */
+export class LetterRepo {
+  private readonly settingsGet;
+  private readonly settingsPut;
+  private readonly batchInsert;
+  private readonly batchGet;
+  private readonly sendInsert;
+  private readonly sendsOfBatch;
+  private readonly sendGet;
+  private readonly pendingStmt;
+  private readonly hookUpdate;
+  private readonly contactsStmt;
+  private readonly failedStmt;
+  private readonly nextDueStmt;
+
+  constructor(db: Db) {
+    this.settingsGet = db.prepare<[], { settings: string; version: number }>("SELECT settings, version FROM letter_settings WHERE id = 1");
+    this.settingsPut = db.prepare(
+      "INSERT INTO letter_settings (id, settings, version, updated_at, updated_by) VALUES (1, @settings, @version, @at, @by) ON CONFLICT(id) DO UPDATE SET settings = @settings, version = @version, updated_at = @at, updated_by = @by",
+    );
+    this.batchInsert = db.prepare("INSERT INTO contact_batches (kind, language, at, by, follow_up_date) VALUES (@kind, @language, @at, @by, @followUpDate)");
+    this.batchGet = db.prepare<[number], BatchRow>("SELECT * FROM contact_batches WHERE id = ?");
+    this.sendInsert = db.prepare(
+      `INSERT INTO contact_sends (batch_id, entry_id, kind, language, phone, plate, message, hook_state, hook_attempts, hook_error, hook_due_at, at)
+       VALUES (@batchId, @entryId, @kind, @language, @phone, @plate, @message, @hookState, 0, '', @dueAt, @at)`,
+    );
+    this.sendsOfBatch = db.prepare<[number], SendRow>("SELECT * FROM contact_sends WHERE batch_id = ? ORDER BY id");
+    this.sendGet = db.prepare<[number], SendRow>("SELECT * FROM contact_sends WHERE id = ?");
+    this.pendingStmt = db.prepare<[number, number], SendRow>("SELECT * FROM contact_sends WHERE hook_state = 'pending' AND hook_due_at <= ? ORDER BY hook_due_at, id LIMIT ?");
+    this.hookUpdate = db.prepare("UPDATE contact_sends SET hook_state = @state, hook_attempts = @attempts, hook_error = @error, hook_due_at = @dueAt WHERE id = @id");
+    this.contactsStmt = db.prepare<[string], { entry_id: number; kind: string; at: string }>(
+      "SELECT s.entry_id, s.kind, max(s.at) AS at FROM contact_sends s JOIN call_entries e ON e.id = s.entry_id WHERE e.list = ? GROUP BY s.entry_id, s.kind",
+    );
+    this.nextDueStmt = db.prepare<[], { at: number | null }>("SELECT min(hook_due_at) AS at FROM contact_sends WHERE hook_state = 'pending'");
+    this.failedStmt = db.prepare<[number], SendRow>("SELECT * FROM contact_sends WHERE hook_state = 'failed' ORDER BY id DESC LIMIT ?");
+  }
+
+  settings(): { settings: LetterSettings; version: number } {
+    const r = this.settingsGet.get();
+    return r ? { settings: { ...DEFAULT_LETTER_SETTINGS, ...(JSON.parse(r.settings) as Partial<LetterSettings>) }, version: r.version } : { settings: DEFAULT_LETTER_SETTINGS, version: 1 };
+  }
+
+  putSettings(settings: LetterSettings, version: number, at: string, by: string): void {
+    this.settingsPut.run({ settings: JSON.stringify(settings), version, at, by });
+  }
+
+  insertBatch(b: Omit<ContactBatch, "id" | "sends">): number {
+    return Number(this.batchInsert.run(b).lastInsertRowid);
+  }
+
+  /** `dueAt` is when the hook may first send it (null when there is no hook). */
+  insertSend(s: Omit<ContactSend, "id" | "hookAttempts" | "hookError">, dueAt: number | null): ContactSend {
+    const id = Number(this.sendInsert.run({ ...s, dueAt }).lastInsertRowid);
+    return { ...s, id, hookAttempts: 0, hookError: "" };
+  }
+
+  batch(id: number): ContactBatch | undefined {
+    const b = this.batchGet.get(id);
+    if (!b) return undefined;
+    return { id: b.id, kind: b.kind, language: b.language, at: b.at, by: b.by, followUpDate: b.follow_up_date, sends: this.sendsOfBatch.all(id).map(sendOf) };
+  }
+
+  send(id: number): ContactSend | undefined {
+    const r = this.sendGet.get(id);
+    return r && sendOf(r);
+  }
+
+  /** Texts the hook may send at `now`, oldest first. */
+  pendingTexts(now: number, limit: number): PendingText[] {
+    return this.pendingStmt.all(now, limit).map((r) => ({ ...sendOf(r), dueAt: r.hook_due_at ?? now }));
+  }
+
+  setHookState(id: number, state: HookState, attempts: number, error: string, dueAt: number | null): void {
+    this.hookUpdate.run({ id, state, attempts, error, dueAt });
+  }
+
+  /** When the next pending text may be tried; null when none is waiting. */
+  nextHookDue(): number | null {
+    return this.nextDueStmt.get()?.at ?? null;
+  }
+
+  /** The texts the gateway did not take after every retry, newest first. */
+  failedTexts(limit: number): ContactSend[] {
+    return this.failedStmt.all(limit).map(sendOf);
+  }
+
+  /** Per entry of a list, when its last letter and last text went out. */
+  entryContacts(list: string): Map<number, EntryContacts> {
+    const out = new Map<number, EntryContacts>();
+    for (const r of this.contactsStmt.all(list)) {
+      const c = out.get(r.entry_id) ?? { letterAt: null, textAt: null };
+      if (r.kind === "letter") c.letterAt = r.at;
+      else c.textAt = r.at;
+      out.set(r.entry_id, c);
+    }
+    return out;
+  }
+}
