@@ -9,6 +9,7 @@ import { CommandSchema } from "../shared/schemas/commands.js";
 import type { Appointment } from "../shared/schemas/appointment.js";
 import { otherHalf, seedFullDay } from "./lib/full-day.js";
 import { medianOfRuns, summarize, type Summary } from "./lib/stats.js";
+import type { FixtureName } from "../shared/schemas/sample.js";
 
 export interface PipelineResult {
   /** A move as a transport runs it: validation, then `board.execute` (version check, FULL commit with audit and change log, answer), then the publish and the clock's re-check that follow in a microtask */
@@ -20,8 +21,8 @@ export interface PipelineResult {
 const actor: Actor = { id: "bench", name: "bench", role: "manager" };
 
 /** In process, no sockets: what one editor's move costs the server's event loop, beside the commit it cannot avoid. */
-export async function measurePipeline(dir: string, date: string, repeats: number, samples: number): Promise<PipelineResult> {
-  const db = openDatabase(path.join(dir, "pipeline.sqlite"), { synchronous: "FULL" });
+export async function measurePipeline(dir: string, date: string, repeats: number, samples: number, fixture: FixtureName = "full"): Promise<PipelineResult> {
+  const db = openDatabase(path.join(dir, `pipeline-${fixture}-${Date.now()}.sqlite`), { synchronous: "FULL" });
   const app = createApp({ db, clock: systemClock, log: silentLogger, defaults: { timeZone: "Asia/Shanghai", sample: false } });
   try {
     const run = <R>(command: unknown, requestId?: string): R => {
@@ -29,7 +30,7 @@ export async function measurePipeline(dir: string, date: string, repeats: number
       if (!answer.ok) throw new Error(`command failed: ${JSON.stringify(answer)}`);
       return answer.data.record as R;
     };
-    const cards = seedFullDay(app.board, date);
+    const cards = seedFullDay(app.board, date, fixture);
     db.exec("CREATE TABLE bench_row (id INTEGER PRIMARY KEY, n INTEGER NOT NULL); INSERT INTO bench_row VALUES (1, 0);");
     const bump = db.prepare("UPDATE bench_row SET n = n + 1 WHERE id = 1");
     const bareTx = db.transaction(() => bump.run());
