@@ -19,27 +19,26 @@ export interface DragResult {
 /** A pointer on a desk PC moves about every frame: one step each 16 ms. */
 const STEP_MS = 16;
 
+/** The page's own animation frames, each delta from the one before (as text: tsx's helpers do not exist in the page). */
 function startRecording(page: Page): Promise<void> {
-  return page.evaluate(() => {
-    const w = window as unknown as { __frames: number[]; __recording: boolean };
-    w.__frames = [];
-    w.__recording = true;
+  return page.evaluate(String.raw`(() => {
+    window.__frames = [];
+    window.__recording = true;
     let last = 0;
-    const tick = (t: number) => {
-      if (last) w.__frames.push(t - last);
+    const tick = (t) => {
+      if (last) window.__frames.push(t - last);
       last = t;
-      if (w.__recording) requestAnimationFrame(tick);
+      if (window.__recording) requestAnimationFrame(tick);
     };
     requestAnimationFrame(tick);
-  });
+  })()`);
 }
 
 function stopRecording(page: Page): Promise<number[]> {
-  return page.evaluate(() => {
-    const w = window as unknown as { __frames: number[]; __recording: boolean };
-    w.__recording = false;
-    return w.__frames;
-  });
+  return page.evaluate(String.raw`(() => {
+    window.__recording = false;
+    return window.__frames;
+  })()`);
 }
 
 /**

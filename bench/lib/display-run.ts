@@ -150,29 +150,30 @@ function shownOnPage(page: Page): Promise<{ layout: "grid" | "list"; shown: numb
  * is rendered, settled and painted (a task posted from the animation frame that found it so).
  */
 function turnPage(page: Page): Promise<number> {
-  return page.evaluate(
-    () =>
-      new Promise<number>((resolve) => {
-        const app = document.querySelector("display-app") as (HTMLElement & { isUpdatePending: boolean }) | null;
-        const board = () => app?.shadowRoot?.querySelector("board-grid, board-list") as (HTMLElement & { isUpdatePending: boolean }) | null;
-        const label = () => app?.shadowRoot?.querySelector("board-header")?.shadowRoot?.querySelector(".pages")?.textContent ?? "";
-        const was = label();
-        const t0 = performance.now();
-        window.dispatchEvent(new KeyboardEvent("keydown", { key: "ArrowRight" }));
-        const check = () => {
-          const b = board();
-          if (app && b && !app.isUpdatePending && !b.isUpdatePending && label() !== was) {
-            const ch = new MessageChannel();
-            ch.port1.onmessage = () => resolve(performance.now() - t0);
-            ch.port2.postMessage(0);
-            return;
-          }
-          if (performance.now() - t0 > 10_000) return resolve(Number.NaN);
-          requestAnimationFrame(check);
-        };
-        requestAnimationFrame(check);
-      }),
-  );
+  // as text, as the probe is: the bench runs under tsx, whose helpers do not exist in the page
+  return page.evaluate(String.raw`new Promise((resolve) => {
+    const app = document.querySelector("display-app");
+    const board = () => app && app.shadowRoot && app.shadowRoot.querySelector("board-grid, board-list");
+    const label = () => {
+      const pages = app && app.shadowRoot && app.shadowRoot.querySelector("board-header").shadowRoot.querySelector(".pages");
+      return pages ? pages.textContent : "";
+    };
+    const was = label();
+    const t0 = performance.now();
+    window.dispatchEvent(new KeyboardEvent("keydown", { key: "ArrowRight" }));
+    const check = () => {
+      const b = board();
+      if (app && b && !app.isUpdatePending && !b.isUpdatePending && label() !== was) {
+        const ch = new MessageChannel();
+        ch.port1.onmessage = () => resolve(performance.now() - t0);
+        ch.port2.postMessage(0);
+        return;
+      }
+      if (performance.now() - t0 > 10000) return resolve(NaN);
+      requestAnimationFrame(check);
+    };
+    requestAnimationFrame(check);
+  })`);
 }
 
 /**

@@ -133,6 +133,8 @@ export class BoardCard extends LitElement {
       box-shadow: 0 0 0 0.15em var(--mb-highlight);
       pointer-events: none;
       opacity: 0;
+    }
+    :host([highlighted]) .flash {
       animation: flash 1s ease-in-out 4;
     }
     @keyframes flash {
@@ -141,7 +143,7 @@ export class BoardCard extends LitElement {
       }
     }
     @media (prefers-reduced-motion: reduce) {
-      .flash {
+      :host([highlighted]) .flash {
         animation: none;
         opacity: 1;
       }
@@ -277,6 +279,7 @@ export class BoardCard extends LitElement {
         <span class="plate full">${plateParts(a.plate)}</span><span class="plate tail">${plateTail(a.plate)}</span><span class="work">${a.workRequested}</span>
       </div>
       <div class="line bay ${this.bayClash ? "warn" : ""}">${this.bayClash ? `⚠ ${t(this.language, "board.card.bayClash")} ` : ""}${this.bayName ?? t(this.language, "board.card.noBay")}</div>
-    </div>${this.highlighted ? html`<div class="flash" aria-hidden="true"></div>` : nothing}`;
+    </div>
+    <div class="flash" aria-hidden="true"></div>`;
   }
 }
