@@ -8,8 +8,8 @@ import type { Actor } from "../shared/schemas/actor.js";
 import { CommandSchema } from "../shared/schemas/commands.js";
 import type { Appointment } from "../shared/schemas/appointment.js";
 import { otherHalf, seedFullDay } from "./lib/full-day.js";
-import { medianOfRuns, summarize, type Summary } from "./lib/stats.js";
 import type { FixtureName } from "../shared/schemas/sample.js";
+import { medianOfRuns, summarize, type Summary } from "./lib/stats.js";
 
 export interface PipelineResult {
   /** A move as a transport runs it: validation, then `board.execute` (version check, FULL commit with audit and change log, answer), then the publish and the clock's re-check that follow in a microtask */
@@ -21,7 +21,7 @@ export interface PipelineResult {
 const actor: Actor = { id: "bench", name: "bench", role: "manager" };
 
 /** In process, no sockets: what one editor's move costs the server's event loop, beside the commit it cannot avoid. */
-export async function measurePipeline(dir: string, date: string, repeats: number, samples: number, fixture: FixtureName = "full"): Promise<PipelineResult> {
+export async function measurePipeline(dir: string, date: string, repeats: number, samples: number, fixture: FixtureName = "full"): Promise<PipelineResult & { cards: number }> {
   const db = openDatabase(path.join(dir, `pipeline-${fixture}-${Date.now()}.sqlite`), { synchronous: "FULL" });
   const app = createApp({ db, clock: systemClock, log: silentLogger, defaults: { timeZone: "Asia/Shanghai", sample: false } });
   try {
@@ -31,6 +31,7 @@ export async function measurePipeline(dir: string, date: string, repeats: number
       return answer.data.record as R;
     };
     const cards = seedFullDay(app.board, date, fixture);
+    const dayCards = app.board.snapshot(date).appointments.length;
     db.exec("CREATE TABLE bench_row (id INTEGER PRIMARY KEY, n INTEGER NOT NULL); INSERT INTO bench_row VALUES (1, 0);");
     const bump = db.prepare("UPDATE bench_row SET n = n + 1 WHERE id = 1");
     const bareTx = db.transaction(() => bump.run());
@@ -57,7 +58,7 @@ export async function measurePipeline(dir: string, date: string, repeats: number
       moves.push(summarize(m));
       commits.push(summarize(c));
     }
-    return { move: medianOfRuns(moves), bareCommit: medianOfRuns(commits) };
+    return { move: medianOfRuns(moves), bareCommit: medianOfRuns(commits), cards: dayCards };
   } finally {
     void app.close();
     db.close();

@@ -11,6 +11,7 @@ import type { PipelineResult } from "./pipeline-cost.js";
 
 import type { MemoryRow } from "./memory.js";
 import type { StormResult } from "./storm.js";
+import type { CurvesResult } from "./curves.js";
 
 export interface Results {
   machine: Machine;
@@ -27,6 +28,7 @@ export interface Results {
   browser?: BrowserResult[] | { missing: string };
   tvCheap?: BrowserResult[] | { missing: string };
   bigSite?: BigSiteResult | { missing: string };
+  curves?: CurvesResult;
   durationSeconds?: number;
 }
 
@@ -131,6 +133,23 @@ export function renderReport(r: Results): string {
   }
   if (r.tvCheap) out += renderCheapTv(r.tvCheap);
   if (r.bigSite) out += renderBigSite(r.bigSite);
+  if (r.curves) out += renderCurves(r.curves);
+  return out;
+}
+
+function renderCurves(c: CurvesResult): string {
+  const o = c.fanoutOpts;
+  let out = `### How cost grows (charts: docs/perf/curve-displays.svg, docs/perf/curve-move-cost.svg)\n\n`;
+  out += `Change → last display (ms; ${o.repeats} runs × ${o.samples} changes per point, interleaved with the baseline):\n\n`;
+  out += table(
+    ["displays", "magboard p50 / p99", "bare Socket.IO p50 / p99", "p99 ratio", "lost"],
+    c.displays.map((d) => [d.n, `${ms(d.ours.p50)} / ${ms(d.ours.p99)}`, `${ms(d.bare.p50)} / ${ms(d.bare.p99)}`, `${round(d.ours.p99 / d.bare.p99, 2)}×`, d.lost]),
+  );
+  out += `Server time per move by the size of the day (in process, ms):\n\n`;
+  out += table(
+    ["day", "cards", "move p50 / p99", "bare commit p50", "move ÷ commit (p50)"],
+    c.moveCost.map((m) => [m.fixture, m.cards, `${ms2(m.move.p50)} / ${ms2(m.move.p99)}`, ms2(m.bareCommit.p50), `${round(m.move.p50 / m.bareCommit.p50, 2)}×`]),
+  );
   return out;
 }
 

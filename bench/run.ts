@@ -1,4 +1,4 @@
-// `npm run bench [-- --quick] [-- --only=pipeline,fanout,throughput,memory,storm,cold,bundle,browser,tv-cheap,big-site] [-- --synchronous=NORMAL]`
+// `npm run bench [-- --quick] [-- --only=pipeline,fanout,throughput,memory,storm,cold,bundle,browser,tv-cheap,big-site,curves] [-- --synchronous=NORMAL]`
 // Loopback only. Prints the tables and writes bench/results.json with the machine's description.
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
@@ -16,12 +16,14 @@ import { builtPages, measureBrowser } from "./browser.js";
 import { measureCheapTv } from "./tv-cheap.js";
 import { measureBigSite } from "./big-site.js";
 import { renderReport, type Results } from "./report.js";
+import { measureCurves } from "./curves.js";
+import { writeCurveCharts } from "./charts.js";
 import { measureMemory } from "./memory.js";
 import { measureStorm } from "./storm.js";
 import type { MagboardReady } from "./servers/magboard-server.js";
 import type { BareReady } from "./servers/bare-server.js";
 
-const SECTIONS = ["pipeline", "fanout", "throughput", "memory", "storm", "cold", "bundle", "browser", "tv-cheap", "big-site"] as const;
+const SECTIONS = ["pipeline", "fanout", "throughput", "memory", "storm", "cold", "bundle", "browser", "tv-cheap", "big-site", "curves"] as const;
 type Section = (typeof SECTIONS)[number];
 
 const args = process.argv.slice(2);
@@ -90,6 +92,7 @@ async function main(): Promise<void> {
         results.bigSite = missing ?? (await measureBigSite(tmp, dist as string, { quick, log, date: BENCH_DATE }));
       }
     }
+    if (only.has("curves")) results.curves = await measureCurves({ tmp, date: BENCH_DATE, quick, synchronous, log });
   } finally {
     rmSync(tmp, { recursive: true, force: true });
   }
@@ -97,6 +100,7 @@ async function main(): Promise<void> {
   const out = path.join(ROOT, "bench", "results.json");
   writeFileSync(out, JSON.stringify(results, null, 2) + "\n");
   process.stdout.write(renderReport(results));
+  if (results.curves) for (const f of writeCurveCharts(results.curves, path.join(ROOT, "docs", "perf"))) log(`drew ${path.relative(process.cwd(), f)}`);
   log(`wrote ${path.relative(process.cwd(), out)} in ${results.durationSeconds} s`);
 }
 

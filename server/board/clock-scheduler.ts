@@ -1,10 +1,9 @@
 import { SYSTEM_CLOCK } from "../../shared/schemas/actor.js";
 import { dueTransitions, nextTransition } from "../../shared/rules/lateness.js";
-import { addDays, localParts } from "../../shared/rules/zoned-time.js";
-import type { Board } from "./board.js";
+import { addDays, localParts, zonedInstant } from "../../shared/rules/zoned-time.js";
+import type { Board, BoardChange } from "./board.js";
 import type { Logger } from "../logger.js";
 import type { Settings } from "../../shared/schemas/settings.js";
-import type { AwaitedTiming } from "../db/appointment-repo.js";
 import type { Repositories } from "../db/repositories.js";
 import type { Clock } from "./clock.js";
 
@@ -14,19 +13,31 @@ const SYSTEM_MARKS = {
   greeting_overdue: "appointment.mark_greeting_overdue",
 } as const;
 
-type Candidates = { settings: Settings; cards: AwaitedTiming[] };
-
 /** Re-check at least this often, so a wall-clock jump (NTP, VM resume) is caught even without a change. */
 const MAX_SLEEP_MS = 5 * 60_000;
 
+/** What the last full read found: the window it read, and when each watched card next falls due. */
+interface Watch {
+  settings: Settings;
+  until: string;
+  arrivedFrom: string;
+  /** The site's next midnight: from then on the window is another one and must be read again. */
+  validBefore: number;
+  /** Card id → the instant of its next transition. */
+  next: Map<number, number>;
+}
+
 /**
  * Marks cards late (延时到店), no-show (爽约) and greeting overdue (迎接超时) at the minute they fall due. It sleeps until the
- * next transition of any card rather than polling, and wakes early whenever the board changes.
+ * next transition of any card rather than polling. A change wakes it to look again at the cards that
+ * change touched only: reading every watched card after every move was 40% of a move's server time
+ * on a 300-card day (issue 16, `bench/profile-pipeline.ts`).
  */
 export class ClockScheduler {
   private timer: { cancel(): void } | null = null;
   private stopped = false;
   private sweeping = false;
+  private watch: Watch | null = null;
 
   constructor(
     private readonly board: Board,
@@ -37,7 +48,7 @@ export class ClockScheduler {
 
   /** Applies everything that fell due while the server was down, then arms the timer. */
   start(): void {
-    this.board.onChange(() => this.sweep());
+    this.board.onChange((change) => this.follow(change));
     this.sweep();
   }
 
@@ -47,52 +58,77 @@ export class ClockScheduler {
     this.timer = null;
   }
 
+  /** Reads every watched card, marks what fell due and arms the timer for the next. */
   sweep(): void {
     // our own marks trigger change listeners, which call back in here
     if (this.stopped || this.sweeping) return;
     this.sweeping = true;
-    let unchanged: Candidates | null = null;
     try {
-      unchanged = this.applyDue();
+      this.applyDue();
     } catch (err) {
       this.log.error("clock sweep failed", err);
     } finally {
       this.sweeping = false;
     }
-    this.arm(unchanged ?? this.candidates());
+    try {
+      this.watch = this.read();
+    } catch (err) {
+      this.log.error("clock read failed", err);
+      this.watch = null;
+    }
+    this.arm();
   }
 
-  private candidates(): Candidates {
-    const { repos, clock } = this;
-    const settings = repos.settings.require().settings;
-    const today = localParts(clock.now(), settings.timeZone).date;
+  /** After a change: the cards it touched are read again; settings, a bulk change or a new day read everything. */
+  private follow(change: BoardChange): void {
+    if (this.stopped || this.sweeping) return;
+    const w = this.watch;
+    const now = this.clock.now();
+    if (!w || now >= w.validBefore || change.ops.some((op) => op.kind === "settings" || op.kind === "resync")) return this.sweep();
+    for (const op of change.ops) {
+      if (op.kind !== "appointment") continue;
+      const card = this.repos.appointments.clockTiming(op.appointment.id, w.until, w.arrivedFrom);
+      w.next.delete(op.appointment.id);
+      if (!card) continue;
+      if (dueTransitions(card, w.settings, now).length > 0) return this.sweep();
+      const t = nextTransition(card, w.settings);
+      if (t) w.next.set(card.id, t.at);
+    }
+    this.arm();
+  }
+
+  private read(): Watch {
+    const settings = this.repos.settings.require().settings;
+    const today = localParts(this.clock.now(), settings.timeZone).date;
     // a card of tomorrow can fall due before tomorrow starts only when the grace spans midnight, hence +1;
     // a greeting is watched from yesterday on, so an arrival just before midnight is still timed
-    return { settings, cards: repos.appointments.clockTimings(addDays(today, 1), addDays(today, -1)) };
-  }
-
-  /** Marks what fell due; returns the cards it looked at when it marked none, so `arm` need not read them again. */
-  private applyDue(): Candidates | null {
-    const now = this.clock.now();
-    const candidates = this.candidates();
-    let marked = false;
-    for (const card of candidates.cards) {
-      for (const kind of dueTransitions(card, candidates.settings, now)) {
-        this.board.executeSystem({ type: SYSTEM_MARKS[kind], id: card.id }, SYSTEM_CLOCK);
-        marked = true;
-      }
+    const until = addDays(today, 1);
+    const arrivedFrom = addDays(today, -1);
+    const next = new Map<number, number>();
+    for (const card of this.repos.appointments.clockTimings(until, arrivedFrom)) {
+      const t = nextTransition(card, settings);
+      if (t) next.set(card.id, t.at);
     }
-    return marked ? null : candidates;
+    return { settings, until, arrivedFrom, validBefore: zonedInstant(until, "00:00", settings.timeZone).getTime(), next };
   }
 
-  private arm({ settings, cards }: Candidates): void {
+  private applyDue(): void {
+    const now = this.clock.now();
+    const settings = this.repos.settings.require().settings;
+    const today = localParts(now, settings.timeZone).date;
+    for (const card of this.repos.appointments.clockTimings(addDays(today, 1), addDays(today, -1))) {
+      for (const kind of dueTransitions(card, settings, now)) this.board.executeSystem({ type: SYSTEM_MARKS[kind], id: card.id }, SYSTEM_CLOCK);
+    }
+  }
+
+  private arm(): void {
     if (this.stopped) return;
     this.timer?.cancel();
     const now = this.clock.now();
     let next = now + MAX_SLEEP_MS;
-    for (const card of cards) {
-      const t = nextTransition(card, settings);
-      if (t && t.at < next) next = t.at;
+    if (this.watch) {
+      next = Math.min(next, this.watch.validBefore);
+      for (const at of this.watch.next.values()) if (at < next) next = at;
     }
     this.timer = this.clock.setTimer(Math.max(0, next - now), () => this.sweep());
   }

@@ -2,18 +2,12 @@ import { Router, type Request, type Response } from "express";
 import type { Board } from "../board/board.js";
 import type { DisplayStatus } from "../../shared/schemas/access.js";
 import { requireRead } from "./authenticate.js";
-import { idParam, runCommand } from "./send.js";
+import { idParam, runCommand, splitVersion } from "./send.js";
 import { sendError } from "./send-error.js";
 
 /** The live side of paired displays: who is connected now, and what they show. */
 export interface DisplayPresence {
   displayStatuses(): DisplayStatus[];
-}
-
-function splitVersion(body: unknown): { version: unknown; rest: Record<string, unknown> } {
-  if (typeof body !== "object" || body === null || Array.isArray(body)) return { version: undefined, rest: {} };
-  const { version, ...rest } = body as Record<string, unknown>;
-  return { version, rest };
 }
 
 const bodyOf = (req: Request): unknown => req.body ?? {};

@@ -1,16 +1,9 @@
 import { Router } from "express";
 import type { Board } from "../board/board.js";
 import { STATUS_ACTIONS, type StatusAction } from "../../shared/schemas/commands.js";
-import { idParam, runCommand, versionOnly } from "./send.js";
+import { idParam, runCommand, splitVersion, versionOnly } from "./send.js";
 import { sendError } from "./send-error.js";
 import { requireRead } from "./authenticate.js";
-
-/** Splits a PATCH body into the version it was based on and the changes. */
-function versioned(body: unknown): { version: unknown; rest: Record<string, unknown> } {
-  if (typeof body !== "object" || body === null || Array.isArray(body)) return { version: undefined, rest: {} };
-  const { version, ...rest } = body as Record<string, unknown>;
-  return { version, rest };
-}
 
 export function appointmentRoutes(board: Board): Router {
   const r = Router();
@@ -45,14 +38,14 @@ export function appointmentRoutes(board: Board): Router {
   r.patch("/:id", (req, res) => {
     const id = idParam(req, res);
     if (id === null) return;
-    const { version, rest } = versioned(req.body);
+    const { version, rest } = splitVersion(req.body);
     runCommand(board, req, res, { type: "appointment.update", id, version, changes: rest });
   });
 
   r.post("/:id/move", (req, res) => {
     const id = idParam(req, res);
     if (id === null) return;
-    const { version, rest } = versioned(req.body);
+    const { version, rest } = splitVersion(req.body);
     runCommand(board, req, res, { type: "appointment.move", id, version, ...rest });
   });
 
@@ -60,7 +53,7 @@ export function appointmentRoutes(board: Board): Router {
   r.post("/:id/on-the-way", (req, res) => {
     const id = idParam(req, res);
     if (id === null) return;
-    const { version, rest } = versioned(req.body);
+    const { version, rest } = splitVersion(req.body);
     runCommand(board, req, res, { ...rest, type: "appointment.on_the_way", id, version });
   });
 

@@ -1,7 +1,7 @@
 import { Router } from "express";
 import type { Board } from "../board/board.js";
 import { CallListSchema } from "../../shared/schemas/call-lists.js";
-import { idParam, runCommand } from "./send.js";
+import { idParam, runCommand, splitVersion } from "./send.js";
 import { sendError } from "./send-error.js";
 import { requireRead, signedIn } from "./authenticate.js";
 
@@ -19,7 +19,7 @@ export function callListRoutes(board: Board): Router {
   });
 
   r.patch("/rules", (req, res) => {
-    const { version, ...changes } = bodyOf(req.body);
+    const { version, rest: changes } = splitVersion(req.body);
     runCommand(board, req, res, { type: "call.rules", version, changes });
   });
 
@@ -59,7 +59,7 @@ export function callListRoutes(board: Board): Router {
   r.post("/entries/:id/book", (req, res) => {
     const id = idParam(req, res);
     if (id === null) return;
-    const { version, ...input } = bodyOf(req.body);
+    const { version, rest: input } = splitVersion(req.body);
     runCommand(board, req, res, { type: "call.book", id, version, input }, true);
   });
 

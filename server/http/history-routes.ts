@@ -3,7 +3,7 @@ import type { Board } from "../board/board.js";
 import { AuditQuerySchema } from "../../shared/schemas/retention.js";
 import { DomainError } from "../board/domain-error.js";
 import { requireRead } from "./authenticate.js";
-import { runCommand } from "./send.js";
+import { runCommand, splitVersion } from "./send.js";
 import { sendError } from "./send-error.js";
 
 /** The manager's history viewer and retention policy. */
@@ -19,7 +19,7 @@ export function historyRoutes(board: Board): Router {
 
   r.get("/retention", manager, (_req, res) => res.json(board.retention()));
   r.patch("/retention", (req, res) => {
-    const { version, ...changes } = (typeof req.body === "object" && req.body !== null ? req.body : {}) as Record<string, unknown>;
+    const { version, rest: changes } = splitVersion(req.body);
     runCommand(board, req, res, { type: "retention.update", version, changes });
   });
 

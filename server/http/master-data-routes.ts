@@ -1,14 +1,7 @@
 import { Router } from "express";
 import type { Board } from "../board/board.js";
-import { idParam, runCommand, versionOnly } from "./send.js";
+import { idParam, runCommand, splitVersion, versionOnly } from "./send.js";
 import { sendError } from "./send-error.js";
-
-/** Splits a PATCH body into the version it was based on and the changes. */
-export function splitVersion(body: unknown): { version: unknown; rest: Record<string, unknown> } {
-  if (typeof body !== "object" || body === null || Array.isArray(body)) return { version: undefined, rest: {} };
-  const { version, ...rest } = body as Record<string, unknown>;
-  return { version, rest };
-}
 
 /** advisors and bays share one shape of routes; DELETE switches a row off, so old cards keep their names. */
 function masterDataRoutes(board: Board, entity: "advisor" | "bay"): Router {

@@ -4,10 +4,9 @@ import { DomainError } from "../board/domain-error.js";
 import { decodeCsv } from "../../shared/csv/read.js";
 import { registerCsv, registerRowsOf } from "../../shared/csv/register-columns.js";
 import { MAX_REGISTER_ROWS, RegisterRowSchema, type RegisterImportReport, type RegisterRow } from "../../shared/schemas/register.js";
-import { idParam, runCommand } from "./send.js";
+import { idParam, runCommand, splitVersion } from "./send.js";
 import { sendError } from "./send-error.js";
 import { requireRead } from "./authenticate.js";
-import { splitVersion } from "./master-data-routes.js";
 
 /** A 20,000-vehicle export is about 3 MB; more is not a register file. */
 export const REGISTER_FILE_LIMIT = "4mb";

@@ -90,6 +90,33 @@ describe("clock: late and no-show", () => {
     expect((await card(body.record.id)).lateAt).toBe("2026-11-27T06:15:00.000Z");
   });
 
+  it("after a change, times the cards it touched anew: a card moved earlier, a stricter grace in the settings", async () => {
+    // 09:00 in Shanghai; cards at 12:00 and 15:00 local (04:00Z, 07:00Z)
+    const clock = new ManualClock(Date.parse("2026-11-27T01:00:00Z"));
+    server = await startTestServer({ clock });
+    const { advisors } = await seedBasics(server);
+    const noon = (await server.api("/api/appointments", { method: "POST", json: booking(advisors[0]!, { startTime: "12:00" }) })).body.record;
+    const three = (await server.api("/api/appointments", { method: "POST", json: booking(advisors[1]!, { startTime: "15:00", plate: "京B·67890" }) })).body.record;
+
+    // at 10:12 the 15:00 card moved to 10:00 is late at 10:15, though the clock slept towards 12:15 before the
+    // move (and would next wake at 10:17 to look at everything, at most 5 minutes after its last look)
+    clock.set(Date.parse("2026-11-27T02:12:00Z"));
+    await server.api(`/api/appointments/${three.id}/move`, { method: "POST", json: { version: three.version, startTime: "10:00" } });
+    clock.set(Date.parse("2026-11-27T02:14:59Z"));
+    expect((await card(three.id)).lateAt).toBeNull();
+    clock.advance(SECOND);
+    expect((await card(three.id)).lateAt).toBe("2026-11-27T02:15:00.000Z");
+
+    // at 12:01 a grace of 5 minutes instead of 15 applies to every card already on the board
+    clock.set(Date.parse("2026-11-27T04:01:00Z"));
+    const settings = (await server.api("/api/settings")).body;
+    await server.api("/api/settings", { method: "PATCH", json: { version: settings.version, lateGraceMinutes: 5 } });
+    clock.set(Date.parse("2026-11-27T04:04:59Z"));
+    expect((await card(noon.id)).lateAt).toBeNull();
+    clock.advance(SECOND);
+    expect((await card(noon.id)).lateAt).toBe("2026-11-27T04:05:00.000Z");
+  });
+
   it("sleeps until the next transition instead of polling every card", async () => {
     const clock = new ManualClock(Date.parse("2026-11-27T01:00:00Z"));
     server = await startTestServer({ clock });
