@@ -1,14 +1,20 @@
 /**
  * Injected into the display page before its own scripts (as text: the bench runs under tsx, whose
  * helpers do not exist in the page). It adds a listener to every WebSocket, which runs before
- * socket.io's own, so `recv` is when the frame reached the page; then it checks each animation frame
- * until the board (or the changed card) is rendered and settled, and takes the time just after that
- * frame was painted (a message posted from requestAnimationFrame runs after the paint). The page's
- * own code is not changed.
+ * socket.io's own, so `recv` is when the frame reached the page. From a task posted then (it runs
+ * once socket.io and the page have handled the frame, and any render the page scheduled for the
+ * next animation frame is registered) it checks each animation frame until the board (or the
+ * changed card) is rendered and settled, and takes the time just after that frame was painted (a
+ * message posted from requestAnimationFrame runs after the paint). The page's own code is not changed.
+ *
+ * The page's own work per patch is the task that received it (recv → the posted task) plus, when
+ * the page renders in the next frame rather than at once, that render: from the first animation
+ * frame callback of the frame (the probe's, registered at recv, before the page's) to the probe's
+ * check (registered after the page's, so the page's update and its microtasks are done).
  */
 export const PROBE = String.raw`
 (() => {
-  const bench = (window.__bench = { full: [], patches: [], revision: 0, expected: window.__benchExpected || 0 });
+  const bench = (window.__bench = { full: [], loaded: [], patches: [], revision: 0, expected: window.__benchExpected || 0 });
   // the board is the grid (cards are board-card elements) or the list (one line per card)
   const deep = () => {
     const app = document.querySelector("display-app");
@@ -17,17 +23,20 @@ export const PROBE = String.raw`
     const cards = board && board.shadowRoot ? [...board.shadowRoot.querySelectorAll(list ? "tbody tr" : "board-card")] : [];
     return { app, grid: board, list, cards };
   };
+  const posted = (fn) => {
+    const ch = new MessageChannel();
+    ch.port1.onmessage = fn;
+    ch.port2.postMessage(0);
+  };
   // from requestAnimationFrame: the DOM is final for this frame; the posted message runs once it is painted
-  const untilPainted = (recv, ready, record) => {
+  const untilPainted = (recv, ready, record, onFrame) => {
     const limit = recv + 5000;
-    const check = () => {
-      if (ready()) {
-        const ch = new MessageChannel();
-        ch.port1.onmessage = () => record(performance.now() - recv);
-        ch.port2.postMessage(0);
-        return;
-      }
-      if (performance.now() > limit) return record(NaN);
+    let frames = 0;
+    const check = (frameTime) => {
+      frames++;
+      if (onFrame) onFrame(frameTime);
+      if (ready()) return posted(() => record(performance.now() - recv, frames));
+      if (performance.now() > limit) return record(NaN, frames);
       requestAnimationFrame(check);
     };
     requestAnimationFrame(check);
@@ -36,7 +45,6 @@ export const PROBE = String.raw`
     const { app, grid, cards } = deep();
     return !!grid && cards.length >= bench.expected && !app.isUpdatePending && !grid.isUpdatePending && cards.every((c) => !c.isUpdatePending);
   };
-  // a card in a crowded slot is drawn inside the grid's summary, so the settled grid is then the test
   const cardReady = (id, version) => () => {
     const { app, grid, list, cards } = deep();
     if (!grid || app.isUpdatePending || grid.isUpdatePending) return false;
@@ -45,32 +53,48 @@ export const PROBE = String.raw`
     const card = cards.find((c) => c.appointment && c.appointment.id === id);
     return card ? card.appointment.version >= version && !card.isUpdatePending : true;
   };
-  const onFrame = (data) => {
+  const onMessage = (data) => {
     if (typeof data !== "string") return;
     const recv = performance.now();
     // the newest revision the page has been sent, by patch or by the replay a reconnect brings
     for (const m of data.matchAll(/"revision":(\d+)/g)) bench.revision = Math.max(bench.revision, Number(m[1]));
     if (data.includes('"kind":"snapshot"')) {
-      untilPainted(recv, boardReady, (ms) => bench.full.push(ms));
-    } else if (data.includes('"board:patch"')) {
+      // the frame as it travelled, for its size
+      window.__benchSnapshot = data;
+      posted(() =>
+        untilPainted(recv, boardReady, (ms) => {
+          bench.full.push(ms);
+          // since the navigation started: the cold load, HTML to the first complete board
+          bench.loaded.push(performance.now());
+        }),
+      );
+    } else if (data.includes('"board:patch"') && bench.watchPatches) {
       const id = /"appointment":\{"id":(\d+)/.exec(data);
       const version = /"version":(\d+)/.exec(data);
-      if (id && version && bench.watchPatches) {
-        const ready = cardReady(Number(id[1]), Number(version[1]));
-        // the page's own work: a task posted now runs after socket.io's handler and Lit's update
-        let work = NaN;
-        const ch = new MessageChannel();
-        ch.port1.onmessage = () => (work = ready() ? performance.now() - recv : NaN);
-        ch.port2.postMessage(0);
-        untilPainted(recv, ready, (paint) => bench.patches.push({ paint, work }));
-      }
+      if (!id || !version) return;
+      const ready = cardReady(Number(id[1]), Number(version[1]));
+      let first = null;
+      requestAnimationFrame((frameTime) => (first = { frameTime, at: performance.now() }));
+      posted(() => {
+        const handled = performance.now() - recv;
+        // rendered at once (in socket.io's task): that task was all of the page's work
+        let work = ready() ? handled : NaN;
+        untilPainted(
+          recv,
+          ready,
+          (paint, frames) => bench.patches.push({ paint, work, frames }),
+          (frameTime) => {
+            if (Number.isNaN(work) && first && first.frameTime === frameTime && ready()) work = handled + performance.now() - first.at;
+          },
+        );
+      });
     }
   };
   const Native = window.WebSocket;
   window.WebSocket = class extends Native {
     constructor(...args) {
       super(...args);
-      this.addEventListener("message", (ev) => onFrame(ev.data));
+      this.addEventListener("message", (ev) => onMessage(ev.data));
     }
   };
 })();

@@ -22,7 +22,7 @@ const actor: Actor = { id: "bench", name: "bench", role: "manager" };
 
 /** In process, no sockets: what one editor's move costs the server's event loop, beside the commit it cannot avoid. */
 export async function measurePipeline(dir: string, date: string, repeats: number, samples: number, fixture: FixtureName = "full"): Promise<PipelineResult & { cards: number }> {
-  const db = openDatabase(path.join(dir, `pipeline-${fixture}.sqlite`), { synchronous: "FULL" });
+  const db = openDatabase(path.join(dir, `pipeline-${fixture}-${Date.now()}.sqlite`), { synchronous: "FULL" });
   const app = createApp({ db, clock: systemClock, log: silentLogger, defaults: { timeZone: "Asia/Shanghai", sample: false } });
   try {
     const run = <R>(command: unknown, requestId?: string): R => {

@@ -1,9 +1,12 @@
 import type { Machine } from "./lib/machine.js";
 import { round } from "./lib/stats.js";
+import { mb, ms, ms2, table, verdict } from "./lib/markdown.js";
 import type { FanoutOptions, FanoutResult, ThroughputResult } from "./fanout.js";
 import type { ColdStartResult } from "./cold-start.js";
 import type { BundleResult } from "./bundle-size.js";
 import type { BrowserResult } from "./browser.js";
+import type { BigSiteResult } from "./big-site.js";
+import { browserRows, renderBigSite, renderCheapTv } from "./report-browser.js";
 import type { PipelineResult } from "./pipeline-cost.js";
 
 import type { MemoryRow } from "./memory.js";
@@ -23,18 +26,10 @@ export interface Results {
   coldStart?: ColdStartResult;
   bundle?: BundleResult | { missing: string };
   browser?: BrowserResult[] | { missing: string };
+  tvCheap?: BrowserResult[] | { missing: string };
+  bigSite?: BigSiteResult | { missing: string };
   curves?: CurvesResult;
   durationSeconds?: number;
-}
-
-const ms = (x: number) => (Number.isFinite(x) ? round(x, 1).toFixed(1) : "–");
-const ms2 = (x: number) => (Number.isFinite(x) ? x.toFixed(2) : "–");
-const mb = (bytes: number) => (bytes / 2 ** 20).toFixed(1);
-const verdict = (ok: boolean) => (ok ? "met" : "**missed**");
-
-function table(head: string[], rows: (string | number)[][]): string {
-  const line = (cells: (string | number)[]) => `| ${cells.join(" | ")} |`;
-  return [line(head), line(head.map(() => "---")), ...rows.map(line)].join("\n") + "\n\n";
 }
 
 /** Markdown, so the same text goes to the terminal and into the README's Performance section. */
@@ -136,6 +131,8 @@ export function renderReport(r: Results): string {
     if ("missing" in r.browser) out += `not measured: ${r.browser.missing}\n\n`;
     else for (const b of r.browser) out += `**${b.fixture}** day (${b.totalCards} movable cards), shown as the ${b.layout}:\n\n${renderBrowser(b)}`;
   }
+  if (r.tvCheap) out += renderCheapTv(r.tvCheap);
+  if (r.bigSite) out += renderBigSite(r.bigSite);
   if (r.curves) out += renderCurves(r.curves);
   return out;
 }
@@ -179,20 +176,5 @@ function renderStorm(s: StormResult): string {
 }
 
 function renderBrowser(b: BrowserResult): string {
-  const rows = [
-    [`snapshot received → first page painted at full size (ms, ${b.fullBoard.n} page loads, ${b.cardsShown} ${b.layout === "grid" ? "cards" : "lines"} on it)`, ms(b.fullBoard.p50), ms(b.fullBoard.p99), ms(b.fullBoard.max), "< 200 ms", verdict(b.fullBoard.p99 < 200)],
-    [`patch received → the changed ${b.layout === "grid" ? "card" : "line"} painted (ms, ${b.patchPaint.n} patches, each on the page shown)`, ms(b.patchPaint.p50), ms(b.patchPaint.p99), ms(b.patchPaint.max), "< 16 ms", verdict(b.patchPaint.p99 < 16)],
-    ["of which the page's own work: patch received → DOM updated (ms)", ms(b.patchWork.p50), ms(b.patchWork.p99), ms(b.patchWork.max), "", ""],
-  ];
-  if (b.heap) {
-    rows.push([
-      `JS heap after GC: after ${b.heap.warmUp} → after ${b.heap.patches} patches (MB)`,
-      `${mb(b.heap.before)} → ${mb(b.heap.after)}`,
-      "",
-      "",
-      "flat",
-      verdict(b.heap.after - b.heap.before < 1024 * 1024),
-    ]);
-  }
-  return table(["measure", "p50", "p99", "max", "target", ""], rows);
+  return table(["measure", "p50", "p99", "max", "target", ""], browserRows(b, { full: 200, patch: 16 }));
 }

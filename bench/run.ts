@@ -1,4 +1,4 @@
-// `npm run bench [-- --quick] [-- --only=pipeline,fanout,throughput,memory,storm,cold,bundle,browser,curves] [-- --synchronous=NORMAL]`
+// `npm run bench [-- --quick] [-- --only=pipeline,fanout,throughput,memory,storm,cold,bundle,browser,tv-cheap,big-site,curves] [-- --synchronous=NORMAL]`
 // Loopback only. Prints the tables and writes bench/results.json with the machine's description.
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
@@ -12,7 +12,9 @@ import { measureFanout, measureThroughput, type FanoutOptions, type FanoutResult
 import { measureColdStart } from "./cold-start.js";
 import { measureBundle } from "./bundle-size.js";
 import { measurePipeline } from "./pipeline-cost.js";
-import { measureBrowser } from "./browser.js";
+import { builtPages, measureBrowser } from "./browser.js";
+import { measureCheapTv } from "./tv-cheap.js";
+import { measureBigSite } from "./big-site.js";
 import { renderReport, type Results } from "./report.js";
 import { measureCurves } from "./curves.js";
 import { writeCurveCharts } from "./charts.js";
@@ -21,7 +23,7 @@ import { measureStorm } from "./storm.js";
 import type { MagboardReady } from "./servers/magboard-server.js";
 import type { BareReady } from "./servers/bare-server.js";
 
-const SECTIONS = ["pipeline", "fanout", "throughput", "memory", "storm", "cold", "bundle", "browser", "curves"] as const;
+const SECTIONS = ["pipeline", "fanout", "throughput", "memory", "storm", "cold", "bundle", "browser", "tv-cheap", "big-site", "curves"] as const;
 type Section = (typeof SECTIONS)[number];
 
 const args = process.argv.slice(2);
@@ -74,9 +76,21 @@ async function main(): Promise<void> {
       log("display bundle");
       results.bundle = measureBundle();
     }
-    if (only.has("browser")) {
-      log("browser");
-      results.browser = await measureBrowser(tmp, { quick, log, date: BENCH_DATE });
+    if (only.has("browser") || only.has("tv-cheap") || only.has("big-site")) {
+      const dist = builtPages(tmp);
+      const missing = typeof dist === "string" ? null : dist;
+      if (only.has("browser")) {
+        log("browser");
+        results.browser = missing ?? (await measureBrowser(tmp, dist as string, { quick, log, date: BENCH_DATE }));
+      }
+      if (only.has("tv-cheap")) {
+        log("a cheap TV: the CPU slowed six times");
+        results.tvCheap = missing ?? (await measureCheapTv(tmp, dist as string, { quick, log, date: BENCH_DATE }));
+      }
+      if (only.has("big-site")) {
+        log("a big dealership: 30 advisors × 900 cards");
+        results.bigSite = missing ?? (await measureBigSite(tmp, dist as string, { quick, log, date: BENCH_DATE }));
+      }
     }
     if (only.has("curves")) results.curves = await measureCurves({ tmp, date: BENCH_DATE, quick, synchronous, log });
   } finally {

@@ -109,6 +109,31 @@ export function layoutBoard(input: LayoutInput): BoardLayout {
   return { mode, slots, lanes, overlaps: day.byCard };
 }
 
+const sameStack = (x: SlotStack, y: SlotStack) => x.slot === y.slot && x.overCapacity === y.overCapacity && x.cards.length === y.cards.length && x.cards.every((c, i) => c === y.cards[i]);
+
+function sameLane(x: Lane, y: Lane): boolean {
+  return (
+    x.id === y.id &&
+    x.label === y.label &&
+    x.color === y.color &&
+    x.load?.booked === y.load?.booked &&
+    x.load?.capacity === y.load?.capacity &&
+    x.stacks.length === y.stacks.length &&
+    x.stacks.every((s, i) => sameStack(s, y.stacks[i]!))
+  );
+}
+
+/**
+ * The new layout with each lane that holds the same cards as before kept as the old object: a
+ * patch touches one or two lanes, and the rows (and the TV's strip of earlier hours) of the others
+ * are then skipped by identity rather than compared cell by cell.
+ */
+export function keepUnchangedLanes(was: BoardLayout, now: BoardLayout): BoardLayout {
+  if (was.mode !== now.mode || was.slots.join() !== now.slots.join()) return now;
+  const old = new Map(was.lanes.map((l) => [l.id, l]));
+  return { ...now, slots: was.slots, lanes: now.lanes.map((l) => { const o = old.get(l.id); return o && sameLane(o, l) ? o : l; }) };
+}
+
 /** Where "now" falls across the slot columns, 0 … 1; null outside opening hours. */
 export function nowFraction(settings: Pick<Settings, "openTime" | "closeTime">, nowMinutes: number): number | null {
   const open = minutesOfDay(settings.openTime);

@@ -153,6 +153,10 @@ export function dayCounts(appointments: readonly Appointment[]): DayCounts {
   return counts;
 }
 
+export function sameCounts(x: DayCounts, y: DayCounts): boolean {
+  return x.total === y.total && x.walkIns === y.walkIns && x.arrived === y.arrived && x.late === y.late && x.noShow === y.noShow && x.toCome === y.toCome;
+}
+
 /** What became of the cards of the hours folded into the TV's strip: every card counts in one of these. */
 export interface EarlierCounts {
   completed: number;

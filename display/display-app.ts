@@ -13,30 +13,23 @@ import { HighlightController } from "./highlight-controller.js";
 import { WakeLockController } from "./wake-lock-controller.js";
 import { TickController } from "./tick-controller.js";
 import { ArrivalCaller, arrivalCallText } from "./arrival-call.js";
-import { dayCounts } from "./card-view.js";
+import { dayCounts, sameCounts } from "./card-view.js";
 import { parseDisplayOptions, type DisplayOptions, type Layout } from "./display-options.js";
-import { DEFAULT_WINDOW, gridPages, type GridPage, type WindowSpan } from "./tv-pages.js";
+import { DEFAULT_WINDOW, gridPages, type WindowSpan } from "./tv-pages.js";
 import { linesPerPage, listLines, listPages, offList } from "./tv-list.js";
 import { minutesOfDay, formatMinutesOfDay, slotStarts } from "../shared/rules/time-of-day.js";
-import type { Appointment } from "../shared/schemas/appointment.js";
+import type { DayCounts } from "./card-view.js";
 import "./components/board-grid.js";
 import "./components/board-list.js";
 import "./components/board-header.js";
 import { displayAppStyles } from "./display-app-styles.js";
+import { nextFrame } from "./next-frame.js";
+import { samePages, type Paging, type TvPage } from "./tv-paging.js";
 
 declare global {
   interface HTMLElementTagNameMap {
     "display-app": DisplayApp;
   }
-}
-
-/** What the TV shows on one page: a grid page (some advisors, some hours) or a page of the list. */
-type TvPage = { layout: "grid"; grid: GridPage } | { layout: "list"; lines: Appointment[] };
-
-interface Paging {
-  layout: "grid" | "list";
-  pages: TvPage[];
-  footnote: string;
 }
 
 /**
@@ -80,6 +73,15 @@ export class DisplayApp extends LitElement {
   }
 
   static override styles = displayAppStyles;
+
+  /**
+   * Renders at the start of the next frame rather than at once: the patches (and the heartbeat,
+   * highlight and tick) that arrive within one frame become one render, drawn in that frame.
+   */
+  protected override async scheduleUpdate(): Promise<void> {
+    await nextFrame();
+    await super.scheduleUpdate();
+  }
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -222,6 +224,8 @@ export class DisplayApp extends LitElement {
         footnote: t(this.language, "display.list.footnote", { ...off }),
       };
     }
+    // the pages that did not change stay the same objects, so the board re-renders only what a patch touched
+    if (this.pagingCache) paging = samePages(this.pagingCache.paging, paging);
     this.pagingCache = { key, paging };
     return paging;
   }
@@ -258,6 +262,20 @@ export class DisplayApp extends LitElement {
 
   private pageShown: { index: number; count: number; label: string } | undefined;
 
+  /** The header's clock source, one function for the page's life (a new one would re-render the header every time). */
+  private readonly serverNow = () => this.connection.serverNow();
+
+  /** The day's counts, the same object while they are the same numbers (most patches leave them so). */
+  private counts(s: BoardState): DayCounts {
+    if (this.countsCache?.state === s) return this.countsCache.counts;
+    const next = dayCounts(s.appointments);
+    const counts = this.countsCache && sameCounts(this.countsCache.counts, next) ? this.countsCache.counts : next;
+    this.countsCache = { state: s, counts };
+    return counts;
+  }
+
+  private countsCache: { state: BoardState; counts: DayCounts } | undefined;
+
   /** "第 2/3 页 · 14:00–17:59": which page, and on the grid which hours. */
   private pageLabel(page: TvPage, index: number, count: number): string {
     const lang = this.language;
@@ -281,7 +299,7 @@ export class DisplayApp extends LitElement {
       this.measure(main);
     }
     this.toggleAttribute("lost", this.connection.status === "lost");
-    document.documentElement.lang = this.language;
+    if (document.documentElement.lang !== this.language) document.documentElement.lang = this.language;
   }
 
   override render() {
@@ -306,8 +324,8 @@ export class DisplayApp extends LitElement {
         .date=${s.date}
         .timeZone=${s.settings.timeZone}
         .language=${lang}
-        .counts=${dayCounts(s.appointments)}
-        .serverNow=${() => c.serverNow()}
+        .counts=${this.counts(s)}
+        .serverNow=${this.serverNow}
         .page=${this.headerPage(page, index, pages)}
       ></board-header>
       <main>

@@ -140,7 +140,7 @@ export class BareTarget implements Target {
 }
 
 /** Signs in as the bench server's first manager; answers the session cookie. */
-async function signIn(url: string): Promise<string> {
+export async function signIn(url: string): Promise<string> {
   const res = await fetch(`${url}/api/auth/login`, {
     method: "POST",
     headers: { "content-type": "application/json" },

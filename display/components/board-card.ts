@@ -57,6 +57,7 @@ export class BoardCard extends LitElement {
   static override styles = css`
     :host {
       display: block;
+      position: relative;
       container-type: size;
       min-width: 0;
       min-height: 0;
@@ -66,7 +67,9 @@ export class BoardCard extends LitElement {
       --tone: var(--mb-booked);
       --card-bg: var(--mb-card-bg);
     }
+    /* the card's size never follows its text: a changed card is laid out alone, not the whole board around it */
     .card {
+      contain: strict;
       box-sizing: border-box;
       height: 100%;
       overflow: hidden;
@@ -118,18 +121,31 @@ export class BoardCard extends LitElement {
       outline: 0.12em solid var(--mb-escalated);
       outline-offset: -0.12em;
     }
-    :host([highlighted]) .card {
+    /*
+     * A changed card flashes with a ring around it. The ring is its own element whose opacity is
+     * animated, which the compositor does alone: animating the card's own shadow would repaint it
+     * every frame for four seconds after every change, and a busy board always has one flashing.
+     */
+    .flash {
+      position: absolute;
+      inset: 0;
+      border-radius: var(--mb-radius);
+      box-shadow: 0 0 0 0.15em var(--mb-highlight);
+      pointer-events: none;
+      opacity: 0;
+    }
+    :host([highlighted]) .flash {
       animation: flash 1s ease-in-out 4;
     }
     @keyframes flash {
       50% {
-        box-shadow: 0 0 0 0.15em var(--mb-highlight);
+        opacity: 1;
       }
     }
     @media (prefers-reduced-motion: reduce) {
-      :host([highlighted]) .card {
+      :host([highlighted]) .flash {
         animation: none;
-        box-shadow: 0 0 0 0.15em var(--mb-highlight);
+        opacity: 1;
       }
     }
     /* every line is exactly one line high, so the container queries below know how many fit */
@@ -263,6 +279,7 @@ export class BoardCard extends LitElement {
         <span class="plate full">${plateParts(a.plate)}</span><span class="plate tail">${plateTail(a.plate)}</span><span class="work">${a.workRequested}</span>
       </div>
       <div class="line bay ${this.bayClash ? "warn" : ""}">${this.bayClash ? `⚠ ${t(this.language, "board.card.bayClash")} ` : ""}${this.bayName ?? t(this.language, "board.card.noBay")}</div>
-    </div>`;
+    </div>
+    <div class="flash" aria-hidden="true"></div>`;
   }
 }

@@ -110,13 +110,24 @@ function summary(ctx: CellContext, cards: readonly Appointment[]): TemplateResul
  */
 export function cellInputs(ctx: CellContext, cell: CellView): unknown[] {
   const cards = cell.stack?.cards ?? [];
-  const marks = cards.map((a) => {
-    const kinds = ctx.layout.overlaps.get(a.id)?.map((o) => o.kind).join("+") ?? "";
-    const state = [ctx.highlighted.has(a.id), ctx.selectedId === a.id, ctx.liftedId === a.id, ctx.pending.has(a.id)].map(Number).join("");
-    return `${kinds}/${state}`;
-  });
+  return [cell.lane.id, cell.slot, cell.past, cell.drop, cell.stack?.overCapacity, ...contextInputs(ctx), cardMarks(ctx, cards), ...cards];
+}
+
+/** What every cell reads of the board besides its cards. */
+export function contextInputs(ctx: CellContext): unknown[] {
   const { settings, minute, language, bays, editable, fits, across } = ctx;
-  return [cell.lane.id, cell.slot, cell.past, cell.drop, cell.stack?.overCapacity, settings, minute, language, bays, editable, fits, across, marks.join(), ...cards];
+  return [settings, minute, language, bays, editable, fits, across];
+}
+
+/** The marks and the editor's state of these cards (overlaps, highlighted, selected, lifted, pending), as one string to compare. */
+export function cardMarks(ctx: CellContext, cards: readonly Appointment[]): string {
+  return cards
+    .map((a) => {
+      const kinds = ctx.layout.overlaps.get(a.id)?.map((o) => o.kind).join("+") ?? "";
+      const state = [ctx.highlighted.has(a.id), ctx.selectedId === a.id, ctx.liftedId === a.id, ctx.pending.has(a.id)].map(Number).join("");
+      return `${kinds}/${state}`;
+    })
+    .join();
 }
 
 /**

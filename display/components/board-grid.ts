@@ -10,8 +10,8 @@ import type { Language } from "../../shared/schemas/common.js";
 import { t } from "../../shared/i18n/messages.js";
 import { localParts } from "../../shared/rules/zoned-time.js";
 import { formatMinutesOfDay, minutesOfDay } from "../../shared/rules/time-of-day.js";
-import { layoutBoard, nowFraction, type BoardLayout, type Lane, type LaneMode } from "../board-layout.js";
-import { cellInputs, renderCell, renderStrip, type CellContext } from "./board-cells.js";
+import { keepUnchangedLanes, layoutBoard, nowFraction, type BoardLayout, type Lane, type LaneMode } from "../board-layout.js";
+import { cardMarks, cellInputs, contextInputs, renderCell, renderStrip, type CellContext } from "./board-cells.js";
 import type { Columns } from "../tv-pages.js";
 import { TV } from "../tv-metrics.js";
 import { boardGridStyles } from "./board-grid-styles.js";
@@ -94,6 +94,11 @@ export class BoardGrid extends LitElement {
     return this.current;
   }
 
+  /**
+   * Measured when the board's box changes size (the observer reports once at the start, and on every
+   * resize: the font follows the window), never after a render: a patch re-renders a cell, and a
+   * measurement then would make the browser lay the whole page out before the frame does.
+   */
   override connectedCallback(): void {
     super.connectedCallback();
     this.resize = new ResizeObserver(() => this.measure());
@@ -104,10 +109,6 @@ export class BoardGrid extends LitElement {
     super.disconnectedCallback();
     this.resize?.disconnect();
     this.resize = undefined;
-  }
-
-  override updated(): void {
-    this.measure();
   }
 
   /** The cell under a point of the viewport, for dropping a dragged card. */
@@ -176,10 +177,25 @@ export class BoardGrid extends LitElement {
     </div>`;
   }
 
+  /**
+   * A row is rendered again only when something it shows changed: its lane (kept as the same object
+   * while it holds the same cards, see keepUnchangedLanes), its place, the hours, the drop target in
+   * it, or the marks and state of its cards; a patch to another advisor's card skips it whole.
+   */
   private renderLane(ctx: CellContext, lane: Lane, index: number, pastUntil: number, shown: Columns, earlier: boolean) {
+    const drop = this.dropTarget?.laneId === lane.id ? this.dropTarget.slot : null;
+    const marks = cardMarks(
+      ctx,
+      lane.stacks.flatMap((s) => s.cards),
+    );
+    return guard([lane, index, pastUntil, shown.from, shown.to, earlier, drop, ...contextInputs(ctx), marks], () =>
+      this.renderRow(ctx, lane, index, pastUntil, shown, earlier, drop),
+    );
+  }
+
+  private renderRow(ctx: CellContext, lane: Lane, index: number, pastUntil: number, shown: Columns, earlier: boolean, drop: string | null) {
     const { slots } = ctx.layout;
     const stacks = new Map(lane.stacks.map((s) => [s.slot, s]));
-    const drop = this.dropTarget?.laneId === lane.id ? this.dropTarget.slot : null;
     return html`<div class="row" role="row" style=${styleProps({ "grid-row": `${index + 2}` })}>
       ${guard([lane.label, lane.color, lane.load?.booked, lane.load?.capacity, this.language], () => this.renderLaneHeader(lane))}
       ${earlier ? guard([lane.stacks, lane.id, shown.from, this.language], () => renderStrip(ctx, lane, shown.from)) : nothing}
@@ -205,7 +221,7 @@ export class BoardGrid extends LitElement {
     const from = [this.mode, this.settings, this.advisors, this.bays, this.appointments, lang];
     if (from.some((x, i) => x !== this.laidOutFrom[i])) {
       this.laidOutFrom = from;
-      this.current = layoutBoard({
+      const next = layoutBoard({
         mode: this.mode,
         settings: this.settings,
         advisors: this.advisors,
@@ -213,6 +229,7 @@ export class BoardGrid extends LitElement {
         appointments: this.appointments,
         noBayLabel: t(lang, "board.grid.noBayLane"),
       });
+      this.current = keepUnchangedLanes(this.current, next);
     }
     const layout = this.current;
     const ctx: CellContext = {
