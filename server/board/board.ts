@@ -41,6 +41,7 @@ export interface Health {
 export const MAX_REPLAY = 1_000;
 
 type Announcement = { change: LoggedChange | null; ended: string[] };
+type Submitted = { command: ValidCommand; actor: Actor; requestId: string | undefined; answer: (done: Executed) => void };
 
 /**
  * The board as the transports see it, and all they see of it: run a command, read a day, replay
@@ -57,6 +58,8 @@ export class Board {
   private readonly endedListeners = new Set<EndedListener>();
   private readonly queue: Announcement[] = [];
   private flushing = false;
+  /** Commands submitted by transports, waiting for the next group commit. */
+  private readonly waiting: Submitted[] = [];
 
   constructor(
     private readonly store: Store,
@@ -90,6 +93,51 @@ export class Board {
     }
     this.announce(outcome.change, outcome.ended);
     return { ok: true, data: outcome.result };
+  }
+
+  /**
+   * Runs a command for a transport and gives `answer` its result once the change is durable, before
+   * anyone else hears of it. Commands that arrive within one turn of the event loop share one commit
+   * (group commit): each runs in its own savepoint, so one refused changes nothing of the others, and
+   * none is answered before the commit that holds it. One fsync then serves them all, which is what
+   * lets a busy server keep up (issue 16, point 3).
+   */
+  submit(command: ValidCommand, actor: Actor, requestId: string | undefined, answer: (done: Executed) => void): void {
+    this.waiting.push({ command, actor, requestId, answer });
+    if (this.waiting.length === 1) setImmediate(() => this.drain());
+  }
+
+  private drain(): void {
+    const batch = this.waiting.splice(0);
+    if (batch.length === 1) {
+      const only = batch[0]!;
+      const done = this.execute(only.command, only.actor, only.requestId);
+      return this.tell("answer", () => only.answer(done));
+    }
+    const settled: ({ ok: true; outcome: Outcome } | { ok: false; error: unknown })[] = [];
+    try {
+      this.store.write(() => {
+        for (const job of batch) {
+          try {
+            settled.push({ ok: true, outcome: this.pipeline.run(job.command, job.actor, job.requestId) });
+          } catch (error) {
+            settled.push({ ok: false, error });
+          }
+        }
+      });
+    } catch (error) {
+      // the commit itself failed: nothing of the batch is durable, so nothing of it is acknowledged
+      const refusal = this.refusalOf(error);
+      for (const job of batch) this.tell("answer", () => job.answer({ ok: false, error: refusal }));
+      return;
+    }
+    // announcements wait for a microtask, so every sender of the batch hears first
+    batch.forEach((job, i) => {
+      const s = settled[i]!;
+      if (s.ok) this.announce(s.outcome.change, s.outcome.ended);
+      const done: Executed = s.ok ? { ok: true, data: s.outcome.result } : { ok: false, error: this.refusalOf(s.error) };
+      this.tell("answer", () => job.answer(done));
+    });
   }
 
   /** The server's own commands (clock, first start, sample data). Returns whether anything changed. */

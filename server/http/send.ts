@@ -36,9 +36,11 @@ export function runCommand(board: Board, req: Request, res: Response, command: u
   const principal = signedIn(req, res);
   if (!principal) return;
   const parsed = validate(CommandSchema, command);
-  const done = parsed.ok ? board.execute(parsed.data, principal.actor, replayable ? requestIdOf(req) : undefined) : parsed;
-  if (done.ok) res.status(created ? 201 : 200).json(done.data);
-  else sendError(res, relativeToBody(done.error));
+  if (!parsed.ok) return sendError(res, relativeToBody(parsed.error));
+  board.submit(parsed.data, principal.actor, replayable ? requestIdOf(req) : undefined, (done) => {
+    if (done.ok) res.status(created ? 201 : 200).json(done.data);
+    else sendError(res, relativeToBody(done.error));
+  });
 }
 
 const VersionOnlySchema = z.strictObject({ version: z.unknown().optional() }, { error: "must be a JSON object" });

@@ -91,6 +91,6 @@ export class StaffChannel {
     // the command is validated here, once, with its envelope, so a bad field is named as sent: `command.input.date`
     const req = CommandRequestSchema.safeParse(raw);
     if (!req.success) return void ack({ ok: false, error: DomainError.fromZod(req.error).toBody() });
-    ack(this.board.execute(req.data.command, principal.actor, req.data.requestId));
+    this.board.submit(req.data.command, principal.actor, req.data.requestId, ack);
   }
 }
