@@ -7,7 +7,7 @@ import type { Appointment } from "../../shared/schemas/appointment.js";
 import type { Advisor } from "../../shared/schemas/advisor.js";
 import { queueLabel } from "../../shared/i18n/queue-number.js";
 import { roofSignBatch } from "../../shared/rules/roof-sign.js";
-import { launchBrowser } from "../helpers/browser.js";
+import { countPrints, launchBrowser } from "../helpers/browser.js";
 import { openSignedInPage } from "../helpers/browser-login.js";
 import { ManualClock } from "../helpers/manual-clock.js";
 import { startTestServer, type TestServer } from "../helpers/test-server.js";
@@ -20,15 +20,6 @@ const TOMORROW = "2026-11-28";
 const BROWSER_TIMEOUT = 300_000;
 /** An A4 sheet in PDF points, and the line between its two A5 halves. */
 const A4 = { width: 595.28, height: 841.89 };
-
-/** Runs in the page before its scripts: the print dialog is counted instead of opened (a headless browser has none). */
-function countPrints(): void {
-  const w = window as unknown as { __prints: number };
-  w.__prints = 0;
-  window.print = () => {
-    w.__prints++;
-  };
-}
 
 interface PdfHalf {
   page: number;

@@ -1,21 +1,12 @@
 import { afterEach, describe, expect, inject, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import type { Appointment } from "../../shared/schemas/appointment.js";
-import { launchBrowser } from "../helpers/browser.js";
+import { countPrints, launchBrowser } from "../helpers/browser.js";
 import { openSignedInPage } from "../helpers/browser-login.js";
 import { ManualClock } from "../helpers/manual-clock.js";
 import { startTestServer, type TestServer } from "../helpers/test-server.js";
 import { expectAccessible } from "../helpers/axe.js";
 import { SCREEN_SIZES, screenshotAt, settled } from "../helpers/screenshots.js";
-
-/** Runs in the page before its scripts: the print dialog is counted instead of opened (a headless browser has none). */
-function countPrints(): void {
-  const w = window as unknown as { __prints: number };
-  w.__prints = 0;
-  window.print = () => {
-    w.__prints++;
-  };
-}
 
 /** 10:40 in Shanghai on 2026-11-27, a busy morning under way. */
 const MID_MORNING = Date.parse("2026-11-27T02:40:00Z");

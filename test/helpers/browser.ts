@@ -65,3 +65,12 @@ export function captureSocketFrames(page: Page): string[] {
   });
   return frames;
 }
+
+/** For `openPage`'s init: the page's print dialog is counted in `window.__prints` instead of opened (a headless browser has none). */
+export function countPrints(): void {
+  const w = window as unknown as { __prints: number };
+  w.__prints = 0;
+  window.print = () => {
+    w.__prints++;
+  };
+}
