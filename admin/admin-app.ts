@@ -358,7 +358,7 @@ export class AdminApp extends LitElement {
       case "import":
         return html`<admin-import class="page" .board=${s} .language=${this.language} .send=${this.send}></admin-import>`;
       case "callLists":
-        return html`<admin-call-lists class="page" .language=${this.language} .send=${this.send}
+        return html`<admin-call-lists class="page" .language=${this.language} .timeZone=${s.settings.timeZone} .send=${this.send}
           @callin-book=${(e: CustomEvent<CallInBooking>) => (this.form = { card: null, prefill: { date: this.date, ...e.detail.prefill }, entry: e.detail.entry })}></admin-call-lists>`;
       case "register":
         return html`<admin-register class="page" .language=${this.language} .send=${this.send}></admin-register>`;

@@ -5,6 +5,7 @@ import type { AppointmentInput } from "../shared/schemas/appointment.js";
 import { CALL_LISTS, type CallEntry, type CallList, type CallOutcome } from "../shared/schemas/call-lists.js";
 import { sourceOfList } from "../shared/rules/due-lists.js";
 import { t } from "../shared/i18n/messages.js";
+import { localParts } from "../shared/rules/zoned-time.js";
 import { errorText } from "../shared/i18n/errors.js";
 import type { SendCommand } from "./staff-api.js";
 import { fetchCallList, type CallEntryView } from "./call-in-api.js";
@@ -38,6 +39,8 @@ const REFRESH_MS = 20_000;
 @customElement("admin-call-lists")
 export class AdminCallLists extends LitElement {
   @property() language: Language = "zh-CN";
+  /** The site's zone: a contact at 07:30 in Shanghai is that day's, not the day before's in UTC. */
+  @property() timeZone = "Asia/Shanghai";
   @property({ attribute: false }) send!: SendCommand;
   @state() private list: CallList = "regular_maintenance";
   @state() private entries: CallEntryView[] = [];
@@ -136,11 +139,15 @@ export class AdminCallLists extends LitElement {
   }
 
   /** The letter and text this customer got, beside the last call. */
+  private siteDate(iso: string): string {
+    return localParts(Date.parse(iso), this.timeZone).date;
+  }
+
   private sentNote(e: CallEntryView): string {
     const lang = this.language;
     const notes = [
-      e.letterAt ? t(lang, "letters.sent.letter", { date: e.letterAt.slice(0, 10) }) : "",
-      e.textAt ? t(lang, "letters.sent.text", { date: e.textAt.slice(0, 10) }) : "",
+      e.letterAt ? t(lang, "letters.sent.letter", { date: this.siteDate(e.letterAt) }) : "",
+      e.textAt ? t(lang, "letters.sent.text", { date: this.siteDate(e.textAt) }) : "",
     ].filter((n) => n !== "");
     return notes.length > 0 ? ` · ${notes.join(" · ")}` : "";
   }
@@ -174,7 +181,7 @@ export class AdminCallLists extends LitElement {
               <td>${e.vehicle?.plate ?? ""} ${e.vehicle?.model ?? ""}</td>
               <td>${e.reason || t(lang, `callin.list.${e.list}`)}</td>
               <td>${e.dueDate ?? ""}</td>
-              <td>${e.lastContactAt ? `${e.lastContactAt.slice(0, 10)} ${e.outcome ? t(lang, `callin.outcome.${e.outcome}`) : ""} (${e.attempts})` : "—"}${this.sentNote(e)}</td>
+              <td>${e.lastContactAt ? `${this.siteDate(e.lastContactAt)} ${e.outcome ? t(lang, `callin.outcome.${e.outcome}`) : ""} (${e.attempts})` : "—"}${this.sentNote(e)}</td>
               <td>${e.taken ? t(lang, "callin.taken", { who: e.claimedName ?? "" }) : e.dueToday ? t(lang, "callin.due") : t(lang, "callin.later", { date: e.nextTryDate ?? "" })}</td>
             </tr>`,
           )}

@@ -1,4 +1,5 @@
 import { LitElement, css, html, nothing } from "lit";
+import { localParts } from "../shared/rules/zoned-time.js";
 import { customElement, property, state } from "lit/decorators.js";
 import type { Appointment } from "../shared/schemas/appointment.js";
 import type { BoardSnapshot } from "../shared/schemas/board.js";
@@ -120,7 +121,7 @@ export class AdminCardPanel extends LitElement {
     const lang = this.language;
     const when = formatTimeOfDay(Date.parse(e.at), this.board.settings.timeZone);
     const where = e.after ? describePosition(lang, e.after, this.board.advisors, this.board.bays) : "";
-    const date = e.at.slice(0, 10);
+    const date = localParts(Date.parse(e.at), this.board.settings.timeZone).date;
     return t(lang, "admin.history.entry", { date, time: when, who: e.actor, action: t(lang, actionKey(e.action)), where });
   }
 

@@ -26,6 +26,23 @@ function show(v: unknown): string {
   return JSON.stringify(v);
 }
 
+/** The kind of record an audit entry is about, as the history's filter names it (an entity of a table → its kind of change). */
+const ENTITY_KIND: Partial<Record<string, (typeof AUDIT_KINDS)[number]>> = {
+  advisor: "advisor",
+  bay: "bay",
+  settings: "settings",
+  account: "account",
+  display: "display",
+  token: "token",
+  customer: "customer",
+  vehicle: "vehicle",
+  call_entry: "call",
+  call_rules: "call",
+  letter_settings: "letters",
+  contact_send: "letters",
+  retention: "retention",
+};
+
 /**
  * The audit viewer: filter by day, card, plate, person and kind; each change with its before and
  * after side by side; a card's whole life one click away; archived entries on request; and the
@@ -131,7 +148,8 @@ export class AdminHistory extends LitElement {
         #${e.entityId} ${card?.plate ?? ""} ${card?.customerName ?? ""}</button>`;
     }
     const rec = (e.after ?? e.before) as { name?: string; username?: string } | null;
-    return html`${this.msg(`admin.history.kind.${e.entity === "settings" ? "settings" : e.entity}` as MessageKey)} ${rec?.name ?? rec?.username ?? (e.entityId !== null ? `#${e.entityId}` : "")}`;
+    const kind = ENTITY_KIND[e.entity];
+    return html`${kind ? this.msg(`admin.history.kind.${kind}`) : e.entity} ${rec?.name ?? rec?.username ?? (e.entityId !== null ? `#${e.entityId}` : "")}`;
   }
 
   /** Before and after side by side: every field that changed (or every field of a new or removed record), changed ones marked. */

@@ -36,6 +36,17 @@ const RECORD_FIELDS: Record<string, ReportKey> = {
   appointmentId: "admin.history.field.appointmentId",
   claimedName: "admin.history.field.claimedName",
   claimedUntil: "admin.history.field.claimedUntil",
+  queueNumber: "admin.history.field.queueNumber",
+  batchId: "admin.history.field.batchId",
+  entryId: "admin.history.field.entryId",
+  message: "admin.history.field.message",
+  hookState: "admin.history.field.hookState",
+  hookAttempts: "admin.history.field.hookAttempts",
+  hookError: "admin.history.field.hookError",
+  at: "admin.history.field.at",
+  letterAt: "admin.history.field.letterAt",
+  textAt: "admin.history.field.textAt",
+  sendId: "admin.history.field.sendId",
 };
 
 /** Whether a field of a recorded record has a label (the history never shows a raw name). */

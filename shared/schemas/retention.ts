@@ -14,9 +14,9 @@ export interface Retention {
 }
 
 /** The history viewer's filters (GET /api/audit). */
-export const AUDIT_KINDS = ["appointment", "appointment.create", "appointment.update", "appointment.move", "appointment.status", "appointment.restore", "appointment.import", "advisor", "bay", "settings", "account", "display", "token", "sample", "retention"] as const;
+export const AUDIT_KINDS = ["appointment", "appointment.create", "appointment.update", "appointment.move", "appointment.status", "appointment.restore", "appointment.import", "advisor", "bay", "settings", "account", "display", "token", "sample", "retention", "customer", "vehicle", "call", "letters"] as const;
 
-const STATUS_CHANGES = ["arrive", "confirm", "start", "complete", "no_show", "cancel", "reopen", "mark_late", "mark_no_show"].map((a) => `appointment.${a}`);
+const STATUS_CHANGES = ["arrive", "confirm", "start", "complete", "no_show", "cancel", "reopen", "mark_late", "mark_no_show", "greet", "mark_greeting_overdue"].map((a) => `appointment.${a}`);
 
 /** The audit actions a kind of change covers: a list, or every action under a prefix (`account` → `account.*`). */
 export function kindActions(kind: (typeof AUDIT_KINDS)[number]): { actions: string[] } | { prefix: string } {

@@ -47,7 +47,8 @@ describe("console: history", () => {
     await form.locator("input[name='plate']").fill("");
     await form.getByRole("button", { name: "查询" }).click();
     await expect.poll(() => rows(admin).count()).toBeGreaterThan(3);
-    // booking 李四 also added her to the register (an entry of its own, with no card to follow)
+    // booking 李四 also added her to the register (an entry of its own, with no card to follow), named as a customer
+    expect(await rows(admin).filter({ hasText: "李四" }).filter({ hasNot: admin.locator("button[data-action='card-life']") }).first().textContent()).toContain("客户 李四");
     await rows(admin).filter({ hasText: "李四" }).locator("button[data-action='card-life']").first().click();
     await expect.poll(() => rows(admin).count()).toBe(1);
     expect(await rows(admin).first().textContent()).toContain("李四");

@@ -7,6 +7,7 @@ import { CustomerSchema, VehicleSchema } from "../../shared/schemas/register.js"
 import { CallEntrySchema, DueRulesSchema } from "../../shared/schemas/call-lists.js";
 import type { Account, ApiToken, PairedDisplay } from "../../shared/schemas/access.js";
 import type { Retention } from "../../shared/schemas/retention.js";
+import { LetterSettingsSchema, type ContactSend } from "../../shared/schemas/letters.js";
 import { QUIET_FIELDS, hasRecordFieldLabel, recordFieldLabel } from "../../shared/i18n/record-fields.js";
 
 // every key of the records the audit keeps that are interfaces, not schemas: the type checker fails when one is added
@@ -16,6 +17,9 @@ const display: Record<keyof PairedDisplay, 0> = {
 };
 const token: Record<keyof ApiToken, 0> = { id: 0, name: 0, role: 0, advisorId: 0, revoked: 0, createdAt: 0, createdBy: 0, lastUsedAt: 0 };
 const retention: Record<keyof Retention, 0> = { auditDays: 0, version: 0 };
+const contactSend: Record<keyof ContactSend, 0> = {
+  id: 0, batchId: 0, entryId: 0, kind: 0, language: 0, phone: 0, plate: 0, message: 0, hookState: 0, hookAttempts: 0, hookError: 0, at: 0,
+};
 
 const RECORDS: Record<string, string[]> = {
   appointment: Object.keys(AppointmentSchema.shape),
@@ -30,6 +34,10 @@ const RECORDS: Record<string, string[]> = {
   display: Object.keys(display),
   token: Object.keys(token),
   retention: Object.keys(retention),
+  letterSettings: Object.keys(LetterSettingsSchema.shape),
+  contactSend: Object.keys(contactSend),
+  // what a call entry's audit entry adds when a letter or text goes out (server/board/commands/letter-commands.ts)
+  callEntrySent: ["letterAt", "textAt", "sendId", "batchId"],
 };
 
 describe("the history's field labels", () => {

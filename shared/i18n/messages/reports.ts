@@ -77,6 +77,17 @@ export const zhCN = {
   "admin.history.field.appointmentId": "预约卡编号",
   "admin.history.field.claimedName": "领取人",
   "admin.history.field.claimedUntil": "领取到期",
+  "admin.history.field.queueNumber": "排队号",
+  "admin.history.field.batchId": "发送批次",
+  "admin.history.field.entryId": "名单条目",
+  "admin.history.field.message": "发送内容",
+  "admin.history.field.hookState": "短信网关状态",
+  "admin.history.field.hookAttempts": "网关尝试次数",
+  "admin.history.field.hookError": "网关错误",
+  "admin.history.field.at": "时间",
+  "admin.history.field.letterAt": "寄信时间",
+  "admin.history.field.textAt": "短信时间",
+  "admin.history.field.sendId": "发送记录",
 } as const;
 
 export const en: Record<keyof typeof zhCN, string> = {
@@ -157,4 +168,15 @@ export const en: Record<keyof typeof zhCN, string> = {
   "admin.history.field.appointmentId": "Card number",
   "admin.history.field.claimedName": "Claimed by",
   "admin.history.field.claimedUntil": "Claimed until",
+  "admin.history.field.queueNumber": "Queue number",
+  "admin.history.field.batchId": "Batch",
+  "admin.history.field.entryId": "List entry",
+  "admin.history.field.message": "Message",
+  "admin.history.field.hookState": "SMS gateway state",
+  "admin.history.field.hookAttempts": "Gateway attempts",
+  "admin.history.field.hookError": "Gateway error",
+  "admin.history.field.at": "Time",
+  "admin.history.field.letterAt": "Letter sent at",
+  "admin.history.field.textAt": "Text sent at",
+  "admin.history.field.sendId": "Send record",
 };
