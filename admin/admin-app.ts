@@ -5,7 +5,6 @@ import { HighlightController } from "../display/highlight-controller.js";
 import { TickController } from "../display/tick-controller.js";
 import { STAFF_NAMESPACE, type StaffToServerEvents } from "../shared/protocol.js";
 import { AppointmentSchema, type Appointment, type AppointmentInput } from "../shared/schemas/appointment.js";
-import type { StatusAction } from "../shared/schemas/commands.js";
 import { LocalDateSchema, type Language } from "../shared/schemas/common.js";
 import { overlapsOf } from "../shared/rules/overlaps.js";
 import { moveCard } from "../shared/rules/move.js";
@@ -21,19 +20,13 @@ import "./admin-board.js";
 import { saveZoom, savedZoom, type Zoom } from "./board-zoom.js";
 import "./admin-card-panel.js";
 import "./admin-booking-form.js";
-import "./admin-reception.js";
 import "./admin-toast.js";
 import "./admin-toolbar.js";
-import "./admin-day-before.js";
-import "./admin-day-sheet.js";
-import "./admin-import.js";
-import "./admin-master-data.js";
-import "./admin-call-lists.js";
-import "./admin-register.js";
 import "./unconfirmed-banner.js";
 import type { CallInBooking } from "./admin-call-lists.js";
-import "./admin-console.js";
 import { adminAppStyles } from "./admin-app-styles.js";
+import { renderPage, type CardActionEvent } from "./admin-pages.js";
+import { saveLanguage, storage, storedLanguage } from "./admin-prefs.js";
 import "../display/components/arrival-alerts.js";
 import { currentSession } from "../login/staff-api.js";
 import type { Actor } from "../shared/schemas/actor.js";
@@ -225,7 +218,7 @@ export class AdminApp extends LitElement {
     this.form = { card: null, prefill };
   }
 
-  private async onAction(e: CustomEvent<{ id: number; action: StatusAction | "edit" | "undo" }>): Promise<void> {
+  private async onAction(e: CardActionEvent): Promise<void> {
     const { id, action } = e.detail;
     const card = this.card(id);
     if (!card) return;
@@ -268,12 +261,7 @@ export class AdminApp extends LitElement {
 
   private setLanguage(lang: Language): void {
     this.language = lang;
-    try {
-      localStorage.setItem(LANGUAGE_KEY, lang);
-    } catch {
-      // the choice then lasts this session only
-    }
-    document.documentElement.lang = lang;
+    saveLanguage(lang);
   }
 
   private onToolbar(e: CustomEvent<ToolbarAction>): void {
@@ -347,30 +335,21 @@ export class AdminApp extends LitElement {
               ></admin-card-panel>`
             : nothing}`;
       }
-      case "dayBefore":
-        return html`<admin-day-before class="page" .board=${s} .now=${minute} .language=${this.language} .send=${this.send}
-          @admin-card-action=${this.onAction}></admin-day-before>`;
-      case "reception":
-        return html`<admin-reception class="page" .board=${s} .language=${this.language} .send=${this.send} .now=${this.conn.serverNow()}
-          @admin-card-action=${this.onAction}></admin-reception>`;
-      case "sheet":
-        return html`<admin-day-sheet class="page" .board=${s} .language=${this.language}></admin-day-sheet>`;
-      case "import":
-        return html`<admin-import class="page" .board=${s} .language=${this.language} .send=${this.send}></admin-import>`;
-      case "callLists":
-        return html`<admin-call-lists class="page" .language=${this.language} .timeZone=${s.settings.timeZone} .send=${this.send}
-          @callin-book=${(e: CustomEvent<CallInBooking>) => (this.form = { card: null, prefill: { date: this.date, ...e.detail.prefill }, entry: e.detail.entry })}></admin-call-lists>`;
-      case "register":
-        return html`<admin-register class="page" .language=${this.language} .send=${this.send}></admin-register>`;
-      case "settings":
-        return html`<admin-master-data class="page" .board=${s} .language=${this.language} .send=${this.send}
-          @admin-open-people=${(e: CustomEvent<{ advisorId: number }>) => {
-            this.phoneFor = e.detail.advisorId;
+      default:
+        return renderPage(this.tab, {
+          board: s,
+          language: this.language,
+          minute,
+          now: this.conn.serverNow(),
+          send: this.send,
+          phoneFor: this.phoneFor,
+          onAction: (e) => void this.onAction(e),
+          book: (b) => (this.form = { card: null, prefill: { date: this.date, ...b.prefill }, entry: b.entry }),
+          openPeople: (advisorId) => {
+            this.phoneFor = advisorId;
             this.tab = "console";
-          }}></admin-master-data>`;
-      case "console":
-        return html`<admin-console class="page" .advisors=${s.advisors} .language=${this.language} .timeZone=${s.settings.timeZone}
-          .siteName=${s.settings.siteName} .forAdvisor=${this.phoneFor}></admin-console>`;
+          },
+        });
     }
   }
 
@@ -420,25 +399,5 @@ export class AdminApp extends LitElement {
             @admin-toast-close=${() => (this.toast = null)}
           ></admin-toast>`
         : nothing}`;
-  }
-}
-
-const LANGUAGE_KEY = "magboard.admin.language";
-
-function storedLanguage(): Language | null {
-  try {
-    const v = localStorage.getItem(LANGUAGE_KEY);
-    return v === "zh-CN" || v === "en" ? v : null;
-  } catch {
-    return null;
-  }
-}
-
-/** This browser's storage, or none where it is denied (some private windows throw on access). */
-function storage(): Storage | null {
-  try {
-    return window.localStorage;
-  } catch {
-    return null;
   }
 }
