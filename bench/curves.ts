@@ -1,13 +1,10 @@
 // How cost grows (issue 16, point 6): last-display latency from 1 to 2,000 displays, magboard beside
 // bare Socket.IO, and the server's time per move from the sample's day to the big site's 900 cards.
-import { ServerChild } from "./lib/child.js";
-import { BareTarget, MagboardTarget } from "./lib/targets.js";
+import { openServerPair } from "./lib/server-pair.js";
 import { measureFanout, type FanoutOptions } from "./fanout.js";
 import { measurePipeline } from "./pipeline-cost.js";
 import type { Summary } from "./lib/stats.js";
 import type { FixtureName } from "../shared/schemas/sample.js";
-import type { MagboardReady } from "./servers/magboard-server.js";
-import type { BareReady } from "./servers/bare-server.js";
 
 export const CURVE_DISPLAYS = [1, 50, 200, 500, 1_000, 2_000];
 /** Days from small to large: the sample, the busy day, the full day, the big site. */
@@ -52,16 +49,9 @@ export async function measureCurves(o: CurveOptions): Promise<CurvesResult> {
   // fewer changes per point than the fan-out section: the curve's shape is the point, and 2,000 displays take a while
   const fanoutOpts: FanoutOptions = o.quick ? { repeats: 1, samples: 50, warmup: 5, pauseMs: 10 } : { repeats: 2, samples: 100, warmup: 10, pauseMs: 10 };
   const displays: DisplayPoint[] = [];
-  const magboard = await ServerChild.start<MagboardReady>("magboard-server.ts", { BENCH_DIR: o.tmp, BENCH_DATE: o.date, BENCH_SYNCHRONOUS: o.synchronous });
-  const bareChild = await ServerChild.start<BareReady>("bare-server.ts", {});
-  const ours = await MagboardTarget.open(magboard.ready);
-  const bare = await BareTarget.open(bareChild.ready.port);
+  const pair = await openServerPair(o.tmp, o.date, o.synchronous);
+  const { ours, bare } = pair;
   try {
-    await ours.connectDisplays(1);
-    await ours.send();
-    if (!ours.samplePatch) throw new Error("magboard's display received no patch");
-    await bare.setPayload(ours.samplePatch);
-    await ours.disconnectDisplays();
     for (const n of CURVE_DISPLAYS) {
       o.log(`curves: ${n} displays on each server`);
       await ours.connectDisplays(n);
@@ -73,10 +63,7 @@ export async function measureCurves(o: CurveOptions): Promise<CurvesResult> {
     }
     if (ours.errors.length) throw new Error(`magboard refused ${ours.errors.length} commands, e.g. ${ours.errors[0]}`);
   } finally {
-    await ours.close();
-    await bare.close();
-    await magboard.stop();
-    await bareChild.stop();
+    await pair.close();
   }
   return { displays, moveCost, fanoutOpts };
 }

@@ -4,10 +4,9 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
-import { ROOT, ServerChild } from "./lib/child.js";
+import { ROOT } from "./lib/child.js";
 import { describeMachine } from "./lib/machine.js";
 import { addDays, localParts } from "../shared/rules/zoned-time.js";
-import { BareTarget, MagboardTarget } from "./lib/targets.js";
 import { measureFanout, measureThroughput, type FanoutOptions, type FanoutResult, type ThroughputResult } from "./fanout.js";
 import { measureColdStart } from "./cold-start.js";
 import { measureBundle } from "./bundle-size.js";
@@ -16,12 +15,11 @@ import { builtPages, measureBrowser } from "./browser.js";
 import { measureCheapTv } from "./tv-cheap.js";
 import { measureBigSite } from "./big-site.js";
 import { renderReport, type Results } from "./report.js";
+import { openServerPair } from "./lib/server-pair.js";
 import { measureCurves } from "./curves.js";
 import { writeCurveCharts } from "./charts.js";
 import { measureMemory } from "./memory.js";
 import { measureStorm } from "./storm.js";
-import type { MagboardReady } from "./servers/magboard-server.js";
-import type { BareReady } from "./servers/bare-server.js";
 
 const SECTIONS = ["pipeline", "fanout", "throughput", "memory", "storm", "cold", "bundle", "browser", "tv-cheap", "big-site", "curves"] as const;
 type Section = (typeof SECTIONS)[number];
@@ -106,20 +104,10 @@ async function main(): Promise<void> {
 
 async function serverSide(tmp: string, results: Results): Promise<void> {
   log(`starting magboard (real file, synchronous=${synchronous}) and bare Socket.IO servers`);
-  const magboard = await ServerChild.start<MagboardReady>("magboard-server.ts", { BENCH_DIR: tmp, BENCH_DATE, BENCH_SYNCHRONOUS: synchronous });
-  const bareChild = await ServerChild.start<BareReady>("bare-server.ts", {});
-  const ours = await MagboardTarget.open(magboard.ready);
-  const bare = await BareTarget.open(bareChild.ready.port);
+  const pair = await openServerPair(tmp, BENCH_DATE, synchronous);
+  const { ours, bare } = pair;
+  results.payloadBytes = pair.payloadBytes;
   try {
-
-    // a first change, so that the baseline can carry the very payload magboard's displays receive
-    await ours.connectDisplays(1);
-    await ours.send();
-    if (!ours.samplePatch) throw new Error("magboard's display received no patch");
-    await bare.setPayload(ours.samplePatch);
-    results.payloadBytes = Buffer.byteLength(JSON.stringify(ours.samplePatch));
-    await ours.disconnectDisplays();
-
     const fanout: FanoutResult[] = [];
     const throughput: ThroughputResult[] = [];
     if (only.has("throughput")) {
@@ -150,10 +138,7 @@ async function serverSide(tmp: string, results: Results): Promise<void> {
     if (fanout.length) results.fanout = fanout;
     if (throughput.length) results.throughput = throughput;
   } finally {
-    await ours.close();
-    await bare.close();
-    await magboard.stop();
-    await bareChild.stop();
+    await pair.close();
   }
 }
 
