@@ -58,7 +58,8 @@ export const PROBE = String.raw`
     const recv = performance.now();
     // the newest revision the page has been sent, by patch or by the replay a reconnect brings
     for (const m of data.matchAll(/"revision":(\d+)/g)) bench.revision = Math.max(bench.revision, Number(m[1]));
-    if (data.includes('"kind":"snapshot"')) {
+    // magboard's display takes its day compact (shared/display-wire.ts); the bare server sends a plain snapshot
+    if (data.includes('"kind":"compact"') || data.includes('"kind":"snapshot"')) {
       // the frame as it travelled, for its size
       window.__benchSnapshot = data;
       posted(() =>

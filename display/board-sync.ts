@@ -4,6 +4,7 @@ import type { ErrorBody } from "../shared/errors.js";
 import type { BoardPatch } from "../shared/schemas/board.js";
 import { PROTOCOL_VERSION, type Ack } from "../shared/protocol-constants.js";
 import type { DisplayToServerEvents, FollowResult, ServerToClientEvents } from "../shared/protocol.js";
+import { decodeCompactDay } from "../shared/display-wire.js";
 import { Backoff } from "./backoff.js";
 import { ClockOffset } from "./clock-offset.js";
 
@@ -283,10 +284,12 @@ export class BoardSync {
     const wasLive = this.status === "live";
     // listeners hear of the changes once the board is settled, so one that follows another date starts clean
     const changes: BoardChange[] = [];
-    if (data.kind === "snapshot") {
+    if (data.kind !== "patches") {
+      // a display's day comes compact, a staff screen's as whole cards: the same board either way
+      const snapshot = data.kind === "compact" ? decodeCompactDay(data.day) : data.snapshot;
       changes.push({ touched: [], catchUp: true, before: this.state });
-      this.state = data.snapshot;
-      this.clock.seed(data.snapshot.serverTime, this.now());
+      this.state = snapshot;
+      this.clock.seed(snapshot.serverTime, this.now());
     } else if (this.state) {
       for (const p of data.patches) if (!this.apply(p, true, changes)) return this.notify(changes);
     }

@@ -3,8 +3,8 @@ import type { ErrorBody } from "./errors.js";
 // Kept apart from protocol.ts, which imports zod for its request schemas: the display page needs only
 // these, and importing them from there pulled all of zod into its bundle.
 
-/** Bumped on any change a running page cannot understand; a page that sees another number reloads. */
-export const PROTOCOL_VERSION = 1;
+/** Bumped on any change a running page cannot understand; a page that sees another number reloads. 2: a display's day in the compact form. */
+export const PROTOCOL_VERSION = 2;
 
 /** Namespaces: displays only read (masked unless paired staff-only); staff screens read in full and send commands. */
 export const DISPLAY_NAMESPACE = "/display";

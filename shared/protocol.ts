@@ -3,6 +3,7 @@ import type { Ack } from "./protocol-constants.js";
 import type { BoardPatch, BoardSnapshot } from "./schemas/board.js";
 import { CommandSchema, RequestIdSchema } from "./schemas/commands.js";
 import type { Appointment } from "./schemas/appointment.js";
+import type { CompactDay } from "./display-wire.js";
 import type { Advisor } from "./schemas/advisor.js";
 import type { Bay } from "./schemas/bay.js";
 import type { Settings } from "./schemas/settings.js";
@@ -23,6 +24,8 @@ export type FollowRequest = z.infer<typeof FollowRequestSchema>;
 
 export type FollowResult =
   | { kind: "snapshot"; snapshot: BoardSnapshot }
+  /** What `/display` answers: the day in the display's compact form (shared/display-wire.ts decodeCompactDay). */
+  | { kind: "compact"; day: CompactDay }
   | { kind: "patches"; date: string; patches: BoardPatch[]; serverTime: number };
 
 export const CommandRequestSchema = z.strictObject({

@@ -50,7 +50,7 @@ export class MagboardTarget implements Target {
         this.tracker.receipt(op?.kind === "appointment" ? `${op.appointment.id}:${op.appointment.version}` : null);
       });
       const res = (await s.emitWithAck("board:follow", { date: this.ready.date, protocol: PROTOCOL_VERSION })) as Ack<FollowResult>;
-      if (!res.ok || res.data.kind !== "snapshot") throw new Error(`follow failed: ${JSON.stringify(res)}`);
+      if (!res.ok || res.data.kind !== "compact") throw new Error(`follow failed: ${JSON.stringify(res)}`);
       return s;
     });
     this.tracker.setExpected(n);

@@ -8,6 +8,7 @@ import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { Server } from "socket.io";
 import { applyPatch, type BoardState } from "../../shared/board-state.js";
+import { encodeCompactDay } from "../../shared/display-wire.js";
 import { DISPLAY_NAMESPACE, type Ack, type FollowRequest, type FollowResult } from "../../shared/protocol.js";
 import type { BoardPatch, ChangeOp } from "../../shared/schemas/board.js";
 import { delayUntilListen, serveParent } from "../lib/child.js";
@@ -40,7 +41,8 @@ displays.on("connection", (socket) => {
     if (req.since !== undefined && req.since >= loggedFrom && req.since <= board.revision) {
       return ack({ ok: true, data: { kind: "patches", date: board.date, serverTime: Date.now(), patches: log.slice(req.since - loggedFrom) } });
     }
-    ack({ ok: true, data: { kind: "snapshot", snapshot: { ...board, serverTime: Date.now() } } });
+    // the day as magboard sends a display it, so a storm of snapshots weighs the same on both
+    ack({ ok: true, data: { kind: "compact", day: encodeCompactDay({ ...board, serverTime: Date.now() }) } });
   });
 });
 

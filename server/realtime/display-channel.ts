@@ -62,7 +62,7 @@ export class DisplayChannel {
   private onConnection(socket: DisplaySocket): void {
     const id = socket.data.displayId;
     const paired = id === undefined ? undefined : this.board.records.display(id);
-    serveReads(socket, paired?.visibility === "staff" ? this.publisher.fullView : this.publisher.publicView, this.board);
+    serveReads(socket, paired?.visibility === "staff" ? this.publisher.staffDisplayView : this.publisher.publicView, this.board);
     socket.on("display:config", (ack) => {
       if (typeof ack === "function") ack(paired ? configOf(paired) : null);
     });

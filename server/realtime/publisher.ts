@@ -1,7 +1,8 @@
 import type { BroadcastOperator, Socket } from "socket.io";
 import type { BoardPatch, BoardSnapshot, ChangeOp } from "../../shared/schemas/board.js";
-import type { ServerToClientEvents } from "../../shared/protocol.js";
+import type { FollowResult, ServerToClientEvents } from "../../shared/protocol.js";
 import { maskAppointment } from "../../shared/rules/mask.js";
+import { encodeCompactDay } from "../../shared/display-wire.js";
 import type { Board, BoardChange } from "../board/board.js";
 import type { Logger } from "../logger.js";
 import type { DisplayNamespace, StaffNamespace } from "./namespaces.js";
@@ -19,20 +20,26 @@ export const MAX_PENDING_PACKETS = 1_000;
 export interface View {
   readonly room: string;
   ops(ops: ChangeOp[]): ChangeOp[];
-  snapshot(s: BoardSnapshot): BoardSnapshot;
+  /** A whole day as this view's screens receive it when they follow. */
+  day(s: BoardSnapshot): FollowResult;
 }
 
 export const dateRoom = (view: View, date: string) => `${view.room}:date:${date}`;
 
 const identity = <T>(x: T) => x;
+/** A wall TV takes a whole day in the display's compact form (shared/display-wire.ts): a 900-card day in one frame. */
+const compact = (s: BoardSnapshot): FollowResult => ({ kind: "compact", day: encodeCompactDay(s) });
 
 /** What a public display may see: the same change with every card masked. */
 const PUBLIC_VIEW: View = {
   room: "public",
   ops: (ops) => ops.map((op) => (op.kind === "appointment" ? { ...op, appointment: maskAppointment(op.appointment) } : op)),
-  snapshot: (s) => ({ ...s, appointments: s.appointments.map(maskAppointment) }),
+  day: (s) => compact({ ...s, appointments: s.appointments.map(maskAppointment) }),
 };
-const FULL_VIEW: View = { room: "staff", ops: identity, snapshot: identity };
+/** A paired staff-only display: every field a TV uses, unmasked, in the same compact form. */
+const STAFF_DISPLAY_VIEW: View = { room: "staff", ops: identity, day: compact };
+/** The staff screens (editor, phone, gate): whole cards, as the editor's REST read gives them. */
+const FULL_VIEW: View = { room: "staff", ops: identity, day: (s) => ({ kind: "snapshot", snapshot: s }) };
 
 type EngineConnection = Socket["conn"];
 
@@ -43,7 +50,9 @@ type EngineConnection = Socket["conn"];
 export class Publisher {
   /** `/display` unpaired or paired public: masked. */
   readonly publicView = PUBLIC_VIEW;
-  /** `/display` paired staff-only, and `/staff`: in full (the same room name, in different namespaces). */
+  /** `/display` paired staff-only: in full (the same room name as `/staff`'s, in another namespace). */
+  readonly staffDisplayView = STAFF_DISPLAY_VIEW;
+  /** `/staff`: in full, whole cards. */
   readonly fullView = FULL_VIEW;
   private dropped = 0;
   /** Packets queued on each connection and not yet handed to its transport. */
@@ -60,7 +69,7 @@ export class Publisher {
   ) {
     this.targets = [
       { view: this.publicView, to: (rooms) => display.to(rooms) },
-      { view: this.fullView, to: (rooms) => display.to(rooms) },
+      { view: this.staffDisplayView, to: (rooms) => display.to(rooms) },
       { view: this.fullView, to: (rooms) => staff.to(rooms) },
     ];
     display.on("connection", (socket) => this.watch(socket.conn));

@@ -41,7 +41,7 @@ function follow(socket: ReaderSocket, raw: unknown, view: View, board: Board): A
         return { ok: true, data: { kind: "patches", date, serverTime: board.now(), patches: patches.map((p) => ({ ...p, ops: view.ops(p.ops) })) } };
       }
     }
-    return { ok: true, data: { kind: "snapshot", snapshot: view.snapshot(board.snapshot(date)) } };
+    return { ok: true, data: view.day(board.snapshot(date)) };
   } catch (err) {
     return { ok: false, error: board.refusalOf(err) };
   }

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { BoardPatch } from "../../shared/schemas/board.js";
-import { booking, follow, nextEvent, seedBasics, startTestServer, type StaffClient, type TestServer } from "../helpers/test-server.js";
+import { decodeCompactDay } from "../../shared/display-wire.js";
+import { booking, follow, followAsSent, nextEvent, seedBasics, startTestServer, type StaffClient, type TestServer } from "../helpers/test-server.js";
 import { dbFingerprint } from "../helpers/db-fingerprint.js";
 
 const DATE = "2026-11-27";
@@ -78,9 +79,9 @@ describe("paired displays", () => {
     };
     const frames = { public: recordFrames(screens.public), unpaired: recordFrames(screens.unpaired) };
     for (const [kind, screen] of Object.entries(screens)) {
-      const start = await follow(screen, DATE);
-      if (start.kind !== "snapshot") throw new Error("expected a snapshot");
-      const name = start.snapshot.appointments[0]!.customerName;
+      const start = await followAsSent(screen, DATE);
+      if (start.kind !== "compact") throw new Error("expected the display's compact day");
+      const name = decodeCompactDay(start.day).appointments[0]!.customerName;
       expect(name, kind).toBe(kind === "staff" ? FULL_NAME : "欧**");
       if (kind === "public") frames.public.push(JSON.stringify(start));
       if (kind === "unpaired") frames.unpaired.push(JSON.stringify(start));
@@ -116,8 +117,9 @@ describe("paired displays", () => {
     const paired = await pair("staff");
     const before = dbFingerprint(server.db);
     for (const screen of [await server.client("display", { auth: { key: paired.key } }), await server.client("display")]) {
-      const card = (await follow(screen, DATE)) as { kind: "snapshot"; snapshot: { appointments: { id: number; version: number }[] } };
-      const target = card.snapshot.appointments[0]!;
+      await follow(screen, DATE);
+      // the card's current version, as the staff read it (a display's wire carries no version), so only the namespace can refuse
+      const target = (await server.api(`/api/board?date=${DATE}`)).body.appointments[0] as { id: number; version: number };
       let answered = false;
       (screen).emit("board:command", { command: { type: "appointment.status", id: target.id, version: target.version, action: "cancel" } }, () => {
         answered = true;

@@ -5,7 +5,16 @@ import { booking, startTestServer, type TestServer } from "../helpers/test-serve
 import { ManualClock } from "../helpers/manual-clock.js";
 import type { Appointment } from "../../shared/schemas/appointment.js";
 import type { BoardSnapshot } from "../../shared/schemas/board.js";
+import { decodeCompactDay } from "../../shared/display-wire.js";
+import type { FollowResult } from "../../shared/protocol.js";
 import { appText, deepMarkup, waitForCard } from "./display-page.js";
+
+/** The day in a follow's answer as it travelled (`43/display,N[{ok, data}]`), decoded; none in any other frame. */
+function compactDayIn(frame: string): BoardSnapshot[] {
+  if (!frame.includes('"kind":"compact"')) return [];
+  const [answer] = JSON.parse(frame.slice(frame.indexOf("["))) as [{ ok: boolean; data: FollowResult }];
+  return answer.data.kind === "compact" ? [decodeCompactDay(answer.data.day)] : [];
+}
 
 describe("a public display's privacy", () => {
   let browser: Browser;
@@ -61,7 +70,11 @@ describe("a public display's privacy", () => {
       expect(markup, `page holds "${secret}"`).not.toContain(secret);
       expect(visible).not.toContain(secret);
     }
+    // a patch carries the masked card whole; the day came in the display's compact form, its marks as columns
     expect(traffic).not.toMatch(/"complaint":true|"repeatRepair":true/);
+    const days = frames.flatMap(compactDayIn);
+    expect(days.length).toBeGreaterThan(0);
+    for (const day of days) expect(day.appointments.filter((a) => a.preparation.complaint || a.preparation.repeatRepair)).toEqual([]);
     await context.close();
   });
 });

@@ -7,6 +7,7 @@ import type { Clock } from "../../server/board/clock.js";
 import { ManualClock } from "./manual-clock.js";
 import type { AccountRole } from "../../shared/schemas/access.js";
 import type { FixtureName } from "../../shared/schemas/sample.js";
+import { decodeCompactDay } from "../../shared/display-wire.js";
 import {
   DISPLAY_NAMESPACE,
   PROTOCOL_VERSION,
@@ -185,7 +186,13 @@ export async function startTestServer(opts: TestServerOptions = {}): Promise<Tes
   return server;
 }
 
+/** Follows as a screen does; a display's compact day comes back as the board it decodes to (followAsSent keeps it as sent). */
 export async function follow(socket: StaffClient, date: string, since?: number): Promise<FollowResult> {
+  const data = await followAsSent(socket, date, since);
+  return data.kind === "compact" ? { kind: "snapshot", snapshot: decodeCompactDay(data.day) } : data;
+}
+
+export async function followAsSent(socket: StaffClient, date: string, since?: number): Promise<FollowResult> {
   const res: Ack<FollowResult> = await socket.emitWithAck("board:follow", { date, protocol: PROTOCOL_VERSION, ...(since !== undefined ? { since } : {}) });
   if (!res.ok) throw new Error(`follow failed: ${res.error.code} ${res.error.message}`);
   return res.data;

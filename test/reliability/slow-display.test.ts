@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import type { Actor } from "../../shared/schemas/actor.js";
 import type { Appointment } from "../../shared/schemas/appointment.js";
 import { maskAppointment } from "../../shared/rules/mask.js";
+import { displayedPart } from "../../shared/display-wire.js";
 import { CommandSchema } from "../../shared/schemas/commands.js";
 import { FAR_DATE, seedBoard } from "../helpers/seed.js";
 import { startTestServer, type TestServer } from "../helpers/test-server.js";
@@ -69,8 +70,9 @@ describe("a display that stops reading", () => {
     expect(frozen.problems).toEqual([]);
     expect(server.app.hub.displays()).toBe(all.length);
     const byId = (a: { id: number }, b: { id: number }) => a.id - b.id;
-    const expected = server.app.board.snapshot(FAR_DATE).appointments.map(maskAppointment).sort(byId);
-    for (const f of all) expect([...f.state!.appointments].sort(byId)).toEqual(expected);
+    // a display holds what its wire carries: the fields it uses, masked (shared/display-wire.ts)
+    const expected = server.app.board.snapshot(FAR_DATE).appointments.map(maskAppointment).sort(byId).map(displayedPart);
+    for (const f of all) expect([...f.state!.appointments].sort(byId).map(displayedPart)).toEqual(expected);
     all.forEach((f) => f.close());
   });
 });
