@@ -68,10 +68,10 @@ describe("the display's own health checks", () => {
       upstream.onMessage((m) => {
         const text = typeof m === "string" ? m : m.toString("utf8");
         // the first follow's answer, rewritten as a newer server would answer an older page
-        const ack = /^(43\/display,\d+)\[\{"ok":true,"data":\{"kind":"snapshot"/.exec(text);
+        const ack = /^(43\/display,\d+)\[\{"ok":true,"data":\{"kind":"compact"/.exec(text);
         if (ack && !tampered) {
           tampered = true;
-          ws.send(`${ack[1]}[{"ok":false,"error":{"code":"protocol_mismatch","message":"server speaks protocol 2; reload the page"}}]`);
+          ws.send(`${ack[1]}[{"ok":false,"error":{"code":"protocol_mismatch","message":"server speaks protocol 3; reload the page"}}]`);
           return;
         }
         ws.send(m);
