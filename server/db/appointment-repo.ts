@@ -1,3 +1,4 @@
+import type { Statement } from "better-sqlite3";
 import type { Db } from "./open-database.js";
 import type { Appointment, AppointmentFields } from "../../shared/schemas/appointment.js";
 import { plateSearchKey } from "../../shared/rules/plate.js";
@@ -162,6 +163,18 @@ const COLUMNS = [
   "completed_at", "cancelled_at", "version", "created_at", "created_by", "updated_at", "updated_by", "is_sample",
 ] as const satisfies readonly (keyof ReturnType<typeof toParams>)[];
 
+/** What an update may set: everything but the id and what only an insert writes. */
+type Updatable = Exclude<(typeof COLUMNS)[number], "is_sample" | "created_at" | "created_by">;
+const UPDATABLE: readonly Updatable[] = COLUMNS.filter((c): c is Updatable => c !== "is_sample" && c !== "created_at" && c !== "created_by");
+const MAX_PREPARED_UPDATES = 64;
+
+type Params = ReturnType<typeof toParams>;
+function pick(params: Params, columns: readonly Updatable[]): Record<string, unknown> {
+  const out: Record<string, unknown> = { id: params.id };
+  for (const c of columns) out[c] = params[c];
+  return out;
+}
+
 export type AwaitedTiming = Pick<
   Appointment,
   "id" | "date" | "startTime" | "status" | "lateAt" | "walkIn" | "noShowDelayMinutes" | "arrivedAt" | "greetedAt" | "greetingOverdueAt"
@@ -184,10 +197,10 @@ export class AppointmentRepo {
   private readonly awaitedTimingById;
   private readonly sharingStmt;
   private readonly insertStmt;
-  private readonly updateStmt;
   private readonly searchStmt;
+  private readonly partialUpdates = new Map<string, Statement>();
 
-  constructor(db: Db) {
+  constructor(private readonly db: Db) {
     this.byId = db.prepare<[number], AppointmentRow>("SELECT * FROM appointments WHERE id = ?");
     this.byDate = db.prepare<[string], AppointmentRow>("SELECT * FROM appointments WHERE date = ? ORDER BY start_time, id");
     this.byRange = db.prepare<[string, string], AppointmentRow>("SELECT * FROM appointments WHERE date >= ? AND date <= ? ORDER BY date, start_time, id");
@@ -199,11 +212,6 @@ export class AppointmentRepo {
     );
     this.insertStmt = db.prepare(
       `INSERT INTO appointments (${COLUMNS.join(", ")}) VALUES (${COLUMNS.map((c) => "@" + c).join(", ")})`,
-    );
-    this.updateStmt = db.prepare(
-      `UPDATE appointments SET ${COLUMNS.filter((c) => c !== "is_sample" && c !== "created_at" && c !== "created_by")
-        .map((c) => `${c} = @${c}`)
-        .join(", ")} WHERE id = @id`,
     );
     this.searchStmt = db.prepare<{ date: string; key: string; text: string }, AppointmentRow>(
       // instr, not LIKE: a typed % or _ is a character to find, not a wildcard
@@ -258,9 +266,29 @@ export class AppointmentRepo {
     return { ...a, id: Number(info.lastInsertRowid) };
   }
 
-  update(a: Appointment): void {
-    const { is_sample: _s, created_at: _c, created_by: _b, ...params } = toParams(a, false);
-    this.updateStmt.run(params);
+  /**
+   * Writes the card over `was`, the row as it is stored (read in the same transaction): only the
+   * columns that differ are set, because SQLite rewrites an index entry whenever its column is in the SET
+   * list, changed or not, so a move that names every column dirties a page of every index of the
+   * table, and each page is written to the WAL and synced with the commit (issue 16, point 2).
+   */
+  update(a: Appointment, was: Appointment): void {
+    const params = toParams(a, false);
+    const old = toParams(was, false);
+    const changed = UPDATABLE.filter((c) => params[c] !== old[c]);
+    if (changed.length === 0) return;
+    this.updateOf(changed).run(pick(params, changed));
+  }
+
+  private updateOf(columns: readonly Updatable[]) {
+    const key = columns.join(",");
+    let stmt = this.partialUpdates.get(key);
+    if (!stmt) {
+      stmt = this.db.prepare(`UPDATE appointments SET ${columns.map((c) => `${c} = @${c}`).join(", ")} WHERE id = @id`);
+      // the commands change a handful of column sets; an editor's free edits could make more, each prepared once up to the bound
+      if (this.partialUpdates.size < MAX_PREPARED_UPDATES) this.partialUpdates.set(key, stmt);
+    }
+    return stmt;
   }
 
   search(date: string, query: string): Appointment[] {

@@ -26,6 +26,8 @@ export interface AuditRow {
   date: string | null;
   before: string | null;
   after: string | null;
+  /** Only the fields of the before that differ from the after (then `before` is NULL); absent in rows archived before it existed. */
+  before_changes?: string | null;
   revision: number;
 }
 
@@ -46,19 +48,45 @@ export interface AuditSearch {
   limit: number;
 }
 
-export const auditFromRow = (r: AuditRow): AuditEntry => ({
-  id: r.id,
-  at: r.at,
-  actorId: r.actor_id,
-  actor: r.actor,
-  action: r.action,
-  entity: r.entity,
-  entityId: r.entity_id,
-  date: r.date,
-  before: r.before === null ? null : JSON.parse(r.before),
-  after: r.after === null ? null : JSON.parse(r.after),
-  revision: r.revision,
-});
+type Fields = Record<string, unknown>;
+const isRecord = (v: unknown): v is Fields => typeof v === "object" && v !== null && !Array.isArray(v);
+const same = (a: unknown, b: unknown) => a === b || (typeof a === "object" && typeof b === "object" && JSON.stringify(a) === JSON.stringify(b));
+
+/**
+ * How an entry's before is stored: when before and after are records with the same fields, only the
+ * fields that differ (a move is its time, version and stamp, not the whole card again); otherwise whole.
+ */
+export function storedBefore(before: unknown, after: unknown): { before: string | null; changes: string | null } {
+  if (before === null) return { before: null, changes: null };
+  if (isRecord(before) && isRecord(after)) {
+    const keys = Object.keys(before);
+    // a field left undefined would vanish from the JSON and read back as the after's
+    if (keys.length === Object.keys(after).length && keys.every((k) => k in after && before[k] !== undefined)) {
+      const changes: Fields = {};
+      for (const k of keys) if (!same(before[k], after[k])) changes[k] = before[k];
+      return { before: null, changes: JSON.stringify(changes) };
+    }
+  }
+  return { before: JSON.stringify(before), changes: null };
+}
+
+export const auditFromRow = (r: AuditRow): AuditEntry => {
+  const after: unknown = r.after === null ? null : JSON.parse(r.after);
+  const changes = r.before_changes ?? null;
+  return {
+    id: r.id,
+    at: r.at,
+    actorId: r.actor_id,
+    actor: r.actor,
+    action: r.action,
+    entity: r.entity,
+    entityId: r.entity_id,
+    date: r.date,
+    before: changes !== null ? { ...(after as Fields), ...(JSON.parse(changes) as Fields) } : r.before === null ? null : JSON.parse(r.before),
+    after,
+    revision: r.revision,
+  };
+};
 
 /** Append-only: there is no update or delete statement here on purpose. */
 export class AuditRepo {
@@ -72,8 +100,8 @@ export class AuditRepo {
 
   constructor(private readonly db: Db) {
     this.insertStmt = db.prepare(
-      `INSERT INTO audit_log (at, actor_id, actor, action, entity, entity_id, date, before, after, revision)
-       VALUES (@at, @actor_id, @actor, @action, @entity, @entity_id, @date, @before, @after, @revision)`,
+      `INSERT INTO audit_log (at, actor_id, actor, action, entity, entity_id, date, before, before_changes, after, revision)
+       VALUES (@at, @actor_id, @actor, @action, @entity, @entity_id, @date, @before, @before_changes, @after, @revision)`,
     );
     this.byDate = db.prepare<[string], AuditRow>("SELECT * FROM audit_log WHERE date = ? ORDER BY id");
     this.byEntity = db.prepare<[string, number], AuditRow>("SELECT * FROM audit_log WHERE entity = ? AND entity_id = ? ORDER BY id");
@@ -88,6 +116,7 @@ export class AuditRepo {
   }
 
   append(e: Omit<AuditEntry, "id">): void {
+    const stored = storedBefore(e.before, e.after);
     this.insertStmt.run({
       at: e.at,
       actor_id: e.actorId,
@@ -96,7 +125,8 @@ export class AuditRepo {
       entity: e.entity,
       entity_id: e.entityId,
       date: e.date,
-      before: e.before === null ? null : JSON.stringify(e.before),
+      before: stored.before,
+      before_changes: stored.changes,
       after: e.after === null ? null : JSON.stringify(e.after),
       revision: e.revision,
     });

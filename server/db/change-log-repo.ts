@@ -24,7 +24,6 @@ export const CHANGE_LOG_BACKSTOP = 4 * CHANGE_LOG_KEEP;
 /** The board revision and the recent changes behind it, so a screen that missed some can replay them. */
 export class ChangeLogRepo {
   private readonly revisionStmt;
-  private readonly setRevisionStmt;
   private readonly insertStmt;
   private readonly sinceStmt;
   private readonly oldestStmt;
@@ -32,9 +31,10 @@ export class ChangeLogRepo {
   private readonly clearStmt;
 
   constructor(db: Db) {
-    this.revisionStmt = db.prepare<[], { value: string }>("SELECT value FROM meta WHERE key = 'revision'");
-    this.setRevisionStmt = db.prepare(
-      "INSERT INTO meta (key, value) VALUES ('revision', @value) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+    // the newest change is the revision; a database an older magboard wrote also kept it in meta, which only it updated
+    this.revisionStmt = db.prepare<[], { revision: number }>(
+      `SELECT max(coalesce((SELECT max(revision) FROM change_log), 0),
+                  coalesce((SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'revision'), 0)) AS revision`,
     );
     this.insertStmt = db.prepare("INSERT INTO change_log (revision, at, dates, ops) VALUES (@revision, @at, @dates, @ops)");
     this.sinceStmt = db.prepare<[number, number], ChangeRow>("SELECT * FROM change_log WHERE revision > ? ORDER BY revision LIMIT ?");
@@ -44,13 +44,14 @@ export class ChangeLogRepo {
   }
 
   revision(): number {
-    const r = this.revisionStmt.get();
-    return r ? Number(r.value) : 0;
+    return this.revisionStmt.get()?.revision ?? 0;
   }
 
-  /** Records the next revision; call inside the command's transaction. */
+  /**
+   * Records the next revision; call inside the command's transaction. The row is the revision: a
+   * separate counter was one more page written and synced with every command (issue 16, point 2).
+   */
   append(change: LoggedChange): void {
-    this.setRevisionStmt.run({ value: String(change.revision) });
     this.insertStmt.run({
       revision: change.revision,
       at: new Date(change.at).toISOString(),

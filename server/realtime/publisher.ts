@@ -1,6 +1,6 @@
-import type { BroadcastOperator, Socket } from "socket.io";
+import type { Socket } from "socket.io";
 import type { BoardPatch, BoardSnapshot, ChangeOp } from "../../shared/schemas/board.js";
-import type { FollowResult, ServerToClientEvents } from "../../shared/protocol.js";
+import type { FollowResult } from "../../shared/protocol.js";
 import { maskAppointment } from "../../shared/rules/mask.js";
 import { encodeCompactDay } from "../../shared/display-wire.js";
 import type { Board, BoardChange } from "../board/board.js";
@@ -27,6 +27,7 @@ export interface View {
 export const dateRoom = (view: View, date: string) => `${view.room}:date:${date}`;
 
 const identity = <T>(x: T) => x;
+
 /** A wall TV takes a whole day in the display's compact form (shared/display-wire.ts): a 900-card day in one frame. */
 const compact = (s: BoardSnapshot): FollowResult => ({ kind: "compact", day: encodeCompactDay(s) });
 
@@ -44,6 +45,23 @@ const FULL_VIEW: View = { room: "staff", ops: identity, day: (s) => ({ kind: "sn
 type EngineConnection = Socket["conn"];
 
 /**
+ * Packets engine.io holds for a connection, not yet handed to its transport: a screen that stops
+ * reading never lets them go. engine.io keeps them in `writeBuffer`, which its typings mark private;
+ * reading its length when a change goes out costs nothing per packet, where counting them from
+ * `packetCreate` and `flush` events cost two listener calls per packet per screen (issue 16, point 3).
+ */
+export function queuedPackets(conn: EngineConnection): number {
+  return (conn as unknown as { writeBuffer?: readonly unknown[] }).writeBuffer?.length ?? 0;
+}
+
+/** Where one view's changes go in one namespace, and which of the view's date rooms have followers now. */
+interface Target {
+  view: View;
+  ns: DisplayNamespace | StaffNamespace;
+  followed: Set<string>;
+}
+
+/**
  * Pushes every committed change to every screen, in order: it owns what each view may see
  * (masking) and how much a screen may fall behind (back-pressure).
  */
@@ -55,9 +73,7 @@ export class Publisher {
   /** `/staff`: in full, whole cards. */
   readonly fullView = FULL_VIEW;
   private dropped = 0;
-  /** Packets queued on each connection and not yet handed to its transport. */
-  private readonly pending = new WeakMap<EngineConnection, number>();
-  private readonly targets: Array<{ view: View; to: (rooms: string | string[]) => BroadcastOperator<ServerToClientEvents, unknown> }>;
+  private readonly targets: Target[];
   private readonly unsubscribe: () => void;
 
   constructor(
@@ -67,13 +83,7 @@ export class Publisher {
     private readonly log: Logger,
     private readonly maxPending = MAX_PENDING_PACKETS,
   ) {
-    this.targets = [
-      { view: this.publicView, to: (rooms) => display.to(rooms) },
-      { view: this.staffDisplayView, to: (rooms) => display.to(rooms) },
-      { view: this.fullView, to: (rooms) => staff.to(rooms) },
-    ];
-    display.on("connection", (socket) => this.watch(socket.conn));
-    staff.on("connection", (socket) => this.watch(socket.conn));
+    this.targets = [this.target(this.publicView, display), this.target(this.staffDisplayView, display), this.target(this.fullView, staff)];
     this.unsubscribe = board.onChange((change) => this.publish(change));
   }
 
@@ -86,39 +96,46 @@ export class Publisher {
     this.unsubscribe();
   }
 
-  /** One change, once per view and date: full ops to the rooms it touches, an empty tick to the rest. */
+  /** Keeps the view's followed date rooms from the adapter's own room events, so a change never looks at every socket to find them. */
+  private target(view: View, ns: DisplayNamespace | StaffNamespace): Target {
+    const prefix = dateRoom(view, "");
+    const followed = new Set<string>();
+    ns.adapter.on("create-room", (room: string) => {
+      if (room.startsWith(prefix)) followed.add(room);
+    });
+    ns.adapter.on("delete-room", (room: string) => followed.delete(room));
+    return { view, ns, followed };
+  }
+
+  /**
+   * One change, once per view and date: full ops to the followers of the dates it touches, an empty
+   * tick to the followers of every other date (so their revisions stay consecutive), nothing to a
+   * room nobody is in (a broadcast encodes its packet before it looks for sockets).
+   */
   private publish(change: BoardChange): void {
-    for (const { view, to } of this.targets) {
-      const patch: BoardPatch = { revision: change.revision, serverTime: change.serverTime, ops: view.ops(change.ops) };
+    for (const { view, ns, followed } of this.targets) {
       if (change.dates === null) {
-        to(view.room).emit("board:patch", patch);
-      } else {
-        const rooms = change.dates.map((d) => dateRoom(view, d));
-        to(rooms).emit("board:patch", patch);
-        to(view.room).except(rooms).emit("board:patch", { revision: change.revision, serverTime: change.serverTime, ops: [] });
+        if (ns.adapter.rooms.has(view.room)) ns.to(view.room).emit("board:patch", this.patch(change, view));
+        continue;
+      }
+      const touched = change.dates.map((d) => dateRoom(view, d)).filter((room) => followed.has(room));
+      if (touched.length > 0) ns.to(touched).emit("board:patch", this.patch(change, view));
+      if (followed.size > touched.length) {
+        const others = [...followed].filter((room) => !touched.includes(room));
+        ns.to(others).emit("board:patch", { revision: change.revision, serverTime: change.serverTime, ops: [] });
       }
     }
     this.dropStuck(this.display);
     this.dropStuck(this.staff);
   }
 
-  /**
-   * Counts a connection's queue from engine.io's own events: a packet is queued on `packetCreate`
-   * and leaves the queue when a `flush` hands it to the transport, which a screen that stops
-   * reading never lets happen.
-   */
-  private watch(conn: EngineConnection): void {
-    // one connection may carry both namespaces
-    if (this.pending.has(conn)) return;
-    this.pending.set(conn, 0);
-    conn.on("packetCreate", () => this.pending.set(conn, (this.pending.get(conn) ?? 0) + 1));
-    // packets queued before the watch began leave in a flush too; never count below empty
-    conn.on("flush", (queue: unknown[]) => this.pending.set(conn, Math.max(0, (this.pending.get(conn) ?? 0) - queue.length)));
+  private patch(change: BoardChange, view: View): BoardPatch {
+    return { revision: change.revision, serverTime: change.serverTime, ops: view.ops(change.ops) };
   }
 
   private dropStuck(ns: DisplayNamespace | StaffNamespace): void {
     for (const socket of ns.sockets.values()) {
-      const pending = this.pending.get(socket.conn) ?? 0;
+      const pending = queuedPackets(socket.conn);
       if (pending > this.maxPending) {
         this.log.info(`dropping a screen that stopped reading (${pending} packets pending)`);
         this.dropped++;

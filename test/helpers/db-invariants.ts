@@ -2,6 +2,7 @@ import Database from "better-sqlite3";
 import { isDeepStrictEqual } from "node:util";
 import { AppointmentRepo } from "../../server/db/appointment-repo.js";
 import { AuditRepo } from "../../server/db/audit-repo.js";
+import { ChangeLogRepo } from "../../server/db/change-log-repo.js";
 import type { Appointment } from "../../shared/schemas/appointment.js";
 
 /**
@@ -31,7 +32,7 @@ export function databaseViolations(file: string): string[] {
       const last = history.at(-1)?.after;
       if (!isDeepStrictEqual(last, row)) problems.push(`card ${id}: the row differs from its last audit entry`);
     }
-    const revision = Number(db.prepare<[], { value: string }>("SELECT value FROM meta WHERE key = 'revision'").get()?.value ?? 0);
+    const revision = new ChangeLogRepo(db).revision();
     const log = db.prepare<[], { revision: number }>("SELECT revision FROM change_log ORDER BY revision").all().map((r) => r.revision);
     if (log.length > 0 && log.at(-1) !== revision) problems.push(`revision ${revision} but the change log ends at ${log.at(-1)}`);
     log.forEach((r, i) => {

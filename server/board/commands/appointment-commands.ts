@@ -134,7 +134,7 @@ export function updateAppointment(ctx: CommandContext, cmd: Cmd<"appointment.upd
   const placement = { date, startTime, advisorId, bayId };
   const edited = stamp(ctx, applyEdit(before, cmd.changes));
   const after = changesPlacement(before, placement) ? move(ctx, before, edited, placement) : edited;
-  ctx.repos.appointments.update(after);
+  ctx.repos.appointments.update(after, before);
   return output(ctx, "appointment.update", before, after);
 }
 
@@ -144,7 +144,7 @@ export function moveAppointment(ctx: CommandContext, cmd: Cmd<"appointment.move"
   const { type: _t, id: _i, version: _v, ...target } = cmd;
   checkReferences(ctx, target, "");
   const after = move(ctx, before, stamp(ctx, before), target);
-  ctx.repos.appointments.update(after);
+  ctx.repos.appointments.update(after, before);
   return output(ctx, "appointment.move", before, after);
 }
 
@@ -187,6 +187,6 @@ export function changeStatus(ctx: CommandContext, cmd: Cmd<"appointment.status">
     case "no_show":
       break;
   }
-  ctx.repos.appointments.update(after);
+  ctx.repos.appointments.update(after, before);
   return output(ctx, `appointment.${cmd.action}`, before, after);
 }

@@ -59,7 +59,7 @@ export function markOnTheWay(ctx: CommandContext, cmd: Cmd<"appointment.on_the_w
     expectedAt: new Date(ctx.now + cmd.minutes * MINUTE).toISOString(),
     noShowDelayMinutes: before.noShowDelayMinutes + cmd.minutes,
   });
-  ctx.repos.appointments.update(after);
+  ctx.repos.appointments.update(after, before);
   return output(ctx, "appointment.on_the_way", before, after);
 }
 
@@ -71,6 +71,6 @@ export function acknowledgeAlert(ctx: CommandContext, cmd: Cmd<"appointment.ackn
     throw new DomainError("invalid_transition", "this appointment has no arrival alert standing", "status", before);
   }
   const after = stamp(ctx, { ...before, alertAcknowledgedAt: ctx.nowIso, alertAcknowledgedBy: ctx.actor.name });
-  ctx.repos.appointments.update(after);
+  ctx.repos.appointments.update(after, before);
   return output(ctx, "appointment.acknowledge_alert", before, after);
 }

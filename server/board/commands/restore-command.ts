@@ -40,7 +40,7 @@ export function restoreAppointment(ctx: CommandContext, cmd: RestoreCommand): Ha
     createdBy: current.createdBy,
     queueNumber: restoredQueueNumber(ctx, before.data, current),
   });
-  ctx.repos.appointments.update(restored);
+  ctx.repos.appointments.update(restored, current);
   return output(ctx, "appointment.restore", current, restored);
 }
 

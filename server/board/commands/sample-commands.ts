@@ -109,7 +109,7 @@ export function seedFixture(ctx: CommandContext, cmd: Seed): HandlerOutput {
         bayId: c.bay === null ? null : bays[c.bay]!.id,
       });
       const inserted = repos.appointments.insert(freshCard(ctx, input), true);
-      repos.appointments.update(told(inserted, c.story, settings, ctx.now));
+      repos.appointments.update(told(inserted, c.story, settings, ctx.now), inserted);
       appointments++;
     }
   }

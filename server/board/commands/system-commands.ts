@@ -28,7 +28,7 @@ function markLate(ctx: CommandContext, cmd: Sys<"appointment.mark_late">): Handl
   const settings = ctx.repos.settings.require().settings;
   if (!before || !dueTransitions(before, settings, ctx.now).includes("late")) return null;
   const after = stamp(ctx, { ...before, lateAt: new Date(lateDueAt(before, settings)).toISOString() });
-  ctx.repos.appointments.update(after);
+  ctx.repos.appointments.update(after, before);
   return cardOutput("appointment.mark_late", before, after);
 }
 
@@ -37,7 +37,7 @@ function markNoShow(ctx: CommandContext, cmd: Sys<"appointment.mark_no_show">): 
   const settings = ctx.repos.settings.require().settings;
   if (!before || !dueTransitions(before, settings, ctx.now).includes("no_show")) return null;
   const after = stamp(ctx, { ...before, status: "no_show" });
-  ctx.repos.appointments.update(after);
+  ctx.repos.appointments.update(after, before);
   return cardOutput("appointment.mark_no_show", before, after);
 }
 
@@ -46,7 +46,7 @@ function markGreetingOverdue(ctx: CommandContext, cmd: Sys<"appointment.mark_gre
   const settings = ctx.repos.settings.require().settings;
   if (!before || !dueTransitions(before, settings, ctx.now).includes("greeting_overdue")) return null;
   const after = stamp(ctx, { ...before, greetingOverdueAt: new Date(greetingDueAt(before, settings)!).toISOString() });
-  ctx.repos.appointments.update(after);
+  ctx.repos.appointments.update(after, before);
   return cardOutput("appointment.mark_greeting_overdue", before, after);
 }
 
