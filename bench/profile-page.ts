@@ -9,12 +9,11 @@ import os from "node:os";
 import path from "node:path";
 import { addDays, localParts } from "../shared/rules/zoned-time.js";
 import { ROOT, ServerChild } from "./lib/child.js";
-import { launchChromium, waitFor } from "./lib/display-run.js";
+import { launchChromium, shownOnPage, waitFor } from "./lib/display-run.js";
 import { MagboardTarget } from "./lib/targets.js";
 import { sleep } from "./lib/stats.js";
 import { PROBE } from "./browser-probe.js";
 import type { MagboardReady } from "./servers/magboard-server.js";
-import type { FixtureName } from "../shared/schemas/sample.js";
 
 const [fixture = "busy", width = "1920", slowdown = "1", query = "", movesArg = "200"] = process.argv.slice(2);
 const viewport = width === "3840" ? { width: 3840, height: 2160 } : { width: 1920, height: 1080 };
@@ -28,7 +27,7 @@ const date = addDays(localParts(Date.now(), "Asia/Shanghai").date, 1);
 
 type Bench = { full: number[]; patches: { paint: number; work: number; frames: number }[]; watchPatches?: boolean };
 const metrics = async (cdp: import("playwright-core").CDPSession) =>
-  Object.fromEntries(((await cdp.send("Performance.getMetrics")) as { metrics: { name: string; value: number }[] }).metrics.map((m) => [m.name, m.value]));
+  Object.fromEntries((await cdp.send("Performance.getMetrics")).metrics.map((m) => [m.name, m.value]));
 
 const dist = path.join(tmp, "dist");
 execFileSync(process.execPath, [path.join(ROOT, "node_modules", "vite", "bin", "vite.js"), "build", "--minify", "false", "--logLevel", "error"], {
@@ -38,7 +37,7 @@ execFileSync(process.execPath, [path.join(ROOT, "node_modules", "vite", "bin", "
 });
 const dataDir = path.join(tmp, "db");
 mkdirSync(dataDir);
-const server = await ServerChild.start<MagboardReady>("magboard-server.ts", { BENCH_DIR: dataDir, BENCH_DATE: date, BENCH_STATIC: dist, BENCH_FIXTURE: fixture as FixtureName });
+const server = await ServerChild.start<MagboardReady>("magboard-server.ts", { BENCH_DIR: dataDir, BENCH_DATE: date, BENCH_STATIC: dist, BENCH_FIXTURE: fixture });
 const browser = await launchChromium();
 const editor = await MagboardTarget.open(server.ready);
 try {
@@ -63,13 +62,7 @@ try {
   writeFileSync(path.join(out, `${tag}-first.cpuprofile`), JSON.stringify(first));
   await sleep(1_000);
 
-  const shown = await page.evaluate(() => {
-    const app = document.querySelector("display-app")?.shadowRoot;
-    const list = app?.querySelector("board-list")?.shadowRoot;
-    if (list) return [...list.querySelectorAll<HTMLElement>("tbody tr")].map((tr) => Number(tr.dataset.card));
-    const grid = app?.querySelector("board-grid")?.shadowRoot;
-    return [...(grid?.querySelectorAll("board-card") ?? [])].map((c) => (c as unknown as { appointment: { id: number } }).appointment.id);
-  });
+  const { shown } = await shownOnPage(page);
   editor.onlyCards(new Set(shown));
   await page.evaluate(() => {
     const b = (window as unknown as { __bench: Bench }).__bench;
