@@ -1,6 +1,6 @@
 import type { Appointment } from "../shared/schemas/appointment.js";
 import type { Language } from "../shared/schemas/common.js";
-import { t } from "../shared/i18n/messages.js";
+import { t } from "../shared/i18n/board-messages.js";
 
 /**
  * The line the walkie-talkie used to carry: "京A·12345 已到店，请服务顾问 B 接待". A public display

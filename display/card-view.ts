@@ -1,7 +1,7 @@
 import type { Appointment } from "../shared/schemas/appointment.js";
 import type { Settings } from "../shared/schemas/settings.js";
 import { graceMinutesLeft, isAwaited, minutesLate } from "../shared/rules/lateness.js";
-import { t, type MessageKey } from "../shared/i18n/messages.js";
+import { t, type BoardMessageKey } from "../shared/i18n/board-messages.js";
 import type { Language } from "../shared/schemas/common.js";
 import { greetingWaitMinutes, isGreetingOverdue } from "../shared/rules/greeting.js";
 
@@ -41,7 +41,7 @@ export type CardMark = { kind: "walk_in" } | { kind: "came_late"; minutes: numbe
 
 export interface CardView {
   tone: CardTone;
-  label: MessageKey;
+  label: BoardMessageKey;
   icon: string;
   detail: CardDetail;
   marks: CardMark[];
@@ -93,7 +93,7 @@ export function markText(lang: Language, m: CardMark): string {
  */
 export function cardView(a: Appointment, rules: Rules, now: number): CardView {
   const marks = cardMarks(a);
-  const view = (tone: CardTone, label: MessageKey, detail: CardDetail = { kind: "none" }): CardView => ({ tone, label, icon: ICONS[tone], detail, marks });
+  const view = (tone: CardTone, label: BoardMessageKey, detail: CardDetail = { kind: "none" }): CardView => ({ tone, label, icon: ICONS[tone], detail, marks });
   switch (a.status) {
     case "arrived":
       if (a.greetedAt !== null) return view("greeted", "step.state.greeted", { kind: "greetedAt", instant: Date.parse(a.greetedAt) });

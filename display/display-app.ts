@@ -2,7 +2,7 @@ import { LitElement, html, nothing } from "lit";
 import { customElement, state } from "lit/decorators.js";
 import type { Advisor } from "../shared/schemas/advisor.js";
 import type { Language } from "../shared/schemas/common.js";
-import { t } from "../shared/i18n/messages.js";
+import { t } from "../shared/i18n/board-messages.js";
 import { formatTimeOfDay } from "../shared/i18n/dates.js";
 import { advisorsForDay } from "../shared/rules/day-plan.js";
 import { localParts } from "../shared/rules/zoned-time.js";

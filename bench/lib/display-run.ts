@@ -1,28 +1,17 @@
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
-import { chromium, type Browser, type BrowserContext, type CDPSession, type Page } from "playwright-core";
+import { type Browser, type BrowserContext, type CDPSession, type Page } from "playwright-core";
 import { ServerChild } from "./child.js";
 import { MagboardTarget } from "./targets.js";
 import { medianOfRuns, sleep, summarize, type Summary } from "./stats.js";
 import { PROBE } from "../browser-probe.js";
+import { launchBrowser } from "../../test/helpers/browser.js";
 import type { MagboardReady } from "../servers/magboard-server.js";
 import type { FixtureName } from "../../shared/schemas/sample.js";
 
-/** The brief's flags, plus precise heap figures and no throttling of a tab nobody looks at (a TV is looked at). */
-export const CHROMIUM_ARGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--no-first-run",
-  "--enable-precise-memory-info",
-  "--disable-background-timer-throttling",
-  "--disable-renderer-backgrounding",
-];
-
-export const launchChromium = (): Promise<Browser> => chromium.launch({ executablePath: process.env.MAGBOARD_CHROMIUM ?? "/usr/bin/chromium", args: CHROMIUM_ARGS });
+/** The tests' Chromium, with the same flags: a figure here is of the page the tests look at. */
+export const launchChromium = (): Promise<Browser> => launchBrowser();
 
 export interface Viewport {
   width: number;

@@ -3,7 +3,7 @@ import { customElement, property } from "lit/decorators.js";
 import type { Appointment } from "../../shared/schemas/appointment.js";
 import type { Settings } from "../../shared/schemas/settings.js";
 import type { Language } from "../../shared/schemas/common.js";
-import { t } from "../../shared/i18n/messages.js";
+import { t } from "../../shared/i18n/board-messages.js";
 import { formatTimeOfDay } from "../../shared/i18n/dates.js";
 import { cardView, markText, type CardView } from "../card-view.js";
 

@@ -6,7 +6,7 @@ import type { Language } from "../../shared/schemas/common.js";
 import type { Settings } from "../../shared/schemas/settings.js";
 import type { Overlap } from "../../shared/rules/overlaps.js";
 import { mayMove } from "../../shared/rules/status.js";
-import { t } from "../../shared/i18n/messages.js";
+import { t } from "../../shared/i18n/board-messages.js";
 import { hasOverlap, type BoardLayout, type Lane, type SlotStack } from "../board-layout.js";
 import { cardView, earlierCounts, type EarlierCounts } from "../card-view.js";
 import { styleProps } from "../style-props.js";

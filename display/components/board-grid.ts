@@ -7,7 +7,7 @@ import type { Appointment } from "../../shared/schemas/appointment.js";
 import type { Bay } from "../../shared/schemas/bay.js";
 import type { Settings } from "../../shared/schemas/settings.js";
 import type { Language } from "../../shared/schemas/common.js";
-import { t } from "../../shared/i18n/messages.js";
+import { t } from "../../shared/i18n/board-messages.js";
 import { localParts } from "../../shared/rules/zoned-time.js";
 import { formatMinutesOfDay, minutesOfDay } from "../../shared/rules/time-of-day.js";
 import { keepUnchangedLanes, layoutBoard, nowFraction, type BoardLayout, type Lane, type LaneMode } from "../board-layout.js";

@@ -1,7 +1,7 @@
 import { LitElement, css, html, nothing } from "lit";
 import { customElement, property } from "lit/decorators.js";
 import type { Language } from "../../shared/schemas/common.js";
-import { t } from "../../shared/i18n/messages.js";
+import { t } from "../../shared/i18n/board-messages.js";
 import { formatClock, formatLongDate } from "../../shared/i18n/dates.js";
 import type { DayCounts } from "../card-view.js";
 import { TickController } from "../tick-controller.js";

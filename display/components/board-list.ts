@@ -7,7 +7,7 @@ import type { Appointment } from "../../shared/schemas/appointment.js";
 import type { Bay } from "../../shared/schemas/bay.js";
 import type { Settings } from "../../shared/schemas/settings.js";
 import type { Language } from "../../shared/schemas/common.js";
-import { t } from "../../shared/i18n/messages.js";
+import { t } from "../../shared/i18n/board-messages.js";
 import { cardView } from "../card-view.js";
 import { em, TV } from "../tv-metrics.js";
 import { styleProps } from "../style-props.js";

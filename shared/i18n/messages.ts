@@ -6,8 +6,8 @@ import type { Language } from "../schemas/common.js";
  * Each page keeps its keys in its own marked section so parallel work merges cleanly.
  * Placeholders are written {name} and filled by `t`.
  */
-import * as board from "./messages/board.js";
-import * as display from "./messages/display.js";
+import { fill, type MessageParams } from "./fill.js";
+import { boardEn, boardZhCN } from "./board-messages.js";
 import * as advisor from "./messages/advisor.js";
 import * as login from "./messages/login.js";
 import * as admin from "./messages/admin.js";
@@ -15,27 +15,22 @@ import * as adminDayBefore from "./messages/admin-day-before.js";
 import * as adminDisplays from "./messages/admin-displays.js";
 import * as adminConsole from "./messages/admin-console.js";
 import * as errors from "./messages/errors.js";
-import * as steps from "./messages/steps.js";
 import * as reception from "./messages/reception.js";
 import * as gate from "./messages/gate.js";
 import * as callIn from "./messages/call-in.js";
-import * as roof from "./messages/roof.js";
 import * as letters from "./messages/letters.js";
 
-const zhCN = { ...board.zhCN, ...display.zhCN, ...advisor.zhCN, ...login.zhCN, ...admin.zhCN, ...adminDayBefore.zhCN, ...adminDisplays.zhCN, ...adminConsole.zhCN, ...errors.zhCN, ...steps.zhCN, ...reception.zhCN, ...gate.zhCN, ...callIn.zhCN, ...roof.zhCN, ...letters.zhCN };
+const zhCN = { ...boardZhCN, ...advisor.zhCN, ...login.zhCN, ...admin.zhCN, ...adminDayBefore.zhCN, ...adminDisplays.zhCN, ...adminConsole.zhCN, ...errors.zhCN, ...reception.zhCN, ...gate.zhCN, ...callIn.zhCN, ...letters.zhCN };
 
 export type MessageKey = keyof typeof zhCN;
 
-const en: Record<MessageKey, string> = { ...board.en, ...display.en, ...advisor.en, ...login.en, ...admin.en, ...adminDayBefore.en, ...adminDisplays.en, ...adminConsole.en, ...errors.en, ...steps.en, ...reception.en, ...gate.en, ...callIn.en, ...roof.en, ...letters.en };
+const en: Record<MessageKey, string> = { ...boardEn, ...advisor.en, ...login.en, ...admin.en, ...adminDayBefore.en, ...adminDisplays.en, ...adminConsole.en, ...errors.en, ...reception.en, ...gate.en, ...callIn.en, ...letters.en };
 
 const TABLES: Record<Language, Record<MessageKey, string>> = { "zh-CN": zhCN, en };
 
-export type MessageParams = Record<string, string | number>;
+export type { MessageParams };
 
 /** The message for `key` in `lang` with its {placeholders} filled; an unknown placeholder is left visible so it gets noticed. */
 export function t(lang: Language, key: MessageKey, params?: MessageParams): string {
-  const template = TABLES[lang][key];
-  if (!params) return template;
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+  return fill(TABLES[lang][key], params);
 }
-

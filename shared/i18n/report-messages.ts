@@ -1,5 +1,6 @@
 import type { Language } from "../schemas/common.js";
-import { t, type MessageKey, type MessageParams } from "./messages.js";
+import { t, type MessageKey } from "./messages.js";
+import { fill, type MessageParams } from "./fill.js";
 import * as reports from "./messages/reports.js";
 
 /**
@@ -20,7 +21,5 @@ export function isReportKey(key: string): key is ReportKey {
 /** `t` for every key, of the main table or of this part; placeholders are filled as `t` fills them. */
 export function say(lang: Language, key: AnyMessageKey, params?: MessageParams): string {
   if (!isReportKey(key)) return t(lang, key, params);
-  const template = TABLES[lang][key];
-  if (!params) return template;
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+  return fill(TABLES[lang][key], params);
 }

@@ -6,6 +6,9 @@ import { checkArchitecture, type ViolationKind } from "./check.js";
 import { EXPECTED_FOLDERS } from "./rules.js";
 
 const repo = path.resolve(import.meta.dirname, "../..");
+/** The wall display's page, which the base tree has so that the check of what it loads has a start. */
+const TV_ENTRY = "display/main.ts";
+const BASE_TV_ENTRY = 'import { here } from "./base.js";\nexport const page = here;\n';
 
 /**
  * The architecture test must not be foolable: for each kind of violation a small tree is written
@@ -34,6 +37,7 @@ describe("the architecture check", () => {
       mkdirSync(path.join(root, folder), { recursive: true });
       writeFileSync(path.join(root, folder, "base.ts"), `export const here = ${JSON.stringify(folder)};\n`);
     }
+    writeFileSync(path.join(root, TV_ENTRY), BASE_TV_ENTRY);
     // allowed: a page reuses display/, the server reads shared/, board reads db, a regex's exec, and words that only look like imports
     writeFileSync(path.join(root, "admin/uses-display.ts"), 'import { here } from "../display/base.js";\nexport const a = here;\n');
     writeFileSync(path.join(root, "server/db/conn.ts"), 'import Database from "better-sqlite3";\nexport type Db = Database.Database;\nexport const open = (f: string): Db => new Database(f);\n');
@@ -51,6 +55,7 @@ describe("the architecture check", () => {
   });
   afterEach(() => {
     for (const f of added) rmSync(path.join(root, f), { force: true });
+    writeFileSync(path.join(root, TV_ENTRY), BASE_TV_ENTRY);
     added = [];
   });
   afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -166,5 +171,18 @@ describe("the architecture check", () => {
     expect(chart).toEqual(expect.arrayContaining(["display/chart.ts", "display/chart-css.ts", "display/through-shared-plot.ts"]));
     // the editor may draw with it
     expect(chart).not.toContain("admin/chart.ts");
+  });
+
+  it("keeps the whole message table and date-fns off the wall display's page, by any path, and misses no renamed entry", () => {
+    write("shared/i18n/messages.ts", "export const t = (k: string) => k;\n");
+    write("shared/i18n/board-messages.ts", "export const t = (k: string) => k;\n");
+    write("shared/when.ts", 'import { format } from "date-fns";\nexport const when = format;\n');
+    write("display/card.ts", 'import { t } from "../shared/i18n/messages.js";\nexport const c = t;\n');
+    write("display/clock.ts", 'import { when } from "../shared/when.js";\nimport { t } from "../shared/i18n/board-messages.js";\nexport const w = [when, t];\n');
+    write("display/main.ts", 'import "./card.js";\nimport "./clock.js";\n');
+    // a staff component under display/ that the TV's page does not load may read the whole table
+    write("display/staff-only.ts", 'import { t } from "../shared/i18n/messages.js";\nexport const s = t;\n');
+    const found = violations().filter((v) => v.kind === "tv-page").map((v) => v.detail);
+    expect(found).toEqual(["display/main.ts → display/card.ts → shared/i18n/messages.ts", "display/main.ts → display/clock.ts → shared/when.ts → date-fns"]);
   });
 });

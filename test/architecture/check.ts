@@ -1,8 +1,8 @@
 import { cycles, packageOf, readSource, sourcesUnder, within, type SourceFile } from "./import-graph.js";
-import { CHART_FREE, EXPECTED_FOLDERS, FOLDER_RULES, SCANNED_FOLDERS, SQL_CHECKED, SQL_FOLDERS, ZOD_FREE } from "./rules.js";
+import { CHART_FREE, EXPECTED_FOLDERS, FOLDER_RULES, SCANNED_FOLDERS, SQL_CHECKED, SQL_FOLDERS, TV_PAGE, ZOD_FREE } from "./rules.js";
 import { sqlCalls } from "./sql-calls.js";
 
-export type ViolationKind = "empty-folder" | "unreadable" | "unresolved" | "folder" | "package" | "cycle" | "sql-import" | "sql-call" | "zod" | "chart";
+export type ViolationKind = "empty-folder" | "unreadable" | "unresolved" | "folder" | "package" | "cycle" | "sql-import" | "sql-call" | "zod" | "chart" | "tv-page";
 
 export interface Violation {
   kind: ViolationKind;
@@ -54,6 +54,30 @@ export function checkArchitecture(root: string, opts: CheckOptions = {}): Violat
 
   out.push(...packageReached(sources, ZOD_FREE, "zod", "zod"));
   out.push(...packageReached(sources, CHART_FREE.folder, CHART_FREE.pkg, "chart"));
+  out.push(...tvPageLoads(sources));
+  return out;
+}
+
+/** What the TV's entry loads at run time that it must not, each with the chain that pulls it in. */
+function tvPageLoads(sources: SourceFile[]): Violation[] {
+  const byFile = new Map(sources.map((s) => [s.file, s]));
+  if (!byFile.has(TV_PAGE.entry)) return [{ kind: "tv-page", file: TV_PAGE.entry, detail: `${TV_PAGE.entry} is missing, so nothing checks what the wall display loads` }];
+  const files: readonly string[] = TV_PAGE.forbiddenFiles;
+  const packages: readonly (string | null)[] = TV_PAGE.forbiddenPackages;
+  const out: Violation[] = [];
+  const seen = new Set<string>();
+  const visit = (file: string, chain: string[]): void => {
+    if (seen.has(file)) return;
+    seen.add(file);
+    for (const i of byFile.get(file)?.imports ?? []) {
+      if (i.typeOnly) continue;
+      const pkg = packageOf(i.spec);
+      if (packages.includes(pkg)) out.push({ kind: "tv-page", file, detail: [...chain, file, pkg].join(" → ") });
+      else if (i.target !== null && files.includes(i.target)) out.push({ kind: "tv-page", file, detail: [...chain, file, i.target].join(" → ") });
+      else if (i.target !== null) visit(i.target, [...chain, file]);
+    }
+  };
+  visit(TV_PAGE.entry, []);
   return out;
 }
 

@@ -82,3 +82,11 @@ export const ZOD_FREE = "display";
  * import that is not one): the reports draw with uPlot, the wall display's bundle stays as it was.
  */
 export const CHART_FREE = { folder: "display", pkg: "uplot" } as const;
+
+/**
+ * What the wall display's page must not load at run time, by any path: the whole message table (the
+ * TV reads shared/i18n/board-messages.ts, its own sections) and date-fns' formatters (Intl formats the
+ * TV's three patterns). A cheap TV parses every byte it loads (issue 16, point 4); the two together were
+ * a third of the page's bundle.
+ */
+export const TV_PAGE = { entry: "display/main.ts", forbiddenFiles: ["shared/i18n/messages.ts"], forbiddenPackages: ["date-fns"] } as const;
