@@ -4,7 +4,7 @@ import type { Bay } from "../shared/schemas/bay.js";
 import type { Settings } from "../shared/schemas/settings.js";
 import { capacityKey, dayOverlaps, type Overlap, type OverlapKind } from "../shared/rules/overlaps.js";
 import { countsAgainstCapacity } from "../shared/rules/status.js";
-import { columnOf, minutesOfDay, slotStarts } from "../shared/rules/time-of-day.js";
+import { columnOf, compareTimes, minutesOfDay, slotStarts } from "../shared/rules/time-of-day.js";
 
 /** The two ways of looking at a day: the paper board's advisor rows (the TV, the editor), or one lane per bay (the editor). */
 export type LaneMode = "advisors" | "bays";
@@ -67,7 +67,7 @@ export function layoutBoard(input: LayoutInput): BoardLayout {
   const { mode, settings, appointments } = input;
   const slots = slotStarts(settings);
   const day = dayOverlaps(appointments, input.advisors, settings);
-  const live = appointments.filter((a) => a.status !== "cancelled").sort((x, y) => x.startTime.localeCompare(y.startTime) || x.id - y.id);
+  const live = appointments.filter((a) => a.status !== "cancelled").sort((x, y) => compareTimes(x.startTime, y.startTime) || x.id - y.id);
   const laneOf = mode === "advisors" ? (a: Appointment) => a.advisorId : (a: Appointment) => a.bayId ?? NO_BAY_LANE;
   const byLane = new Map<number, Appointment[]>();
   for (const a of live) {

@@ -79,9 +79,18 @@ export class DisplayApp extends LitElement {
    * highlight and tick) that arrive within one frame become one render, drawn in that frame.
    */
   protected override async scheduleUpdate(): Promise<void> {
-    await nextFrame();
+    if (this.measuredNow) this.measuredNow = false;
+    else await nextFrame();
     await super.scheduleUpdate();
   }
+
+  /**
+   * The board waits for its room to be measured: drawn first in a guessed size, the whole page was
+   * laid out, measured and drawn again (the first paint's costliest part on a slow TV). The render
+   * that follows the first measurement runs at once, in the same frame.
+   */
+  @state() private measured = false;
+  private measuredNow = false;
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -249,6 +258,10 @@ export class DisplayApp extends LitElement {
     const em = parseFloat(getComputedStyle(main).fontSize) || 24;
     const next = { width: main.clientWidth / em, height: main.clientHeight / em };
     if (Math.abs(next.width - this.board.width) > 0.01 || Math.abs(next.height - this.board.height) > 0.01) this.board = next;
+    if (!this.measured) {
+      this.measured = true;
+      this.measuredNow = true;
+    }
   }
 
   /** The header's page indicator, the same object while nothing about it changed (the header re-renders only then). */
@@ -329,7 +342,9 @@ export class DisplayApp extends LitElement {
         .page=${this.headerPage(page, index, pages)}
       ></board-header>
       <main>
-        ${page.layout === "grid"
+        ${!this.measured
+          ? nothing
+          : page.layout === "grid"
           ? html`<board-grid
               .settings=${s.settings}
               .advisors=${page.grid.advisors}
@@ -342,6 +357,7 @@ export class DisplayApp extends LitElement {
               .columns=${page.grid.columns}
               .earlier=${page.grid.earlier}
               .across=${page.grid.across}
+              .room=${this.board.height}
             ></board-grid>`
           : html`<board-list
               .lines=${page.lines}

@@ -1,5 +1,6 @@
 import type { Appointment } from "../shared/schemas/appointment.js";
 import { TV } from "./tv-metrics.js";
+import { compareTimes } from "../shared/rules/time-of-day.js";
 
 /** On the flight-board list: still expected (late ones first, by their time) or just arrived and waiting for their advisor. */
 export function onList(a: Appointment): boolean {
@@ -10,7 +11,7 @@ export function onList(a: Appointment): boolean {
 export function listLines(appointments: readonly Appointment[], advisorIds: ReadonlySet<number> | null): Appointment[] {
   return appointments
     .filter((a) => onList(a) && (advisorIds === null || advisorIds.has(a.advisorId)))
-    .sort((x, y) => x.startTime.localeCompare(y.startTime) || x.id - y.id);
+    .sort((x, y) => compareTimes(x.startTime, y.startTime) || x.id - y.id);
 }
 
 /** What is off the list: in service, done, no-show (cancelled cards are off the board altogether). */

@@ -124,7 +124,7 @@ async function openProbed(browser: Browser, opt: DisplayRunOptions, expected: nu
 }
 
 /** What the first page shows: the list's lines or the grid's cards, by card id. */
-function shownOnPage(page: Page): Promise<{ layout: "grid" | "list"; shown: number[] }> {
+export function shownOnPage(page: Page): Promise<{ layout: "grid" | "list"; shown: number[] }> {
   return page.evaluate(() => {
     const app = document.querySelector("display-app")?.shadowRoot;
     const list = app?.querySelector("board-list")?.shadowRoot;

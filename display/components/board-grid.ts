@@ -1,4 +1,4 @@
-import { LitElement, html, nothing } from "lit";
+import { LitElement, html, nothing, type PropertyValues } from "lit";
 import { customElement, property, state } from "lit/decorators.js";
 import { repeat } from "lit/directives/repeat.js";
 import { guard } from "lit/directives/guard.js";
@@ -80,6 +80,12 @@ export class BoardGrid extends LitElement {
   @property({ type: Boolean }) earlier = false;
   /** The TV: how many cards of a cell stand side by side. */
   @property({ type: Number }) across = 1;
+  /**
+   * The TV: the board's height in em of its font, as the page measured it for its pager. Given, the
+   * grid knows at its first render how many cards a cell stacks; measuring itself instead, it drew
+   * every crowded cell as a summary first and then the whole board again.
+   */
+  @property({ type: Number }) room: number | null = null;
   /** How many cards stacked one above the other fit the whole board's height (the TV only). */
   @state() private stackFit = 1;
   private resize: ResizeObserver | undefined;
@@ -137,11 +143,19 @@ export class BoardGrid extends LitElement {
 
   /** A cell never holds more cards than the board's height has room for: beyond that (rare) it summarises. */
   private measure(): void {
-    if (this.editable) return;
+    if (this.editable || this.room !== null) return;
     const em = parseFloat(getComputedStyle(this).fontSize) || 24;
-    const room = this.getBoundingClientRect().height / em - TV.hourRow - TV.gap - 2 * TV.cellPad;
+    this.fitStacks(this.getBoundingClientRect().height / em);
+  }
+
+  private fitStacks(height: number): void {
+    const room = height - TV.hourRow - TV.gap - 2 * TV.cellPad;
     const fit = Math.max(1, Math.floor((room + TV.cardGap) / (TV.cardHeight + TV.cardGap)));
     if (fit !== this.stackFit) this.stackFit = fit;
+  }
+
+  override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has("room") && this.room !== null && !this.editable) this.fitStacks(this.room);
   }
 
   /** Minutes since midnight that count as past on this board: all of a past day, none of a future one. */

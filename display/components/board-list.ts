@@ -1,6 +1,7 @@
 import { LitElement, css, html, nothing } from "lit";
 import { customElement, property } from "lit/decorators.js";
 import { repeat } from "lit/directives/repeat.js";
+import { guard } from "lit/directives/guard.js";
 import type { Advisor } from "../../shared/schemas/advisor.js";
 import type { Appointment } from "../../shared/schemas/appointment.js";
 import type { Bay } from "../../shared/schemas/bay.js";
@@ -152,11 +153,25 @@ export class BoardList extends LitElement {
     </tr>`;
   }
 
+  /** The advisors and bays by id, made again only when the board's lists of them change. */
+  private byId(): { advisors: ReadonlyMap<number, Advisor>; bays: ReadonlyMap<number, string> } {
+    const c = this.byIdCache;
+    if (c && c.advisorList === this.advisors && c.bayList === this.bays) return c;
+    this.byIdCache = {
+      advisorList: this.advisors,
+      bayList: this.bays,
+      advisors: new Map(this.advisors.map((a) => [a.id, a])),
+      bays: new Map(this.bays.map((b) => [b.id, b.name])),
+    };
+    return this.byIdCache;
+  }
+
+  private byIdCache: { advisorList: readonly Advisor[]; bayList: readonly Bay[]; advisors: ReadonlyMap<number, Advisor>; bays: ReadonlyMap<number, string> } | undefined;
+
   override render() {
     if (!this.settings) return nothing;
     const lang = this.language;
-    const advisors = new Map(this.advisors.map((a) => [a.id, a]));
-    const bays = new Map(this.bays.map((b) => [b.id, b.name]));
+    const { advisors, bays } = this.byId();
     return html`<table aria-label=${t(lang, "display.list.label")}>
         <colgroup>
           ${["time", "customer", "plate", "advisor", "bay", "status", "late"].map((c) => html`<col class="col-${c}" />`)}
@@ -176,7 +191,11 @@ export class BoardList extends LitElement {
           ${repeat(
             this.lines,
             (a) => a.id,
-            (a) => this.line(a, advisors, bays),
+            // a patch changes one card: the other lines (the same card objects) are skipped, not drawn again
+            (a) =>
+              guard([a, this.minute, lang, this.settings, this.highlighted.has(a.id), advisors.get(a.advisorId), a.bayId === null ? null : bays.get(a.bayId)], () =>
+                this.line(a, advisors, bays),
+              ),
           )}
         </tbody>
       </table>

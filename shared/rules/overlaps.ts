@@ -99,10 +99,17 @@ export function dayOverlaps(cards: readonly Placement[], advisors: readonly Advi
   }
 
   const advisorById = new Map(advisors.map((a) => [a.id, a]));
+  // a board holds one date: its weekday once, not once per card
+  const weekdays = new Map<string, number>();
+  const weekday = (date: string) => {
+    let w = weekdays.get(date);
+    if (w === undefined) weekdays.set(date, (w = weekdayOf(date)));
+    return w;
+  };
   for (const c of cards) {
     if (isOutsideOpeningHours(c, rules)) mark(c, "outside_opening_hours");
     const advisor = advisorById.get(c.advisorId);
-    if (advisor && (!advisor.active || !advisor.daysOnDuty.includes(weekdayOf(c.date)))) mark(c, "advisor_off_duty");
+    if (advisor && (!advisor.active || !advisor.daysOnDuty.includes(weekday(c.date)))) mark(c, "advisor_off_duty");
   }
 
   const byCard = new Map<number, Overlap[]>();

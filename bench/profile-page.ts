@@ -1,0 +1,118 @@
+// `node --import tsx bench/profile-page.ts FIXTURE WIDTH SLOWDOWN [layout=grid] [moves]`: a CPU profile of the
+// display page (an unminified build, so the functions keep their names) in headless Chromium while an
+// editor moves cards of the first page 120 ms apart (as the bench does), and another of the first
+// paint; plus Chromium's own counters of script, style and layout time per patch. Summarise the
+// profiles with bench/lib/profile-summary.ts.
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { addDays, localParts } from "../shared/rules/zoned-time.js";
+import { ROOT, ServerChild } from "./lib/child.js";
+import { launchChromium, shownOnPage, waitFor } from "./lib/display-run.js";
+import { MagboardTarget } from "./lib/targets.js";
+import { sleep } from "./lib/stats.js";
+import { PROBE } from "./browser-probe.js";
+import type { MagboardReady } from "./servers/magboard-server.js";
+
+const [fixture = "busy", width = "1920", slowdown = "1", query = "", movesArg = "200"] = process.argv.slice(2);
+const viewport = width === "3840" ? { width: 3840, height: 2160 } : { width: 1920, height: 1080 };
+const rate = Number(slowdown);
+const moves = Number(movesArg);
+const tmp = mkdtempSync(path.join(os.tmpdir(), "magboard-pageprof-"));
+const out = process.env.PROFILE_DIR ?? path.join(os.tmpdir(), "magboard-profiles");
+mkdirSync(out, { recursive: true });
+const tag = `${fixture}-${viewport.width}-x${rate}${query ? `-${query.replace(/\W/g, "")}` : ""}`;
+const date = addDays(localParts(Date.now(), "Asia/Shanghai").date, 1);
+
+type Bench = { full: number[]; patches: { paint: number; work: number; frames: number }[]; watchPatches?: boolean };
+const metrics = async (cdp: import("playwright-core").CDPSession) =>
+  Object.fromEntries((await cdp.send("Performance.getMetrics")).metrics.map((m) => [m.name, m.value]));
+
+const dist = path.join(tmp, "dist");
+execFileSync(process.execPath, [path.join(ROOT, "node_modules", "vite", "bin", "vite.js"), "build", "--minify", "false", "--logLevel", "error"], {
+  cwd: ROOT,
+  env: { ...process.env, MAGBOARD_DIST: dist },
+  stdio: ["ignore", "ignore", "inherit"],
+});
+const dataDir = path.join(tmp, "db");
+mkdirSync(dataDir);
+const server = await ServerChild.start<MagboardReady>("magboard-server.ts", { BENCH_DIR: dataDir, BENCH_DATE: date, BENCH_STATIC: dist, BENCH_FIXTURE: fixture });
+const browser = await launchChromium();
+const editor = await MagboardTarget.open(server.ready);
+try {
+  const url = `http://127.0.0.1:${server.ready.port}/display?date=${date}&pageSeconds=600${query ? `&${query}` : ""}`;
+  const context = await browser.newContext({ viewport, deviceScaleFactor: 1, locale: "zh-CN", ...(process.env.PROFILE_REDUCED === "1" ? { reducedMotion: "reduce" as const } : {}) });
+  await context.addInitScript(PROBE);
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  if (rate > 1) await cdp.send("Emulation.setCPUThrottlingRate", { rate });
+  await cdp.send("Profiler.enable");
+  await cdp.send("Profiler.setSamplingInterval", { interval: 100 });
+  await cdp.send("Performance.enable");
+
+  // the first paint, three loads in one profile
+  await cdp.send("Profiler.start");
+  for (let i = 0; i < 3; i++) {
+    await page.goto(url);
+    await waitFor("a full board", () => page.evaluate(() => (window as unknown as { __bench: Bench }).__bench), (b) => b.full.length > 0);
+    await sleep(300);
+  }
+  const first = (await cdp.send("Profiler.stop")).profile;
+  writeFileSync(path.join(out, `${tag}-first.cpuprofile`), JSON.stringify(first));
+  await sleep(1_000);
+
+  const { shown } = await shownOnPage(page);
+  editor.onlyCards(new Set(shown));
+  await page.evaluate(() => {
+    const b = (window as unknown as { __bench: Bench }).__bench;
+    b.patches = [];
+    b.watchPatches = true;
+  });
+  const before = await metrics(cdp);
+  const tracing = process.env.PROFILE_TRACE === "1";
+  if (tracing) await browser.startTracing(page, { categories: ["devtools.timeline", "disabled-by-default-devtools.timeline"] });
+  await cdp.send("Profiler.start");
+  for (let i = 0; i < moves; i++) {
+    await editor.send();
+    await sleep(40 * Math.max(1, rate / 2));
+  }
+  await sleep(2_000);
+  const patches = (await cdp.send("Profiler.stop")).profile;
+  const after = await metrics(cdp);
+  writeFileSync(path.join(out, `${tag}-patches.cpuprofile`), JSON.stringify(patches));
+  if (tracing) process.stdout.write(mainThreadTime((await browser.stopTracing()).toString("utf8"), moves));
+  const b = await page.evaluate(() => (window as unknown as { __bench: Bench }).__bench);
+  const per = (k: string) => (((after[k] ?? 0) - (before[k] ?? 0)) * 1000) / moves;
+  const sorted = (xs: number[]) => xs.filter(Number.isFinite).sort((x, y) => x - y);
+  const q = (xs: number[], p: number) => xs[Math.min(xs.length - 1, Math.floor(p * xs.length))]?.toFixed(1);
+  const paint = sorted(b.patches.map((p) => p.paint));
+  const work = sorted(b.patches.map((p) => p.work));
+  process.stdout.write(
+    `${tag}: ${shown.length} shown; per patch (ms): script ${per("ScriptDuration").toFixed(2)}, style ${per("RecalcStyleDuration").toFixed(2)}, layout ${per("LayoutDuration").toFixed(2)}, task ${per("TaskDuration").toFixed(2)}; ` +
+      `paint p50 ${q(paint, 0.5)} p99 ${q(paint, 0.99)} (${b.patches.length - paint.length} unseen of ${b.patches.length}); work p50 ${q(work, 0.5)} p99 ${q(work, 0.99)}; ` +
+      `first frame ${b.patches.filter((p) => p.frames === 1).length}/${b.patches.length}; full board ${b.full.map((x) => x.toFixed(0)).join(",")}\n`,
+  );
+  await context.close();
+} finally {
+  await editor.close();
+  await browser.close();
+  await server.stop();
+  rmSync(tmp, { recursive: true, force: true });
+}
+
+/** The renderer main thread's time per patch by trace event (the longest first), nested events counted in their parents too. */
+function mainThreadTime(json: string, per: number): string {
+  type Ev = { name: string; ph: string; dur?: number; pid: number; tid: number; args?: { name?: string } };
+  const events = (JSON.parse(json) as { traceEvents: Ev[] }).traceEvents;
+  const main = events.find((e) => e.ph === "M" && e.args?.name === "CrRendererMain");
+  const sums = new Map<string, number>();
+  for (const e of events) if (main && e.pid === main.pid && e.tid === main.tid && e.ph === "X" && e.dur) sums.set(e.name, (sums.get(e.name) ?? 0) + e.dur);
+  return (
+    [...sums]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, 25)
+      .map(([k, v]) => `${(v / 1000 / per).toFixed(2).padStart(8)} ms/patch  ${k}`)
+      .join("\n") + "\n"
+  );
+}
