@@ -1,9 +1,7 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import pg from "pg";
-import { importSqliteSite, ImportRefused } from "../db/pg/import-sqlite.js";
-import { pgTypes } from "../db/pg/types.js";
+import { importSqliteSiteAt, ImportRefused } from "../db/pg/import-sqlite.js";
 
 /**
  * `npm run import-site -- --file <store.sqlite> --slug <url-name> --name <store name>`: moves one
@@ -18,15 +16,9 @@ async function main(): Promise<void> {
   if (!values.file || !values.slug || !values.name) throw new ImportRefused("give --file (the store's .sqlite file), --slug (its name in URLs: a-z, 0-9, -) and --name (the store's name)");
   const file = path.resolve(values.file);
   if (!existsSync(file)) throw new ImportRefused(`no file at ${file}`);
-  const client = new pg.Client({ connectionString: url, types: pgTypes });
-  await client.connect();
-  try {
-    const site = await importSqliteSite(client, file, { slug: values.slug, name: values.name });
-    console.log(`imported ${file} as site ${site.slug} (id ${site.siteId}):`);
-    for (const [table, n] of Object.entries(site.rows)) if (n > 0) console.log(`  ${table.padEnd(20)} ${n}`);
-  } finally {
-    await client.end();
-  }
+  const site = await importSqliteSiteAt(url, file, { slug: values.slug, name: values.name });
+  console.log(`imported ${file} as site ${site.slug} (id ${site.siteId}):`);
+  for (const [table, n] of Object.entries(site.rows)) if (n > 0) console.log(`  ${table.padEnd(20)} ${n}`);
 }
 
 main().catch((err: unknown) => {

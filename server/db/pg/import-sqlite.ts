@@ -1,8 +1,9 @@
 import Database from "better-sqlite3";
-import type pg from "pg";
+import pg from "pg";
 import { MIGRATIONS } from "../migrations/index.js";
 import { GROUP_MIGRATIONS, GROUP_SCHEMA, siteSchema } from "./group-schema.js";
 import { PG_SITE_MIGRATIONS } from "./site-migrations.js";
+import { pgTypes } from "./types.js";
 
 export interface ImportedSite {
   siteId: number;
@@ -114,4 +115,15 @@ async function copyTable(source: Database.Database, client: pg.ClientBase, table
   }
   await flush();
   return copied;
+}
+
+/** The import command's whole work: one connection to the group's database, for this import only. */
+export async function importSqliteSiteAt(databaseUrl: string, file: string, site: { slug: string; name: string }): Promise<ImportedSite> {
+  const client = new pg.Client({ connectionString: databaseUrl, types: pgTypes });
+  await client.connect();
+  try {
+    return await importSqliteSite(client, file, site);
+  } finally {
+    await client.end();
+  }
 }
