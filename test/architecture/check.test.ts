@@ -109,8 +109,11 @@ describe("the architecture check", () => {
     write("display/fs.ts", 'import { readFileSync } from "node:fs";\nexport const r = readFileSync;\n');
     write("shared/express.ts", 'import express from "express";\nexport const e = express;\n');
     write("admin/sql.ts", 'import "better-sqlite3";\n');
+    write("display/fanout.ts", 'import "redis";\n');
     for (const file of added) caught("package", file);
     caught("sql-import", "admin/sql.ts");
+    write("server/ops/pg.ts", 'import pg from "pg";\nexport const c = pg.Client;\n');
+    caught("sql-import", "server/ops/pg.ts");
   });
 
   it("keeps the server's layers: http and realtime → board → db", () => {

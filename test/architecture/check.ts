@@ -1,5 +1,5 @@
 import { cycles, packageOf, readSource, sourcesUnder, within, type SourceFile } from "./import-graph.js";
-import { CHART_FREE, EXPECTED_FOLDERS, FOLDER_RULES, SCANNED_FOLDERS, SQL_CHECKED, SQL_FOLDERS, TV_PAGE, ZOD_FREE } from "./rules.js";
+import { CHART_FREE, DB_DRIVERS, EXPECTED_FOLDERS, FOLDER_RULES, SCANNED_FOLDERS, SQL_CHECKED, SQL_FOLDERS, TV_PAGE, ZOD_FREE } from "./rules.js";
 import { sqlCalls } from "./sql-calls.js";
 
 export type ViolationKind = "empty-folder" | "unreadable" | "unresolved" | "folder" | "package" | "cycle" | "sql-import" | "sql-call" | "zod" | "chart" | "tv-page";
@@ -39,7 +39,7 @@ export function checkArchitecture(root: string, opts: CheckOptions = {}): Violat
         const pkg = packageOf(i.spec);
         if (pkg && rule.packages?.test(pkg)) out.push({ kind: "package", file: s.file, detail: `${where}: ${rule.why}` });
       }
-      if (packageOf(i.spec) === "better-sqlite3" && !SQL_FOLDERS.some((f) => within(s.file, f))) {
+      if (DB_DRIVERS.includes(packageOf(i.spec) ?? "") && !SQL_FOLDERS.some((f) => within(s.file, f))) {
         out.push({ kind: "sql-import", file: s.file, detail: `${where}: only server/db/ opens the database` });
       }
     }

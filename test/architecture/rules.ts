@@ -38,7 +38,7 @@ export interface FolderRule {
 
 const PAGES = ["display", "admin", "advisor", "gate", "login"];
 /** What a browser page cannot load, or must not: Node's own modules and the server's libraries. */
-const SERVER_ONLY = /^(node:|fs$|path$|os$|child_process$|express$|helmet$|socket\.io$|better-sqlite3$)/;
+const SERVER_ONLY = /^(node:|fs$|path$|os$|child_process$|express$|helmet$|socket\.io$|better-sqlite3$|pg$|redis$|@socket\.io\/redis-streams-adapter$)/;
 
 export const FOLDER_RULES: FolderRule[] = [
   {
@@ -68,7 +68,10 @@ export const FOLDER_RULES: FolderRule[] = [
   },
 ];
 
-/** Only these may import better-sqlite3. Tests and the benchmark read and time the database itself. */
+/** The database drivers: SQLite embedded, PostgreSQL for the dealer group. */
+export const DB_DRIVERS: readonly string[] = ["better-sqlite3", "pg"];
+
+/** Only these may import a database driver. Tests and the benchmark read and time the database itself. */
 export const SQL_FOLDERS = ["server/db", "test", "bench"];
 
 /** Where no code may call into better-sqlite3 except through server/db (found with the type checker); elsewhere only server/db, test/ and bench/ may even import it. */

@@ -10,9 +10,10 @@ export interface SqlCall {
 /** Closing a connection runs no SQL; every other method of a Database or Statement does. */
 const HARMLESS = new Set(["close"]);
 
-function fromBetterSqlite(decl: ts.Declaration | undefined): boolean {
+/** better-sqlite3's, or pg's (the dealer group's PostgreSQL driver: Client, Pool, their query). */
+function fromDbDriver(decl: ts.Declaration | undefined): boolean {
   const file = decl?.getSourceFile().fileName.split(path.sep).join("/") ?? "";
-  return /\/node_modules\/(@types\/)?better-sqlite3\//.test(file);
+  return /\/node_modules\/(@types\/)?(better-sqlite3|pg|pg-pool)\//.test(file);
 }
 
 function compilerOptions(root: string): ts.CompilerOptions {
@@ -56,7 +57,7 @@ export function sqlCalls(root: string, files: string[]): SqlCall[] {
   );
   const checker = program.getTypeChecker();
   const isSql = (symbol: ts.Symbol | undefined) =>
-    symbol !== undefined && !HARMLESS.has(symbol.name) && (symbol.declarations ?? []).some((d) => fromBetterSqlite(d));
+    symbol !== undefined && !HARMLESS.has(symbol.name) && (symbol.declarations ?? []).some((d) => fromDbDriver(d));
   const out: SqlCall[] = [];
   for (const file of files) {
     const sf = program.getSourceFile(path.join(root, file));
@@ -71,7 +72,7 @@ export function sqlCalls(root: string, files: string[]): SqlCall[] {
       if (ts.isCallExpression(node) || ts.isNewExpression(node)) {
         const decl = checker.getResolvedSignature(node)?.getDeclaration();
         const name = decl && "name" in decl && decl.name && ts.isIdentifier(decl.name) ? decl.name.text : "";
-        if (fromBetterSqlite(decl) && !HARMLESS.has(name)) report(node);
+        if (fromDbDriver(decl) && !HARMLESS.has(name)) report(node);
       } else if (ts.isPropertyAccessExpression(node)) {
         if (isSql(checker.getSymbolAtLocation(node.name))) report(node);
       } else if (ts.isElementAccessExpression(node)) {

@@ -1,0 +1,90 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { mkdirSync, writeFileSync } from "node:fs";
+import { connect } from "node:net";
+import path from "node:path";
+
+export interface Backend {
+  name: string;
+  port: number;
+}
+
+/**
+ * The balancer in front of the nodes: plain round robin, no sticky sessions (the screens speak
+ * websocket only, so a connection never spans nodes). A node that stops answering its health check
+ * is taken out within about two seconds and its open connections are cut, so its screens reconnect
+ * at once, through the balancer, to a node that lives.
+ */
+export function haproxyConfig(opts: { port: number; backends: Backend[]; healthPath?: string }): string {
+  const servers = opts.backends.map((b) => `  server ${b.name} 127.0.0.1:${b.port} check`).join("\n");
+  return `global
+  # 2,000 screens in the benchmark, two descriptors each (client and node side); the FD limit here is 20,000
+  maxconn 8000
+
+defaults
+  mode http
+  timeout connect 2s
+  timeout client 60s
+  timeout server 60s
+  # a websocket is a tunnel once upgraded: screens stay connected for weeks
+  timeout tunnel 24h
+  option forwardfor
+
+frontend magboard
+  bind 127.0.0.1:${opts.port}
+  default_backend nodes
+
+backend nodes
+  balance roundrobin
+  option httpchk GET ${opts.healthPath ?? "/api/health"}
+  http-check expect status 200
+  default-server inter 1s fall 2 rise 1 on-marked-down shutdown-sessions
+${servers}
+`;
+}
+
+export interface Balancer {
+  port: number;
+  url: string;
+  stop(): Promise<void>;
+}
+
+async function listening(port: number, deadline: number): Promise<void> {
+  for (;;) {
+    const ok = await new Promise<boolean>((resolve) => {
+      const s = connect(port, "127.0.0.1");
+      s.once("error", () => resolve(false));
+      s.once("connect", () => {
+        s.destroy();
+        resolve(true);
+      });
+    });
+    if (ok) return;
+    if (Date.now() > deadline) throw new Error(`haproxy did not listen on port ${port}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+export async function startHaproxy(opts: { dir: string; port: number; backends: Backend[]; healthPath?: string; binary?: string }): Promise<Balancer> {
+  mkdirSync(opts.dir, { recursive: true });
+  const cfg = path.join(opts.dir, "haproxy.cfg");
+  writeFileSync(cfg, haproxyConfig(opts));
+  let log = "";
+  // -db: stay in the foreground, so the balancer ends with whoever started it
+  const child: ChildProcess = spawn(opts.binary ?? "haproxy", ["-db", "-f", cfg], { stdio: ["ignore", "pipe", "pipe"] });
+  child.stdout!.on("data", (d: Buffer) => (log = (log + d.toString()).slice(-4000)));
+  child.stderr!.on("data", (d: Buffer) => (log = (log + d.toString()).slice(-4000)));
+  const exited = new Promise<never>((_, reject) => child.once("exit", (code) => reject(new Error(`haproxy exited (${code}):\n${log}`))));
+  exited.catch(() => {});
+  await Promise.race([listening(opts.port, Date.now() + 10_000), exited]);
+  return {
+    port: opts.port,
+    url: `http://127.0.0.1:${opts.port}`,
+    stop: async () => {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      await new Promise((resolve) => {
+        child.once("exit", resolve);
+        child.kill("SIGTERM");
+      });
+    },
+  };
+}

@@ -1,0 +1,62 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { mkdirSync } from "node:fs";
+import { connect } from "node:net";
+
+/** A private Redis in a folder of its own, on a loopback port, in the foreground (no daemon to find later). */
+export interface RedisServer {
+  port: number;
+  url: string;
+  /** Starts it again on the same port; with no persistence it comes back empty, as after a crash of a cache. */
+  start(): Promise<void>;
+  /** SIGKILL: the fan-out's streams are gone with it. */
+  kill(): Promise<void>;
+}
+
+/** Resolves once Redis answers PING on the port, so that a client's first command is not refused. */
+async function answersPing(port: number, deadline: number): Promise<void> {
+  for (;;) {
+    const ok = await new Promise<boolean>((resolve) => {
+      const s = connect(port, "127.0.0.1");
+      s.once("error", () => resolve(false));
+      s.once("connect", () => s.write("PING\r\n"));
+      s.once("data", (d) => {
+        s.destroy();
+        resolve(d.toString().startsWith("+PONG"));
+      });
+    });
+    if (ok) return;
+    if (Date.now() > deadline) throw new Error(`redis-server did not answer on port ${port}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+export async function startRedis(opts: { dir: string; port: number; binary?: string }): Promise<RedisServer> {
+  mkdirSync(opts.dir, { recursive: true });
+  let child: ChildProcess | null = null;
+  let log = "";
+  const start = async () => {
+    // no RDB/AOF: the fan-out is a relay, and the screens replay from the database after any gap
+    child = spawn(opts.binary ?? "redis-server", ["--port", String(opts.port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--dir", opts.dir], {
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    child.stdout!.on("data", (d: Buffer) => (log = (log + d.toString()).slice(-4000)));
+    child.stderr!.on("data", (d: Buffer) => (log = (log + d.toString()).slice(-4000)));
+    const exited = new Promise<never>((_, reject) => child!.once("exit", (code) => reject(new Error(`redis-server exited (${code}):\n${log}`))));
+    exited.catch(() => {});
+    await Promise.race([answersPing(opts.port, Date.now() + 10_000), exited]);
+  };
+  await start();
+  return {
+    port: opts.port,
+    url: `redis://127.0.0.1:${opts.port}`,
+    start,
+    kill: async () => {
+      const c = child;
+      if (!c || c.exitCode !== null || c.signalCode !== null) return;
+      await new Promise((resolve) => {
+        c.once("exit", resolve);
+        c.kill("SIGKILL");
+      });
+    },
+  };
+}
