@@ -90,7 +90,7 @@ async function readRaw(page: Page): Promise<Omit<ShownPage, "items"> & { items: 
     }
     const grid = app.querySelector("board-grid")!.shadowRoot!;
     for (const host of grid.querySelectorAll("board-card")) {
-      const card = host.shadowRoot!.querySelector<HTMLElement>(".card")!;
+      const card = host.querySelector<HTMLElement>(".card")!;
       const plate = [...card.querySelectorAll(".plate")].find(shown);
       read(
         Number(card.dataset.id),
@@ -133,7 +133,7 @@ export async function whenShown(page: Page, id: number, needle: string): Promise
           const line = app?.querySelector("board-list")?.shadowRoot?.querySelector(`tr[data-card="${id}"]`);
           if (line) return line.textContent ?? "";
           for (const host of app?.querySelector("board-grid")?.shadowRoot?.querySelectorAll("board-card") ?? []) {
-            const card = host.shadowRoot?.querySelector<HTMLElement>(`.card[data-id="${id}"]`);
+            const card = host.querySelector<HTMLElement>(`.card[data-id="${id}"]`);
             if (card) return card.textContent ?? "";
           }
           return "";
