@@ -23,7 +23,7 @@ describe("rows that share the board as the grid shares them", () => {
   });
 
   it("a row that needs more keeps its need, the others share the rest", () => {
-    expect(shareRows([19.6, 4.8, 4.8], 30)).toEqual([19.6, 5.2, 5.2]);
+    expect(shareRows([19.5, 4.8, 4.8], 30)).toEqual([19.5, 5.25, 5.25]);
     // keeping one row's need lowers the share, which can push another over it
     expect(shareRows([12, 7, 0], 24)).toEqual([12, 7, 5]);
   });
