@@ -143,7 +143,7 @@ export class BoardGrid extends LitElement {
     this.gridResize = new ResizeObserver(([entry]) => {
       const style = getComputedStyle(this);
       const em = parseFloat(style.fontSize) || 14;
-      // the cards' font is the board's (--mb-font-size); on the TV the grid's own font is that too
+      // the editor's grid is in the page's font, its cards in the board's (--mb-font-size, 13px beside 14px)
       const cardEm = parseFloat(style.getPropertyValue("--mb-font-size")) || em;
       const width = entry!.borderBoxSize[0]?.inlineSize ?? grid.offsetWidth;
       const next = { width, em, cardEm };
