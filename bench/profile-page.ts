@@ -91,7 +91,9 @@ try {
   process.stdout.write(
     `${tag}: ${shown.length} shown; per patch (ms): script ${per("ScriptDuration").toFixed(2)}, style ${per("RecalcStyleDuration").toFixed(2)}, layout ${per("LayoutDuration").toFixed(2)}, task ${per("TaskDuration").toFixed(2)}; ` +
       `paint p50 ${q(paint, 0.5)} p99 ${q(paint, 0.99)} (${b.patches.length - paint.length} unseen of ${b.patches.length}); work p50 ${q(work, 0.5)} p99 ${q(work, 0.99)}; ` +
-      `first frame ${b.patches.filter((p) => p.frames === 1).length}/${b.patches.length}; full board ${b.full.map((x) => x.toFixed(0)).join(",")}\n`,
+      `first frame ${b.patches.filter((p) => p.frames === 1).length}/${b.patches.length}; full board ${b.full.map((x) => x.toFixed(0)).join(",")}; ` +
+      // CPU time rather than the tasks' wall time: on a loaded machine the tasks wait for a core, the CPU time does not
+      `CPU per patch: main thread ${per("ThreadTime").toFixed(2)}, renderer ${per("ProcessTime").toFixed(2)}; page ${after.Nodes} nodes, ${after.LayoutObjects} layout objects\n`,
   );
   await context.close();
 } finally {
