@@ -105,12 +105,28 @@ try {
 
 /** The renderer main thread's time per patch by trace event (the longest first), nested events counted in their parents too. */
 function mainThreadTime(json: string, per: number): string {
-  type Ev = { name: string; ph: string; dur?: number; pid: number; tid: number; args?: { name?: string } };
+  type Ev = {
+    name: string;
+    ph: string;
+    dur?: number;
+    pid: number;
+    tid: number;
+    args?: { name?: string; elementCount?: number; beginData?: { dirtyObjects?: number } };
+  };
   const events = (JSON.parse(json) as { traceEvents: Ev[] }).traceEvents;
   const main = events.find((e) => e.ph === "M" && e.args?.name === "CrRendererMain");
   const sums = new Map<string, number>();
-  for (const e of events) if (main && e.pid === main.pid && e.tid === main.tid && e.ph === "X" && e.dur) sums.set(e.name, (sums.get(e.name) ?? 0) + e.dur);
+  // how much the browser restyled and laid out, which a loaded machine does not change: elements and layout objects per patch
+  let restyled = 0;
+  let laidOut = 0;
+  for (const e of events) {
+    if (!main || e.pid !== main.pid || e.tid !== main.tid) continue;
+    if (e.ph === "X" && e.dur) sums.set(e.name, (sums.get(e.name) ?? 0) + e.dur);
+    if (e.name === "UpdateLayoutTree") restyled += e.args?.elementCount ?? 0;
+    if (e.name === "Layout") laidOut += e.args?.beginData?.dirtyObjects ?? 0;
+  }
   return (
+    `${(restyled / per).toFixed(0)} elements restyled and ${(laidOut / per).toFixed(0)} layout objects laid out per patch\n` +
     [...sums]
       .sort((a, b) => b[1] - a[1])
       .slice(0, 25)
