@@ -19,6 +19,7 @@ import { formatMinutesOfDay, slotIndexOf } from "../shared/rules/time-of-day.js"
 import "../display/components/board-grid.js";
 import "../display/components/board-card.js";
 import { adminBoardStyles } from "./admin-board-styles.js";
+import { boardCardStyles } from "../display/components/board-card-styles.js";
 import { srOnlyStyles } from "../display/components/sr-only-styles.js";
 import { styleProps } from "../display/style-props.js";
 
@@ -110,7 +111,7 @@ export class AdminBoard extends LitElement {
     },
   });
 
-  static override styles = [adminBoardStyles, srOnlyStyles];
+  static override styles = [adminBoardStyles, boardCardStyles, srOnlyStyles];
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
@@ -277,7 +278,7 @@ export class AdminBoard extends LitElement {
     const a = d && this.card(d.id);
     if (!d || !a) return nothing;
     return html`<div class="ghost" style=${styleProps({ left: `${d.x}px`, top: `${d.y}px` })}>
-      <board-card .appointment=${a} .rules=${this.settings} .minute=${this.minute} .language=${this.language}></board-card>
+      <board-card .appointment=${a} .rules=${this.settings} .minute=${this.minute} .language=${this.language} .fit=${this.grid?.tileFit ?? "lines-5"}></board-card>
     </div>`;
   }
 

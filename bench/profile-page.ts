@@ -91,7 +91,9 @@ try {
   process.stdout.write(
     `${tag}: ${shown.length} shown; per patch (ms): script ${per("ScriptDuration").toFixed(2)}, style ${per("RecalcStyleDuration").toFixed(2)}, layout ${per("LayoutDuration").toFixed(2)}, task ${per("TaskDuration").toFixed(2)}; ` +
       `paint p50 ${q(paint, 0.5)} p99 ${q(paint, 0.99)} (${b.patches.length - paint.length} unseen of ${b.patches.length}); work p50 ${q(work, 0.5)} p99 ${q(work, 0.99)}; ` +
-      `first frame ${b.patches.filter((p) => p.frames === 1).length}/${b.patches.length}; full board ${b.full.map((x) => x.toFixed(0)).join(",")}\n`,
+      `first frame ${b.patches.filter((p) => p.frames === 1).length}/${b.patches.length}; full board ${b.full.map((x) => x.toFixed(0)).join(",")}; ` +
+      // CPU time rather than the tasks' wall time: on a loaded machine the tasks wait for a core, the CPU time does not
+      `CPU per patch: main thread ${per("ThreadTime").toFixed(2)}, renderer ${per("ProcessTime").toFixed(2)}; page ${after.Nodes} nodes, ${after.LayoutObjects} layout objects\n`,
   );
   await context.close();
 } finally {
@@ -103,12 +105,28 @@ try {
 
 /** The renderer main thread's time per patch by trace event (the longest first), nested events counted in their parents too. */
 function mainThreadTime(json: string, per: number): string {
-  type Ev = { name: string; ph: string; dur?: number; pid: number; tid: number; args?: { name?: string } };
+  type Ev = {
+    name: string;
+    ph: string;
+    dur?: number;
+    pid: number;
+    tid: number;
+    args?: { name?: string; elementCount?: number; beginData?: { dirtyObjects?: number } };
+  };
   const events = (JSON.parse(json) as { traceEvents: Ev[] }).traceEvents;
   const main = events.find((e) => e.ph === "M" && e.args?.name === "CrRendererMain");
   const sums = new Map<string, number>();
-  for (const e of events) if (main && e.pid === main.pid && e.tid === main.tid && e.ph === "X" && e.dur) sums.set(e.name, (sums.get(e.name) ?? 0) + e.dur);
+  // how much the browser restyled and laid out, which a loaded machine does not change: elements and layout objects per patch
+  let restyled = 0;
+  let laidOut = 0;
+  for (const e of events) {
+    if (!main || e.pid !== main.pid || e.tid !== main.tid) continue;
+    if (e.ph === "X" && e.dur) sums.set(e.name, (sums.get(e.name) ?? 0) + e.dur);
+    if (e.name === "UpdateLayoutTree") restyled += e.args?.elementCount ?? 0;
+    if (e.name === "Layout") laidOut += e.args?.beginData?.dirtyObjects ?? 0;
+  }
   return (
+    `${(restyled / per).toFixed(0)} elements restyled and ${(laidOut / per).toFixed(0)} layout objects laid out per patch\n` +
     [...sums]
       .sort((a, b) => b[1] - a[1])
       .slice(0, 25)

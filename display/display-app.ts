@@ -358,6 +358,7 @@ export class DisplayApp extends LitElement {
               .earlier=${page.grid.earlier}
               .across=${page.grid.across}
               .room=${this.board.height}
+              .roomWidth=${this.board.width}
             ></board-grid>`
           : html`<board-list
               .lines=${page.lines}

@@ -22,5 +22,24 @@ export const TV = {
   listLine: 1.5,
 } as const;
 
+/**
+ * The editor's grid: the lane names' column and a tile (its card and the handle beside it) in em
+ * of the grid's font; cells' padding and gaps in px. The styles draw with them and the grid works
+ * out from them how wide its cards are (card-fit.ts).
+ */
+export const EDITOR = {
+  laneWidth: 9,
+  tileHeight: 5.9,
+  /** The column beside a tile's card: the drag handle and the ⚠ of its overlaps. */
+  side: 1.6,
+  /** px */
+  gap: 3,
+  /** px */
+  cellPad: 3,
+} as const;
+
+/** A metric in px as a CSS length. */
+export const px = (n: number) => unsafeCSS(`${n}px`);
+
 /** A metric as a CSS length, for the styles. */
 export const em = (n: number) => unsafeCSS(`${n}em`);

@@ -56,10 +56,15 @@ export function timePages(count: number, window: Columns): Columns[] {
   return pages;
 }
 
+/** The width in em of one slot column of a page that has `columns` of them on a board `boardWidth` em wide. */
+export function columnWidth(boardWidth: number, columns: number, earlier: boolean): number {
+  const fixed = TV.laneWidth + (earlier ? TV.stripWidth + TV.gap : 0) + columns * TV.gap;
+  return (boardWidth - fixed) / Math.max(1, columns);
+}
+
 /** How many cards stand side by side in a cell of a page that has `columns` slot columns on a board `boardWidth` em wide. */
 export function cardsAcross(boardWidth: number, columns: number, earlier: boolean): number {
-  const fixed = TV.laneWidth + (earlier ? TV.stripWidth + TV.gap : 0) + columns * TV.gap;
-  const column = (boardWidth - fixed) / Math.max(1, columns);
+  const column = columnWidth(boardWidth, columns, earlier);
   return Math.max(1, Math.floor((column - 2 * TV.cellPad + TV.cardGap) / (TV.cardMinWidth + TV.cardGap)));
 }
 

@@ -10,6 +10,7 @@ import { t } from "../../shared/i18n/board-messages.js";
 import { hasOverlap, type BoardLayout, type Lane, type SlotStack } from "../board-layout.js";
 import { cardView, earlierCounts, type EarlierCounts } from "../card-view.js";
 import { styleProps } from "../style-props.js";
+import type { CardFitter } from "../card-fit.js";
 import "./board-card.js";
 
 /** A cell of the grid: where it is, and what the editor's state says about it. */
@@ -40,6 +41,8 @@ export interface CellContext {
   selectedId: number | null;
   pending: ReadonlySet<number>;
   liftedId: number | null;
+  /** What each card shows of itself, worked out from the cell's size. */
+  fitter: CardFitter;
 }
 
 function bayName(ctx: CellContext, id: number | null): string | null {
@@ -52,9 +55,10 @@ export function overlapText(lang: Language, list: readonly Overlap[]): string {
 }
 
 /** The card's face, with the marks every screen shows: a bay booked twice, and a time outside opening hours. */
-function face(ctx: CellContext, a: Appointment): TemplateResult {
+function face(ctx: CellContext, a: Appointment, fit: string): TemplateResult {
   return html`<board-card
     .appointment=${a}
+    .fit=${fit}
     .rules=${ctx.settings}
     .minute=${ctx.minute}
     .language=${ctx.language}
@@ -66,7 +70,7 @@ function face(ctx: CellContext, a: Appointment): TemplateResult {
 }
 
 /** The editor's card: the face in a focusable tile with a handle to drag it by and the ⚠ of its overlaps. */
-function tile(ctx: CellContext, a: Appointment): TemplateResult {
+function tile(ctx: CellContext, a: Appointment, fit: string): TemplateResult {
   const lang = ctx.language;
   const warnings = ctx.layout.overlaps.get(a.id);
   const movable = mayMove(a.status);
@@ -85,7 +89,7 @@ function tile(ctx: CellContext, a: Appointment): TemplateResult {
       ${movable ? html`<span class="handle" aria-hidden="true" title=${t(lang, "board.grid.dragHandle")}>⠿</span>` : nothing}
       ${warnings ? html`<span class="warn-badge" aria-hidden="true">⚠</span><span class="sr-only">⚠ ${warning}</span>` : nothing}
     </span>
-    ${face(ctx, a)}
+    ${face(ctx, a, fit)}
   </div>`;
 }
 
@@ -110,13 +114,13 @@ function summary(ctx: CellContext, cards: readonly Appointment[]): TemplateResul
  */
 export function cellInputs(ctx: CellContext, cell: CellView): unknown[] {
   const cards = cell.stack?.cards ?? [];
-  return [cell.lane.id, cell.slot, cell.past, cell.drop, cell.stack?.overCapacity, ...contextInputs(ctx), cardMarks(ctx, cards), ...cards];
+  return [cell.lane.id, cell.slot, cell.past, cell.drop, cell.stack?.overCapacity, ...contextInputs(ctx), ctx.fitter.fit(cell.lane.id, cards.length), cardMarks(ctx, cards), ...cards];
 }
 
 /** What every cell reads of the board besides its cards. */
 export function contextInputs(ctx: CellContext): unknown[] {
   const { settings, minute, language, bays, editable, fits, across } = ctx;
-  return [settings, minute, language, bays, editable, fits, across];
+  return [settings, minute, language, bays, editable, fits, across, ctx.fitter.key];
 }
 
 /** The marks and the editor's state of these cards (overlaps, highlighted, selected, lifted, pending), as one string to compare. */
@@ -141,11 +145,12 @@ export function renderCell(ctx: CellContext, cell: CellView): TemplateResult {
   const slot = ctx.layout.slots[cell.slot]!;
   const cards = stack?.cards ?? [];
   const over = stack?.overCapacity ?? false;
+  const fit = ctx.fitter.fit(lane.id, cards.length);
   const content = ctx.editable
-    ? repeat(cards, (a) => a.id, (a) => tile(ctx, a))
+    ? repeat(cards, (a) => a.id, (a) => tile(ctx, a, fit))
     : cards.length > ctx.fits
       ? summary(ctx, cards)
-      : repeat(cards, (a) => a.id, (a) => face(ctx, a));
+      : repeat(cards, (a) => a.id, (a) => face(ctx, a, fit));
   const across = Math.max(1, Math.min(cards.length, ctx.across));
   return html`<div
     class="cell ${cell.past ? "past" : ""} ${over ? "over" : ""} ${cell.drop ? "drop" : ""}"

@@ -1,5 +1,5 @@
 import { css } from "lit";
-import { em, TV } from "../tv-metrics.js";
+import { EDITOR, em, px, TV } from "../tv-metrics.js";
 
 /**
  * The grid's look, kept apart from its logic; sizes in em of the board's font (see CARD_MIN_* in
@@ -206,9 +206,9 @@ export const boardGridStyles = css`
   }
   :host([editable]) .grid {
     height: auto;
-    grid-template-columns: 9em repeat(var(--slots), minmax(var(--cell-w, 11em), 1fr));
+    grid-template-columns: ${em(EDITOR.laneWidth)} repeat(var(--slots), minmax(var(--cell-w, 11em), 1fr));
     grid-template-rows: auto repeat(var(--rows), minmax(7.4em, auto));
-    gap: 3px;
+    gap: ${px(EDITOR.gap)};
     min-width: min-content;
   }
   :host([editable]) .row.head {
@@ -246,8 +246,8 @@ export const boardGridStyles = css`
     display: flex;
     flex-direction: column;
     flex-wrap: nowrap;
-    padding: 3px;
-    gap: 3px;
+    padding: ${px(EDITOR.cellPad)};
+    gap: ${px(EDITOR.gap)};
     cursor: copy;
   }
   :host([editable]) .cell.over {
@@ -263,7 +263,7 @@ export const boardGridStyles = css`
     position: relative;
     z-index: 1;
     display: flex;
-    min-height: 5.9em;
+    min-height: ${em(EDITOR.tileHeight)};
     border-radius: var(--mb-radius);
     cursor: grab;
     -webkit-touch-callout: none;
@@ -292,7 +292,7 @@ export const boardGridStyles = css`
   }
   .side {
     flex: none;
-    width: 1.6em;
+    width: ${em(EDITOR.side)};
     display: flex;
     flex-direction: column;
     align-items: center;

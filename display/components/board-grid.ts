@@ -15,6 +15,8 @@ import { cardMarks, cellInputs, contextInputs, renderCell, renderStrip, type Cel
 import type { Columns } from "../tv-pages.js";
 import { TV } from "../tv-metrics.js";
 import { boardGridStyles } from "./board-grid-styles.js";
+import { boardCardStyles } from "./board-card-styles.js";
+import { editorFitter, tvFitter, type CardFitter, type EditorBox } from "../card-fit.js";
 import { srOnlyStyles } from "./sr-only-styles.js";
 import { styleProps } from "../style-props.js";
 
@@ -86,14 +88,22 @@ export class BoardGrid extends LitElement {
    * every crowded cell as a summary first and then the whole board again.
    */
   @property({ type: Number }) room: number | null = null;
+  /** The TV: the board's width in em, as the page measured it with `room` (the cards' width follows from it). */
+  @property({ type: Number }) roomWidth: number | null = null;
   /** How many cards stacked one above the other fit the whole board's height (the TV only). */
   @state() private stackFit = 1;
+  /** The TV's board size in em when no page gave it (measured here). */
+  @state() private box: { width: number; height: number } | null = null;
+  /** The editor's grid as measured: its columns' width decides what a card shows. */
+  @state() private editorBox: EditorBox | null = null;
+  private gridResize: ResizeObserver | undefined;
+  private observedGrid: HTMLElement | undefined;
   private resize: ResizeObserver | undefined;
   private current: BoardLayout = EMPTY_LAYOUT;
   /** What the current layout was made from: the minute ticks and a drag re-render without laying the day out again. */
   private laidOutFrom: unknown[] = [];
 
-  static override styles = [boardGridStyles, srOnlyStyles];
+  static override styles = [boardGridStyles, boardCardStyles, srOnlyStyles];
 
   /** The layout last rendered: the lanes and slots the editor's keyboard moves walk. */
   get layout(): BoardLayout {
@@ -115,6 +125,41 @@ export class BoardGrid extends LitElement {
     super.disconnectedCallback();
     this.resize?.disconnect();
     this.resize = undefined;
+    this.gridResize?.disconnect();
+    this.gridResize = undefined;
+    this.observedGrid = undefined;
+  }
+
+  /**
+   * The editor's grid grows wider than its host when the zoom widens the columns: observed itself
+   * (the observer reports sizes the browser has laid out already, so nothing is measured twice).
+   */
+  override updated(): void {
+    if (!this.editable) return;
+    const grid = this.shadowRoot?.querySelector<HTMLElement>(".grid") ?? undefined;
+    if (!grid || grid === this.observedGrid) return;
+    this.gridResize?.disconnect();
+    this.observedGrid = grid;
+    this.gridResize = new ResizeObserver(([entry]) => {
+      const style = getComputedStyle(this);
+      const em = parseFloat(style.fontSize) || 14;
+      // the editor's grid is in the page's font, its cards in the board's (--mb-font-size, 13px beside 14px)
+      const cardEm = parseFloat(style.getPropertyValue("--mb-font-size")) || em;
+      const width = entry!.borderBoxSize[0]?.inlineSize ?? grid.offsetWidth;
+      const next = { width, em, cardEm };
+      const was = this.editorBox;
+      if (!was || Math.abs(was.width - width) > 0.5 || was.em !== em || was.cardEm !== cardEm) this.editorBox = next;
+    });
+    this.gridResize.observe(grid);
+  }
+
+  /** How each card is sized and what it shows: from the layout and the board's size, never measured card by card. */
+  private fitter(layout: BoardLayout, shown: Columns, earlier: boolean, fits: number): CardFitter {
+    if (this.editable) return editorFitter(this.editorBox, shown.to - shown.from);
+    const height = this.room ?? this.box?.height;
+    const width = this.roomWidth ?? this.box?.width;
+    if (height === undefined || width === undefined) return editorFitter(null, 0);
+    return tvFitter({ layout, shown, earlier, across: this.across, fits, width, height });
   }
 
   /** The cell under a point of the viewport, for dropping a dragged card. */
@@ -126,6 +171,11 @@ export class BoardGrid extends LitElement {
   /** A card's tile or face, to scroll to and focus. */
   cardElement(id: number): HTMLElement | null {
     return this.shadowRoot?.querySelector<HTMLElement>(`.tile[data-card="${id}"]`) ?? null;
+  }
+
+  /** What the editor's cards show at their width (the dragged copy shows the same). */
+  get tileFit(): string {
+    return editorFitter(this.editorBox, this.current.slots.length).fit(0, 1);
   }
 
   /** The column heading of the slot at `index` among the day's slots, to scroll to (the editor opens on the present). */
@@ -145,7 +195,9 @@ export class BoardGrid extends LitElement {
   private measure(): void {
     if (this.editable || this.room !== null) return;
     const em = parseFloat(getComputedStyle(this).fontSize) || 24;
-    this.fitStacks(this.getBoundingClientRect().height / em);
+    const rect = this.getBoundingClientRect();
+    this.box = { width: rect.width / em, height: rect.height / em };
+    this.fitStacks(rect.height / em);
   }
 
   private fitStacks(height: number): void {
@@ -202,7 +254,7 @@ export class BoardGrid extends LitElement {
       ctx,
       lane.stacks.flatMap((s) => s.cards),
     );
-    return guard([lane, index, pastUntil, shown.from, shown.to, earlier, drop, ...contextInputs(ctx), marks], () =>
+    return guard([lane, index, pastUntil, shown.from, shown.to, earlier, drop, ...contextInputs(ctx), ctx.fitter.rowKey(lane.id), marks], () =>
       this.renderRow(ctx, lane, index, pastUntil, shown, earlier, drop),
     );
   }
@@ -246,6 +298,9 @@ export class BoardGrid extends LitElement {
       this.current = keepUnchangedLanes(this.current, next);
     }
     const layout = this.current;
+    const shown: Columns = this.editable || !this.columns ? { from: 0, to: layout.slots.length } : this.columns;
+    const earlier = this.earlier && shown.from > 0;
+    const fits = this.editable ? Infinity : this.across * this.stackFit;
     const ctx: CellContext = {
       layout,
       settings: this.settings,
@@ -254,15 +309,14 @@ export class BoardGrid extends LitElement {
       bays: this.bays,
       highlighted: this.highlighted,
       editable: this.editable,
-      fits: this.editable ? Infinity : this.across * this.stackFit,
+      fits,
       across: this.across,
       selectedId: this.selectedId,
       pending: this.pending,
       liftedId: this.liftedId,
+      fitter: this.fitter(layout, shown, earlier, fits),
     };
     const pastUntil = this.pastUntil();
-    const shown: Columns = this.editable || !this.columns ? { from: 0, to: layout.slots.length } : this.columns;
-    const earlier = this.earlier && shown.from > 0;
     const now = this.date && localParts(this.minute, this.settings.timeZone).date === this.date ? nowFraction(this.windowHours(layout, shown), pastUntil) : null;
     const corner = t(lang, this.mode === "advisors" ? "board.grid.advisors" : "board.grid.bays");
     return html`<div

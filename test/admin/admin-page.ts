@@ -95,7 +95,7 @@ export async function displayedAt(page: Page, id: number): Promise<{ advisor: nu
     const root = grid?.shadowRoot;
     if (!root) return null;
     for (const card of root.querySelectorAll("board-card")) {
-      const face = card.shadowRoot?.querySelector<HTMLElement>(`.card[data-id="${cardId}"]`);
+      const face = card.querySelector<HTMLElement>(`.card[data-id="${cardId}"]`);
       if (!face) continue;
       const box = card.getBoundingClientRect();
       const mid = box.top + box.height / 2;

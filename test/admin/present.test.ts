@@ -16,6 +16,24 @@ async function boardGeometry(page: Page) {
   });
 }
 
+/** What the editor's cards show: how many lines, the plate whole or its tail, each with whether it lies within its card. */
+async function cardFaces(page: Page) {
+  return page.evaluate(() => {
+    const grid = document.querySelector("admin-app")!.shadowRoot!.querySelector("admin-board")!.shadowRoot!.querySelector("board-grid")!.shadowRoot!;
+    const shown = (el: Element | null) => !!el && el.getClientRects().length > 0 && getComputedStyle(el).display !== "none";
+    return [...grid.querySelectorAll(".tile .card")].map((card) => {
+      const box = card.getBoundingClientRect();
+      const lines = [...card.querySelectorAll(".line")].filter(shown);
+      return {
+        lines: lines.length,
+        whole: lines.every((l) => l.getBoundingClientRect().bottom <= box.bottom + 0.5),
+        plate: shown(card.querySelector(".plate.full")) ? "full" : shown(card.querySelector(".plate.tail")) ? "tail" : "none",
+        plateFits: [...card.querySelectorAll(".plate")].filter(shown).every((p) => p.getBoundingClientRect().right <= box.right + 0.5),
+      };
+    });
+  });
+}
+
 const toolbarButton = (page: Page, text: string) => page.locator("admin-toolbar button", { hasText: text }).first();
 
 describe("the editor opens on the present", () => {
@@ -54,6 +72,10 @@ describe("the editor opens on the present", () => {
     await display.start({ sample: "busy" });
     const page = await openEditor();
     const at30 = (await boardGeometry(page)).hourWidth;
+    // a tile is tall enough for all five lines (the bay too) and, at 30 minutes a column, wide enough for the whole plate
+    const faces = await cardFaces(page);
+    expect(faces.length).toBeGreaterThan(10);
+    expect(faces.every((f) => f.lines === 5 && f.whole && f.plate === "full" && f.plateFits), JSON.stringify(faces[0])).toBe(true);
     await toolbarButton(page, "15 分钟").click();
     await expect.poll(async () => (await boardGeometry(page)).hourWidth).toBeGreaterThan(1.8 * at30);
     // the present stays in view after zooming
@@ -64,5 +86,7 @@ describe("the editor opens on the present", () => {
     expect(await toolbarButton(page, "15 分钟").getAttribute("aria-pressed")).toBe("true");
     await toolbarButton(page, "1 小时").click();
     await expect.poll(async () => (await boardGeometry(page)).hourWidth).toBeLessThan(0.7 * at30);
+    // an hour a column leaves a card too narrow for the whole plate: it shows the tail, whole
+    await expect.poll(async () => (await cardFaces(page)).every((f) => f.lines === 5 && f.whole && f.plate === "tail" && f.plateFits)).toBe(true);
   });
 });

@@ -50,7 +50,7 @@ function readGrid(host: string): Marks & { tiles: Tiles } {
     const at = { lane: Number(cell.dataset.lane), slot: cell.dataset.slot ?? "" };
     if (cell.classList.contains("over")) out.over.push(`${at.lane}@${at.slot}`);
     for (const card of cell.querySelectorAll("board-card")) {
-      const face = card.shadowRoot?.querySelector<HTMLElement>(".card");
+      const face = card.querySelector<HTMLElement>(".card");
       const id = face?.dataset.id;
       if (!id) continue;
       out.cards[id] = {

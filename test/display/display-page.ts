@@ -1,12 +1,12 @@
 import type { Page } from "playwright-core";
 import { expect } from "vitest";
 
-/** The text of every card on the board, in order, read through the shadow roots as a person reads the screen. */
+/** The text of every card on the board, in order, read as a person reads the screen. */
 export async function cardTexts(page: Page): Promise<string[]> {
   return page.evaluate(() => {
     const grid = document.querySelector("display-app")?.shadowRoot?.querySelector("board-grid");
     const cards = grid?.shadowRoot?.querySelectorAll("board-card") ?? [];
-    return [...cards].map((c) => (c.shadowRoot?.textContent ?? "").replace(/\s+/g, " ").trim());
+    return [...cards].map((c) => (c.textContent ?? "").replace(/\s+/g, " ").trim());
   });
 }
 

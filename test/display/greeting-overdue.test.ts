@@ -17,9 +17,9 @@ const MINUTE = 60_000;
 function cardState(page: Page, id: number) {
   return page.evaluate((cardId) => {
     const grid = document.querySelector("display-app")!.shadowRoot!.querySelector("board-grid")!.shadowRoot!;
-    const card = [...grid.querySelectorAll("board-card")].find((c) => c.shadowRoot!.querySelector(`[data-id="${cardId}"]`));
+    const card = [...grid.querySelectorAll("board-card")].find((c) => c.querySelector(`[data-id="${cardId}"]`));
     if (!card) return null;
-    const root = card.shadowRoot!;
+    const root = card;
     const style = getComputedStyle(root.querySelector(".card")!);
     return {
       tone: card.getAttribute("tone"),

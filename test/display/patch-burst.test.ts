@@ -16,7 +16,7 @@ function shownCards(page: Page): Promise<Record<number, string>> {
     const grid = document.querySelector("display-app")?.shadowRoot?.querySelector("board-grid")?.shadowRoot;
     const out: Record<number, string> = {};
     for (const host of grid?.querySelectorAll("board-card") ?? []) {
-      const card = host.shadowRoot?.querySelector<HTMLElement>(".card[data-id]");
+      const card = host.querySelector<HTMLElement>(".card[data-id]");
       if (card) out[Number(card.dataset.id)] = (card.textContent ?? "").replace(/\s+/g, " ").trim();
     }
     return out;

@@ -6,7 +6,7 @@ import { FULL_HD, UHD, type Viewport } from "../helpers/browser.js";
 import { booking, type TestServer } from "../helpers/test-server.js";
 import { useDisplay } from "./display-fixture.js";
 import { screenshotAt, settled } from "../helpers/screenshots.js";
-import { nextPage, overlaps, readShownPage, whenShown, type Field, type ShownPage } from "./tv-reader.js";
+import { nextPage, overlaps, readShownPage, whenShown, type CardFace, type Field, type ShownPage } from "./tv-reader.js";
 
 interface TextSample {
   text: string;
@@ -81,6 +81,21 @@ async function boardShown(page: Page): Promise<void> {
   await settled(page);
 }
 
+/**
+ * A card shows every line its box holds and no line cut, a narrow one the plate's tail, a tiny one
+ * no icon: what the page worked out from the layout agrees with the box the browser gave the card
+ * (a hair either side of a limit may go either way).
+ */
+function expectFits(face: CardFace, what: string): void {
+  const EDGE = 0.05;
+  const ways = (f: (x: number) => boolean, x: number) => [f(x - EDGE), f(x + EDGE)];
+  // a card n lines high is 0.2em of padding and 1.1em a line; the last line may eat the bottom padding
+  expect(face.lines * 1.1 + 0.1, `${what}: ${face.lines} lines in ${face.height.toFixed(2)}em`).toBeLessThanOrEqual(face.height + EDGE);
+  if (face.lines < 5) expect((face.lines + 1) * 1.1 + 0.2, `${what}: a line left out that fits ${face.height.toFixed(2)}em`).toBeGreaterThan(face.height - 2 * EDGE);
+  expect(ways((w) => w <= 9, face.width), `${what}: plate tail at ${face.width.toFixed(2)}em wide`).toContain(face.tail);
+  expect(ways((w) => w > 4.6, face.width), `${what}: icon at ${face.width.toFixed(2)}em wide`).toContain(face.icon);
+}
+
 /** Every card of the shown page is readable from across the room: its fields there, whole, large enough, none over another. */
 function expectReadable(shown: ShownPage, minFont: number, what: string): void {
   expect(shown.items.length, what).toBeGreaterThan(0);
@@ -95,6 +110,7 @@ function expectReadable(shown: ShownPage, minFont: number, what: string): void {
     expect(item.clipped, `${what}: card ${item.id} "${item.text}" has cut fields`).toEqual([]);
     expect(item.smallestFont, `${what}: ${item.text}`).toBeGreaterThanOrEqual(minFont);
     expect(item.rect.bottom, `${what}: ${item.text} runs off the screen`).toBeLessThanOrEqual(shown.viewport.height + 0.5);
+    if (item.face) expectFits(item.face, `${what}: card ${item.id}`);
   }
   for (const [i, a] of shown.items.entries()) {
     const other = shown.items.slice(i + 1).find((b) => overlaps(a.rect, b.rect));

@@ -14,6 +14,16 @@ export interface ShownItem {
   clipped: string[];
   /** The smallest font of the fields shown, px. */
   smallestFont: number;
+  /** A card of the grid: its box in em of its font, and what it shows (lines, the plate's tail, the status icon). */
+  face?: CardFace;
+}
+
+export interface CardFace {
+  height: number;
+  width: number;
+  lines: number;
+  tail: boolean;
+  icon: boolean;
 }
 
 export interface ShownPage {
@@ -56,6 +66,7 @@ async function readRaw(page: Page): Promise<Omit<ShownPage, "items"> & { items: 
       fields: Record<string, string>;
       clipped: string[];
       smallestFont: number;
+      face?: { height: number; width: number; lines: number; tail: boolean; icon: boolean };
     }[] = [];
     const read = (id: number, whole: Element, frame: Element, fields: Record<string, Element | null | undefined>, shortened: readonly string[]) => {
       const out: Record<string, string> = {};
@@ -90,7 +101,16 @@ async function readRaw(page: Page): Promise<Omit<ShownPage, "items"> & { items: 
     }
     const grid = app.querySelector("board-grid")!.shadowRoot!;
     for (const host of grid.querySelectorAll("board-card")) {
-      const card = host.shadowRoot!.querySelector<HTMLElement>(".card")!;
+      const card = host.querySelector<HTMLElement>(".card")!;
+      const em = parseFloat(getComputedStyle(card).fontSize);
+      const r = card.getBoundingClientRect();
+      const face = {
+        height: r.height / em,
+        width: r.width / em,
+        lines: [...card.querySelectorAll(".line")].filter(shown).length,
+        tail: shown(card.querySelector(".plate.tail")),
+        icon: shown(card.querySelector(".icon")),
+      };
       const plate = [...card.querySelectorAll(".plate")].find(shown);
       read(
         Number(card.dataset.id),
@@ -99,6 +119,7 @@ async function readRaw(page: Page): Promise<Omit<ShownPage, "items"> & { items: 
         { time: card.querySelector(".time"), status: card.querySelector(".pill"), customer: card.querySelector(".customer"), plate, work: card.querySelector(".work") },
         ["work"],
       );
+      items[items.length - 1]!.face = face;
     }
     const stripTotal = [...grid.querySelectorAll(".strip .count")].filter(shown).reduce((sum, c) => sum + numbers(c.textContent ?? ""), 0);
     return { layout: "grid" as const, items, stripTotal, footnoteTotal: 0, pageLabel, viewport };
@@ -133,7 +154,7 @@ export async function whenShown(page: Page, id: number, needle: string): Promise
           const line = app?.querySelector("board-list")?.shadowRoot?.querySelector(`tr[data-card="${id}"]`);
           if (line) return line.textContent ?? "";
           for (const host of app?.querySelector("board-grid")?.shadowRoot?.querySelectorAll("board-card") ?? []) {
-            const card = host.shadowRoot?.querySelector<HTMLElement>(`.card[data-id="${id}"]`);
+            const card = host.querySelector<HTMLElement>(`.card[data-id="${id}"]`);
             if (card) return card.textContent ?? "";
           }
           return "";
