@@ -12,7 +12,7 @@ import type { FixtureName } from "../shared/schemas/sample.js";
 import { medianOfRuns, summarize, type Summary } from "./lib/stats.js";
 
 export interface PipelineResult {
-  /** A move as a transport runs it: validation, then `board.execute` (version check, FULL commit with audit and change log, answer), then the publish and the clock's re-check that follow in a microtask */
+  /** A move as a transport runs it: validation, then `board.execute` (version check, FULL commit with audit and change log, answer), then the publish and the clock's re-check that follow it, to the next turn of the event loop */
   move: Summary;
   /** Baseline: a bare one-row UPDATE in its own transaction on the same file and settings */
   bareCommit: Summary;
@@ -47,8 +47,9 @@ export async function measurePipeline(dir: string, date: string, repeats: number
         const startTime = otherHalf(card.startTime);
         let t = performance.now();
         const moved = await run<Appointment>({ type: "appointment.move", id: card.id, version: card.version, startTime }, `bench-${r}-${i}-${next}`);
-        // resumes after the board's announcement, which execute queued first
-        await Promise.resolve();
+        // resumes once the board's announcement (on the next tick) and the clock's re-check after it
+        // have run; a turn of the event loop is the one wait sure to come after both
+        await new Promise((resolve) => setImmediate(resolve));
         m.push(performance.now() - t);
         cards[(next - 1) % cards.length] = moved;
         t = performance.now();

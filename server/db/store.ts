@@ -34,6 +34,9 @@ export interface Store {
   reachable(): Promise<boolean>;
 }
 
+/** better-sqlite3 throws Errors; anything else thrown is wrapped so a refusal always carries a stack. */
+const asError = (err: unknown): Error => (err instanceof Error ? err : new Error(String(err)));
+
 /** A store used against its rules: a bug in the server, never the user's doing. */
 export class StoreMisuseError extends Error {}
 
@@ -145,7 +148,7 @@ class SqliteStore implements Store {
       begin.run();
     } catch (err) {
       done();
-      return Promise.reject(err as Error);
+      return Promise.reject(asError(err));
     }
     return new Promise<T>((resolve, reject) => {
       const tx: Open = {
@@ -155,7 +158,7 @@ class SqliteStore implements Store {
         repos: this.guarded(() => tx.live),
         abort: (err) => {
           this.rollback(tx);
-          reject(err);
+          reject(asError(err));
         },
       };
       this.open = tx;
@@ -165,7 +168,7 @@ class SqliteStore implements Store {
       try {
         pending = work(tx.repos);
       } catch (err) {
-        pending = Promise.reject(err as Error);
+        pending = Promise.reject(asError(err));
       }
       pending.then(
         (value) => {
@@ -182,7 +185,7 @@ class SqliteStore implements Store {
         (err: unknown) => {
           if (!tx.live) return;
           this.rollback(tx);
-          reject(err as Error);
+          reject(asError(err));
         },
       );
     });
