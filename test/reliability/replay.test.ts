@@ -17,7 +17,7 @@ describe("following again with the revision a screen holds", () => {
     const ahead = await follow(display, "2026-11-27", await server.app.board.revision() + 50);
     expect(ahead.kind).toBe("snapshot");
     if (ahead.kind === "snapshot") {
-      expect(ahead.snapshot.revision).toBe(server.app.board.revision());
+      expect(ahead.snapshot.revision).toBe(await server.app.board.revision());
       expect(ahead.snapshot.appointments).toHaveLength(1);
     }
   });
