@@ -12,7 +12,7 @@ import type { FixtureName } from "../shared/schemas/sample.js";
 import { medianOfRuns, summarize, type Summary } from "./lib/stats.js";
 
 export interface PipelineResult {
-  /** A move as a transport runs it: validation, then `board.execute` (version check, FULL commit with audit and change log, answer), then the publish and the clock's re-check that follow in a microtask */
+  /** A move as a transport runs it: validation, then `board.execute` (version check, FULL commit with audit and change log, answer), then the publish and the clock's re-check that follow it, to the next turn of the event loop */
   move: Summary;
   /** Baseline: a bare one-row UPDATE in its own transaction on the same file and settings */
   bareCommit: Summary;
@@ -23,15 +23,15 @@ const actor: Actor = { id: "bench", name: "bench", role: "manager" };
 /** In process, no sockets: what one editor's move costs the server's event loop, beside the commit it cannot avoid. */
 export async function measurePipeline(dir: string, date: string, repeats: number, samples: number, fixture: FixtureName = "full"): Promise<PipelineResult & { cards: number }> {
   const db = openDatabase(path.join(dir, `pipeline-${fixture}-${Date.now()}.sqlite`), { synchronous: "FULL" });
-  const app = createApp({ db, clock: systemClock, log: silentLogger, defaults: { timeZone: "Asia/Shanghai", sample: false } });
+  const app = await createApp({ db, clock: systemClock, log: silentLogger, defaults: { timeZone: "Asia/Shanghai", sample: false } });
   try {
-    const run = <R>(command: unknown, requestId?: string): R => {
-      const answer = app.board.execute(CommandSchema.parse(command), actor, requestId);
+    const run = async <R>(command: unknown, requestId?: string): Promise<R> => {
+      const answer = await app.board.execute(CommandSchema.parse(command), actor, requestId);
       if (!answer.ok) throw new Error(`command failed: ${JSON.stringify(answer)}`);
       return answer.data.record as R;
     };
-    const cards = seedFullDay(app.board, date, fixture);
-    const dayCards = app.board.snapshot(date).appointments.length;
+    const cards = await seedFullDay(app.board, date, fixture);
+    const dayCards = (await app.board.snapshot(date)).appointments.length;
     db.exec("CREATE TABLE bench_row (id INTEGER PRIMARY KEY, n INTEGER NOT NULL); INSERT INTO bench_row VALUES (1, 0);");
     const bump = db.prepare("UPDATE bench_row SET n = n + 1 WHERE id = 1");
     const bareTx = db.transaction(() => bump.run());
@@ -46,9 +46,10 @@ export async function measurePipeline(dir: string, date: string, repeats: number
         const card = cards[next++ % cards.length]!;
         const startTime = otherHalf(card.startTime);
         let t = performance.now();
-        const moved = run<Appointment>({ type: "appointment.move", id: card.id, version: card.version, startTime }, `bench-${r}-${i}-${next}`);
-        // resumes after the board's announcement, which execute queued first
-        await Promise.resolve();
+        const moved = await run<Appointment>({ type: "appointment.move", id: card.id, version: card.version, startTime }, `bench-${r}-${i}-${next}`);
+        // resumes once the board's announcement (on the next tick) and the clock's re-check after it
+        // have run; a turn of the event loop is the one wait sure to come after both
+        await new Promise((resolve) => setImmediate(resolve));
         m.push(performance.now() - t);
         cards[(next - 1) % cards.length] = moved;
         t = performance.now();

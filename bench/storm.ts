@@ -134,7 +134,7 @@ function bare(dir: string, board: BoardState): StormTarget {
   writeFileSync(file, JSON.stringify(board));
   return {
     name: "bare Socket.IO",
-    start(restart) {
+    async start(restart) {
       const env: Record<string, string> = { BENCH_BOARD_FILE: file };
       if (restart) Object.assign(env, { BENCH_PORT: String(restart.port), BENCH_LISTEN_AT: String(restart.listenAt) });
       return ServerChild.start<BareReady>("bare-server.ts", env);

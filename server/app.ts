@@ -69,10 +69,10 @@ export interface App {
 const FIRST_RUN = { id: "system:first-run", name: "首次启动", role: "system" as const };
 
 /** The first start makes the manager `admin`; a generated password is shown once and must be changed at first sign-in. */
-function initialiseAccounts(board: Board, log: Logger, adminPassword: string | undefined): void {
-  if (board.records.hasAccounts()) return;
+async function initialiseAccounts(board: Board, log: Logger, adminPassword: string | undefined): Promise<void> {
+  if (await board.records.hasAccounts()) return;
   const password = adminPassword ?? newOneTimePassword();
-  board.executeSystem({ type: "account.init", passwordHash: hashPassword(password), mustChangePassword: adminPassword === undefined }, FIRST_RUN);
+  await board.executeSystem({ type: "account.init", passwordHash: hashPassword(password), mustChangePassword: adminPassword === undefined }, FIRST_RUN);
   if (adminPassword === undefined) {
     log.info(`first start: manager account "admin", one-time password ${password} (shown only now; you will be asked to change it)`);
   }
@@ -81,14 +81,14 @@ function initialiseAccounts(board: Board, log: Logger, adminPassword: string | u
 const isEncrypted = (req: IncomingMessage) => (req.socket as Partial<TLSSocket>).encrypted === true;
 
 /** Builds the whole server around the given database and clock; `main.ts` and the tests both call this. */
-export function createApp(deps: AppDeps): App {
+export async function createApp(deps: AppDeps): Promise<App> {
   const { db, clock, log } = deps;
   const store = createStore(db);
   const archive = deps.archiveDir ? new ArchiveFiles(deps.archiveDir) : null;
   const board = new Board(store, clock, log, archive);
   const archiving = archive ? new Archiving(store, archive, clock, log) : null;
-  initialiseSite(board, deps.defaults);
-  initialiseAccounts(board, log, deps.adminPassword);
+  await initialiseSite(board, deps.defaults);
+  await initialiseAccounts(board, log, deps.adminPassword);
   const bookkeeping = new Bookkeeping(store.repos);
   const access = new AccessControl(store.repos, bookkeeping, clock, log, deps.access);
 
@@ -157,9 +157,9 @@ export function createApp(deps: AppDeps): App {
   web.get("/", (_req, res) => res.redirect("/display"));
 
   const scheduler = new ClockScheduler(board, store.repos, clock, log);
-  scheduler.start();
+  await scheduler.start();
   const callScheduler = new CallScheduler(board, clock, log);
-  callScheduler.start();
+  await callScheduler.start();
   const textHook = new TextHook(store, bookkeeping, board, clock, log);
   textHook.start();
 

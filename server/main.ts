@@ -22,7 +22,7 @@ async function main(): Promise<void> {
   const releaseLock = holdLock(config.dataDir);
   const file = path.join(config.dataDir, DATABASE_FILE);
   const db = openDatabase(file, { synchronous: config.synchronous });
-  const app = createApp({
+  const app = await createApp({
     db,
     clock: systemClock,
     log,
@@ -56,8 +56,8 @@ async function main(): Promise<void> {
   await new Promise<void>((resolve) => app.httpServer.listen(config.port, config.host, resolve));
   const address = app.httpServer.address();
   const port = typeof address === "object" && address ? address.port : config.port;
-  const tz = app.board.records.settings().settings.timeZone;
-  log.info(`database ${file} (revision ${app.board.revision()}, time zone ${tz})`);
+  const tz = (await app.board.records.settings()).settings.timeZone;
+  log.info(`database ${file} (revision ${await app.board.revision()}, time zone ${tz})`);
   log.info(`display  http://localhost:${port}/display`);
   log.info(`admin    http://localhost:${port}/admin`);
   log.info(`advisor  http://localhost:${port}/advisor`);
@@ -65,7 +65,7 @@ async function main(): Promise<void> {
   log.info(backups ? `backups  ${config.backupDir} (daily, keeping ${config.backupKeep})` : "backups  automatic backups are off");
   backups?.start();
   log.info(`archive  ${path.join(config.backupDir, ARCHIVE_FOLDER)} (audit entries older than the retention, change log past the replay)`);
-  app.archiving?.start();
+  await app.archiving?.start();
 }
 
 main().catch((err: unknown) => {

@@ -18,10 +18,10 @@ export interface BenchCard {
  * seeded through the pipeline (the browser section also seeds the busy and big days). Returns the cards a move may be made on (still expected; the
  * day's few cancelled cards stay put).
  */
-export function seedFullDay(board: Board, date: string, fixture: FixtureName = "full"): BenchCard[] {
-  board.executeSystem({ type: "sample.seed", date, fixture }, { id: "bench", name: "bench", role: "system" });
-  return board
-    .snapshot(date)
+export async function seedFullDay(board: Board, date: string, fixture: FixtureName = "full"): Promise<BenchCard[]> {
+  await board.executeSystem({ type: "sample.seed", date, fixture }, { id: "bench", name: "bench", role: "system" });
+  return (await board
+    .snapshot(date))
     .appointments.filter((a) => isAwaited(a.status))
     .map(({ id, version, startTime }) => ({ id, version, startTime }));
 }

@@ -22,7 +22,7 @@ const dir = process.env.BENCH_DIR!;
 const date = process.env.BENCH_DATE!;
 // FULL is what the server runs with; NORMAL only to see what the per-commit fsync costs (`--synchronous=NORMAL`)
 const db = openDatabase(path.join(dir, "magboard.sqlite"), { synchronous: process.env.BENCH_SYNCHRONOUS === "NORMAL" ? "NORMAL" : "FULL" });
-const app = createApp({
+const app = await createApp({
   db,
   clock: systemClock,
   log: silentLogger,
@@ -32,7 +32,7 @@ const app = createApp({
 });
 
 // a restart knows nothing of the cards; the bench kept them from the first start
-const cards = process.env.BENCH_RESTART === "1" ? [] : seedFullDay(app.board, date, (process.env.BENCH_FIXTURE as FixtureName | undefined) ?? "full");
+const cards = process.env.BENCH_RESTART === "1" ? [] : await seedFullDay(app.board, date, (process.env.BENCH_FIXTURE as FixtureName | undefined) ?? "full");
 
 setTimeout(() => {
   app.httpServer.listen(Number(process.env.BENCH_PORT ?? 0), "127.0.0.1", () => {

@@ -92,7 +92,7 @@ export class AccessControl {
     // counted before the hash, so attempts sent at once cannot all pass the check above
     this.perAccount.take(username);
     this.perAddress.take(address);
-    const account = this.repos.accounts.byUsername(username);
+    const account = await this.repos.accounts.byUsername(username);
     // the same work whether or not the account exists, so timing does not tell which usernames are real
     const matches = await verifyPassword(password, account?.passwordHash ?? dummyHash());
     if (!account || !account.active || !matches) {
@@ -101,52 +101,52 @@ export class AccessControl {
     }
     this.perAccount.undo(username);
     this.perAddress.undo(address);
-    const { sessionId, expiresAt } = this.newSession(account.id);
-    this.bookkeeping.recordSignIn(account.id, new Date(this.clock.now()).toISOString());
+    const { sessionId, expiresAt } = await this.newSession(account.id);
+    await this.bookkeeping.recordSignIn(account.id, new Date(this.clock.now()).toISOString());
     this.log.info(`${account.username} signed in from ${address}`);
     return { ok: true, sessionId, account: publicAccount(account), expiresAt };
   }
 
   /** A new session for an account that just proved who it is (signed in, or changed its password). */
-  newSession(accountId: number): { sessionId: string; expiresAt: number } {
+  async newSession(accountId: number): Promise<{ sessionId: string; expiresAt: number }> {
     const now = this.clock.now();
-    this.bookkeeping.removeEndedSessions(now, now - this.idleMs);
+    await this.bookkeeping.removeEndedSessions(now, now - this.idleMs);
     const sessionId = newSecret("s");
     const expiresAt = now + this.maxMs;
-    this.bookkeeping.startSession({ idHash: digest(sessionId), accountId, createdAt: now, lastSeenAt: now, expiresAt });
+    await this.bookkeeping.startSession({ idHash: digest(sessionId), accountId, createdAt: now, lastSeenAt: now, expiresAt });
     return { sessionId, expiresAt };
   }
 
   /** Ends one session; returns its key for ending its live connections. */
-  logout(sessionId: string): string {
+  async logout(sessionId: string): Promise<string> {
     const hash = digest(sessionId);
-    this.bookkeeping.endSession(hash);
+    await this.bookkeeping.endSession(hash);
     return sessionKey(hash);
   }
 
   /** A session cookie's principal, or null when absent, unknown, expired, or its account is disabled. */
-  fromSession(sessionId: string | undefined): Principal | null {
+  async fromSession(sessionId: string | undefined): Promise<Principal | null> {
     if (!sessionId) return null;
     const hash = digest(sessionId);
-    const session = this.repos.sessions.get(hash);
+    const session = await this.repos.sessions.get(hash);
     if (!session) return null;
     const now = this.clock.now();
     if (session.expiresAt <= now || session.lastSeenAt + this.idleMs <= now) {
-      this.bookkeeping.endSession(hash);
+      await this.bookkeeping.endSession(hash);
       return null;
     }
-    const account = this.repos.accounts.get(session.accountId);
+    const account = await this.repos.accounts.get(session.accountId);
     if (!account || !account.active) return null;
-    if (now - session.lastSeenAt >= TOUCH_EVERY_MS) this.bookkeeping.touchSession(hash, now);
+    if (now - session.lastSeenAt >= TOUCH_EVERY_MS) await this.bookkeeping.touchSession(hash, now);
     return { actor: accountActor(account), account: publicAccount(account), sessionHash: hash, mustChangePassword: account.mustChangePassword };
   }
 
-  fromToken(token: string): Principal | null {
+  async fromToken(token: string): Promise<Principal | null> {
     if (!/^mbt_[A-Za-z0-9_-]{43}$/.test(token)) return null;
-    const t = this.repos.tokens.byTokenHash(digest(token));
+    const t = await this.repos.tokens.byTokenHash(digest(token));
     if (!t) return null;
     const nowIso = new Date(this.clock.now()).toISOString();
-    if (!t.lastUsedAt || Date.parse(nowIso) - Date.parse(t.lastUsedAt) >= TOUCH_EVERY_MS) this.bookkeeping.touchToken(t.id, nowIso);
+    if (!t.lastUsedAt || Date.parse(nowIso) - Date.parse(t.lastUsedAt) >= TOUCH_EVERY_MS) await this.bookkeeping.touchToken(t.id, nowIso);
     const actor: Actor = { id: tokenActorId(t.id), name: `token ${t.name}`, role: t.role, ...(t.advisorId !== null ? { advisorId: t.advisorId } : {}) };
     return { actor, mustChangePassword: false };
   }
@@ -155,18 +155,18 @@ export class AccessControl {
    * From request headers: a Bearer token when one is sent (and then only it: a bad token is not
    * rescued by a cookie), otherwise the session cookie.
    */
-  fromHeaders(cookie: string | undefined, authorization: string | undefined): Principal | null {
+  async fromHeaders(cookie: string | undefined, authorization: string | undefined): Promise<Principal | null> {
     if (authorization !== undefined) {
       const m = /^Bearer\s+(\S+)$/i.exec(authorization);
-      return m ? this.fromToken(m[1]!) : null;
+      return m ? await this.fromToken(m[1]!) : null;
     }
     return this.fromSession(sessionFromCookieHeader(cookie));
   }
 
   /** The live paired display holding this key. */
-  displayByKey(key: unknown): PairedDisplay | null {
+  async displayByKey(key: unknown): Promise<PairedDisplay | null> {
     if (typeof key !== "string" || !/^dk_[A-Za-z0-9_-]{43}$/.test(key)) return null;
-    return this.repos.displays.byKeyHash(digest(key)) ?? null;
+    return await this.repos.displays.byKeyHash(digest(key)) ?? null;
   }
 
   displayActor(d: PairedDisplay): Actor {

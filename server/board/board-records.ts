@@ -26,86 +26,86 @@ export interface DayRecords {
 export class BoardRecords {
   constructor(private readonly repos: Repositories) {}
 
-  settings(): StoredSettings {
+  async settings(): Promise<StoredSettings> {
     return this.repos.settings.require();
   }
 
-  appointment(id: number): Appointment | undefined {
+  async appointment(id: number): Promise<Appointment | undefined> {
     return this.repos.appointments.get(id);
   }
 
   /** A card's changes, oldest first. */
-  appointmentHistory(id: number): AuditEntry[] {
+  async appointmentHistory(id: number): Promise<AuditEntry[]> {
     return this.repos.audit.forEntity("appointment", id);
   }
 
   /** Every change to the cards of one day. */
-  auditOfDay(date: string): AuditEntry[] {
+  async auditOfDay(date: string): Promise<AuditEntry[]> {
     return this.repos.audit.forDate(date);
   }
 
   /** The latest changes to accounts, displays and tokens. */
-  accessAudit(limit: number): AuditEntry[] {
+  async accessAudit(limit: number): Promise<AuditEntry[]> {
     return this.repos.audit.accessChanges(limit);
   }
 
   /** The manager's reception figures for the days from `from` to `to` (shared/rules/reception-figures.ts). */
-  receptionFigures(from: string, to: string): ReceptionFigures {
+  async receptionFigures(from: string, to: string): Promise<ReceptionFigures> {
     const { repos } = this;
-    return receptionFigures(repos.appointments.between(from, to), repos.advisors.all(), repos.settings.require().settings.greetingLimitMinutes, from, to);
+    return receptionFigures(await repos.appointments.between(from, to), await repos.advisors.all(), (await repos.settings.require()).settings.greetingLimitMinutes, from, to);
   }
 
   /** The manager's report for a range of days (shared/rules/report-figures.ts), in the site's time zone. */
-  reportFigures(range: DateRange): ReportFigures {
+  async reportFigures(range: DateRange): Promise<ReportFigures> {
     const { repos } = this;
-    const settings = repos.settings.require().settings;
-    return reportFigures({ range, cards: repos.appointments.between(range.from, range.to), advisors: repos.advisors.all(), bays: repos.bays.all(), settings });
+    const settings = (await repos.settings.require()).settings;
+    return reportFigures({ range, cards: await repos.appointments.between(range.from, range.to), advisors: await repos.advisors.all(), bays: await repos.bays.all(), settings });
   }
 
   /** A day's cards matching a plate, name or phone in any form. */
-  search(date: string, query: string): Appointment[] {
+  async search(date: string, query: string): Promise<Appointment[]> {
     return this.repos.appointments.search(date, query);
   }
 
-  day(date: string): DayRecords {
-    return { appointments: this.repos.appointments.forDate(date), advisors: this.repos.advisors.all(), bays: this.repos.bays.all() };
+  async day(date: string): Promise<DayRecords> {
+    return { appointments: await this.repos.appointments.forDate(date), advisors: await this.repos.advisors.all(), bays: await this.repos.bays.all() };
   }
 
-  advisors(): Advisor[] {
+  async advisors(): Promise<Advisor[]> {
     return this.repos.advisors.all();
   }
 
-  advisor(id: number): Advisor | undefined {
+  async advisor(id: number): Promise<Advisor | undefined> {
     return this.repos.advisors.get(id);
   }
 
-  bays(): Bay[] {
+  async bays(): Promise<Bay[]> {
     return this.repos.bays.all();
   }
 
-  bay(id: number): Bay | undefined {
+  async bay(id: number): Promise<Bay | undefined> {
     return this.repos.bays.get(id);
   }
 
-  hasAccounts(): boolean {
-    return this.repos.accounts.count() > 0;
+  async hasAccounts(): Promise<boolean> {
+    return await this.repos.accounts.count() > 0;
   }
 
   /** Every account as the manager's list shows it, with when it last signed in. */
-  accounts(): AccountListing[] {
-    const signIns = this.repos.accounts.lastSignIns();
-    return this.repos.accounts.all().map((a) => ({ ...publicAccount(a), lastSignInAt: signIns.get(a.id) ?? null }));
+  async accounts(): Promise<AccountListing[]> {
+    const signIns = await this.repos.accounts.lastSignIns();
+    return (await this.repos.accounts.all()).map((a) => ({ ...publicAccount(a), lastSignInAt: signIns.get(a.id) ?? null }));
   }
 
-  tokens(): ApiToken[] {
+  async tokens(): Promise<ApiToken[]> {
     return this.repos.tokens.all();
   }
 
-  displays(): PairedDisplay[] {
+  async displays(): Promise<PairedDisplay[]> {
     return this.repos.displays.all();
   }
 
-  display(id: number): PairedDisplay | undefined {
+  async display(id: number): Promise<PairedDisplay | undefined> {
     return this.repos.displays.get(id);
   }
 }

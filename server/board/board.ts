@@ -87,11 +87,14 @@ export class Board {
     return () => this.endedListeners.delete(listener);
   }
 
-  /** Runs a command through the pipeline. Once this returns the change is durable; screens hear of it right after. */
-  execute(command: ValidCommand, actor: Actor, requestId?: string): Executed {
+  /**
+   * Runs a command through the pipeline. Once this resolves the change is durable; screens hear of
+   * it right after the caller's continuation (announcements wait for the next tick).
+   */
+  async execute(command: ValidCommand, actor: Actor, requestId?: string): Promise<Executed> {
     let outcome: Outcome;
     try {
-      outcome = this.pipeline.run(command, actor, requestId);
+      outcome = await this.pipeline.run(command, actor, requestId);
     } catch (err) {
       return { ok: false, error: this.refusalOf(err) };
     }
@@ -108,22 +111,22 @@ export class Board {
    */
   submit(command: ValidCommand, actor: Actor, requestId: string | undefined, answer: (done: Executed) => void): void {
     this.waiting.push({ command, actor, requestId, answer });
-    if (this.waiting.length === 1) setImmediate(() => this.drain());
+    if (this.waiting.length === 1) setImmediate(() => void this.drain());
   }
 
-  private drain(): void {
+  private async drain(): Promise<void> {
     const batch = this.waiting.splice(0);
     if (batch.length === 1) {
       const only = batch[0]!;
-      const done = this.execute(only.command, only.actor, only.requestId);
+      const done = await this.execute(only.command, only.actor, only.requestId);
       return this.tell("answer", () => only.answer(done));
     }
     const settled: ({ ok: true; outcome: Outcome } | { ok: false; error: unknown })[] = [];
     try {
-      this.store.write(() => {
+      await this.store.transaction(async () => {
         for (const job of batch) {
           try {
-            settled.push({ ok: true, outcome: this.pipeline.run(job.command, job.actor, job.requestId) });
+            settled.push({ ok: true, outcome: await this.pipeline.run(job.command, job.actor, job.requestId, true) });
           } catch (error) {
             settled.push({ ok: false, error });
           }
@@ -135,7 +138,7 @@ export class Board {
       for (const job of batch) this.tell("answer", () => job.answer({ ok: false, error: refusal }));
       return;
     }
-    // announcements wait for a microtask, so every sender of the batch hears first
+    // announcements wait for the next tick, so every sender of the batch hears first
     batch.forEach((job, i) => {
       const s = settled[i]!;
       if (s.ok) this.announce(s.outcome.change, s.outcome.ended);
@@ -145,8 +148,8 @@ export class Board {
   }
 
   /** The server's own commands (clock, first start, sample data). Returns whether anything changed. */
-  executeSystem(cmd: SystemCommand, actor: Actor): boolean {
-    const outcome = this.pipeline.runSystem(cmd, actor);
+  async executeSystem(cmd: SystemCommand, actor: Actor): Promise<boolean> {
+    const outcome = await this.pipeline.runSystem(cmd, actor);
     if (outcome) this.announce(outcome.change, outcome.ended);
     return outcome !== null;
   }
@@ -155,14 +158,14 @@ export class Board {
    * Puts a fixture (server/sample/fixture-plan.ts) on today's and tomorrow's board in place of any
    * sample, signed by whoever asked. Returns today's date.
    */
-  loadSample(fixture: FixtureName, by: Actor): string {
-    const date = this.today();
-    this.executeSystem({ type: "sample.seed", date, fixture, replace: true }, { id: by.id, name: by.name, role: "system" });
+  async loadSample(fixture: FixtureName, by: Actor): Promise<string> {
+    const date = await this.today();
+    await this.executeSystem({ type: "sample.seed", date, fixture, replace: true }, { id: by.id, name: by.name, role: "system" });
     return date;
   }
 
   /** Takes the sample day off the board, signed by whoever asked. Returns whether there was one. */
-  removeSample(by: Actor): boolean {
+  async removeSample(by: Actor): Promise<boolean> {
     return this.executeSystem({ type: "sample.remove" }, { id: by.id, name: by.name, role: "system" });
   }
 
@@ -184,50 +187,49 @@ export class Board {
   }
 
   /** Today in the site's time zone. */
-  today(): string {
-    return localParts(this.clock.now(), this.records.settings().settings.timeZone).date;
+  async today(): Promise<string> {
+    return localParts(this.clock.now(), (await this.records.settings()).settings.timeZone).date;
   }
 
-  revision(): number {
+  async revision(): Promise<number> {
     return this.store.repos.changes.revision();
   }
 
-  health(): Health {
-    if (!this.store.reachable()) return { database: "unavailable", revision: null };
-    return { database: "ok", revision: this.revision() };
+  async health(): Promise<Health> {
+    if (!(await this.store.reachable())) return { database: "unavailable", revision: null };
+    return { database: "ok", revision: await this.revision() };
   }
 
-  snapshot(date: string): BoardSnapshot {
-    const { repos } = this.store;
+  snapshot(date: string): Promise<BoardSnapshot> {
     // one read transaction, so the rows and the revision belong together
-    return this.store.read(() => {
-      const stored = repos.settings.require();
+    return this.store.read(async (repos) => {
+      const stored = await repos.settings.require();
       return {
-        revision: repos.changes.revision(),
+        revision: await repos.changes.revision(),
         date,
         serverTime: this.clock.now(),
         settings: stored.settings,
         settingsVersion: stored.version,
-        advisors: repos.advisors.all(),
-        bays: repos.bays.all(),
-        appointments: repos.appointments.forDate(date),
+        advisors: await repos.advisors.all(),
+        bays: await repos.bays.all(),
+        appointments: await repos.appointments.forDate(date),
       };
     });
   }
 
   /** The history viewer: audit entries by day, card, plate, person and kind, archived ones included when needed. */
-  history(q: AuditQuery): HistoryPage {
-    const timeZone = this.records.settings().settings.timeZone;
-    return this.store.read(() => readHistory(this.store.repos, this.archive, q, timeZone, this.clock.now()));
+  async history(q: AuditQuery): Promise<HistoryPage> {
+    const timeZone = (await this.records.settings()).settings.timeZone;
+    return this.store.read((repos) => readHistory(repos, this.archive, q, timeZone, this.clock.now()));
   }
 
-  retention(): Retention {
+  async retention(): Promise<Retention> {
     return this.store.repos.retention.get();
   }
 
   /** A day's overlaps, from the same rule the screens mark them by. */
-  overlaps(date: string): DayOverlapsReport {
-    const day = this.snapshot(date);
+  async overlaps(date: string): Promise<DayOverlapsReport> {
+    const day = await this.snapshot(date);
     const found = dayOverlaps(day.appointments, day.advisors, day.settings);
     const slots = slotStarts(day.settings);
     return {
@@ -239,23 +241,24 @@ export class Board {
   }
 
   /** The patches a follower of `date` missed after `since`; null when they are no longer all kept. */
-  patchesSince(since: number, date: string): BoardPatch[] | null {
-    const changes = this.store.repos.changes.since(since, MAX_REPLAY);
+  async patchesSince(since: number, date: string): Promise<BoardPatch[] | null> {
+    const changes = await this.store.repos.changes.since(since, MAX_REPLAY);
     if (changes === null) return null;
     const serverTime = this.clock.now();
     return changes.map((c) => ({ revision: c.revision, serverTime, ops: touches(c, date) ? c.ops : [] }));
   }
 
   /**
-   * Queues what listeners must hear and tells them in a microtask: after the synchronous caller
-   * has answered its sender, before any other I/O, in commit order.
+   * Queues what listeners must hear and tells them on the next tick: after the caller has answered
+   * its sender, before any other I/O, in commit order.
    */
   private announce(change: LoggedChange | null, ended: string[]): void {
     if (change === null && ended.length === 0) return;
     this.queue.push({ change, ended });
     if (this.flushing) return;
     this.flushing = true;
-    queueMicrotask(() => this.flush());
+    // after the microtasks of this turn, so a caller awaiting `execute` answers its sender first
+    process.nextTick(() => this.flush());
   }
 
   private flush(): void {

@@ -11,37 +11,37 @@ import type { HookState } from "../../shared/schemas/letters.js";
 export class Bookkeeping {
   constructor(private readonly repos: Pick<Repositories, "sessions" | "tokens" | "displays" | "accounts" | "letters">) {}
 
-  startSession(session: StoredSession): void {
-    this.repos.sessions.insert(session);
+  async startSession(session: StoredSession): Promise<void> {
+    await this.repos.sessions.insert(session);
   }
 
   /** A session in use stays alive until its idle limit counts from `at`. */
-  touchSession(idHash: string, at: number): void {
-    this.repos.sessions.touch(idHash, at);
+  async touchSession(idHash: string, at: number): Promise<void> {
+    await this.repos.sessions.touch(idHash, at);
   }
 
-  endSession(idHash: string): void {
-    this.repos.sessions.remove(idHash);
+  async endSession(idHash: string): Promise<void> {
+    await this.repos.sessions.remove(idHash);
   }
 
   /** Sessions past their absolute end, or idle since before `idleBefore`. */
-  removeEndedSessions(now: number, idleBefore: number): void {
-    this.repos.sessions.removeEnded(now, idleBefore);
+  async removeEndedSessions(now: number, idleBefore: number): Promise<void> {
+    await this.repos.sessions.removeEnded(now, idleBefore);
   }
 
   /** When an account last signed in, for the manager's people list. */
-  recordSignIn(accountId: number, atIso: string): void {
-    this.repos.accounts.markSignedIn(accountId, atIso);
+  async recordSignIn(accountId: number, atIso: string): Promise<void> {
+    await this.repos.accounts.markSignedIn(accountId, atIso);
   }
 
   /** When an API token was last used, for the manager's list. */
-  touchToken(id: number, atIso: string): void {
-    this.repos.tokens.markUsed(id, atIso);
+  async touchToken(id: number, atIso: string): Promise<void> {
+    await this.repos.tokens.markUsed(id, atIso);
   }
 
   /** When a paired display was last connected, for the manager's list. */
-  touchDisplay(id: number, atIso: string): void {
-    this.repos.displays.markSeen(id, atIso);
+  async touchDisplay(id: number, atIso: string): Promise<void> {
+    await this.repos.displays.markSeen(id, atIso);
   }
 
   /**
@@ -49,7 +49,7 @@ export class Bookkeeping {
    * `dueAt`, or failed. The command that queued the text was audited; the gateway's answer is not a
    * change to the board.
    */
-  recordHookTry(sendId: number, state: HookState, attempts: number, error: string, dueAt: number | null): void {
-    this.repos.letters.setHookState(sendId, state, attempts, error, dueAt);
+  async recordHookTry(sendId: number, state: HookState, attempts: number, error: string, dueAt: number | null): Promise<void> {
+    await this.repos.letters.setHookState(sendId, state, attempts, error, dueAt);
   }
 }

@@ -26,8 +26,8 @@ export class CallScheduler {
     private readonly log: Logger,
   ) {}
 
-  start(): void {
-    this.tick();
+  async start(): Promise<void> {
+    await this.tick();
   }
 
   stop(): void {
@@ -36,20 +36,30 @@ export class CallScheduler {
     this.timer = null;
   }
 
-  private tick(): void {
+  private async tick(): Promise<void> {
     if (this.stopped) return;
-    const timeZone = this.board.records.settings().settings.timeZone;
-    const today = this.board.today();
+    let wait = MAX_SLEEP_MS;
+    try {
+      wait = await this.generate();
+    } catch (err) {
+      this.log.error("reading the site's day for the due lists failed", err);
+    }
+    if (!this.stopped) this.timer = this.clock.setTimer(wait, () => void this.tick());
+  }
+
+  /** Makes the lists due today; returns how long to sleep until the next midnight. */
+  private async generate(): Promise<number> {
+    const timeZone = (await this.board.records.settings()).settings.timeZone;
+    const today = await this.board.today();
     for (const list of GENERATED_LISTS) {
       try {
-        this.board.executeSystem({ type: "call.generate_due", list, period: periodOf(list, today), today }, CALL_CLOCK);
+        await this.board.executeSystem({ type: "call.generate_due", list, period: periodOf(list, today), today }, CALL_CLOCK);
       } catch (err) {
         // another server holding the same file made it between our check and our insert
         this.log.error(`generating the ${list} list failed`, err);
       }
     }
     const midnight = zonedInstant(addDays(today, 1), "00:00", timeZone).getTime();
-    const wait = Math.min(MAX_SLEEP_MS, Math.max(0, midnight - this.clock.now()));
-    this.timer = this.clock.setTimer(wait, () => this.tick());
+    return Math.min(MAX_SLEEP_MS, Math.max(0, midnight - this.clock.now()));
   }
 }

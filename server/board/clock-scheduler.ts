@@ -38,6 +38,8 @@ export class ClockScheduler {
   private stopped = false;
   private sweeping = false;
   private watch: Watch | null = null;
+  /** Sweeps and follows run one after another, each to its end, as they did when the store answered synchronously. */
+  private turn: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly board: Board,
@@ -47,9 +49,9 @@ export class ClockScheduler {
   ) {}
 
   /** Applies everything that fell due while the server was down, then arms the timer. */
-  start(): void {
-    this.board.onChange((change) => this.follow(change));
-    this.sweep();
+  start(): Promise<void> {
+    this.board.onChange((change) => void this.inTurn(() => this.follow(change)));
+    return this.sweep();
   }
 
   stop(): void {
@@ -59,19 +61,28 @@ export class ClockScheduler {
   }
 
   /** Reads every watched card, marks what fell due and arms the timer for the next. */
-  sweep(): void {
+  sweep(): Promise<void> {
+    return this.inTurn(() => this.sweepNow());
+  }
+
+  private inTurn(job: () => Promise<void>): Promise<void> {
+    this.turn = this.turn.then(job).catch((err: unknown) => this.log.error("clock failed", err));
+    return this.turn;
+  }
+
+  private async sweepNow(): Promise<void> {
     // our own marks trigger change listeners, which call back in here
     if (this.stopped || this.sweeping) return;
     this.sweeping = true;
     try {
-      this.applyDue();
+      await this.applyDue();
     } catch (err) {
       this.log.error("clock sweep failed", err);
     } finally {
       this.sweeping = false;
     }
     try {
-      this.watch = this.read();
+      this.watch = await this.read();
     } catch (err) {
       this.log.error("clock read failed", err);
       this.watch = null;
@@ -80,44 +91,44 @@ export class ClockScheduler {
   }
 
   /** After a change: the cards it touched are read again; settings, a bulk change or a new day read everything. */
-  private follow(change: BoardChange): void {
+  private async follow(change: BoardChange): Promise<void> {
     if (this.stopped || this.sweeping) return;
     const w = this.watch;
     const now = this.clock.now();
-    if (!w || now >= w.validBefore || change.ops.some((op) => op.kind === "settings" || op.kind === "resync")) return this.sweep();
+    if (!w || now >= w.validBefore || change.ops.some((op) => op.kind === "settings" || op.kind === "resync")) return this.sweepNow();
     for (const op of change.ops) {
       if (op.kind !== "appointment") continue;
-      const card = this.repos.appointments.clockTiming(op.appointment.id, w.until, w.arrivedFrom);
+      const card = await this.repos.appointments.clockTiming(op.appointment.id, w.until, w.arrivedFrom);
       w.next.delete(op.appointment.id);
       if (!card) continue;
-      if (dueTransitions(card, w.settings, now).length > 0) return this.sweep();
+      if (dueTransitions(card, w.settings, now).length > 0) return this.sweepNow();
       const t = nextTransition(card, w.settings);
       if (t) w.next.set(card.id, t.at);
     }
     this.arm();
   }
 
-  private read(): Watch {
-    const settings = this.repos.settings.require().settings;
+  private async read(): Promise<Watch> {
+    const settings = (await this.repos.settings.require()).settings;
     const today = localParts(this.clock.now(), settings.timeZone).date;
     // a card of tomorrow can fall due before tomorrow starts only when the grace spans midnight, hence +1;
     // a greeting is watched from yesterday on, so an arrival just before midnight is still timed
     const until = addDays(today, 1);
     const arrivedFrom = addDays(today, -1);
     const next = new Map<number, number>();
-    for (const card of this.repos.appointments.clockTimings(until, arrivedFrom)) {
+    for (const card of await this.repos.appointments.clockTimings(until, arrivedFrom)) {
       const t = nextTransition(card, settings);
       if (t) next.set(card.id, t.at);
     }
     return { settings, until, arrivedFrom, validBefore: zonedInstant(until, "00:00", settings.timeZone).getTime(), next };
   }
 
-  private applyDue(): void {
+  private async applyDue(): Promise<void> {
     const now = this.clock.now();
-    const settings = this.repos.settings.require().settings;
+    const settings = (await this.repos.settings.require()).settings;
     const today = localParts(now, settings.timeZone).date;
-    for (const card of this.repos.appointments.clockTimings(addDays(today, 1), addDays(today, -1))) {
-      for (const kind of dueTransitions(card, settings, now)) this.board.executeSystem({ type: SYSTEM_MARKS[kind], id: card.id }, SYSTEM_CLOCK);
+    for (const card of await this.repos.appointments.clockTimings(addDays(today, 1), addDays(today, -1))) {
+      for (const kind of dueTransitions(card, settings, now)) await this.board.executeSystem({ type: SYSTEM_MARKS[kind], id: card.id }, SYSTEM_CLOCK);
     }
   }
 
@@ -130,6 +141,6 @@ export class ClockScheduler {
       next = Math.min(next, this.watch.validBefore);
       for (const at of this.watch.next.values()) if (at < next) next = at;
     }
-    this.timer = this.clock.setTimer(Math.max(0, next - now), () => this.sweep());
+    this.timer = this.clock.setTimer(Math.max(0, next - now), () => void this.sweep());
   }
 }

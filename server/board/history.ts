@@ -47,8 +47,8 @@ function matches(e: AuditEntry, f: AuditSearch): boolean {
  * The history viewer's answer: the database's entries, and the archive's when asked for or when
  * the day asked for is older than the retention, merged newest first.
  */
-export function readHistory(repos: Repositories, archive: ArchiveFiles | null, q: AuditQuery, timeZone: string, now: number): HistoryPage {
-  const retention = repos.retention.get();
+export async function readHistory(repos: Repositories, archive: ArchiveFiles | null, q: AuditQuery, timeZone: string, now: number): Promise<HistoryPage> {
+  const retention = await repos.retention.get();
   const from = onlineFrom(now, retention);
   const f: AuditSearch = { limit: q.limit };
   if (q.day !== undefined) {
@@ -63,7 +63,7 @@ export function readHistory(repos: Repositories, archive: ArchiveFiles | null, q
     if ("actions" in k) f.actions = k.actions;
     else f.kind = k.prefix;
   }
-  const entries = repos.audit.search(f);
+  const entries = await repos.audit.search(f);
   const wantArchive = archive !== null && (q.archive === "1" || (f.fromIso !== undefined && f.fromIso < from));
   if (!wantArchive) return { entries, archivedMonths: [], onlineFrom: from, retention };
   const all = archive.months("audit");

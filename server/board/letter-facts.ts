@@ -5,8 +5,8 @@ import { templateOf, type ContactKind, type LetterSettings } from "../../shared/
 import { fillTemplate, placeholderValues, textMessageOf, type LetterFacts, type LetterSender, type PlaceholderValues } from "../../shared/rules/letters.js";
 
 /** What a letter says of one car and its owner, from the register; the due date is the list entry's when there is one. */
-export function factsOf(repos: Pick<Repositories, "register">, vehicle: Vehicle, dueDate: string | null, intervalKm: number): LetterFacts & { phone: string } {
-  const customer = vehicle.customerId === null ? undefined : repos.register.customer(vehicle.customerId);
+export async function factsOf(repos: Pick<Repositories, "register">, vehicle: Vehicle, dueDate: string | null, intervalKm: number): Promise<LetterFacts & { phone: string }> {
+  const customer = vehicle.customerId === null ? undefined : await repos.register.customer(vehicle.customerId);
   return {
     customerName: customer?.name ?? "",
     customerTitle: customer?.title ?? "none",

@@ -22,16 +22,16 @@ export class LetterRecords {
   ) {}
 
   /** The letter settings; the hook's address (it may carry the gateway's key) only for the manager. */
-  settings(actor: Actor): LetterSettings & { version: number } {
-    const { settings, version } = this.store.repos.letters.settings();
+  async settings(actor: Actor): Promise<LetterSettings & { version: number }> {
+    const { settings, version } = await this.store.repos.letters.settings();
     return { ...settings, hookUrl: actor.role === "manager" ? settings.hookUrl : "", version };
   }
 
-  batch(id: number): ContactBatch | undefined {
-    return this.store.read(() => this.store.repos.letters.batch(id));
+  async batch(id: number): Promise<ContactBatch | undefined> {
+    return this.store.read((repos) => repos.letters.batch(id));
   }
 
-  failedTexts(): ContactSend[] {
+  async failedTexts(): Promise<ContactSend[]> {
     return this.store.repos.letters.failedTexts(500);
   }
 
@@ -39,18 +39,17 @@ export class LetterRecords {
    * A vehicle of the register (the one asked for, else the first with an owner) with its placeholder
    * values: due as the maintenance rule would list it, signed as the settings say.
    */
-  sample(vehicleId: number | null): LetterSample | null {
-    const { repos } = this.store;
-    return this.store.read(() => {
-      const vehicle = vehicleId !== null ? repos.register.vehicle(vehicleId) : repos.register.search("", 50).find((v) => v.customerId !== null);
+  async sample(vehicleId: number | null): Promise<LetterSample | null> {
+    return this.store.read(async (repos) => {
+      const vehicle = vehicleId !== null ? await repos.register.vehicle(vehicleId) : (await repos.register.search("", 50)).find((v) => v.customerId !== null);
       if (!vehicle) return null;
-      const { settings } = repos.letters.settings();
-      const site = repos.settings.require().settings;
+      const { settings } = await repos.letters.settings();
+      const site = (await repos.settings.require()).settings;
       const today = localParts(this.clock.now(), site.timeZone).date;
-      const due = vehicle.lastServiceDate === null ? null : addDays(vehicle.lastServiceDate, repos.calls.rules().rules.maintenanceIntervalDays);
-      const facts = factsOf(repos, vehicle, due, settings.serviceIntervalKm);
+      const due = vehicle.lastServiceDate === null ? null : addDays(vehicle.lastServiceDate, (await repos.calls.rules()).rules.maintenanceIntervalDays);
+      const facts = await factsOf(repos, vehicle, due, settings.serviceIntervalKm);
       const valuesIn = (lang: Language) => composeMessage("letter", facts, settings, site.siteName, lang, today).values;
-      const customer = vehicle.customerId === null ? null : (repos.register.customer(vehicle.customerId) ?? null);
+      const customer = vehicle.customerId === null ? null : (await repos.register.customer(vehicle.customerId) ?? null);
       return { entry: { vehicle, customer }, values: { "zh-CN": valuesIn("zh-CN"), en: valuesIn("en") } };
     });
   }

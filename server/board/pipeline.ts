@@ -3,6 +3,7 @@ import type { SystemCommand, Command, ValidCommand } from "../../shared/schemas/
 import type { CommandResult } from "../../shared/protocol.js";
 import { mayRun } from "../../shared/rules/permissions.js";
 import type { Store } from "../db/store.js";
+import type { Repositories } from "../db/repositories.js";
 import type { LoggedChange } from "../db/change-log-repo.js";
 import type { Clock } from "./clock.js";
 import { DomainError } from "./domain-error.js";
@@ -28,7 +29,7 @@ export interface Outcome {
 
 const IDEMPOTENCY_TTL_MS = 24 * 60 * 60 * 1000;
 
-function dispatch(ctx: CommandContext, cmd: Command): HandlerOutput {
+function dispatch(ctx: CommandContext, cmd: Command): Promise<HandlerOutput> {
   if (isCallInCommand(cmd)) return dispatchCallIn(ctx, cmd);
   if (isLetterCommand(cmd)) return dispatchLetters(ctx, cmd);
   switch (cmd.type) {
@@ -93,18 +94,22 @@ export class CommandPipeline {
     private readonly clock: Clock,
   ) {}
 
-  run(cmd: ValidCommand, actor: Actor, requestId?: string): Outcome {
-    return this.commit(actor, requestId, (ctx) => {
-      this.authorize(actor, cmd);
-      return registerEffects(ctx, cmd, dispatch(ctx, cmd));
+  /**
+   * Runs one command in a transaction of its own, or, with `nested`, in a savepoint of the
+   * transaction open now (group commit: see Board.submit).
+   */
+  run(cmd: ValidCommand, actor: Actor, requestId?: string, nested = false): Promise<Outcome> {
+    return this.commit(actor, requestId, nested, async (ctx) => {
+      await this.authorize(ctx, cmd);
+      return registerEffects(ctx, cmd, await dispatch(ctx, cmd));
     });
   }
 
   /** The server's own commands (clock, first start, sample data); null when there was nothing to do. */
-  runSystem(cmd: SystemCommand, actor: Actor): Outcome | null {
+  async runSystem(cmd: SystemCommand, actor: Actor): Promise<Outcome | null> {
     try {
-      return this.commit(actor, undefined, (ctx) => {
-        const out = runSystemCommand(ctx, cmd);
+      return await this.commit(actor, undefined, false, async (ctx) => {
+        const out = await runSystemCommand(ctx, cmd);
         if (!out) throw NOTHING_TO_DO;
         return out;
       });
@@ -114,39 +119,40 @@ export class CommandPipeline {
     }
   }
 
-  private authorize(actor: Actor, cmd: Command): void {
-    const card = "id" in cmd && cmd.type.startsWith("appointment.") ? this.store.repos.appointments.get(cmd.id) : undefined;
-    const entry = "id" in cmd && cmd.type.startsWith("call.") ? this.store.repos.calls.get(cmd.id) : undefined;
+  private async authorize(ctx: CommandContext, cmd: Command): Promise<void> {
+    const { repos, actor } = ctx;
+    const card = "id" in cmd && cmd.type.startsWith("appointment.") ? await repos.appointments.get(cmd.id) : undefined;
+    const entry = "id" in cmd && cmd.type.startsWith("call.") ? await repos.calls.get(cmd.id) : undefined;
     if (!mayRun(actor, cmd, card, entry)) {
       throw new DomainError("forbidden", `the ${actor.role} role may not run ${cmd.type}`);
     }
   }
 
-  private commit(actor: Actor, requestId: string | undefined, handler: (ctx: CommandContext) => HandlerOutput): Outcome {
-    const { repos } = this.store;
+  private async commit(actor: Actor, requestId: string | undefined, nested: boolean, handler: (ctx: CommandContext) => Promise<HandlerOutput>): Promise<Outcome> {
     // the write lock is taken first, so the version check and the write see the same row
-    return this.store.write((): Outcome => {
+    const work = async (repos: Repositories): Promise<Outcome> => {
       if (requestId !== undefined) {
-        const earlier = repos.idempotency.get(requestId, actor.id);
+        const earlier = await repos.idempotency.get(requestId, actor.id);
         if (earlier !== undefined) return { result: earlier as CommandResult, change: null, ended: [] };
       }
       const now = this.clock.now();
       const ctx: CommandContext = { repos, actor, now, nowIso: new Date(now).toISOString() };
-      const out = handler(ctx);
-      const revision = repos.changes.revision() + 1;
+      const out = await handler(ctx);
+      const revision = (await repos.changes.revision()) + 1;
       for (const entry of out.audit) {
-        repos.audit.append({ ...entry, at: ctx.nowIso, actorId: actor.id, actor: actor.name, revision });
+        await repos.audit.append({ ...entry, at: ctx.nowIso, actorId: actor.id, actor: actor.name, revision });
       }
       const change: LoggedChange = { revision, at: now, dates: out.dates, ops: out.ops };
-      repos.changes.append(change);
+      await repos.changes.append(change);
       const result: CommandResult = out.overlaps === undefined ? { revision, record: out.record } : { revision, record: out.record, overlaps: out.overlaps };
       if (requestId !== undefined) {
         // stored without the secret: a retry learns the record, but a key is shown only once
-        repos.idempotency.put(requestId, actor.id, result, new Date(now));
-        if (revision % 500 === 0) repos.idempotency.trimOlderThan(new Date(now - IDEMPOTENCY_TTL_MS));
+        await repos.idempotency.put(requestId, actor.id, result, new Date(now));
+        if (revision % 500 === 0) await repos.idempotency.trimOlderThan(new Date(now - IDEMPOTENCY_TTL_MS));
       }
       return { result: out.secret === undefined ? result : { ...result, secret: out.secret }, change, ended: out.ended ?? [] };
-    });
+    };
+    return nested ? await this.store.savepoint(work) : await this.store.transaction(work);
   }
 }
 

@@ -74,20 +74,20 @@ async function viaServer(what: FixtureName | "remove"): Promise<boolean> {
   return true;
 }
 
-function offline(what: FixtureName | "remove"): void {
+async function offline(what: FixtureName | "remove"): Promise<void> {
   mkdirSync(config.dataDir, { recursive: true });
   const file = path.join(config.dataDir, DATABASE_FILE);
   const db = openDatabase(file, { synchronous: config.synchronous });
   try {
     const board = new Board(createStore(db), systemClock, log);
     if (what === "remove") {
-      const removed = board.removeSample(ACTOR);
+      const removed = await board.removeSample(ACTOR);
       log.info(removed ? `sample board removed from ${file}` : `there was no sample board in ${file}`);
       return;
     }
     // a database that has never been started gets its settings first, as the first start would
-    initialiseSite(board, { timeZone: config.timeZone, sample: false });
-    const today = board.loadSample(what, ACTOR);
+    await initialiseSite(board, { timeZone: config.timeZone, sample: false });
+    const today = await board.loadSample(what, ACTOR);
     log.info(`loaded ${FIXTURES[what].summary}, on ${today} and the day after, into ${file}`);
   } finally {
     db.close();
@@ -95,4 +95,4 @@ function offline(what: FixtureName | "remove"): void {
 }
 
 const what = wanted(process.argv.slice(2));
-if (!(await viaServer(what))) offline(what);
+if (!(await viaServer(what))) await offline(what);

@@ -67,39 +67,39 @@ export class AccountRepo {
   }
 
   /** Bookkeeping of a sign-in: not part of the account's version or audit. */
-  markSignedIn(id: number, atIso: string): void {
+  async markSignedIn(id: number, atIso: string): Promise<void> {
     this.signInStmt.run(atIso, id);
   }
 
   /** When each account last signed in (absent: never). */
-  lastSignIns(): Map<number, string> {
+  async lastSignIns(): Promise<Map<number, string>> {
     return new Map(this.signInsStmt.all().map((r) => [r.id, r.last_sign_in_at]));
   }
 
-  get(id: number): StoredAccount | undefined {
+  async get(id: number): Promise<StoredAccount | undefined> {
     const r = this.byId.get(id);
     return r && fromRow(r);
   }
 
-  byUsername(username: string): StoredAccount | undefined {
+  async byUsername(username: string): Promise<StoredAccount | undefined> {
     const r = this.byName.get(username);
     return r && fromRow(r);
   }
 
-  all(): StoredAccount[] {
+  async all(): Promise<StoredAccount[]> {
     return this.allStmt.all().map(fromRow);
   }
 
-  count(): number {
+  async count(): Promise<number> {
     return this.countStmt.get()!.n;
   }
 
-  insert(a: Omit<StoredAccount, "id">): StoredAccount {
+  async insert(a: Omit<StoredAccount, "id">): Promise<StoredAccount> {
     const info = this.insertStmt.run(toRow({ ...a, id: 0 }));
-    return this.get(Number(info.lastInsertRowid))!;
+    return (await this.get(Number(info.lastInsertRowid)))!;
   }
 
-  update(a: StoredAccount): void {
+  async update(a: StoredAccount): Promise<void> {
     this.updateStmt.run(toRow(a));
   }
 }

@@ -54,22 +54,22 @@ export class AdvisorRepo {
     );
   }
 
-  all(): Advisor[] {
+  async all(): Promise<Advisor[]> {
     return this.allStmt.all().map(fromRow);
   }
 
-  get(id: number): Advisor | undefined {
+  async get(id: number): Promise<Advisor | undefined> {
     const r = this.byId.get(id);
     return r && fromRow(r);
   }
 
-  insert(a: Omit<Advisor, "id">, now: string, isSample = false): Advisor {
+  async insert(a: Omit<Advisor, "id">, now: string, isSample = false): Promise<Advisor> {
     const { id: _i, ...p } = toParams({ ...a, id: 0 }, now);
     const info = this.insertStmt.run({ ...p, is_sample: Number(isSample) });
     return { ...a, id: Number(info.lastInsertRowid) };
   }
 
-  update(a: Advisor, now: string): void {
+  async update(a: Advisor, now: string): Promise<void> {
     this.updateStmt.run(toParams(a, now));
   }
 }

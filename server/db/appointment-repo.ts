@@ -220,17 +220,17 @@ export class AppointmentRepo {
     );
   }
 
-  get(id: number): Appointment | undefined {
+  async get(id: number): Promise<Appointment | undefined> {
     const row = this.byId.get(id);
     return row && fromRow(row);
   }
 
-  forDate(date: string): Appointment[] {
+  async forDate(date: string): Promise<Appointment[]> {
     return this.byDate.all(date).map(fromRow);
   }
 
   /** Every card from `from` to `to`, both days included (the reception figures). */
-  between(from: string, to: string): Appointment[] {
+  async between(from: string, to: string): Promise<Appointment[]> {
     return this.byRange.all(from, to).map(fromRow);
   }
 
@@ -240,12 +240,12 @@ export class AppointmentRepo {
    * what it reads of them. It asks on every change, and building whole cards for a full day costs
    * ten times as much (bench: 2.9 → 0.3 ms for 300 cards).
    */
-  clockTimings(until: string, arrivedFrom: string): AwaitedTiming[] {
+  async clockTimings(until: string, arrivedFrom: string): Promise<AwaitedTiming[]> {
     return this.awaitedTimingsUntil.all({ until, arrivedFrom }).map(fromTimingRow);
   }
 
   /** One card, if the clock watches it by the same rule as `clockTimings`: what the clock reads after a change to it. */
-  clockTiming(id: number, until: string, arrivedFrom: string): AwaitedTiming | undefined {
+  async clockTiming(id: number, until: string, arrivedFrom: string): Promise<AwaitedTiming | undefined> {
     const r = this.awaitedTimingById.get({ id, until, arrivedFrom });
     return r && fromTimingRow(r);
   }
@@ -255,12 +255,12 @@ export class AppointmentRepo {
    * advisor's from `from` on or in this bay. Only the fields that decide overlaps: every command
    * on a card reports its overlaps, and reading the whole day costs the pipeline several times as much.
    */
-  overlapCandidates(q: { date: string; before: string; advisorId: number; from: string; bayId: number | null }): PlacementRow[] {
+  async overlapCandidates(q: { date: string; before: string; advisorId: number; from: string; bayId: number | null }): Promise<PlacementRow[]> {
     return this.sharingStmt.all(q);
   }
 
   /** Inserts a new card (its `id` is ignored) and returns it with the id it was given. */
-  insert(a: Appointment, isSample = false): Appointment {
+  async insert(a: Appointment, isSample = false): Promise<Appointment> {
     const { id: _ignored, ...params } = toParams(a, isSample);
     const info = this.insertStmt.run(params);
     return { ...a, id: Number(info.lastInsertRowid) };
@@ -272,7 +272,7 @@ export class AppointmentRepo {
    * list, changed or not, so a move that names every column dirties a page of every index of the
    * table, and each page is written to the WAL and synced with the commit (issue 16, point 2).
    */
-  update(a: Appointment, was: Appointment): void {
+  async update(a: Appointment, was: Appointment): Promise<void> {
     const params = toParams(a, false);
     const old = toParams(was, false);
     const changed = UPDATABLE.filter((c) => params[c] !== old[c]);
@@ -291,7 +291,7 @@ export class AppointmentRepo {
     return stmt;
   }
 
-  search(date: string, query: string): Appointment[] {
+  async search(date: string, query: string): Promise<Appointment[]> {
     const key = plateSearchKey(query);
     const text = query.trim().replace(/[\s-]/g, "");
     if (!text) return [];

@@ -115,7 +115,7 @@ export class AuditRepo {
     );
   }
 
-  append(e: Omit<AuditEntry, "id">): void {
+  async append(e: Omit<AuditEntry, "id">): Promise<void> {
     const stored = storedBefore(e.before, e.after);
     this.insertStmt.run({
       at: e.at,
@@ -132,28 +132,28 @@ export class AuditRepo {
     });
   }
 
-  get(id: number): AuditEntry | undefined {
+  async get(id: number): Promise<AuditEntry | undefined> {
     const row = this.byId.get(id);
     return row && auditFromRow(row);
   }
 
   /** The newest site-wide settings entry of one action, e.g. the last `sample.seed`. */
-  latestSiteWide(action: string): AuditEntry | undefined {
+  async latestSiteWide(action: string): Promise<AuditEntry | undefined> {
     const row = this.latestStmt.get(action);
     return row && auditFromRow(row);
   }
 
-  forDate(date: string): AuditEntry[] {
+  async forDate(date: string): Promise<AuditEntry[]> {
     return this.byDate.all(date).map(auditFromRow);
   }
 
   /** The latest changes to accounts, displays and tokens, newest first. */
-  accessChanges(limit: number): AuditEntry[] {
+  async accessChanges(limit: number): Promise<AuditEntry[]> {
     return this.accessStmt.all(limit).map(auditFromRow);
   }
 
   /** The newest entries matching every filter given, newest first. */
-  search(f: AuditSearch): AuditEntry[] {
+  async search(f: AuditSearch): Promise<AuditEntry[]> {
     const where: string[] = [];
     const params: (string | number)[] = [];
     const add = (clause: string, ...values: (string | number)[]) => {
@@ -177,7 +177,7 @@ export class AuditRepo {
     return stmt.all(...params, f.limit).map(auditFromRow);
   }
 
-  forEntity(entity: AuditEntry["entity"], id: number): AuditEntry[] {
+  async forEntity(entity: AuditEntry["entity"], id: number): Promise<AuditEntry[]> {
     return this.byEntity.all(entity, id).map(auditFromRow);
   }
 }

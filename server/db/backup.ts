@@ -82,7 +82,7 @@ export function pruneAutomaticBackups(dir: string, keep: number): string[] {
 export class RestoreRefusedError extends Error {}
 
 /** Checks that `file` is a magboard database this version can open; returns its revision. */
-export function inspectBackup(file: string): { revision: number; schema: number } {
+export async function inspectBackup(file: string): Promise<{ revision: number; schema: number }> {
   if (!existsSync(file)) throw new RestoreRefusedError(`no such file: ${file}`);
   let db: Db;
   try {
@@ -96,7 +96,7 @@ export function inspectBackup(file: string): { revision: number; schema: number 
     const schema = db.pragma("user_version", { simple: true }) as number;
     if (schema < 1) throw new RestoreRefusedError(`${file} is not a magboard database`);
     if (schema > MIGRATIONS.length) throw new RestoreRefusedError(`${file} was written by a newer magboard (schema ${schema})`);
-    return { revision: new ChangeLogRepo(db).revision(), schema };
+    return { revision: await new ChangeLogRepo(db).revision(), schema };
   } catch (err) {
     if (err instanceof RestoreRefusedError) throw err;
     throw new RestoreRefusedError(`${file} is not a magboard database (${(err as Error).message})`);
@@ -117,13 +117,13 @@ export interface RestoreResult {
  * one change telling every screen to reload, so screens that saw the lost history take a snapshot.
  */
 export async function restoreDatabase(target: string, backup: string, at: Date): Promise<RestoreResult> {
-  const { revision: backupRevision } = inspectBackup(backup);
+  const { revision: backupRevision } = await inspectBackup(backup);
   let saved: string | null = null;
   let currentRevision = 0;
   if (existsSync(target)) {
     const current = new Database(target, { fileMustExist: true });
     try {
-      currentRevision = new ChangeLogRepo(current).revision();
+      currentRevision = await new ChangeLogRepo(current).revision();
       saved = `${target}.before-restore-${stamp(at)}`;
       createPrivateFile(saved);
       await current.backup(saved, { progress: () => 0x7fffffff });
@@ -141,7 +141,16 @@ export async function restoreDatabase(target: string, backup: string, at: Date):
   try {
     db.pragma("journal_mode = WAL");
     db.pragma("synchronous = FULL");
-    db.transaction(() => new ChangeLogRepo(db).restartWithResync(revision, at.getTime())).immediate();
+    // the staged file may hold an older schema, so only the change log is opened on it, not the whole store
+    const changes = new ChangeLogRepo(db);
+    db.exec("BEGIN IMMEDIATE");
+    try {
+      await changes.restartWithResync(revision, at.getTime());
+      db.exec("COMMIT");
+    } catch (err) {
+      db.exec("ROLLBACK");
+      throw err;
+    }
     // fold the WAL back so the staged file alone is the whole database before it is renamed
     db.pragma("wal_checkpoint(TRUNCATE)");
   } finally {

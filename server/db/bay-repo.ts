@@ -29,21 +29,21 @@ export class BayRepo {
     );
   }
 
-  all(): Bay[] {
+  async all(): Promise<Bay[]> {
     return this.allStmt.all().map(fromRow);
   }
 
-  get(id: number): Bay | undefined {
+  async get(id: number): Promise<Bay | undefined> {
     const r = this.byId.get(id);
     return r && fromRow(r);
   }
 
-  insert(b: Omit<Bay, "id">, now: string, isSample = false): Bay {
+  async insert(b: Omit<Bay, "id">, now: string, isSample = false): Promise<Bay> {
     const info = this.insertStmt.run({ name: b.name, kind: b.kind, active: Number(b.active), version: b.version, now, is_sample: Number(isSample) });
     return { ...b, id: Number(info.lastInsertRowid) };
   }
 
-  update(b: Bay, now: string): void {
+  async update(b: Bay, now: string): Promise<void> {
     this.updateStmt.run({ id: b.id, name: b.name, kind: b.kind, active: Number(b.active), version: b.version, now });
   }
 }

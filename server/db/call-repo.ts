@@ -144,39 +144,39 @@ export class CallRepo {
     );
   }
 
-  confirmationCall(appointmentId: number): ConfirmationCall | undefined {
+  async confirmationCall(appointmentId: number): Promise<ConfirmationCall | undefined> {
     return this.confirmationGet.get(appointmentId);
   }
 
-  putConfirmationCall(c: ConfirmationCall): void {
+  async putConfirmationCall(c: ConfirmationCall): Promise<void> {
     this.confirmationPut.run(c);
   }
 
   /** The day-before calls made for the cards of `date`. */
-  confirmationCalls(date: string): ConfirmationCall[] {
+  async confirmationCalls(date: string): Promise<ConfirmationCall[]> {
     return this.confirmationsOfDate.all(date);
   }
 
-  get(id: number): CallEntry | undefined {
+  async get(id: number): Promise<CallEntry | undefined> {
     const r = this.byId.get(id);
     return r && entryOf(r);
   }
 
-  list(list: CallList, includeClosed: boolean): CallEntry[] {
+  async list(list: CallList, includeClosed: boolean): Promise<CallEntry[]> {
     return this.byList.all({ list, all: includeClosed ? 1 : 0 }).map(entryOf);
   }
 
-  insert(e: Omit<CallEntry, "id">): CallEntry {
+  async insert(e: Omit<CallEntry, "id">): Promise<CallEntry> {
     const info = this.insertStmt.run(params({ ...e, id: 0 }));
     return { ...e, id: Number(info.lastInsertRowid) };
   }
 
-  update(e: CallEntry): void {
+  async update(e: CallEntry): Promise<void> {
     this.updateStmt.run(params(e));
   }
 
   /** `vehicle|dueDate` of every entry on a list, and the vehicles with an open one. */
-  listed(list: CallList): { keys: Set<string>; open: Set<number> } {
+  async listed(list: CallList): Promise<{ keys: Set<string>; open: Set<number> }> {
     const keys = new Set<string>();
     const open = new Set<number>();
     for (const r of this.keysStmt.all(list)) {
@@ -186,34 +186,34 @@ export class CallRepo {
     return { keys, open };
   }
 
-  lastContacts(): Map<number, string> {
+  async lastContacts(): Promise<Map<number, string>> {
     return new Map(this.lastContactStmt.all().map((r) => [r.vehicle_id, r.at]));
   }
 
-  bookedVehicles(fromDate: string): Set<number> {
+  async bookedVehicles(fromDate: string): Promise<Set<number>> {
     return new Set(this.bookedStmt.all(fromDate).map((r) => r.vehicle_id));
   }
 
   /** Records that (list, period) was generated; throws on a second time, which rolls the generation back. */
-  recordGeneration(list: CallList, period: string, at: string, by: string, entries: number): void {
+  async recordGeneration(list: CallList, period: string, at: string, by: string, entries: number): Promise<void> {
     this.generationInsert.run(list, period, at, by, entries);
   }
 
-  generated(list: CallList, period: string): boolean {
+  async generated(list: CallList, period: string): Promise<boolean> {
     return this.generationGet.get(list, period) !== undefined;
   }
 
-  rules(): { rules: DueRules; version: number } {
+  async rules(): Promise<{ rules: DueRules; version: number }> {
     const r = this.rulesGet.get();
     return r ? { rules: { ...DEFAULT_DUE_RULES, ...(JSON.parse(r.rules) as Partial<DueRules>) }, version: r.version } : { rules: DEFAULT_DUE_RULES, version: 1 };
   }
 
-  putRules(rules: DueRules, version: number, at: string, by: string): void {
+  async putRules(rules: DueRules, version: number, at: string, by: string): Promise<void> {
     this.rulesPut.run({ rules: JSON.stringify(rules), version, at, by });
   }
 
   /** Per list and month (of the period the entry was listed for): size, contacted, booked, declined, unreachable, showed up. */
-  figures(fromMonth: string, toMonth: string): CallListFigures[] {
+  async figures(fromMonth: string, toMonth: string): Promise<CallListFigures[]> {
     return this.figuresStmt.all({ from: fromMonth, to: toMonth }).map((r) => ({
       list: r.list,
       month: r.month,

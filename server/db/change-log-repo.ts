@@ -43,7 +43,7 @@ export class ChangeLogRepo {
     this.clearStmt = db.prepare("DELETE FROM change_log");
   }
 
-  revision(): number {
+  async revision(): Promise<number> {
     return this.revisionStmt.get()?.revision ?? 0;
   }
 
@@ -51,7 +51,7 @@ export class ChangeLogRepo {
    * Records the next revision; call inside the command's transaction. The row is the revision: a
    * separate counter was one more page written and synced with every command (issue 16, point 2).
    */
-  append(change: LoggedChange): void {
+  async append(change: LoggedChange): Promise<void> {
     this.insertStmt.run({
       revision: change.revision,
       at: new Date(change.at).toISOString(),
@@ -67,14 +67,14 @@ export class ChangeLogRepo {
    * fresh snapshot, at a revision above any a screen can hold, so no screen mistakes the restored
    * history for the one it saw.
    */
-  restartWithResync(revision: number, at: number): void {
+  async restartWithResync(revision: number, at: number): Promise<void> {
     this.clearStmt.run();
-    this.append({ revision, at, dates: null, ops: [{ kind: "resync" }] });
+    await this.append({ revision, at, dates: null, ops: [{ kind: "resync" }] });
   }
 
   /** The changes after `since`, or null when some of them are no longer kept. */
-  since(since: number, limit: number): LoggedChange[] | null {
-    const current = this.revision();
+  async since(since: number, limit: number): Promise<LoggedChange[] | null> {
+    const current = await this.revision();
     // ahead of the database: it was restored from a backup, so what the screen holds is another history
     if (since > current) return null;
     if (since === current) return [];

@@ -52,32 +52,32 @@ export class DisplayRepo {
     this.seenStmt = db.prepare("UPDATE displays SET last_seen_at = ? WHERE id = ?");
   }
 
-  get(id: number): PairedDisplay | undefined {
+  async get(id: number): Promise<PairedDisplay | undefined> {
     const r = this.byId.get(id);
     return r && fromRow(r);
   }
 
   /** The live (not revoked) display holding this key hash. */
-  byKeyHash(keyHash: string): PairedDisplay | undefined {
+  async byKeyHash(keyHash: string): Promise<PairedDisplay | undefined> {
     const r = this.byKey.get(keyHash);
     return r && fromRow(r);
   }
 
-  all(): PairedDisplay[] {
+  async all(): Promise<PairedDisplay[]> {
     return this.allStmt.all().map(fromRow);
   }
 
-  insert(d: Pick<PairedDisplay, "name" | "visibility" | "language" | "advisorIds" | "layout" | "windowBefore" | "windowAfter" | "createdAt">, keyHash: string): PairedDisplay {
+  async insert(d: Pick<PairedDisplay, "name" | "visibility" | "language" | "advisorIds" | "layout" | "windowBefore" | "windowAfter" | "createdAt">, keyHash: string): Promise<PairedDisplay> {
     const info = this.insertStmt.run(d.name, d.visibility, d.language, JSON.stringify(d.advisorIds), d.layout, d.windowBefore, d.windowAfter, keyHash, d.createdAt);
-    return this.get(Number(info.lastInsertRowid))!;
+    return (await this.get(Number(info.lastInsertRowid)))!;
   }
 
-  update(d: PairedDisplay): void {
+  async update(d: PairedDisplay): Promise<void> {
     this.updateStmt.run(d.name, d.visibility, d.language, JSON.stringify(d.advisorIds), d.layout, d.windowBefore, d.windowAfter, d.revoked ? 1 : 0, d.version, d.id);
   }
 
   /** When the screen was last connected: status for the manager, not part of the board. */
-  markSeen(id: number, at: string): void {
+  async markSeen(id: number, at: string): Promise<void> {
     this.seenStmt.run(at, id);
   }
 }

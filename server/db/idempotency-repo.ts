@@ -13,17 +13,17 @@ export class IdempotencyRepo {
   }
 
   // keys are per actor: two clients that happen to pick the same key never see each other's answers
-  get(requestId: string, actorId: string): unknown {
+  async get(requestId: string, actorId: string): Promise<unknown> {
     const r = this.getStmt.get(`${actorId}\u0000${requestId}`);
     return r ? JSON.parse(r.response) : undefined;
   }
 
-  put(requestId: string, actorId: string, response: unknown, at: Date): void {
+  async put(requestId: string, actorId: string, response: unknown, at: Date): Promise<void> {
     this.putStmt.run(`${actorId}\u0000${requestId}`, actorId, JSON.stringify(response), at.toISOString());
   }
 
   /** A retry comes within seconds; a day is far more than any client waits. */
-  trimOlderThan(at: Date): void {
+  async trimOlderThan(at: Date): Promise<void> {
     this.trimStmt.run(at.toISOString());
   }
 }

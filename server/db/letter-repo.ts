@@ -89,57 +89,57 @@ export class LetterRepo {
     this.failedStmt = db.prepare<[number], SendRow>("SELECT * FROM contact_sends WHERE hook_state = 'failed' ORDER BY id DESC LIMIT ?");
   }
 
-  settings(): { settings: LetterSettings; version: number } {
+  async settings(): Promise<{ settings: LetterSettings; version: number }> {
     const r = this.settingsGet.get();
     return r ? { settings: { ...DEFAULT_LETTER_SETTINGS, ...(JSON.parse(r.settings) as Partial<LetterSettings>) }, version: r.version } : { settings: DEFAULT_LETTER_SETTINGS, version: 1 };
   }
 
-  putSettings(settings: LetterSettings, version: number, at: string, by: string): void {
+  async putSettings(settings: LetterSettings, version: number, at: string, by: string): Promise<void> {
     this.settingsPut.run({ settings: JSON.stringify(settings), version, at, by });
   }
 
-  insertBatch(b: Omit<ContactBatch, "id" | "sends">): number {
+  async insertBatch(b: Omit<ContactBatch, "id" | "sends">): Promise<number> {
     return Number(this.batchInsert.run(b).lastInsertRowid);
   }
 
   /** `dueAt` is when the hook may first send it (null when there is no hook). */
-  insertSend(s: Omit<ContactSend, "id" | "hookAttempts" | "hookError">, dueAt: number | null): ContactSend {
+  async insertSend(s: Omit<ContactSend, "id" | "hookAttempts" | "hookError">, dueAt: number | null): Promise<ContactSend> {
     const id = Number(this.sendInsert.run({ ...s, dueAt }).lastInsertRowid);
     return { ...s, id, hookAttempts: 0, hookError: "" };
   }
 
-  batch(id: number): ContactBatch | undefined {
+  async batch(id: number): Promise<ContactBatch | undefined> {
     const b = this.batchGet.get(id);
     if (!b) return undefined;
     return { id: b.id, kind: b.kind, language: b.language, at: b.at, by: b.by, followUpDate: b.follow_up_date, sends: this.sendsOfBatch.all(id).map(sendOf) };
   }
 
-  send(id: number): ContactSend | undefined {
+  async send(id: number): Promise<ContactSend | undefined> {
     const r = this.sendGet.get(id);
     return r && sendOf(r);
   }
 
   /** Texts the hook may send at `now`, oldest first. */
-  pendingTexts(now: number, limit: number): PendingText[] {
+  async pendingTexts(now: number, limit: number): Promise<PendingText[]> {
     return this.pendingStmt.all(now, limit).map((r) => ({ ...sendOf(r), dueAt: r.hook_due_at ?? now }));
   }
 
-  setHookState(id: number, state: HookState, attempts: number, error: string, dueAt: number | null): void {
+  async setHookState(id: number, state: HookState, attempts: number, error: string, dueAt: number | null): Promise<void> {
     this.hookUpdate.run({ id, state, attempts, error, dueAt });
   }
 
   /** When the next pending text may be tried; null when none is waiting. */
-  nextHookDue(): number | null {
+  async nextHookDue(): Promise<number | null> {
     return this.nextDueStmt.get()?.at ?? null;
   }
 
   /** The texts the gateway did not take after every retry, newest first. */
-  failedTexts(limit: number): ContactSend[] {
+  async failedTexts(limit: number): Promise<ContactSend[]> {
     return this.failedStmt.all(limit).map(sendOf);
   }
 
   /** Per entry of a list, when its last letter and last text went out. */
-  entryContacts(list: string): Map<number, EntryContacts> {
+  async entryContacts(list: string): Promise<Map<number, EntryContacts>> {
     const out = new Map<number, EntryContacts>();
     for (const r of this.contactsStmt.all(list)) {
       const c = out.get(r.entry_id) ?? { letterAt: null, textAt: null };

@@ -15,7 +15,7 @@ export class QueueNumberRepo {
   }
 
   /** The next number of the day's series; call it inside the write that stores the card. */
-  next(date: string, walkIn: boolean): number {
+  async next(date: string, walkIn: boolean): Promise<number> {
     const row = this.nextStmt.get({ date, walkIn: Number(walkIn) });
     if (!row) throw new Error("queue number counter returned no row");
     return row.last;

@@ -134,77 +134,77 @@ export class RegisterRepo {
     this.countStmt = db.prepare<[], { n: number }>("SELECT count(*) AS n FROM vehicles");
   }
 
-  customer(id: number): Customer | undefined {
+  async customer(id: number): Promise<Customer | undefined> {
     const r = this.customerById.get(id);
     return r && customerOf(r);
   }
 
-  customersWithPhone(phone: string): Customer[] {
+  async customersWithPhone(phone: string): Promise<Customer[]> {
     const key = phoneKey(phone);
     return key === "" ? [] : this.customersByPhone.all(key).map(customerOf);
   }
 
-  customers(): Customer[] {
+  async customers(): Promise<Customer[]> {
     return this.allCustomers.all().map(customerOf);
   }
 
-  insertCustomerRow(c: Omit<Customer, "id">): Customer {
+  async insertCustomerRow(c: Omit<Customer, "id">): Promise<Customer> {
     const info = this.insertCustomer.run(customerParams({ ...c, id: 0 }));
     return { ...c, id: Number(info.lastInsertRowid) };
   }
 
-  updateCustomerRow(c: Customer): void {
+  async updateCustomerRow(c: Customer): Promise<void> {
     this.updateCustomer.run(customerParams(c));
   }
 
-  vehicle(id: number): Vehicle | undefined {
+  async vehicle(id: number): Promise<Vehicle | undefined> {
     const r = this.vehicleById.get(id);
     return r && vehicleOf(r);
   }
 
-  vehicleWithPlate(plate: string): Vehicle | undefined {
+  async vehicleWithPlate(plate: string): Promise<Vehicle | undefined> {
     const r = this.vehicleByPlate.get(plateSearchKey(plate));
     return r && vehicleOf(r);
   }
 
-  vehicleWithVin(vin: string): Vehicle | undefined {
+  async vehicleWithVin(vin: string): Promise<Vehicle | undefined> {
     const r = vin === "" ? undefined : this.vehicleByVin.get(vin);
     return r && vehicleOf(r);
   }
 
-  vehiclesOf(customerId: number): Vehicle[] {
+  async vehiclesOf(customerId: number): Promise<Vehicle[]> {
     return this.vehiclesOfCustomer.all(customerId).map(vehicleOf);
   }
 
-  vehicles(): Vehicle[] {
+  async vehicles(): Promise<Vehicle[]> {
     return this.allVehicles.all().map(vehicleOf);
   }
 
-  vehicleCount(): number {
+  async vehicleCount(): Promise<number> {
     return this.countStmt.get()!.n;
   }
 
-  insertVehicleRow(v: Omit<Vehicle, "id">): Vehicle {
+  async insertVehicleRow(v: Omit<Vehicle, "id">): Promise<Vehicle> {
     const info = this.insertVehicle.run(vehicleParams({ ...v, id: 0 }));
     return { ...v, id: Number(info.lastInsertRowid) };
   }
 
-  updateVehicleRow(v: Vehicle): void {
+  async updateVehicleRow(v: Vehicle): Promise<void> {
     this.updateVehicle.run(vehicleParams(v));
   }
 
   /** Vehicles whose plate, VIN or owner's name holds `query`, or whose owner's phone holds its digits. */
-  search(query: string, limit: number, offset = 0): Vehicle[] {
+  async search(query: string, limit: number, offset = 0): Promise<Vehicle[]> {
     const key = plateSearchKey(query);
     const digits = phoneKey(query);
     return this.searchStmt.all({ key, phone: digits.length >= 4 ? digits : "", limit, offset }).map(vehicleOf);
   }
 
-  link(appointmentId: number, vehicleId: number | null, entryId: number | null): void {
+  async link(appointmentId: number, vehicleId: number | null, entryId: number | null): Promise<void> {
     this.linkStmt.run(appointmentId, vehicleId, entryId);
   }
 
-  linkFor(appointmentId: number): { vehicleId: number | null; entryId: number | null } | undefined {
+  async linkFor(appointmentId: number): Promise<{ vehicleId: number | null; entryId: number | null } | undefined> {
     const r = this.linkOf.get(appointmentId);
     return r && { vehicleId: r.vehicle_id, entryId: r.entry_id };
   }

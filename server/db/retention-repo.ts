@@ -29,35 +29,35 @@ export class RetentionRepo {
     this.countStmt = db.prepare<[], { audit: number; changes: number }>("SELECT (SELECT count(*) FROM audit_log) AS audit, (SELECT count(*) FROM change_log) AS changes");
   }
 
-  get(): Retention {
+  async get(): Promise<Retention> {
     const r = this.getStmt.get();
     return r ? { auditDays: r.audit_days, version: r.version } : { auditDays: 400, version: 0 };
   }
 
-  set(r: Retention): void {
+  async set(r: Retention): Promise<void> {
     this.setStmt.run(r.auditDays, r.version);
   }
 
   /** The oldest audit rows made before `beforeIso`, at most `limit`, oldest first. */
-  auditBefore(beforeIso: string, limit: number): StoredRow[] {
+  async auditBefore(beforeIso: string, limit: number): Promise<StoredRow[]> {
     return this.oldAudit.all(beforeIso, limit);
   }
 
-  removeAuditThrough(id: number, beforeIso: string): void {
+  async removeAuditThrough(id: number, beforeIso: string): Promise<void> {
     this.dropAudit.run(id, beforeIso);
   }
 
   /** Change-log rows at or below `revision`, at most `limit`, oldest first. */
-  changesThrough(revision: number, limit: number): StoredRow[] {
+  async changesThrough(revision: number, limit: number): Promise<StoredRow[]> {
     return this.oldChanges.all(revision, limit);
   }
 
-  removeChangesThrough(revision: number): void {
+  async removeChangesThrough(revision: number): Promise<void> {
     this.dropChanges.run(revision);
   }
 
   /** Rows now in the audit log and the change log. */
-  counts(): { audit: number; changes: number } {
+  async counts(): Promise<{ audit: number; changes: number }> {
     return this.countStmt.get()!;
   }
 }

@@ -22,11 +22,11 @@ export class SampleRepo {
     this.deactivateBays = db.prepare(`UPDATE bays SET active = 0, is_sample = 0, version = version + 1 WHERE is_sample = 1`);
   }
 
-  count(): number {
+  async count(): Promise<number> {
     return this.countStmt.get()?.n ?? 0;
   }
 
-  removeAll(): { appointments: number; advisors: number; bays: number } {
+  async removeAll(): Promise<{ appointments: number; advisors: number; bays: number }> {
     const appointments = this.deleteAppointments.run().changes;
     const advisors = this.deleteAdvisors.run().changes;
     this.deactivateAdvisors.run();

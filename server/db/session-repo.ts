@@ -34,29 +34,29 @@ export class SessionRepo {
     this.deleteExpired = db.prepare("DELETE FROM sessions WHERE expires_at <= ? OR last_seen_at <= ?");
   }
 
-  get(idHash: string): StoredSession | undefined {
+  async get(idHash: string): Promise<StoredSession | undefined> {
     const r = this.getStmt.get(idHash);
     return r && { idHash: r.id_hash, accountId: r.account_id, createdAt: r.created_at, lastSeenAt: r.last_seen_at, expiresAt: r.expires_at };
   }
 
-  insert(s: StoredSession): void {
+  async insert(s: StoredSession): Promise<void> {
     this.insertStmt.run(s.idHash, s.accountId, s.createdAt, s.lastSeenAt, s.expiresAt);
   }
 
-  touch(idHash: string, at: number): void {
+  async touch(idHash: string, at: number): Promise<void> {
     this.touchStmt.run(at, idHash);
   }
 
-  remove(idHash: string): void {
+  async remove(idHash: string): Promise<void> {
     this.deleteStmt.run(idHash);
   }
 
-  removeForAccount(accountId: number): void {
+  async removeForAccount(accountId: number): Promise<void> {
     this.deleteForAccount.run(accountId);
   }
 
   /** Ended sessions: past their absolute end, or idle since before `idleBefore`. */
-  removeEnded(now: number, idleBefore: number): void {
+  async removeEnded(now: number, idleBefore: number): Promise<void> {
     this.deleteExpired.run(now, idleBefore);
   }
 }

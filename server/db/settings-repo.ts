@@ -60,7 +60,7 @@ export class SettingsRepo {
     );
   }
 
-  get(): StoredSettings | undefined {
+  async get(): Promise<StoredSettings | undefined> {
     if (this.cached) return this.cached;
     const r = this.getStmt.get();
     if (!r) return undefined;
@@ -83,13 +83,13 @@ export class SettingsRepo {
     return this.cached;
   }
 
-  require(): StoredSettings {
-    const s = this.get();
+  async require(): Promise<StoredSettings> {
+    const s = await this.get();
     if (!s) throw new Error("settings row missing: the database was not initialised");
     return s;
   }
 
-  save(s: Settings, version: number, now: string, by: string): void {
+  async save(s: Settings, version: number, now: string, by: string): Promise<void> {
     this.upsertStmt.run(toParams(s, version, now, by));
     this.cached = { settings: s, version };
   }

@@ -43,30 +43,30 @@ export class TokenRepo {
     this.usedStmt = db.prepare("UPDATE api_tokens SET last_used_at = ? WHERE id = ?");
   }
 
-  get(id: number): ApiToken | undefined {
+  async get(id: number): Promise<ApiToken | undefined> {
     const r = this.byId.get(id);
     return r && fromRow(r);
   }
 
-  byTokenHash(hash: string): ApiToken | undefined {
+  async byTokenHash(hash: string): Promise<ApiToken | undefined> {
     const r = this.byHash.get(hash);
     return r && fromRow(r);
   }
 
-  all(): ApiToken[] {
+  async all(): Promise<ApiToken[]> {
     return this.allStmt.all().map(fromRow);
   }
 
-  insert(t: Pick<ApiToken, "name" | "role" | "advisorId" | "createdAt" | "createdBy">, hash: string): ApiToken {
+  async insert(t: Pick<ApiToken, "name" | "role" | "advisorId" | "createdAt" | "createdBy">, hash: string): Promise<ApiToken> {
     const info = this.insertStmt.run(t.name, t.role, t.advisorId, hash, t.createdAt, t.createdBy);
-    return this.get(Number(info.lastInsertRowid))!;
+    return (await this.get(Number(info.lastInsertRowid)))!;
   }
 
-  revoke(id: number): void {
+  async revoke(id: number): Promise<void> {
     this.revokeStmt.run(id);
   }
 
-  markUsed(id: number, at: string): void {
+  async markUsed(id: number, at: string): Promise<void> {
     this.usedStmt.run(at, id);
   }
 }

@@ -7,7 +7,7 @@ import { sendError } from "./send-error.js";
 
 /** The live side of paired displays: who is connected now, and what they show. */
 export interface DisplayPresence {
-  displayStatuses(): DisplayStatus[];
+  displayStatuses(): Promise<DisplayStatus[]>;
 }
 
 const bodyOf = (req: Request): unknown => req.body ?? {};
@@ -25,7 +25,7 @@ export function accessRoutes(board: Board, presence: DisplayPresence): Router {
   const r = Router();
   const manager = requireRead("access");
 
-  r.get("/accounts", manager, (_req, res) => res.json(board.records.accounts()));
+  r.get("/accounts", manager, async (_req, res) => res.json(await board.records.accounts()));
   r.post("/accounts", (req, res) => runCommand(board, req, res, { type: "account.create", input: bodyOf(req) }, true));
   r.patch("/accounts/:id", (req, res) => {
     const id = idParam(req, res);
@@ -40,7 +40,7 @@ export function accessRoutes(board: Board, presence: DisplayPresence): Router {
     runCommand(board, req, res, { ...splitVersion(req.body).rest, type: "account.set_password", id });
   });
 
-  r.get("/displays", manager, (_req, res) => res.json(presence.displayStatuses()));
+  r.get("/displays", manager, async (_req, res) => res.json(await presence.displayStatuses()));
   // no Idempotency-Key here: a replayed answer could not show the key again, which is the point of asking
   r.post("/displays", (req, res) => runCommand(board, req, res, { type: "display.create", input: bodyOf(req) }, true, false));
   r.patch("/displays/:id", (req, res) => {
@@ -54,19 +54,19 @@ export function accessRoutes(board: Board, presence: DisplayPresence): Router {
     if (id !== null && noBody(req, res)) runCommand(board, req, res, { type: "display.revoke", id });
   });
 
-  r.get("/tokens", manager, (_req, res) => res.json(board.records.tokens()));
+  r.get("/tokens", manager, async (_req, res) => res.json(await board.records.tokens()));
   r.post("/tokens", (req, res) => runCommand(board, req, res, { type: "token.create", input: bodyOf(req) }, true, false));
   r.delete("/tokens/:id", (req, res) => {
     const id = idParam(req, res);
     if (id !== null && noBody(req, res)) runCommand(board, req, res, { type: "token.revoke", id });
   });
 
-  r.get("/access/audit", manager, (req, res) => {
+  r.get("/access/audit", manager, async (req, res) => {
     const limit = Number(req.query.limit ?? 200);
     if (!Number.isInteger(limit) || limit < 1 || limit > 1000) {
       return sendError(res, { code: "invalid_payload", message: "limit must be a whole number from 1 to 1000", field: "limit" });
     }
-    res.json(board.records.accessAudit(limit));
+    res.json(await board.records.accessAudit(limit));
   });
 
   return r;

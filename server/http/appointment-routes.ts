@@ -21,18 +21,18 @@ export function appointmentRoutes(board: Board): Router {
   // 散客接待 at the gate: the card is made now, already arrived (issue 13)
   r.post("/walk-in", (req, res) => runCommand(board, req, res, { type: "appointment.walk_in", input: (req.body as unknown) ?? {} }, true));
 
-  r.get("/:id", requireRead("records"), (req, res) => {
+  r.get("/:id", requireRead("records"), async (req, res) => {
     const id = idParam(req, res);
     if (id === null) return;
-    const a = board.records.appointment(id);
+    const a = await board.records.appointment(id);
     if (!a) return sendError(res, { code: "not_found", message: `appointment ${id} does not exist` });
     res.json(a);
   });
 
-  r.get("/:id/history", requireRead("records"), (req, res) => {
+  r.get("/:id/history", requireRead("records"), async (req, res) => {
     const id = idParam(req, res);
     if (id === null) return;
-    res.json(board.records.appointmentHistory(id));
+    res.json(await board.records.appointmentHistory(id));
   });
 
   r.patch("/:id", (req, res) => {

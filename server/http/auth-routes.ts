@@ -37,9 +37,9 @@ export function authRoutes(board: Board, access: AccessControl): Router {
     }
   });
 
-  r.post("/logout", (req, res) => {
+  r.post("/logout", async (req, res) => {
     const sessionId = sessionFromCookieHeader(req.get("cookie"));
-    if (sessionId) board.endConnections([access.logout(sessionId)]);
+    if (sessionId) board.endConnections([await access.logout(sessionId)]);
     res.append("set-cookie", clearedSessionCookie(req.secure));
     res.status(204).end();
   });
@@ -51,17 +51,17 @@ export function authRoutes(board: Board, access: AccessControl): Router {
   });
 
   /** The one thing an account with a one-time password may do; then it gets a fresh session. */
-  r.post("/password", (req, res) => {
+  r.post("/password", async (req, res) => {
     const p = req.principal;
     if (!p?.account) return sendError(res, { code: "unauthorized", message: "sign in first: POST /api/auth/login" });
     const body = PasswordChangeSchema.safeParse(req.body ?? {});
     if (!body.success) return sendError(res, DomainError.fromZod(body.error).toBody());
     const account = p.account;
     const cmd = validate(CommandSchema, { type: "account.set_password", id: account.id, password: body.data.newPassword, currentPassword: body.data.currentPassword });
-    const done = cmd.ok ? board.execute(cmd.data, p.actor) : cmd;
+    const done = cmd.ok ? await board.execute(cmd.data, p.actor) : cmd;
     if (!done.ok) return sendError(res, done.error);
     // every session of the account ended with the change; this one continues under a new id
-    startSession(req, res, access.newSession(account.id).sessionId);
+    startSession(req, res, (await access.newSession(account.id)).sessionId);
     res.json({ account: done.data.record, mustChangePassword: false });
   });
 

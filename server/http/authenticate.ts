@@ -13,7 +13,7 @@ declare module "express-serve-static-core" {
 }
 
 export function authenticate(access: AccessControl): RequestHandler {
-  return (req, res, next) => {
+  return async (req, res, next) => {
     if (sessionCookieValues(req.get("cookie")).length > 1) {
       // not even sign-in: a new cookie would not replace a planted one of another path or domain
       return sendError(res, {
@@ -22,7 +22,7 @@ export function authenticate(access: AccessControl): RequestHandler {
         field: "cookie",
       });
     }
-    const principal = access.fromHeaders(req.get("cookie"), req.get("authorization"));
+    const principal = await access.fromHeaders(req.get("cookie"), req.get("authorization"));
     if (principal) req.principal = principal;
     else if (req.get("authorization") !== undefined) {
       // a caller that sent credentials wants to know at once that they are no good

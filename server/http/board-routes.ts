@@ -15,7 +15,7 @@ export interface HealthSource {
 }
 
 /** `?date=` or, when absent, today in the site's time zone; null (after answering 400) when malformed. */
-function dateParam(board: Board, req: Request, res: Response): string | null {
+async function dateParam(board: Board, req: Request, res: Response): Promise<string | null> {
   const raw = req.query.date;
   if (raw === undefined) return board.today();
   const parsed = LocalDateSchema.safeParse(raw);
@@ -29,8 +29,8 @@ function dateParam(board: Board, req: Request, res: Response): string | null {
 export function boardRoutes(board: Board, health: HealthSource): Router {
   const r = Router();
 
-  r.get("/health", (_req, res) => {
-    const { database, revision } = board.health();
+  r.get("/health", async (_req, res) => {
+    const { database, revision } = await board.health();
     res.status(database === "ok" ? 200 : 503).json({
       status: database === "ok" ? "ok" : "degraded",
       database,
@@ -43,54 +43,54 @@ export function boardRoutes(board: Board, health: HealthSource): Router {
     });
   });
 
-  r.get("/board", requireRead("board"), (req, res) => {
-    const date = dateParam(board, req, res);
-    if (date !== null) res.json(board.snapshot(date));
+  r.get("/board", requireRead("board"), async (req, res) => {
+    const date = await dateParam(board, req, res);
+    if (date !== null) res.json(await board.snapshot(date));
   });
 
-  r.get("/board/overlaps", requireRead("board"), (req, res) => {
-    const date = dateParam(board, req, res);
-    if (date !== null) res.json(board.overlaps(date));
+  r.get("/board/overlaps", requireRead("board"), async (req, res) => {
+    const date = await dateParam(board, req, res);
+    if (date !== null) res.json(await board.overlaps(date));
   });
 
-  r.get("/audit", requireRead("records"), (req, res) => {
-    const date = dateParam(board, req, res);
-    if (date !== null) res.json(board.records.auditOfDay(date));
+  r.get("/audit", requireRead("records"), async (req, res) => {
+    const date = await dateParam(board, req, res);
+    if (date !== null) res.json(await board.records.auditOfDay(date));
   });
 
-  r.get("/export.csv", requireRead("records"), (req, res) => {
-    const date = dateParam(board, req, res);
+  r.get("/export.csv", requireRead("records"), async (req, res) => {
+    const date = await dateParam(board, req, res);
     if (date === null) return;
-    const { appointments, advisors, bays } = board.records.day(date);
+    const { appointments, advisors, bays } = await board.records.day(date);
     const csv = dayCsv(appointments, advisors, bays);
     res.type("text/csv; charset=utf-8").attachment(`magboard-${date}.csv`).send(csv);
   });
 
-  r.get("/search", requireRead("records"), (req, res) => {
-    const date = dateParam(board, req, res);
+  r.get("/search", requireRead("records"), async (req, res) => {
+    const date = await dateParam(board, req, res);
     if (date === null) return;
     const q = typeof req.query.q === "string" ? req.query.q.slice(0, 40) : "";
-    res.json(board.records.search(date, q));
+    res.json(await board.records.search(date, q));
   });
 
-  r.post("/sample", (req, res) => {
+  r.post("/sample", async (req, res) => {
     const principal = signedIn(req, res);
     if (!principal) return;
     if (principal.actor.role !== "manager") return sendError(res, { code: "forbidden", message: "only a manager may load a sample board" });
     const parsed = SampleLoadSchema.safeParse(req.body ?? {});
     if (!parsed.success) return sendError(res, DomainError.fromZod(parsed.error).toBody());
     const { fixture } = parsed.data;
-    const date = board.loadSample(fixture, principal.actor);
-    res.json({ fixture, date, revision: board.revision() });
+    const date = await board.loadSample(fixture, principal.actor);
+    res.json({ fixture, date, revision: await board.revision() });
   });
 
-  r.delete("/sample", (req, res) => {
+  r.delete("/sample", async (req, res) => {
     const principal = signedIn(req, res);
     if (!principal) return;
     if (principal.actor.role !== "manager") return sendError(res, { code: "forbidden", message: "only a manager may remove the sample board" });
     // the server's own command, signed with the account that asked for it
-    const removed = board.removeSample(principal.actor);
-    res.json({ removed, revision: board.revision() });
+    const removed = await board.removeSample(principal.actor);
+    res.json({ removed, revision: await board.revision() });
   });
 
   return r;

@@ -11,8 +11,8 @@ const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 export function callListRoutes(board: Board): Router {
   const r = Router();
 
-  r.get("/rules", requireRead("records"), (_req, res) => {
-    const { rules, version } = board.callIn.rules();
+  r.get("/rules", requireRead("records"), async (_req, res) => {
+    const { rules, version } = await board.callIn.rules();
     res.json({ ...rules, version });
   });
 
@@ -21,20 +21,20 @@ export function callListRoutes(board: Board): Router {
     runCommand(board, req, res, { type: "call.rules", version, changes });
   });
 
-  r.get("/figures", requireRead("records"), (req, res) => {
+  r.get("/figures", requireRead("records"), async (req, res) => {
     const from = typeof req.query.from === "string" ? req.query.from : "";
     const to = typeof req.query.to === "string" ? req.query.to : from;
     if (!MONTH.test(from) || !MONTH.test(to)) {
       return sendError(res, { code: "invalid_payload", message: "month must be written YYYY-MM (from, and to)", field: "month" });
     }
-    res.json(board.callIn.figures(from, to));
+    res.json(await board.callIn.figures(from, to));
   });
 
   // the day-before calls (预约确认) of a date: no answer / text sent, and the count still unconfirmed
-  r.get("/confirmations", requireRead("records"), (req, res) => {
+  r.get("/confirmations", requireRead("records"), async (req, res) => {
     const date = typeof req.query.date === "string" && /^\d{4}-\d{2}-\d{2}$/.test(req.query.date) ? req.query.date : null;
     if (date === null) return sendError(res, { code: "invalid_payload", message: "date must be written YYYY-MM-DD", field: "date" });
-    res.json(board.callIn.confirmations(date));
+    res.json(await board.callIn.confirmations(date));
   });
 
   r.post("/confirmations/:id", (req, res) => {
@@ -61,11 +61,11 @@ export function callListRoutes(board: Board): Router {
     runCommand(board, req, res, { type: "call.book", id, version, input }, true);
   });
 
-  r.get("/:list", requireRead("records"), (req, res) => {
+  r.get("/:list", requireRead("records"), async (req, res) => {
     const list = CallListSchema.safeParse(req.params.list);
     if (!list.success) return sendError(res, { code: "not_found", message: `no list ${String(req.params.list).slice(0, 40)}` });
     const principal = signedIn(req, res);
-    if (principal) res.json(board.callIn.list(list.data, principal.actor, req.query.all === "1"));
+    if (principal) res.json(await board.callIn.list(list.data, principal.actor, req.query.all === "1"));
   });
 
   r.post("/:list/generate", (req, res) => runCommand(board, req, res, { type: "call.generate", list: req.params.list }));

@@ -11,13 +11,13 @@ export function historyRoutes(board: Board): Router {
   const r = Router();
   const manager = requireRead("access");
 
-  r.get("/history", manager, (req, res) => {
+  r.get("/history", manager, async (req, res) => {
     const q = AuditQuerySchema.safeParse(req.query);
     if (!q.success) return sendError(res, DomainError.fromZod(q.error).toBody());
-    res.json(board.history(q.data));
+    res.json(await board.history(q.data));
   });
 
-  r.get("/retention", manager, (_req, res) => res.json(board.retention()));
+  r.get("/retention", manager, async (_req, res) => res.json(await board.retention()));
   r.patch("/retention", (req, res) => {
     const { version, rest: changes } = splitVersion(req.body);
     runCommand(board, req, res, { type: "retention.update", version, changes });

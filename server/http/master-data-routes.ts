@@ -6,14 +6,14 @@ import { sendError } from "./send-error.js";
 /** advisors and bays share one shape of routes; DELETE switches a row off, so old cards keep their names. */
 function masterDataRoutes(board: Board, entity: "advisor" | "bay"): Router {
   const r = Router();
-  const list = () => (entity === "advisor" ? board.records.advisors() : board.records.bays());
-  const get = (id: number) => (entity === "advisor" ? board.records.advisor(id) : board.records.bay(id));
+  const list = async () => (entity === "advisor" ? await board.records.advisors() : await board.records.bays());
+  const get = async (id: number) => (entity === "advisor" ? await board.records.advisor(id) : await board.records.bay(id));
 
-  r.get("/", (_req, res) => res.json(list()));
-  r.get("/:id", (req, res) => {
+  r.get("/", async (_req, res) => res.json(await list()));
+  r.get("/:id", async (req, res) => {
     const id = idParam(req, res);
     if (id === null) return;
-    const row = get(id);
+    const row = await get(id);
     if (!row) return sendError(res, { code: "not_found", message: `${entity} ${id} does not exist` });
     res.json(row);
   });
@@ -40,8 +40,8 @@ export const bayRoutes = (board: Board) => masterDataRoutes(board, "bay");
 
 export function settingsRoutes(board: Board): Router {
   const r = Router();
-  r.get("/", (_req, res) => {
-    const s = board.records.settings();
+  r.get("/", async (_req, res) => {
+    const s = await board.records.settings();
     res.json({ ...s.settings, version: s.version });
   });
   r.patch("/", (req, res) => {

@@ -27,24 +27,24 @@ const CSV_HEADERS: Record<keyof ReceptionFigureRow, MessageKey> = {
 export function receptionRoutes(board: Board): Router {
   const r = Router();
 
-  const figures = (query: unknown): { error: ErrorBody } | { figures: ReceptionFigures; lang: Language } => {
+  const figures = async (query: unknown): Promise<{ error: ErrorBody } | { figures: ReceptionFigures; lang: Language }> => {
     const parsed = ReceptionFiguresQuerySchema.safeParse(query);
     if (!parsed.success) return { error: DomainError.fromZod(parsed.error).toBody() };
     const q = parsed.data;
-    const from = q.from ?? q.date ?? board.today();
+    const from = q.from ?? q.date ?? await board.today();
     const to = q.to ?? q.date ?? from;
     if (to < from) return { error: { code: "invalid_payload" as const, message: "to must not be before from", field: "to" } };
-    return { figures: board.records.receptionFigures(from, to), lang: q.lang ?? board.records.settings().settings.language };
+    return { figures: await board.records.receptionFigures(from, to), lang: q.lang ?? (await board.records.settings()).settings.language };
   };
 
-  r.get("/reception/figures", requireRead("figures"), (req, res) => {
-    const out = figures(req.query);
+  r.get("/reception/figures", requireRead("figures"), async (req, res) => {
+    const out = await figures(req.query);
     if ("error" in out) return sendError(res, out.error);
     res.json(out.figures);
   });
 
-  r.get("/reception/figures.csv", requireRead("figures"), (req, res) => {
-    const out = figures(req.query);
+  r.get("/reception/figures.csv", requireRead("figures"), async (req, res) => {
+    const out = await figures(req.query);
     if ("error" in out) return sendError(res, out.error);
     const lang = out.lang;
     const headers = Object.fromEntries(Object.entries(CSV_HEADERS).map(([k, key]) => [k, t(lang, key)])) as Record<keyof ReceptionFigureRow, string>;

@@ -50,20 +50,20 @@ function readFile(req: Request): ReadFile {
 export function registerRoutes(board: Board): Router {
   const r = Router();
 
-  r.get("/vehicles", requireRead("records"), (req, res) => {
+  r.get("/vehicles", requireRead("records"), async (req, res) => {
     const q = typeof req.query.q === "string" ? req.query.q.slice(0, 40) : "";
-    res.json(board.callIn.search(q, intQuery(req.query.limit, 100, 500), intQuery(req.query.offset, 0, 1_000_000)));
+    res.json(await board.callIn.search(q, intQuery(req.query.limit, 100, 500), intQuery(req.query.offset, 0, 1_000_000)));
   });
 
-  r.get("/lookup", requireRead("records"), (req, res) => {
+  r.get("/lookup", requireRead("records"), async (req, res) => {
     const q = typeof req.query.q === "string" ? req.query.q.slice(0, 40) : "";
-    res.json(q.trim().length < 2 ? [] : board.callIn.lookup(q));
+    res.json(q.trim().length < 2 ? [] : await board.callIn.lookup(q));
   });
 
-  r.get("/vehicles/:id", requireRead("records"), (req, res) => {
+  r.get("/vehicles/:id", requireRead("records"), async (req, res) => {
     const id = idParam(req, res);
     if (id === null) return;
-    const found = board.callIn.vehicle(id);
+    const found = await board.callIn.vehicle(id);
     if (!found) return sendError(res, { code: "not_found", message: `vehicle ${id} does not exist` });
     res.json(found);
   });
@@ -84,12 +84,12 @@ export function registerRoutes(board: Board): Router {
     runCommand(board, req, res, { type: "customer.update", id, version, changes: rest });
   });
 
-  r.get("/export.csv", requireRead("records"), (_req, res) => {
-    res.type("text/csv; charset=utf-8").attachment("magboard-register.csv").send(registerCsv(board.callIn.everything()));
+  r.get("/export.csv", requireRead("records"), async (_req, res) => {
+    res.type("text/csv; charset=utf-8").attachment("magboard-register.csv").send(registerCsv(await board.callIn.everything()));
   });
 
   // the file itself is the body (any content type), so Excel's GBK bytes arrive undecoded
-  r.post("/import", requireRead("records"), express.raw({ type: () => true, limit: REGISTER_FILE_LIMIT }), (req: Request, res: Response) => {
+  r.post("/import", requireRead("records"), express.raw({ type: () => true, limit: REGISTER_FILE_LIMIT }), async (req: Request, res: Response) => {
     let file: ReadFile;
     try {
       file = readFile(req);
@@ -97,7 +97,7 @@ export function registerRoutes(board: Board): Router {
       return sendError(res, board.refusalOf(err));
     }
     if (req.query.preview !== undefined) {
-      const plan = board.callIn.previewImport(file.rows);
+      const plan = await board.callIn.previewImport(file.rows);
       return res.json({ encoding: file.encoding, rows: file.rows.length + file.refused.length, refused: file.refused, unknownColumns: file.unknownColumns, ...plan });
     }
     const first = file.refused[0];

@@ -13,12 +13,12 @@ import { requireRead } from "./authenticate.js";
 export function reportRoutes(board: Board): Router {
   const r = Router();
 
-  r.get("/reports/figures", requireRead("figures"), (req, res) => {
+  r.get("/reports/figures", requireRead("figures"), async (req, res) => {
     const parsed = ReportQuerySchema.safeParse(req.query);
     if (!parsed.success) return sendError(res, DomainError.fromZod(parsed.error).toBody());
     const q = parsed.data;
-    const range = q.from !== undefined && q.to !== undefined ? { from: q.from, to: q.to } : periodRange(q.period ?? "day", q.date ?? board.today());
-    res.json(board.records.reportFigures(range));
+    const range = q.from !== undefined && q.to !== undefined ? { from: q.from, to: q.to } : periodRange(q.period ?? "day", q.date ?? await board.today());
+    res.json(await board.records.reportFigures(range));
   });
 
   return r;

@@ -35,24 +35,24 @@ function write(archive: ArchiveFiles, kind: ArchiveKind, rows: readonly StoredRo
  * keeps, to the monthly archive files: written and synced to disk first, deleted after, batch by
  * batch. The database then holds a steady number of days, whatever its age.
  */
-export function archiveOnce(store: Store, archive: ArchiveFiles, now: number): Archived {
+export async function archiveOnce(store: Store, archive: ArchiveFiles, now: number): Promise<Archived> {
   const { repos } = store;
-  const timeZone = repos.settings.require().settings.timeZone;
-  const cut = onlineFrom(now, repos.retention.get());
+  const timeZone = (await repos.settings.require()).settings.timeZone;
+  const cut = onlineFrom(now, await repos.retention.get());
   const done: Archived = { audit: 0, changes: 0 };
   for (;;) {
-    const rows = repos.retention.auditBefore(cut, BATCH);
+    const rows = await repos.retention.auditBefore(cut, BATCH);
     if (rows.length === 0) break;
     write(archive, "audit", rows, timeZone);
-    store.write(() => repos.retention.removeAuditThrough(Number(rows.at(-1)!.id), cut));
+    await store.transaction((tx) => tx.retention.removeAuditThrough(Number(rows.at(-1)!.id), cut));
     done.audit += rows.length;
   }
-  const keepFrom = repos.changes.revision() - CHANGE_LOG_KEEP;
+  const keepFrom = await repos.changes.revision() - CHANGE_LOG_KEEP;
   for (;;) {
-    const rows = repos.retention.changesThrough(keepFrom, BATCH);
+    const rows = await repos.retention.changesThrough(keepFrom, BATCH);
     if (rows.length === 0) break;
     write(archive, "changes", rows, timeZone);
-    store.write(() => repos.retention.removeChangesThrough(Number(rows.at(-1)!.revision)));
+    await store.transaction((tx) => tx.retention.removeChangesThrough(Number(rows.at(-1)!.revision)));
     done.changes += rows.length;
   }
   return done;
@@ -69,8 +69,8 @@ export class Archiving {
     private readonly log: Logger,
   ) {}
 
-  start(): void {
-    this.check();
+  async start(): Promise<void> {
+    await this.check();
   }
 
   stop(): void {
@@ -79,18 +79,18 @@ export class Archiving {
   }
 
   /** One run now; what it moved. */
-  runNow(): Archived {
-    const done = archiveOnce(this.store, this.archive, this.clock.now());
+  async runNow(): Promise<Archived> {
+    const done = await archiveOnce(this.store, this.archive, this.clock.now());
     if (done.audit + done.changes > 0) this.log.info(`archived ${done.audit} audit entries and ${done.changes} change-log rows to ${this.archive.dir}`);
     return done;
   }
 
-  private check(): void {
+  private async check(): Promise<void> {
     try {
-      this.runNow();
+      await this.runNow();
     } catch (err) {
       this.log.error("archiving failed; the rows stay in the database and are tried again in an hour", err);
     }
-    this.timer = this.clock.setTimer(CHECK_EVERY_MS, () => this.check());
+    this.timer = this.clock.setTimer(CHECK_EVERY_MS, () => void this.check());
   }
 }

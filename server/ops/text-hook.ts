@@ -87,22 +87,22 @@ export class TextHook {
         if (this.again) {
           this.again = false;
           this.kick();
-        } else this.scheduleNext();
+        } else this.scheduleNext().catch((err: unknown) => this.log.error("the text hook could not read when to try next", err));
       });
   }
 
   private async drain(): Promise<void> {
     for (;;) {
-      const due = this.store.repos.letters.pendingTexts(this.clock.now(), BATCH);
+      const due = await this.store.repos.letters.pendingTexts(this.clock.now(), BATCH);
       if (due.length === 0 || this.stopped) return;
       for (const text of due) await this.deliver(text);
     }
   }
 
-  private scheduleNext(): void {
+  private async scheduleNext(): Promise<void> {
     this.timer?.cancel();
     this.timer = null;
-    const next = this.store.repos.letters.nextHookDue();
+    const next = await this.store.repos.letters.nextHookDue();
     if (next === null || this.stopped) return;
     // the clock may have passed a retry's time while this round was still sending
     if (next <= this.clock.now()) return this.kick();
@@ -110,7 +110,7 @@ export class TextHook {
   }
 
   private async deliver(text: PendingText): Promise<void> {
-    const url = this.store.repos.letters.settings().settings.hookUrl;
+    const url = (await this.store.repos.letters.settings()).settings.hookUrl;
     const attempts = text.hookAttempts + 1;
     const error = url === "" ? "no_hook" : await this.send(url, text);
     let result: HookDelivery;
@@ -120,7 +120,7 @@ export class TextHook {
     // stopped while the gateway answered: the text stays pending, and the next start tries it again
     if (this.stopped) return;
     const dueAt = result.state === "pending" ? this.clock.now() + HOOK_RETRY_MS[attempts - 1]! : null;
-    this.bookkeeping.recordHookTry(text.id, result.state, attempts, error, dueAt);
+    await this.bookkeeping.recordHookTry(text.id, result.state, attempts, error, dueAt);
     if (result.state === "failed") this.log.error(`text ${text.id} to ${text.plate} not sent after ${attempts} tries: ${error}`);
     for (const l of this.listeners) l(result);
   }

@@ -58,7 +58,7 @@ export class BoardHub {
   }
 
   /** Every paired display with whether it is connected now and what it shows. */
-  displayStatuses(): DisplayStatus[] {
+  async displayStatuses(): Promise<DisplayStatus[]> {
     return this.display.statuses();
   }
 

@@ -24,18 +24,19 @@ export class DisplayChannel {
     /** Refuse unpaired screens: only a display with a key sees even the masked board. */
     requirePairing: boolean,
   ) {
-    this.links = new LinkQuality(() => board.today());
+    this.links = new LinkQuality();
     ns.use((socket, next) => {
       const key = handshakeString(socket.handshake.auth, "key");
       if (key === undefined) return next(requirePairing ? new Error("pairing_required") : undefined);
-      const paired = access.displayByKey(key);
-      if (!paired) return next(new Error("unauthorized"));
-      socket.data.displayId = paired.id;
-      socket.data.actor = access.displayActor(paired);
-      socket.data.ends = [socket.data.actor.id];
-      next();
+      access.displayByKey(key).then((paired) => {
+        if (!paired) return next(new Error("unauthorized"));
+        socket.data.displayId = paired.id;
+        socket.data.actor = access.displayActor(paired);
+        socket.data.ends = [socket.data.actor.id];
+        next();
+      }, next);
     });
-    ns.on("connection", (socket) => this.onConnection(socket));
+    ns.on("connection", (socket) => void this.onConnection(socket).catch(() => socket.disconnect(true)));
   }
 
   /** Displays connected now, paired or not. */
@@ -44,14 +45,15 @@ export class DisplayChannel {
   }
 
   /** Every paired display with whether it is connected now, what it shows and how well its link holds. */
-  statuses(): DisplayStatus[] {
+  async statuses(): Promise<DisplayStatus[]> {
     const live = new Map<number, DisplaySocket>();
     for (const s of this.ns.sockets.values()) if (s.data.displayId !== undefined) live.set(s.data.displayId, s);
-    const displays = this.board.records.displays();
+    const displays = await this.board.records.displays();
+    const today = await this.board.today();
     this.links.keepOnly(new Set(displays.filter((d) => !d.revoked).map((d) => d.id)));
     return displays.map((d) => {
       const s = live.get(d.id);
-      return { ...d, online: s !== undefined, date: s?.data.date ?? null, page: s?.data.page ?? null, ...this.links.report(d.id) };
+      return { ...d, online: s !== undefined, date: s?.data.date ?? null, page: s?.data.page ?? null, ...this.links.report(d.id, today) };
     });
   }
 
@@ -59,25 +61,26 @@ export class DisplayChannel {
     endRevoked(this.ns, ids);
   }
 
-  private onConnection(socket: DisplaySocket): void {
+  private async onConnection(socket: DisplaySocket): Promise<void> {
     const id = socket.data.displayId;
-    const paired = id === undefined ? undefined : this.board.records.display(id);
+    const paired = id === undefined ? undefined : await this.board.records.display(id);
     serveReads(socket, paired?.visibility === "staff" ? this.publisher.staffDisplayView : this.publisher.publicView, this.board);
     socket.on("display:config", (ack) => {
       if (typeof ack === "function") ack(paired ? configOf(paired) : null);
     });
     if (!paired) return;
-    this.touch(paired.id);
-    this.links.connected(paired.id, socket.conn);
+    await this.touch(paired.id);
+    this.links.connected(paired.id, socket.conn, await this.board.today());
     socket.on("display:report", (raw) => {
       const report = DisplayReportSchema.safeParse(raw);
       if (report.success) socket.data.page = report.data.page;
     });
-    socket.on("disconnect", () => this.touch(paired.id));
+    // the last-seen time is bookkeeping: a database that cannot take it now must not take the server down
+    socket.on("disconnect", () => void this.touch(paired.id).catch(() => undefined));
   }
 
-  private touch(displayId: number): void {
-    this.bookkeeping.touchDisplay(displayId, new Date(this.board.now()).toISOString());
+  private async touch(displayId: number): Promise<void> {
+    await this.bookkeeping.touchDisplay(displayId, new Date(this.board.now()).toISOString());
   }
 }
 

@@ -25,10 +25,9 @@ export interface LinkReport {
 export class LinkQuality {
   private readonly links = new Map<number, Link>();
 
-  constructor(private readonly today: () => string) {}
-
-  connected(displayId: number, engine: Heartbeat): void {
-    const link = this.current(displayId);
+  /** `today` is the site's date now. */
+  connected(displayId: number, engine: Heartbeat, today: string): void {
+    const link = this.current(displayId, today);
     link.connects += 1;
     let pingAt: number | null = null;
     // a wall-clock interval, not the board's clock: the board's clock may be set by hand in tests and drills
@@ -42,9 +41,9 @@ export class LinkQuality {
     });
   }
 
-  report(displayId: number): LinkReport {
+  report(displayId: number, today: string): LinkReport {
     const link = this.links.get(displayId);
-    if (!link || link.date !== this.today()) return { reconnectsToday: 0, rttMs: link?.rttMs ?? null };
+    if (!link || link.date !== today) return { reconnectsToday: 0, rttMs: link?.rttMs ?? null };
     return { reconnectsToday: Math.max(0, link.connects - 1), rttMs: link.rttMs };
   }
 
@@ -53,8 +52,7 @@ export class LinkQuality {
     for (const id of this.links.keys()) if (!ids.has(id)) this.links.delete(id);
   }
 
-  private current(displayId: number): Link {
-    const today = this.today();
+  private current(displayId: number, today: string): Link {
     const link = this.links.get(displayId);
     if (link && link.date === today) return link;
     const fresh: Link = { date: today, connects: 0, rttMs: link?.rttMs ?? null };

@@ -16,15 +16,17 @@ export function serveReads(socket: ReaderSocket, view: View, board: Board): void
     if (typeof ack === "function") ack(board.now());
   });
   socket.on("board:follow", (raw, ack) => {
-    if (typeof ack === "function") ack(follow(socket, raw, view, board));
+    if (typeof ack === "function") void follow(socket, raw, view, board).then(ack);
   });
 }
 
 /**
- * Joining the room and reading the board happen in one synchronous step, so no change can fall
- * between the snapshot and the first patch this socket receives.
+ * The board is read first, and the room joined right after, in the same turn of the event loop:
+ * the board announces a change only on the next tick (Board.announce), so no change can fall
+ * between the read and the first patch this socket receives. A change the read already holds may
+ * arrive again as a patch; the screen drops it as stale (shared/board-state.ts).
  */
-function follow(socket: ReaderSocket, raw: unknown, view: View, board: Board): Ack<FollowResult> {
+async function follow(socket: ReaderSocket, raw: unknown, view: View, board: Board): Promise<Ack<FollowResult>> {
   const req = FollowRequestSchema.safeParse(raw);
   if (!req.success) return { ok: false, error: DomainError.fromZod(req.error).toBody() };
   const { date, protocol, since } = req.data;
@@ -32,16 +34,15 @@ function follow(socket: ReaderSocket, raw: unknown, view: View, board: Board): A
     return { ok: false, error: { code: "protocol_mismatch", message: `server speaks protocol ${PROTOCOL_VERSION}; reload the page` } };
   }
   try {
+    const patches = since === undefined ? null : await board.patchesSince(since, date);
+    const answer: Ack<FollowResult> =
+      patches !== null
+        ? { ok: true, data: { kind: "patches", date, serverTime: board.now(), patches: patches.map((p) => ({ ...p, ops: view.ops(p.ops) })) } }
+        : { ok: true, data: view.day(await board.snapshot(date)) };
     if (socket.data.date && socket.data.date !== date) void socket.leave(dateRoom(view, socket.data.date));
     socket.data.date = date;
     void socket.join(dateRoom(view, date));
-    if (since !== undefined) {
-      const patches = board.patchesSince(since, date);
-      if (patches !== null) {
-        return { ok: true, data: { kind: "patches", date, serverTime: board.now(), patches: patches.map((p) => ({ ...p, ops: view.ops(p.ops) })) } };
-      }
-    }
-    return { ok: true, data: view.day(board.snapshot(date)) };
+    return answer;
   } catch (err) {
     return { ok: false, error: board.refusalOf(err) };
   }

@@ -27,17 +27,22 @@ export class StaffChannel {
     view: View,
   ) {
     ns.use((socket, next) => {
-      const principal = this.principalOf(socket);
-      if (!principal) return next(new Error("unauthorized"));
-      if (principal.mustChangePassword) return next(new Error("password_change_required"));
-      if (!mayRead(principal.actor.role, "board")) return next(new Error("forbidden"));
-      socket.data.actor = principal.actor;
-      socket.data.ends = [principal.actor.id, ...(principal.sessionHash ? [sessionKey(principal.sessionHash)] : [])];
-      next();
+      this.principalOf(socket).then((principal) => {
+        if (!principal) return next(new Error("unauthorized"));
+        if (principal.mustChangePassword) return next(new Error("password_change_required"));
+        if (!mayRead(principal.actor.role, "board")) return next(new Error("forbidden"));
+        socket.data.actor = principal.actor;
+        socket.data.ends = [principal.actor.id, ...(principal.sessionHash ? [sessionKey(principal.sessionHash)] : [])];
+        next();
+      }, next);
     });
     ns.on("connection", (socket) => {
       serveReads(socket, view, board);
-      socket.on("board:command", (raw, ack) => this.onCommand(socket, raw, ack));
+      socket.on("board:command", (raw, ack) => {
+        this.onCommand(socket, raw, ack).catch((err: unknown) => {
+          if (typeof ack === "function") ack({ ok: false, error: board.refusalOf(err) });
+        });
+      });
     });
     this.armSessionCheck();
   }
@@ -62,13 +67,23 @@ export class StaffChannel {
    */
   private armSessionCheck(): void {
     this.sessionCheck = this.clock.setTimer(SESSION_CHECK_MS, () => {
-      for (const socket of this.ns.sockets.values()) if (!this.principalOf(socket)) socket.disconnect(true);
-      this.armSessionCheck();
+      void this.endLapsedSessions().finally(() => {
+        // closed while the sessions were being read
+        if (this.sessionCheck !== null) this.armSessionCheck();
+      });
     });
   }
 
+  private async endLapsedSessions(): Promise<void> {
+    for (const socket of [...this.ns.sockets.values()]) {
+      // a session that cannot be read now is looked at again next time
+      const principal = await this.principalOf(socket).catch(() => undefined);
+      if (principal === null) socket.disconnect(true);
+    }
+  }
+
   /** Cookie or Bearer token from the handshake's headers, or a token in its `auth` payload (for integrations). */
-  private principalOf(socket: StaffSocket): Principal | null {
+  private async principalOf(socket: StaffSocket): Promise<Principal | null> {
     const headers = socket.handshake.headers;
     const token = handshakeString(socket.handshake.auth, "token");
     const authorization = token !== undefined ? `Bearer ${token}` : typeof headers.authorization === "string" ? headers.authorization : undefined;
@@ -76,10 +91,10 @@ export class StaffChannel {
   }
 
   /** The session is looked up again for every command: an expired session, a disabled account or a changed role counts at once. */
-  private onCommand(socket: StaffSocket, raw: unknown, ack: Parameters<StaffToServerEvents["board:command"]>[1]): void {
+  private async onCommand(socket: StaffSocket, raw: unknown, ack: Parameters<StaffToServerEvents["board:command"]>[1]): Promise<void> {
     // typed by the event map, but a client may send anything or nothing in its place
     if (typeof ack !== "function") return;
-    const principal = this.principalOf(socket);
+    const principal = await this.principalOf(socket);
     if (!principal) {
       ack({ ok: false, error: { code: "unauthorized", message: "your session has ended; sign in again" } });
       socket.disconnect(true);

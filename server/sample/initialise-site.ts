@@ -13,7 +13,7 @@ export interface SiteDefaults {
 const SEED_ACTOR = { id: "system:sample", name: "示例数据", role: "system" as const };
 
 /** A new database gets its settings row and, unless asked not to, a live sample day. */
-export function initialiseSite(board: Board, defaults: SiteDefaults): void {
+export async function initialiseSite(board: Board, defaults: SiteDefaults): Promise<void> {
   const settings: Settings = {
     siteName: "magboard 预约管理板",
     timeZone: defaults.timeZone,
@@ -27,9 +27,9 @@ export function initialiseSite(board: Board, defaults: SiteDefaults): void {
     greetingLimitMinutes: 3,
     jobCategories: [...DEFAULT_JOB_CATEGORIES],
   };
-  const fresh = board.executeSystem({ type: "site.init", settings }, SEED_ACTOR);
+  const fresh = await board.executeSystem({ type: "site.init", settings }, SEED_ACTOR);
   if (fresh && defaults.sample) {
     const today = localParts(board.now(), defaults.timeZone).date;
-    board.executeSystem({ type: "sample.seed", date: today, fixture: defaults.sample === true ? "sample" : defaults.sample }, SEED_ACTOR);
+    await board.executeSystem({ type: "sample.seed", date: today, fixture: defaults.sample === true ? "sample" : defaults.sample }, SEED_ACTOR);
   }
 }

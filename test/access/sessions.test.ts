@@ -29,7 +29,7 @@ describe("signing in and sessions", () => {
 
   it("marks the cookie Secure when a trusted proxy says the browser came over HTTPS", async () => {
     const db = openDatabase(":memory:");
-    const app = createApp({ db, clock: new ManualClock(Date.now()), log: quiet(), defaults: { timeZone: "Asia/Shanghai", sample: false }, adminPassword: TEST_ADMIN_PASSWORD, trustProxy: 1 });
+    const app = await createApp({ db, clock: new ManualClock(Date.now()), log: quiet(), defaults: { timeZone: "Asia/Shanghai", sample: false }, adminPassword: TEST_ADMIN_PASSWORD, trustProxy: 1 });
     await new Promise<void>((r) => app.httpServer.listen(0, "127.0.0.1", r));
     try {
       const port = (app.httpServer.address() as { port: number }).port;
@@ -118,11 +118,11 @@ describe("first start", () => {
   it("creates admin with a one-time password logged once, which must be changed; the next start logs none", async () => {
     const lines: string[] = [];
     const file = `${process.env.TMPDIR ?? "/tmp"}/magboard-first-run-${process.pid}-${Date.now()}.sqlite`;
-    const start = () => {
+    const start = async () => {
       const db = openDatabase(file);
-      return { db, app: createApp({ db, clock: new ManualClock(Date.now()), log: quiet(lines), defaults: { timeZone: "Asia/Shanghai", sample: false } }) };
+      return { db, app: await createApp({ db, clock: new ManualClock(Date.now()), log: quiet(lines), defaults: { timeZone: "Asia/Shanghai", sample: false } }) };
     };
-    const { db, app } = start();
+    const { db, app } = await start();
     await new Promise<void>((r) => app.httpServer.listen(0, "127.0.0.1", r));
     const base = `http://127.0.0.1:${(app.httpServer.address() as { port: number }).port}`;
     try {
@@ -143,7 +143,7 @@ describe("first start", () => {
       db.close();
     }
     lines.length = 0;
-    const again = start();
+    const again = await start();
     expect(lines.filter((l) => l.includes("one-time password"))).toEqual([]);
     await again.app.close();
     again.db.close();

@@ -107,7 +107,7 @@ describe("history: the audit viewer, retention and the archive", () => {
     // 401 days on: everything above is past the default retention (and the manager's session long over)
     clock.advance(401 * DAY);
     server.manager = await server.signIn("admin", TEST_ADMIN_PASSWORD);
-    const moved = server.app.archiving!.runNow();
+    const moved = await server.app.archiving!.runNow();
     expect(moved.audit).toBeGreaterThanOrEqual(before.length);
     const files = readdirSync(path.join(dir, "backups", "archive"));
     expect(files).toContain("audit-2026-11.jsonl.gz");
@@ -123,7 +123,7 @@ describe("history: the audit viewer, retention and the archive", () => {
     expect(day.entries).toHaveLength(5);
 
     // a second run moves nothing again, and the archive reads each entry once
-    expect(server.app.archiving!.runNow()).toEqual({ audit: 0, changes: 0 });
+    expect(await server.app.archiving!.runNow()).toEqual({ audit: 0, changes: 0 });
 
     // a backup of the archived database restores, and the archive still answers beside it
     const backupDir = path.join(dir, "backups");
@@ -146,7 +146,7 @@ describe("history: the audit viewer, retention and the archive", () => {
     await aFewChanges();
     clock.advance(45 * DAY);
     server.manager = await server.signIn("admin", TEST_ADMIN_PASSWORD);
-    expect(server.app.archiving!.runNow().audit).toBe(0);
+    expect((await server.app.archiving!.runNow()).audit).toBe(0);
     const current = (await server.api("/api/retention")).body as { auditDays: number; version: number };
     const refused = await server.api("/api/retention", { method: "PATCH", json: { version: current.version, auditDays: 5 } });
     expect(refused.status).toBe(400);
@@ -154,7 +154,7 @@ describe("history: the audit viewer, retention and the archive", () => {
     const set = await server.api("/api/retention", { method: "PATCH", json: { version: current.version, auditDays: 30 } });
     expect(set.status).toBe(200);
     expect(set.body.record).toEqual({ auditDays: 30, version: current.version + 1 });
-    expect(server.app.archiving!.runNow().audit).toBeGreaterThan(5);
+    expect((await server.app.archiving!.runNow()).audit).toBeGreaterThan(5);
     const change = (await history("kind=retention")).entries[0]!;
     expect(change.before).toEqual(current);
   });
@@ -174,7 +174,7 @@ describe("a year of changes on a compressed clock", () => {
       const actor = { id: "account:1", name: "管理员 (admin)", role: "manager" as const, accountId: 1 };
       const cards: { id: number; version: number }[] = [];
       for (let i = 0; i < 40; i++) {
-        const ack = server.app.board.execute(
+        const ack = await server.app.board.execute(
           parseCommand({ type: "appointment.create", input: { ...booking(advisors[i % 2]!, { date: "2029-03-01", startTime: `${String(8 + (i % 10)).padStart(2, "0")}:00` }), customerTitle: "mr" } }),
           actor,
         );
@@ -192,7 +192,7 @@ describe("a year of changes on a compressed clock", () => {
       for (let day = 0; day < 365; day++) {
         for (let round = 0; round < ROUNDS; round++) {
           for (const c of cards) {
-            const ack = server.app.board.execute(
+            const ack = await server.app.board.execute(
               parseCommand({ type: "appointment.update", id: c.id, version: c.version, changes: { workRequested: `第 ${day} 天第 ${round} 次：1万公里保养，检查刹车异响，客户要求洗车` } }),
               actor,
             );
@@ -202,7 +202,7 @@ describe("a year of changes on a compressed clock", () => {
           }
         }
         clock.advance(DAY);
-        server.app.archiving!.runNow();
+        await server.app.archiving!.runNow();
         if (day % 30 === 29) sizes.push(size());
       }
       const rows = server.db.prepare("SELECT (SELECT count(*) FROM audit_log) AS audit, (SELECT count(*) FROM change_log) AS changes").get() as { audit: number; changes: number };

@@ -64,7 +64,7 @@ describe("the manager's reports on a busy day and over a month, in Chromium, che
   beforeAll(async () => {
     browser = await launchBrowser();
     server = await startTestServer({ sample: "busy", clock: new ManualClock(LATE_AFTERNOON), staticDir: inject("pagesDir") });
-    fillMonthBefore(server.db, "2026-11-30", "Asia/Shanghai");
+    await fillMonthBefore(server.db, "2026-11-30", "Asia/Shanghai");
     // a recall campaign's list this month, for the call-in figures
     const advisors = (await server.api("/api/advisors")).body as { id: number }[];
     for (let i = 0; i < 4; i++) {

@@ -53,7 +53,7 @@ describe("a display running for weeks", () => {
     await waitForCard(page, "已到店");
     const cdp = await context.newCDPSession(page);
     const board = server.app.board;
-    const cards = board.snapshot("2026-11-27").appointments.filter((a) => a.status === "confirmed" || a.status === "booked").slice(0, 8);
+    const cards = (await board.snapshot("2026-11-27")).appointments.filter((a) => a.status === "confirmed" || a.status === "booked").slice(0, 8);
     expect(cards.length).toBeGreaterThan(3);
     const versions = new Map(cards.map((a) => [a.id, a.version]));
     let sent = 0;
@@ -64,7 +64,7 @@ describe("a display running for weeks", () => {
         const card = cards[sent % cards.length]!;
         // the work text changes every time; every other change also moves the card half an hour
         const changes = { workRequested: `保养 #${sent}`, ...(sent % 2 === 0 ? { startTime: sent % 4 === 0 ? "16:00" : "16:30" } : {}) };
-        const res = board.execute(CommandSchema.parse({ type: "appointment.update", id: card.id, version: versions.get(card.id)!, changes }), DESK);
+        const res = await board.execute(CommandSchema.parse({ type: "appointment.update", id: card.id, version: versions.get(card.id)!, changes }), DESK);
         if (!res.ok) throw new Error(`update refused: ${res.error.code} ${res.error.message}`);
         versions.set(card.id, (res.data.record as Appointment).version);
       }

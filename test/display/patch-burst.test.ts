@@ -48,8 +48,8 @@ describe("the wall display under a burst of changes", () => {
     await expect.poll(async () => Object.keys(await shownCards(page)).length, { timeout: 15_000 }).toBeGreaterThan(20);
     const shown = await shownCards(page);
     const board = server.app.board;
-    const cards = board
-      .snapshot(DAY)
+    const cards = (await board
+      .snapshot(DAY))
       .appointments.filter((a) => String(a.id) in shown && (a.status === "booked" || a.status === "confirmed") && a.lateAt === null)
       .slice(0, 10);
     expect(cards.length).toBe(10);
@@ -58,18 +58,18 @@ describe("the wall display under a burst of changes", () => {
     // page together; each card is changed three times, so a render of any in-between state that
     // stuck would show
     const latest = new Map<number, Appointment>(cards.map((a) => [a.id, a]));
-    const run = (command: Record<string, unknown>) => {
-      const res = board.execute(CommandSchema.parse(command), DESK);
+    const run = async (command: Record<string, unknown>) => {
+      const res = await board.execute(CommandSchema.parse(command), DESK);
       if (!res.ok) throw new Error(`refused: ${res.error.code} ${res.error.message}`);
       const a = res.data.record as Appointment;
       latest.set(a.id, a);
     };
-    for (const a of cards) run({ type: "appointment.update", id: a.id, version: latest.get(a.id)!.version, changes: { workRequested: `连发一 #${a.id}` } });
-    for (const a of cards) run({ type: "appointment.move", id: a.id, version: latest.get(a.id)!.version, startTime: otherHalf(a.startTime) });
-    for (const a of cards) run({ type: "appointment.update", id: a.id, version: latest.get(a.id)!.version, changes: { workRequested: `连发二 #${a.id}` } });
+    for (const a of cards) await run({ type: "appointment.update", id: a.id, version: latest.get(a.id)!.version, changes: { workRequested: `连发一 #${a.id}` } });
+    for (const a of cards) await run({ type: "appointment.move", id: a.id, version: latest.get(a.id)!.version, startTime: otherHalf(a.startTime) });
+    for (const a of cards) await run({ type: "appointment.update", id: a.id, version: latest.get(a.id)!.version, changes: { workRequested: `连发二 #${a.id}` } });
     const [arriving, cancelled] = [cards[0]!, cards[1]!];
-    run({ type: "appointment.status", id: arriving.id, version: latest.get(arriving.id)!.version, action: "arrive" });
-    run({ type: "appointment.status", id: cancelled.id, version: latest.get(cancelled.id)!.version, action: "cancel" });
+    await run({ type: "appointment.status", id: arriving.id, version: latest.get(arriving.id)!.version, action: "arrive" });
+    await run({ type: "appointment.status", id: cancelled.id, version: latest.get(cancelled.id)!.version, action: "cancel" });
 
     const kept = cards.filter((a) => a !== cancelled);
     // every card changed ends as the server has it: its new time and last work; the cancelled one off the board
@@ -91,7 +91,7 @@ describe("the wall display under a burst of changes", () => {
     for (const a of kept.slice(1)) expect(final[a.id]).not.toContain("已到店");
 
     // the header counts the final day too
-    const counts = dayCounts(board.snapshot(DAY).appointments);
+    const counts = dayCounts((await board.snapshot(DAY)).appointments);
     expect(await shownCounts(page)).toMatchObject({ total: counts.total, arrived: counts.arrived, late: counts.late, noShow: counts.noShow, toCome: counts.toCome });
     // and the page is the one a fresh TV opening now draws
     const fresh = (await display.page("/display?pageSeconds=600")).page;

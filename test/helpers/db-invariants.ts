@@ -10,7 +10,7 @@ import type { Appointment } from "../../shared/schemas/appointment.js";
  * integrity check, each card's audit history being a gap-free chain that ends in the row as stored,
  * and the revision counter matching the change log. Returns every violation, empty when all hold.
  */
-export function databaseViolations(file: string): string[] {
+export async function databaseViolations(file: string): Promise<string[]> {
   const db = new Database(file, { fileMustExist: true });
   const problems: string[] = [];
   try {
@@ -20,8 +20,8 @@ export function databaseViolations(file: string): string[] {
     const audit = new AuditRepo(db);
     const ids = db.prepare<[], { id: number }>("SELECT id FROM appointments ORDER BY id").all();
     for (const { id } of ids) {
-      const row = cards.get(id)!;
-      const history = audit.forEntity("appointment", id);
+      const row = (await cards.get(id))!;
+      const history = await audit.forEntity("appointment", id);
       if (history.length !== row.version) problems.push(`card ${id}: version ${row.version} but ${history.length} audit entries`);
       history.forEach((e, i) => {
         const after = e.after as Appointment;
@@ -32,7 +32,7 @@ export function databaseViolations(file: string): string[] {
       const last = history.at(-1)?.after;
       if (!isDeepStrictEqual(last, row)) problems.push(`card ${id}: the row differs from its last audit entry`);
     }
-    const revision = new ChangeLogRepo(db).revision();
+    const revision = await new ChangeLogRepo(db).revision();
     const log = db.prepare<[], { revision: number }>("SELECT revision FROM change_log ORDER BY revision").all().map((r) => r.revision);
     if (log.length > 0 && log.at(-1) !== revision) problems.push(`revision ${revision} but the change log ends at ${log.at(-1)}`);
     log.forEach((r, i) => {
@@ -47,7 +47,7 @@ export function databaseViolations(file: string): string[] {
 }
 
 /** The cards of one date as the database holds them, read through the server's own mapping. */
-export function cardsInDatabase(file: string, date: string): Appointment[] {
+export async function cardsInDatabase(file: string, date: string): Promise<Appointment[]> {
   const db = new Database(file, { fileMustExist: true });
   try {
     return new AppointmentRepo(db).forDate(date);
@@ -57,7 +57,7 @@ export function cardsInDatabase(file: string, date: string): Appointment[] {
 }
 
 /** The audit entries of one card, oldest first. */
-export function auditOf(file: string, id: number) {
+export async function auditOf(file: string, id: number) {
   const db = new Database(file, { fileMustExist: true });
   try {
     return new AuditRepo(db).forEntity("appointment", id);

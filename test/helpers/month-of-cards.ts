@@ -11,16 +11,16 @@ const INSTANTS = ["lateAt", "arrivedAt", "greetedAt", "greetingOverdueAt", "expe
  * out, some customers not coming), every copy finished as a past day is. Written straight into
  * the database as sample rows, as `npm run sample` writes its days.
  */
-export function fillMonthBefore(db: Database.Database, day: string, timeZone: string): number {
+export async function fillMonthBefore(db: Database.Database, day: string, timeZone: string): Promise<number> {
   const repo = new AppointmentRepo(db);
-  const source = repo.forDate(day);
+  const source = await repo.forDate(day);
   let made = 0;
   for (let d = `${day.slice(0, 7)}-01`; d < day; d = addDays(d, 1)) {
     if (weekdayOf(d) === 0) continue;
     const n = Number(d.slice(8));
     const shift = zonedInstant(d, "00:00", timeZone).getTime() - zonedInstant(day, "00:00", timeZone).getTime();
-    source.forEach((card, i) => {
-      if ((i + n) % 6 === 0) return;
+    for (const [i, card] of source.entries()) {
+      if ((i + n) % 6 === 0) continue;
       const copy: Appointment = { ...card, date: d };
       for (const k of INSTANTS) {
         const v = card[k];
@@ -40,9 +40,9 @@ export function fillMonthBefore(db: Database.Database, day: string, timeZone: st
           completedAt: new Date(start + card.durationMinutes * 60_000).toISOString(),
         });
       }
-      repo.insert(copy, true);
+      await repo.insert(copy, true);
       made++;
-    });
+    }
   }
   return made;
 }

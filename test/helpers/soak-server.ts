@@ -16,7 +16,7 @@ const dataDir = process.env.DATA_DIR!;
 const db = openDatabase(path.join(dataDir, "magboard.sqlite"));
 const clock = new ManualClock(Number(process.env.SOAK_START ?? Date.parse("2026-11-26T23:30:00Z")));
 // the first day starts as a busy reception's does (server/sample/fixture-plan.ts): 8 advisors, two cards an hour each
-const app = createApp({ db, clock, log: silentLogger, defaults: { timeZone: "Asia/Shanghai", sample: "busy" }, adminPassword: TEST_ADMIN_PASSWORD });
+const app = await createApp({ db, clock, log: silentLogger, defaults: { timeZone: "Asia/Shanghai", sample: "busy" }, adminPassword: TEST_ADMIN_PASSWORD });
 
 app.httpServer.listen(0, "127.0.0.1", () => {
   const { port } = app.httpServer.address() as { port: number };

@@ -93,7 +93,7 @@ export function sessionCookieOf(headers: Headers): string | undefined {
 export async function startTestServer(opts: TestServerOptions = {}): Promise<TestServer> {
   const db = openDatabase(opts.file ?? ":memory:");
   const clock = opts.clock ?? new ManualClock(Date.parse("2026-11-27T01:00:00Z"));
-  const app = createApp({
+  const app = await createApp({
     db,
     clock,
     log: opts.log ?? silentLogger,

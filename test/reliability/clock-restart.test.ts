@@ -40,7 +40,7 @@ describe("late and no-show marks that fell due while the server was down", () =>
     expect(await get(ten.id)).toMatchObject({ status: "no_show", lateAt: "2026-11-27T02:15:00.000Z" });
     expect(await get(eleven.id)).toMatchObject({ status: "booked", lateAt: "2026-11-27T03:15:00.000Z" });
     expect(await get(afternoon.id)).toMatchObject({ status: "booked", lateAt: null });
-    expect(auditOf(file, ten.id).map((e) => [e.action, e.actorId === "system:clock"])).toEqual([
+    expect((await auditOf(file, ten.id)).map((e) => [e.action, e.actorId === "system:clock"])).toEqual([
       ["appointment.create", false],
       ["appointment.mark_late", true],
       ["appointment.mark_no_show", true],
@@ -58,6 +58,6 @@ describe("late and no-show marks that fell due while the server was down", () =>
     (second.clock as ManualClock).advance(30 * 60_000);
     expect(await get(eleven.id)).toMatchObject({ status: "no_show" });
     await second.close();
-    expect(databaseViolations(file)).toEqual([]);
+    expect(await databaseViolations(file)).toEqual([]);
   });
 });

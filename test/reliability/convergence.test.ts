@@ -101,7 +101,7 @@ describe("screens under a storm of drops, freezes, sleeps and restarts", () => {
     const final = await serverRevision(url);
     await whenAll(screens, (s) => s.revision() === final && s.sync.status === "live", `every screen live at revision ${final} (seed ${seed})`, 45_000);
 
-    const inDb = cardsInDatabase(file, FAR_DATE);
+    const inDb = await cardsInDatabase(file, FAR_DATE);
     expect(inDb.length).toBe(8);
     for (const s of screens) {
       expect(s.problems, `seed ${seed}`).toEqual([]);

@@ -62,7 +62,7 @@ describe("the server killed at random moments (SIGKILL)", () => {
       editors.filter((e) => e instanceof RestEditor).forEach((e) => e.sent.forEach((s) => viaRest.add(s)));
 
       // what the killed process left behind must already be whole, before any server touches it again
-      expect(databaseViolations(file), `after kill ${kill + 1} (seed ${seed})`).toEqual([]);
+      expect(await databaseViolations(file), `after kill ${kill + 1} (seed ${seed})`).toEqual([]);
       seen = finalVersions[0]!.ids().map((id) => ({ id, version: Math.max(...finalVersions.map((v) => v.of(id))) }));
       server = await startServerProcess({ dataDir, port });
     }
@@ -76,7 +76,7 @@ describe("the server killed at random moments (SIGKILL)", () => {
     for (const s of acked) {
       if (s.outcome.kind !== "ok") continue;
       const { record, revision } = s.outcome.result;
-      const entry = auditOf(file, (record as Appointment).id).find((e) => e.revision === revision);
+      const entry = (await auditOf(file, (record as Appointment).id)).find((e) => e.revision === revision);
       expect(entry?.after, `acknowledged change at revision ${revision} (seed ${seed})`).toEqual(record);
     }
 
@@ -94,7 +94,7 @@ describe("the server killed at random moments (SIGKILL)", () => {
     retrier.close();
     expect((await revisionOf(server)) - before).toBe(appliedNow);
     await server.kill("SIGTERM");
-    expect(databaseViolations(file)).toEqual([]);
+    expect(await databaseViolations(file)).toEqual([]);
   });
 });
 
@@ -102,7 +102,7 @@ describe("a retry after the server died with the answer unsent", () => {
   const dirs: string[] = [];
   afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
 
-  function committedRevision(file: string): number {
+  async function committedRevision(file: string): Promise<number> {
     const db = new Database(file, { fileMustExist: true });
     try {
       return new ChangeLogRepo(db).revision();
@@ -122,12 +122,12 @@ describe("a retry after the server died with the answer unsent", () => {
     const card = board.cards[0]!;
 
     // socket: the move commits, then the server dies before the editor reads any answer
-    const base = committedRevision(file);
+    const base = await committedRevision(file);
     const editor = new Editor(server.url, cookie);
     await editor.connected();
     const move = { type: "appointment.move" as const, id: card.id, version: card.version, startTime: "15:00" };
     void editor.send(move, "retry-socket-0001");
-    await eventually(() => committedRevision(file) > base, "the move to commit");
+    await eventually(async () => await committedRevision(file) > base, "the move to commit");
     await server.kill("SIGKILL");
     editor.close();
     server = await startServerProcess({ dataDir, port });
@@ -136,24 +136,24 @@ describe("a retry after the server died with the answer unsent", () => {
     const again = await retry.send(move, "retry-socket-0001");
     retry.close();
     expect(again.outcome).toMatchObject({ kind: "ok", result: { revision: base + 1, record: { id: card.id, version: 2, startTime: "15:00" } } });
-    expect(auditOf(file, card.id)).toHaveLength(2);
+    expect(await auditOf(file, card.id)).toHaveLength(2);
 
     // REST: a booking is created, the server dies before the response is read, the client posts again
-    const before = cardsInDatabase(file, FAR_DATE).length;
+    const before = (await cardsInDatabase(file, FAR_DATE)).length;
     const body = JSON.stringify(booking(board.advisors[0]!, { date: FAR_DATE, startTime: "16:00", customerName: "李娜" }));
     const headers = { "content-type": "application/json", "idempotency-key": "retry-rest-0001", cookie };
     const lost = fetch(`${server.url}/api/appointments`, { method: "POST", headers, body }).catch(() => null);
-    await eventually(() => cardsInDatabase(file, FAR_DATE).length > before, "the booking to commit");
+    await eventually(async () => (await cardsInDatabase(file, FAR_DATE)).length > before, "the booking to commit");
     await server.kill("SIGKILL");
     await lost;
     server = await startServerProcess({ dataDir, port });
     const res = await fetch(`${server.url}/api/appointments`, { method: "POST", headers, body });
     const created = (await res.json()) as { record: Appointment };
     expect(res.status).toBe(201);
-    const cards = cardsInDatabase(file, FAR_DATE);
+    const cards = await cardsInDatabase(file, FAR_DATE);
     expect(cards).toHaveLength(before + 1);
     expect(cards.find((c) => c.customerName === "李娜")?.id).toBe(created.record.id);
     await server.kill("SIGTERM");
-    expect(databaseViolations(file)).toEqual([]);
+    expect(await databaseViolations(file)).toEqual([]);
   });
 });

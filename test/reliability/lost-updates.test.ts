@@ -69,7 +69,7 @@ describe("many editors on the same cards", () => {
       const record = raw as Appointment;
       // applied on exactly the version the editor saw, and recorded as such
       expect(record.version).toBe(s.command.version + 1);
-      const entry = auditOf(file, record.id).find((e) => e.revision === revision);
+      const entry = (await auditOf(file, record.id)).find((e) => e.revision === revision);
       expect(entry?.after).toEqual(record);
       expect((entry?.before as Appointment).version).toBe(s.command.version);
     }
@@ -79,13 +79,13 @@ describe("many editors on the same cards", () => {
       const current = s.outcome.current as Appointment;
       expect(current.version).not.toBe(s.command.version);
       // the card the editor is shown is one the database really held
-      expect(auditOf(file, current.id)[current.version - 1]?.after).toEqual(current);
+      expect((await auditOf(file, current.id))[current.version - 1]?.after).toEqual(current);
     }
     for (const [a, b] of duplicates) expect(b.outcome).toEqual(a.outcome);
     const appliedTwice = duplicates.filter(([a]) => a.outcome.kind === "ok");
     const revisions = new Set(acked.map((s) => (s.outcome.kind === "ok" ? s.outcome.result.revision : -1)));
     expect(revisions.size).toBe(acked.length - appliedTwice.length);
-    expect(databaseViolations(file), `seed ${seed}`).toEqual([]);
+    expect(await databaseViolations(file), `seed ${seed}`).toEqual([]);
   });
 
   it("lets exactly one of two editors move a card from the same version; the other sees the winner's card", async () => {
@@ -122,6 +122,6 @@ describe("many editors on the same cards", () => {
     expect(first.status).toBe(200);
     expect(second).toEqual(first);
     expect(third).toEqual(first);
-    expect(auditOf(file, card.id)).toHaveLength(2);
+    expect(await auditOf(file, card.id)).toHaveLength(2);
   });
 });

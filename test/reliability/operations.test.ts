@@ -74,7 +74,7 @@ describe("operating the server", () => {
     // a cleanly closed WAL database folds its log back in and removes it; the lock file goes too
     expect(existsSync(`${file}-wal`)).toBe(false);
     expect(existsSync(path.join(dataDir, "magboard.pid"))).toBe(false);
-    expect(cardsInDatabase(file, FAR_DATE).map((c) => c.customerName)).toEqual(["王芳"]);
+    expect((await cardsInDatabase(file, FAR_DATE)).map((c) => c.customerName)).toEqual(["王芳"]);
     editor.close();
   });
 
@@ -127,8 +127,8 @@ describe("operating the server", () => {
     expect(backup.code, backup.stderr).toBe(0);
     const backupFile = backup.stdout.trim();
     expect(path.dirname(backupFile)).toBe(path.join(dataDir, "backups"));
-    expect(databaseViolations(backupFile)).toEqual([]);
-    expect(cardsInDatabase(backupFile, FAR_DATE)).toHaveLength(3);
+    expect(await databaseViolations(backupFile)).toEqual([]);
+    expect(await cardsInDatabase(backupFile, FAR_DATE)).toHaveLength(3);
 
     // after the backup the day goes on: one more booking, which the restore will take away
     await fetch(`${server.url}/api/appointments`, { method: "POST", headers: { "content-type": "application/json", cookie }, body: JSON.stringify(booking(board.advisors[0]!, { date: FAR_DATE, customerName: "赵强" })) });
@@ -138,14 +138,14 @@ describe("operating the server", () => {
     const refused = await npmRun("restore", dataDir, [backupFile]);
     expect(refused.code).not.toBe(0);
     expect(refused.stderr).toContain("is running");
-    expect(cardsInDatabase(file, FAR_DATE)).toHaveLength(4);
+    expect(await cardsInDatabase(file, FAR_DATE)).toHaveLength(4);
 
     const notADatabase = path.join(dataDir, "notes.txt");
     writeFileSync(notADatabase, "这不是数据库");
     await server.kill("SIGTERM");
     const bad = await npmRun("restore", dataDir, [notADatabase]);
     expect(bad.code).not.toBe(0);
-    expect(cardsInDatabase(file, FAR_DATE)).toHaveLength(4);
+    expect(await cardsInDatabase(file, FAR_DATE)).toHaveLength(4);
 
     const restored = await npmRun("restore", dataDir, [backupFile]);
     expect(restored.code, restored.stderr).toBe(0);
@@ -154,7 +154,7 @@ describe("operating the server", () => {
     // the display held a later revision than the backup's; it is told to reload, not left with 赵强
     await whenAll([display], (d) => d.state?.appointments.length === 3, "the display to show the restored board", 30_000);
     expect(display.problems).toEqual([]);
-    expect(display.state!.appointments.map((a) => a.id).sort()).toEqual(cardsInDatabase(file, FAR_DATE).map((a) => a.id).sort());
+    expect(display.state!.appointments.map((a) => a.id).sort()).toEqual((await cardsInDatabase(file, FAR_DATE)).map((a) => a.id).sort());
     display.close();
   });
 
@@ -164,7 +164,7 @@ describe("operating the server", () => {
     await server.printed("daily backup");
     const [made] = readdirSync(dir);
     expect(made).toMatch(/^magboard-\d{8}-\d{6}Z-auto\.sqlite$/);
-    expect(databaseViolations(path.join(dir, made!))).toEqual([]);
+    expect(await databaseViolations(path.join(dir, made!))).toEqual([]);
   });
 
   it("makes no automatic backup when MAGBOARD_BACKUP_KEEP is 0", { timeout: 20_000 }, async () => {

@@ -64,7 +64,7 @@ describe("a reconnect storm after a restart", () => {
 
     const byId = (a: { id: number }, b: { id: number }) => a.id - b.id;
     // a display holds what its wire carries: the fields it uses, masked (shared/display-wire.ts)
-    const expected = cardsInDatabase(file, FAR_DATE).map(maskAppointment).sort(byId).map(displayedPart);
+    const expected = (await cardsInDatabase(file, FAR_DATE)).map(maskAppointment).sort(byId).map(displayedPart);
     for (const d of displays) {
       expect(d.problems).toEqual([]);
       expect([...d.state!.appointments].sort(byId).map(displayedPart)).toEqual(expected);

@@ -14,10 +14,10 @@ describe("following again with the revision a screen holds", () => {
     const { advisors } = await seedBasics(server);
     await server.api("/api/appointments", { method: "POST", json: booking(advisors[0]!) });
     const display = await server.client("display");
-    const ahead = await follow(display, "2026-11-27", server.app.board.revision() + 50);
+    const ahead = await follow(display, "2026-11-27", await server.app.board.revision() + 50);
     expect(ahead.kind).toBe("snapshot");
     if (ahead.kind === "snapshot") {
-      expect(ahead.snapshot.revision).toBe(server.app.board.revision());
+      expect(ahead.snapshot.revision).toBe(await server.app.board.revision());
       expect(ahead.snapshot.appointments).toHaveLength(1);
     }
   });
@@ -25,7 +25,7 @@ describe("following again with the revision a screen holds", () => {
   it("gives a screen that is up to date nothing to replay", async () => {
     await seedBasics(server);
     const display = await server.client("display");
-    const now = await follow(display, "2026-11-27", server.app.board.revision());
+    const now = await follow(display, "2026-11-27", await server.app.board.revision());
     expect(now).toMatchObject({ kind: "patches", patches: [] });
   });
 });

@@ -30,7 +30,7 @@ describe("a display that stops reading", () => {
     const frozen = new SyncedScreen(server.url, "display", FAR_DATE, patient);
     const others = Array.from({ length: 4 }, () => new SyncedScreen(server.url, "display", FAR_DATE, patient));
     const all = [frozen, ...others];
-    const start = server.app.board.revision();
+    const start = await server.app.board.revision();
     await whenAll(all, (f) => f.revision() === start, "everyone following");
 
     const firstConnection = frozen.socket.id;
@@ -42,7 +42,7 @@ describe("a display that stops reading", () => {
     for (let i = 0; server.app.hub.displays() === all.length; i++) {
       const card = board.cards[i % board.cards.length]!;
       const work = `${i} 更换前刹车片，检查底盘异响，`.repeat(20).slice(0, 500);
-      const ack = server.app.board.execute(CommandSchema.parse({ type: "appointment.update", id: card.id, version: version.get(card.id)!, changes: { workRequested: work } }), DESK);
+      const ack = await server.app.board.execute(CommandSchema.parse({ type: "appointment.update", id: card.id, version: version.get(card.id)!, changes: { workRequested: work } }), DESK);
       if (!ack.ok) throw new Error(ack.error.message);
       version.set(card.id, (ack.data.record as Appointment).version);
       for (const s of server.app.io.of("/display").sockets.values()) {
@@ -50,13 +50,13 @@ describe("a display that stops reading", () => {
       }
       if (i % BURST === BURST - 1) await new Promise((resolve) => setImmediate(resolve));
     }
-    console.info(`dropped after ${server.app.board.revision() - start} changes`);
+    console.info(`dropped after ${await server.app.board.revision() - start} changes`);
     expect(server.app.hub.droppedSlow(), "dropped for its queue, before the heartbeat gave up on it").toBe(1);
     // the server never queued more than the bound (+ the one packet that crossed it) for anyone
     expect(Math.max(...pendingSeen)).toBeLessThanOrEqual(BOUND + 2);
     expect(server.app.hub.displays()).toBe(others.length);
 
-    const final = server.app.board.revision();
+    const final = await server.app.board.revision();
     await whenAll(others, (f) => f.revision() === final, "the other displays keep up");
     for (const f of others) {
       expect(f.snapshots, "never dropped, never needed a fresh board").toBe(1);
@@ -71,7 +71,7 @@ describe("a display that stops reading", () => {
     expect(server.app.hub.displays()).toBe(all.length);
     const byId = (a: { id: number }, b: { id: number }) => a.id - b.id;
     // a display holds what its wire carries: the fields it uses, masked (shared/display-wire.ts)
-    const expected = server.app.board.snapshot(FAR_DATE).appointments.map(maskAppointment).sort(byId).map(displayedPart);
+    const expected = (await server.app.board.snapshot(FAR_DATE)).appointments.map(maskAppointment).sort(byId).map(displayedPart);
     for (const f of all) expect([...f.state!.appointments].sort(byId).map(displayedPart)).toEqual(expected);
     all.forEach((f) => f.close());
   });

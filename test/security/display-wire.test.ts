@@ -27,7 +27,7 @@ describe("the big day on a display's wire (30 advisors × 900 cards)", () => {
   let truth: Appointment[];
   beforeAll(async () => {
     server = await startTestServer({ sample: "big", clock: new ManualClock(MID_MORNING) });
-    truth = server.app.board.snapshot(TODAY).appointments;
+    truth = (await server.app.board.snapshot(TODAY)).appointments;
   });
   afterAll(async () => {
     await server?.close();

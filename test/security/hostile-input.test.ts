@@ -26,7 +26,7 @@ beforeAll(async () => {
   await server.api("/api/displays", { method: "POST", json: { name: "大厅", visibility: "public", language: "zh-CN" } });
   await server.api("/api/tokens", { method: "POST", json: { name: "DMS", role: "desk" } });
   staff = await server.client("staff");
-  before = { fingerprint: dbFingerprint(server.db), revision: server.app.board.revision() };
+  before = { fingerprint: dbFingerprint(server.db), revision: await server.app.board.revision() };
 });
 afterAll(async () => {
   await server.close();
@@ -138,7 +138,7 @@ describe("hostile input", () => {
     expect(staff.connected).toBe(true);
     await follow(staff, "2026-11-27");
     expect(dbFingerprint(server.db)).toBe(before.fingerprint);
-    expect(server.app.board.revision()).toBe(before.revision);
+    expect(await server.app.board.revision()).toBe(before.revision);
   }, FUZZ_TIMEOUT_MS);
 
   it("refuses a body over 64 KB with 413 and a socket frame over 256 KB by closing that socket only", async () => {

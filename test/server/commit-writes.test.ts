@@ -29,12 +29,12 @@ describe("what a command writes", () => {
     const made = await server.api("/api/appointments", { method: "POST", json: booking(advisors[0]!) });
     const id: number = made.body.record.id;
     let card: Appointment = made.body.record;
-    const stored = () => cardsInDatabase(file, card.date).find((c) => c.id === id);
+    const stored = async () => (await cardsInDatabase(file, card.date)).find((c) => c.id === id);
     const step = async (what: string, path: string, json: Record<string, unknown>, method = "POST") => {
       const res = await server.api(path, { method, json: { version: card.version, ...json } });
       expect(res.status, `${what}: ${JSON.stringify(res.body)}`).toBeLessThan(300);
       card = res.body.record;
-      expect(stored(), what).toEqual(card);
+      expect(await stored(), what).toEqual(card);
     };
     await step("move to another advisor, time and bay", `/api/appointments/${id}/move`, { advisorId: advisors[1], startTime: "14:30", bayId: bay });
     await step("move to another day (a new queue number)", `/api/appointments/${id}/move`, { date: "2026-11-28" });
@@ -54,10 +54,10 @@ describe("what a command writes", () => {
     if (!undo.ok) return;
     card = undo.data.record as Appointment;
     expect(card).toMatchObject({ status: "booked", arrivedAt: null, arrivedLateMinutes: null, startTime: "09:00", workRequested: "刹车异响检查" });
-    expect(stored()).toEqual(card);
+    expect(await stored()).toEqual(card);
     await step("cancel", `/api/appointments/${id}/cancel`, {});
     await step("reopen", `/api/appointments/${id}/reopen`, {});
-    expect(databaseViolations(file)).toEqual([]);
+    expect(await databaseViolations(file)).toEqual([]);
   });
 
   it("keeps of a move's before only what changed, and gives history and undo the whole card, as for entries stored whole", async () => {
@@ -87,6 +87,6 @@ describe("what a command writes", () => {
     expect(undo.ok).toBe(true);
     expect((await server.api(`/api/appointments/${id}`)).body).toMatchObject({ startTime: "10:00", notes: "客户要求洗车", version: 3 });
     expect((await history()).at(-1)!.before, "the undo's own entry, stored by changes, reads whole").toEqual(moved.body.record);
-    expect(databaseViolations(file)).toEqual([]);
+    expect(await databaseViolations(file)).toEqual([]);
   });
 });

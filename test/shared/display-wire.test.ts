@@ -64,7 +64,7 @@ describe("the display's wire form of a day (shared/display-wire.ts)", () => {
 
   it.each(["busy", "big"] as const)("gives back the %s day on every field a display uses, masked and in full", async (fixture) => {
     const server = await load(fixture);
-    const day = server.app.board.snapshot(TODAY);
+    const day = await server.app.board.snapshot(TODAY);
     expect(day.appointments.length).toBeGreaterThanOrEqual(192);
     // the morning's cards carry the timestamps, marks and statuses the columns encode
     expect(new Set(day.appointments.map((a) => a.status)).size).toBe(APPOINTMENT_STATUSES.length);
@@ -84,12 +84,12 @@ describe("the display's wire form of a day (shared/display-wire.ts)", () => {
     const display = await server.client("display");
     const seen = await follow(display, TODAY);
     if (seen.kind !== "snapshot") throw new Error("expected a whole day");
-    expectSameOnDisplay(seen.snapshot, { ...server.app.board.snapshot(TODAY), appointments: server.app.board.snapshot(TODAY).appointments.map(maskAppointment) });
+    expectSameOnDisplay(seen.snapshot, { ...await server.app.board.snapshot(TODAY), appointments: (await server.app.board.snapshot(TODAY)).appointments.map(maskAppointment) });
   });
 
   it("sends a booked card's array without the blank fields at its end", async () => {
     const server = await load("busy");
-    const day = encodeCompactDay(server.app.board.snapshot(TODAY));
+    const day = encodeCompactDay(await server.app.board.snapshot(TODAY));
     const lengths = day.cards.map((c) => c.length);
     expect(Math.min(...lengths)).toBeLessThan(DISPLAY_COLUMNS.length / 2 + 1);
     expect(Math.max(...lengths)).toBeGreaterThan(DISPLAY_COLUMNS.length / 2 + 1);

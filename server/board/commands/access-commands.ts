@@ -18,21 +18,21 @@ function accessOutput(record: Account | PairedDisplay | ApiToken, audit: AuditDr
 }
 
 /** An advisor account or token serves one advisor; other roles serve none. */
-function advisorLink(ctx: CommandContext, role: AccountRole, advisorId: number | null | undefined, field: string): number | null {
+async function advisorLink(ctx: CommandContext, role: AccountRole, advisorId: number | null | undefined, field: string): Promise<number | null> {
   if (role !== "advisor") return null;
   if (advisorId === undefined || advisorId === null) throw new DomainError("invalid_payload", `${field} is required for the advisor role`, field);
-  if (!ctx.repos.advisors.get(advisorId)) throw new DomainError("invalid_payload", `${field} ${advisorId} does not exist`, field);
+  if (!await ctx.repos.advisors.get(advisorId)) throw new DomainError("invalid_payload", `${field} ${advisorId} does not exist`, field);
   return advisorId;
 }
 
-export function createAccount(ctx: CommandContext, cmd: Cmd<"account.create">): HandlerOutput {
+export async function createAccount(ctx: CommandContext, cmd: Cmd<"account.create">): Promise<HandlerOutput> {
   const { input } = cmd;
-  if (ctx.repos.accounts.byUsername(input.username)) throw new DomainError("invalid_payload", `username ${input.username} is taken`, "input.username");
-  const account = ctx.repos.accounts.insert({
+  if (await ctx.repos.accounts.byUsername(input.username)) throw new DomainError("invalid_payload", `username ${input.username} is taken`, "input.username");
+  const account = await ctx.repos.accounts.insert({
     username: input.username,
     displayName: input.displayName,
     role: input.role,
-    advisorId: advisorLink(ctx, input.role, input.advisorId, "input.advisorId"),
+    advisorId: await advisorLink(ctx, input.role, input.advisorId, "input.advisorId"),
     // the manager chose this password, so its owner must replace it with one only they know
     mustChangePassword: true,
     active: true,
@@ -45,8 +45,8 @@ export function createAccount(ctx: CommandContext, cmd: Cmd<"account.create">): 
   return accessOutput(after, { action: "account.create", entity: "account", entityId: after.id, date: null, before: null, after });
 }
 
-export function updateAccount(ctx: CommandContext, cmd: Cmd<"account.update">): HandlerOutput {
-  const before = ctx.repos.accounts.get(cmd.id);
+export async function updateAccount(ctx: CommandContext, cmd: Cmd<"account.update">): Promise<HandlerOutput> {
+  const before = await ctx.repos.accounts.get(cmd.id);
   if (!before) throw notFound("account", cmd.id);
   expectVersion(before, cmd.version, "account");
   const { changes } = cmd;
@@ -56,17 +56,17 @@ export function updateAccount(ctx: CommandContext, cmd: Cmd<"account.update">): 
     displayName: changes.displayName ?? before.displayName,
     role,
     active: changes.active ?? before.active,
-    advisorId: advisorLink(ctx, role, changes.advisorId === undefined ? before.advisorId : changes.advisorId, "changes.advisorId"),
+    advisorId: await advisorLink(ctx, role, changes.advisorId === undefined ? before.advisorId : changes.advisorId, "changes.advisorId"),
     version: before.version + 1,
     updatedAt: ctx.nowIso,
   };
-  if (removesLastManager(ctx.repos.accounts.all(), before, after)) {
+  if (removesLastManager(await ctx.repos.accounts.all(), before, after)) {
     throw new DomainError("invalid_payload", "this is the last active manager; make another manager first", changes.role ? "changes.role" : "changes.active");
   }
-  ctx.repos.accounts.update(after);
+  await ctx.repos.accounts.update(after);
   // losing access or a role ends the account's sessions; a rename does not
   const cut = !after.active || after.role !== before.role || after.advisorId !== before.advisorId;
-  if (cut) ctx.repos.sessions.removeForAccount(after.id);
+  if (cut) await ctx.repos.sessions.removeForAccount(after.id);
   return accessOutput(
     publicAccount(after),
     { action: "account.update", entity: "account", entityId: after.id, date: null, before: publicAccount(before), after: publicAccount(after) },
@@ -78,8 +78,8 @@ export function updateAccount(ctx: CommandContext, cmd: Cmd<"account.update">): 
  * Changing one's own password needs the current one; a manager resetting someone else's gives
  * them a password they must replace. Either way every session of the account ends.
  */
-export function setPassword(ctx: CommandContext, cmd: Cmd<"account.set_password">): HandlerOutput {
-  const before = ctx.repos.accounts.get(cmd.id);
+export async function setPassword(ctx: CommandContext, cmd: Cmd<"account.set_password">): Promise<HandlerOutput> {
+  const before = await ctx.repos.accounts.get(cmd.id);
   if (!before) throw notFound("account", cmd.id);
   const own = ctx.actor.accountId === cmd.id;
   if (own && !verifyPasswordSync(cmd.currentPassword ?? "", before.passwordHash)) {
@@ -95,8 +95,8 @@ export function setPassword(ctx: CommandContext, cmd: Cmd<"account.set_password"
     version: before.version + 1,
     updatedAt: ctx.nowIso,
   };
-  ctx.repos.accounts.update(after);
-  ctx.repos.sessions.removeForAccount(after.id);
+  await ctx.repos.accounts.update(after);
+  await ctx.repos.sessions.removeForAccount(after.id);
   const view = publicAccount(after);
   return accessOutput(
     view,
@@ -106,9 +106,9 @@ export function setPassword(ctx: CommandContext, cmd: Cmd<"account.set_password"
 }
 
 /** First start: the manager account `admin`. */
-export function initAccounts(ctx: CommandContext, passwordHash: string, mustChangePassword: boolean): HandlerOutput | null {
-  if (ctx.repos.accounts.count() > 0) return null;
-  const account = ctx.repos.accounts.insert({
+export async function initAccounts(ctx: CommandContext, passwordHash: string, mustChangePassword: boolean): Promise<HandlerOutput | null> {
+  if (await ctx.repos.accounts.count() > 0) return null;
+  const account = await ctx.repos.accounts.insert({
     username: "admin",
     displayName: "管理员",
     role: "manager",
@@ -124,24 +124,30 @@ export function initAccounts(ctx: CommandContext, passwordHash: string, mustChan
   return accessOutput(after, { action: "account.init", entity: "account", entityId: after.id, date: null, before: null, after });
 }
 
-export function createDisplay(ctx: CommandContext, cmd: Cmd<"display.create">): HandlerOutput {
-  checkAdvisors(ctx, cmd.input.advisorIds, "input.advisorIds");
+export async function createDisplay(ctx: CommandContext, cmd: Cmd<"display.create">): Promise<HandlerOutput> {
+  await checkAdvisors(ctx, cmd.input.advisorIds, "input.advisorIds");
   const key = newSecret("dk");
-  const display = ctx.repos.displays.insert({ ...cmd.input, createdAt: ctx.nowIso }, digest(key));
+  const display = await ctx.repos.displays.insert({ ...cmd.input, createdAt: ctx.nowIso }, digest(key));
   return accessOutput(display, { action: "display.create", entity: "display", entityId: display.id, date: null, before: null, after: display }, { secret: key });
 }
 
-function checkAdvisors(ctx: CommandContext, ids: number[] | undefined, field: string): void {
-  const missing = (ids ?? []).find((id) => !ctx.repos.advisors.get(id));
+async function checkAdvisors(ctx: CommandContext, ids: number[] | undefined, field: string): Promise<void> {
+  let missing: number | undefined;
+  for (const id of ids ?? []) {
+    if ((await ctx.repos.advisors.get(id)) === undefined) {
+      missing = id;
+      break;
+    }
+  }
   if (missing !== undefined) throw new DomainError("invalid_payload", `${field} names advisor ${missing}, which does not exist`, field);
 }
 
-export function updateDisplay(ctx: CommandContext, cmd: Cmd<"display.update">): HandlerOutput {
-  const before = ctx.repos.displays.get(cmd.id);
+export async function updateDisplay(ctx: CommandContext, cmd: Cmd<"display.update">): Promise<HandlerOutput> {
+  const before = await ctx.repos.displays.get(cmd.id);
   if (!before) throw notFound("display", cmd.id);
   if (before.revoked) throw new DomainError("invalid_transition", `display ${cmd.id} is revoked; pair a new one`);
   expectVersion(before, cmd.version, "display");
-  checkAdvisors(ctx, cmd.changes.advisorIds, "changes.advisorIds");
+  await checkAdvisors(ctx, cmd.changes.advisorIds, "changes.advisorIds");
   const c = cmd.changes;
   const after: PairedDisplay = {
     ...before,
@@ -154,34 +160,34 @@ export function updateDisplay(ctx: CommandContext, cmd: Cmd<"display.update">): 
     windowAfter: c.windowAfter ?? before.windowAfter,
     version: before.version + 1,
   };
-  ctx.repos.displays.update(after);
+  await ctx.repos.displays.update(after);
   // the screen reconnects at once and receives its new view (masked or not) from the start
   return accessOutput(after, { action: "display.update", entity: "display", entityId: after.id, date: null, before, after }, { ended: [displayActorId(after.id)] });
 }
 
-export function revokeDisplay(ctx: CommandContext, cmd: Cmd<"display.revoke">): HandlerOutput {
-  const before = ctx.repos.displays.get(cmd.id);
+export async function revokeDisplay(ctx: CommandContext, cmd: Cmd<"display.revoke">): Promise<HandlerOutput> {
+  const before = await ctx.repos.displays.get(cmd.id);
   if (!before) throw notFound("display", cmd.id);
   if (before.revoked) throw new DomainError("invalid_transition", `display ${cmd.id} is already revoked`);
   const after: PairedDisplay = { ...before, revoked: true, version: before.version + 1 };
-  ctx.repos.displays.update(after);
+  await ctx.repos.displays.update(after);
   return accessOutput(after, { action: "display.revoke", entity: "display", entityId: after.id, date: null, before, after }, { ended: [displayActorId(after.id)] });
 }
 
-export function createToken(ctx: CommandContext, cmd: Cmd<"token.create">): HandlerOutput {
+export async function createToken(ctx: CommandContext, cmd: Cmd<"token.create">): Promise<HandlerOutput> {
   const secret = newSecret("mbt");
-  const token = ctx.repos.tokens.insert(
-    { name: cmd.input.name, role: cmd.input.role, advisorId: advisorLink(ctx, cmd.input.role, cmd.input.advisorId, "input.advisorId"), createdAt: ctx.nowIso, createdBy: ctx.actor.name },
+  const token = await ctx.repos.tokens.insert(
+    { name: cmd.input.name, role: cmd.input.role, advisorId: await advisorLink(ctx, cmd.input.role, cmd.input.advisorId, "input.advisorId"), createdAt: ctx.nowIso, createdBy: ctx.actor.name },
     digest(secret),
   );
   return accessOutput(token, { action: "token.create", entity: "token", entityId: token.id, date: null, before: null, after: token }, { secret });
 }
 
-export function revokeToken(ctx: CommandContext, cmd: Cmd<"token.revoke">): HandlerOutput {
-  const before = ctx.repos.tokens.get(cmd.id);
+export async function revokeToken(ctx: CommandContext, cmd: Cmd<"token.revoke">): Promise<HandlerOutput> {
+  const before = await ctx.repos.tokens.get(cmd.id);
   if (!before) throw notFound("token", cmd.id);
   if (before.revoked) throw new DomainError("invalid_transition", `token ${cmd.id} is already revoked`);
-  ctx.repos.tokens.revoke(cmd.id);
-  const after = ctx.repos.tokens.get(cmd.id)!;
+  await ctx.repos.tokens.revoke(cmd.id);
+  const after = (await ctx.repos.tokens.get(cmd.id))!;
   return accessOutput(after, { action: "token.revoke", entity: "token", entityId: after.id, date: null, before, after }, { ended: [tokenActorId(after.id)] });
 }

@@ -10,36 +10,36 @@ import { expectVersion, type CommandContext, type HandlerOutput } from "../comma
 
 type Cmd<T extends Command["type"]> = Extract<Command, { type: T }>;
 
-export function load(ctx: CommandContext, id: number): Appointment {
-  const a = ctx.repos.appointments.get(id);
+export async function load(ctx: CommandContext, id: number): Promise<Appointment> {
+  const a = await ctx.repos.appointments.get(id);
   if (!a) throw notFound("appointment", id);
   return a;
 }
 
 /** An unknown advisor, bay or job category is bad input naming its field, not a missing resource. */
-export function checkReferences(ctx: CommandContext, fields: Partial<Pick<AppointmentFields, "advisorId" | "bayId" | "jobCategory">>, prefix: string): void {
+export async function checkReferences(ctx: CommandContext, fields: Partial<Pick<AppointmentFields, "advisorId" | "bayId" | "jobCategory">>, prefix: string): Promise<void> {
   if (fields.jobCategory !== undefined && fields.jobCategory !== null) {
-    const known = ctx.repos.settings.require().settings.jobCategories;
+    const known = (await ctx.repos.settings.require()).settings.jobCategories;
     if (!known.some((c) => c.code === fields.jobCategory)) {
       throw new DomainError("invalid_payload", `${prefix}jobCategory names no job category (${fields.jobCategory})`, `${prefix}jobCategory`);
     }
   }
-  if (fields.advisorId !== undefined && !ctx.repos.advisors.get(fields.advisorId)) {
+  if (fields.advisorId !== undefined && !await ctx.repos.advisors.get(fields.advisorId)) {
     throw new DomainError("invalid_payload", `${prefix}advisorId names no advisor (${fields.advisorId})`, `${prefix}advisorId`);
   }
-  if (fields.bayId !== undefined && fields.bayId !== null && !ctx.repos.bays.get(fields.bayId)) {
+  if (fields.bayId !== undefined && fields.bayId !== null && !await ctx.repos.bays.get(fields.bayId)) {
     throw new DomainError("invalid_payload", `${prefix}bayId names no bay (${fields.bayId})`, `${prefix}bayId`);
   }
 }
 
-export function output(ctx: CommandContext, action: string, before: Appointment | null, after: Appointment): HandlerOutput {
+export async function output(ctx: CommandContext, action: string, before: Appointment | null, after: Appointment): Promise<HandlerOutput> {
   const dates = [...new Set([before?.date, after.date].filter((d): d is string => d !== undefined))];
   return {
     record: after,
     ops: [{ kind: "appointment", appointment: after }],
     dates,
     audit: [{ action, entity: "appointment", entityId: after.id, date: after.date, before, after }],
-    overlaps: overlapsNow(ctx, after),
+    overlaps: await overlapsNow(ctx, after),
   };
 }
 
@@ -47,13 +47,13 @@ export function output(ctx: CommandContext, action: string, before: Appointment 
  * The card's overlaps as every screen marks them (shared/rules/overlaps.ts), among the only cards
  * that can share them: its bay's starting before it ends, its advisor's in its slot.
  */
-function overlapsNow(ctx: CommandContext, a: Appointment): Overlap[] {
-  const settings = ctx.repos.settings.require().settings;
+async function overlapsNow(ctx: CommandContext, a: Appointment): Promise<Overlap[]> {
+  const settings = (await ctx.repos.settings.require()).settings;
   const start = minutesOfDay(a.startTime);
   const slot = slotIndexOf(a.startTime, settings);
   const slotFrom = slot === null ? null : minutesOfDay(settings.openTime) + slot * settings.slotMinutes;
   const end = Math.max(start + a.durationMinutes, slotFrom === null ? 0 : slotFrom + settings.slotMinutes);
-  const candidates = ctx.repos.appointments.overlapCandidates({
+  const candidates = await ctx.repos.appointments.overlapCandidates({
     date: a.date,
     // past midnight every later start of the day qualifies
     before: end >= 24 * 60 ? "24:00" : formatMinutesOfDay(end),
@@ -61,7 +61,7 @@ function overlapsNow(ctx: CommandContext, a: Appointment): Overlap[] {
     from: slotFrom === null ? "24:00" : formatMinutesOfDay(slotFrom),
     bayId: a.bayId,
   });
-  const advisor = ctx.repos.advisors.get(a.advisorId);
+  const advisor = await ctx.repos.advisors.get(a.advisorId);
   return overlapsOf(a, candidates, advisor ? [advisor] : [], settings);
 }
 
@@ -74,10 +74,10 @@ export function stamp(ctx: CommandContext, a: Appointment): Appointment {
  * decides which cards may move and what a move makes of them (a no-show is booked again, a late
  * mark stays only if the new time's grace has passed too).
  */
-function move(ctx: CommandContext, before: Appointment, edited: Appointment, target: Partial<Placement>): Appointment {
-  const moved = moveCard(edited, target, ctx.repos.settings.require().settings, ctx.now);
+async function move(ctx: CommandContext, before: Appointment, edited: Appointment, target: Partial<Placement>): Promise<Appointment> {
+  const moved = moveCard(edited, target, (await ctx.repos.settings.require()).settings, ctx.now);
   if (!moved) throw new DomainError("invalid_transition", `a ${before.status} appointment cannot be moved`, "status", before);
-  return moved.date === before.date ? moved : { ...moved, queueNumber: ctx.repos.queueNumbers.next(moved.date, moved.walkIn) };
+  return moved.date === before.date ? moved : { ...moved, queueNumber: await ctx.repos.queueNumbers.next(moved.date, moved.walkIn) };
 }
 
 /**
@@ -86,7 +86,7 @@ function move(ctx: CommandContext, before: Appointment, edited: Appointment, tar
  * at printing: it exists from the first moment (the confirmation call can name it, any sign can be
  * printed any time, a reprint shows the same number) and printing stays a read, not a write.
  */
-export function freshCard(ctx: CommandContext, fields: AppointmentFields, walkIn = false): Appointment {
+export async function freshCard(ctx: CommandContext, fields: AppointmentFields, walkIn = false): Promise<Appointment> {
   return {
     id: 0,
     ...fields,
@@ -95,7 +95,7 @@ export function freshCard(ctx: CommandContext, fields: AppointmentFields, walkIn
     arrivedAt: null,
     arrivedLateMinutes: null,
     walkIn,
-    queueNumber: ctx.repos.queueNumbers.next(fields.date, walkIn),
+    queueNumber: await ctx.repos.queueNumbers.next(fields.date, walkIn),
     greetedAt: null,
     greetingOverdueAt: null,
     expectedAt: null,
@@ -114,9 +114,9 @@ export function freshCard(ctx: CommandContext, fields: AppointmentFields, walkIn
   };
 }
 
-export function createAppointment(ctx: CommandContext, cmd: Cmd<"appointment.create">): HandlerOutput {
-  checkReferences(ctx, cmd.input, "input.");
-  const created = ctx.repos.appointments.insert(freshCard(ctx, cmd.input));
+export async function createAppointment(ctx: CommandContext, cmd: Cmd<"appointment.create">): Promise<HandlerOutput> {
+  await checkReferences(ctx, cmd.input, "input.");
+  const created = await ctx.repos.appointments.insert(await freshCard(ctx, cmd.input));
   return output(ctx, "appointment.create", null, created);
 }
 
@@ -126,30 +126,30 @@ function applyEdit(a: Appointment, changes: AppointmentEdit): Appointment {
   return { ...a, ...defined, preparation: { ...a.preparation, ...preparation } };
 }
 
-export function updateAppointment(ctx: CommandContext, cmd: Cmd<"appointment.update">): HandlerOutput {
-  const before = load(ctx, cmd.id);
+export async function updateAppointment(ctx: CommandContext, cmd: Cmd<"appointment.update">): Promise<HandlerOutput> {
+  const before = await load(ctx, cmd.id);
   expectVersion(before, cmd.version, "appointment");
-  checkReferences(ctx, cmd.changes, "changes.");
+  await checkReferences(ctx, cmd.changes, "changes.");
   const { date, startTime, advisorId, bayId } = cmd.changes;
   const placement = { date, startTime, advisorId, bayId };
   const edited = stamp(ctx, applyEdit(before, cmd.changes));
-  const after = changesPlacement(before, placement) ? move(ctx, before, edited, placement) : edited;
-  ctx.repos.appointments.update(after, before);
+  const after = changesPlacement(before, placement) ? await move(ctx, before, edited, placement) : edited;
+  await ctx.repos.appointments.update(after, before);
   return output(ctx, "appointment.update", before, after);
 }
 
-export function moveAppointment(ctx: CommandContext, cmd: Cmd<"appointment.move">): HandlerOutput {
-  const before = load(ctx, cmd.id);
+export async function moveAppointment(ctx: CommandContext, cmd: Cmd<"appointment.move">): Promise<HandlerOutput> {
+  const before = await load(ctx, cmd.id);
   expectVersion(before, cmd.version, "appointment");
   const { type: _t, id: _i, version: _v, ...target } = cmd;
-  checkReferences(ctx, target, "");
-  const after = move(ctx, before, stamp(ctx, before), target);
-  ctx.repos.appointments.update(after, before);
+  await checkReferences(ctx, target, "");
+  const after = await move(ctx, before, stamp(ctx, before), target);
+  await ctx.repos.appointments.update(after, before);
   return output(ctx, "appointment.move", before, after);
 }
 
-export function changeStatus(ctx: CommandContext, cmd: Cmd<"appointment.status">): HandlerOutput {
-  const before = load(ctx, cmd.id);
+export async function changeStatus(ctx: CommandContext, cmd: Cmd<"appointment.status">): Promise<HandlerOutput> {
+  const before = await load(ctx, cmd.id);
   expectVersion(before, cmd.version, "appointment");
   const refused = refusalOf(cmd.action, before);
   if (refused === "status") {
@@ -162,7 +162,7 @@ export function changeStatus(ctx: CommandContext, cmd: Cmd<"appointment.status">
   let after: Appointment = stamp(ctx, { ...before, status: STATUS_TRANSITIONS[cmd.action].to });
   switch (cmd.action) {
     case "arrive": {
-      const settings = ctx.repos.settings.require().settings;
+      const settings = (await ctx.repos.settings.require()).settings;
       after = { ...after, arrivedAt: ctx.nowIso, arrivedLateMinutes: arrivedLateMinutes(before, settings, ctx.now) };
       break;
     }
@@ -187,6 +187,6 @@ export function changeStatus(ctx: CommandContext, cmd: Cmd<"appointment.status">
     case "no_show":
       break;
   }
-  ctx.repos.appointments.update(after, before);
+  await ctx.repos.appointments.update(after, before);
   return output(ctx, `appointment.${cmd.action}`, before, after);
 }

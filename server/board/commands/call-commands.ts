@@ -10,7 +10,7 @@ import { registerBooking } from "./register-commands.js";
 
 type Cmd<T extends Command["type"]> = Extract<Command, { type: T }>;
 
-const today = (ctx: CommandContext): string => localParts(ctx.now, ctx.repos.settings.require().settings.timeZone).date;
+const today = async (ctx: CommandContext): Promise<string> => localParts(ctx.now, (await ctx.repos.settings.require()).settings.timeZone).date;
 
 const entryAudit = (action: string, before: CallEntry | null, after: CallEntry): AuditDraft => ({
   action,
@@ -23,8 +23,8 @@ const entryAudit = (action: string, before: CallEntry | null, after: CallEntry):
 
 const entryOutput = (record: HandlerOutput["record"], audit: AuditDraft[]): HandlerOutput => ({ record, ops: [], dates: [], audit });
 
-function load(ctx: CommandContext, id: number): CallEntry {
-  const e = ctx.repos.calls.get(id);
+async function load(ctx: CommandContext, id: number): Promise<CallEntry> {
+  const e = await ctx.repos.calls.get(id);
   if (!e) throw notFound("call entry", id);
   return e;
 }
@@ -40,18 +40,18 @@ function workable(ctx: CommandContext, e: CallEntry, version: number): void {
  * Lists `list` by its rule on today's date. A vehicle already on the list for the same due date or
  * with an open entry, booked already, or contacted on any list lately is not listed again.
  */
-function generate(ctx: CommandContext, list: CallList, period: string, day: string): CallEntry[] {
-  const { rules } = ctx.repos.calls.rules();
-  const listed = ctx.repos.calls.listed(list);
-  const booked = ctx.repos.calls.bookedVehicles(day);
-  const contacts = ctx.repos.calls.lastContacts();
+async function generate(ctx: CommandContext, list: CallList, period: string, day: string): Promise<CallEntry[]> {
+  const { rules } = await ctx.repos.calls.rules();
+  const listed = await ctx.repos.calls.listed(list);
+  const booked = await ctx.repos.calls.bookedVehicles(day);
+  const contacts = await ctx.repos.calls.lastContacts();
   const made: CallEntry[] = [];
-  for (const v of ctx.repos.register.vehicles()) {
+  for (const v of await ctx.repos.register.vehicles()) {
     const due = dueDateOn(list, v, rules, day);
     if (due === null || listed.open.has(v.id) || listed.keys.has(`${v.id}|${due}`) || booked.has(v.id)) continue;
     if (contactedRecently(contacts.get(v.id) ?? null, rules, ctx.now)) continue;
     made.push(
-      ctx.repos.calls.insert({
+      await ctx.repos.calls.insert({
         list, period, vehicleId: v.id, customerId: v.customerId, advisorId: v.advisorId, reason: "", dueDate: due, state: "open", outcome: null,
         outcomeNote: "", attempts: 0, nextTryDate: null, lastContactAt: null, appointmentId: null, claimedBy: null, claimedName: null,
         claimedUntil: null, version: 1, createdAt: ctx.nowIso, updatedAt: ctx.nowIso,
@@ -65,31 +65,31 @@ const generationOutput = (list: CallList, period: string, made: CallEntry[]): Ha
   entryOutput({ list, period, entries: made }, made.map((e) => entryAudit(`call.generate`, null, e)));
 
 /** By hand: whenever the manager or the desk asks, for today's period; never recorded as the clock's run. */
-export function generateByHand(ctx: CommandContext, cmd: Cmd<"call.generate">): HandlerOutput {
+export async function generateByHand(ctx: CommandContext, cmd: Cmd<"call.generate">): Promise<HandlerOutput> {
   if (!periodIsGenerated(cmd.list)) throw new DomainError("invalid_payload", `list ${cmd.list} is filled by hand or CSV, not by rule`, "list");
-  const day = today(ctx);
+  const day = await today(ctx);
   const period = periodOf(cmd.list, day);
-  return generationOutput(cmd.list, period, generate(ctx, cmd.list, period, day));
+  return generationOutput(cmd.list, period, await generate(ctx, cmd.list, period, day));
 }
 
 const periodIsGenerated = (list: CallList): boolean => !["parts_arrived", "unresolved_fault", "campaign"].includes(list);
 
 /** The clock's run for (list, period): at most once, whatever restarts or second servers happen. */
-export function generateDue(ctx: CommandContext, cmd: Extract<SystemCommand, { type: "call.generate_due" }>): HandlerOutput | null {
-  if (ctx.repos.calls.generated(cmd.list, cmd.period)) return null;
-  const made = generate(ctx, cmd.list, cmd.period, cmd.today);
+export async function generateDue(ctx: CommandContext, cmd: Extract<SystemCommand, { type: "call.generate_due" }>): Promise<HandlerOutput | null> {
+  if (await ctx.repos.calls.generated(cmd.list, cmd.period)) return null;
+  const made = await generate(ctx, cmd.list, cmd.period, cmd.today);
   // the primary key refuses a second (list, period) even from another process; the throw rolls this back
-  ctx.repos.calls.recordGeneration(cmd.list, cmd.period, ctx.nowIso, ctx.actor.name, made.length);
+  await ctx.repos.calls.recordGeneration(cmd.list, cmd.period, ctx.nowIso, ctx.actor.name, made.length);
   return generationOutput(cmd.list, cmd.period, made);
 }
 
-export function addEntry(ctx: CommandContext, cmd: Cmd<"call.add">): HandlerOutput {
-  const vehicle = ctx.repos.register.vehicle(cmd.input.vehicleId);
+export async function addEntry(ctx: CommandContext, cmd: Cmd<"call.add">): Promise<HandlerOutput> {
+  const vehicle = await ctx.repos.register.vehicle(cmd.input.vehicleId);
   if (!vehicle) throw new DomainError("invalid_payload", `input.vehicleId names no vehicle (${cmd.input.vehicleId})`, "input.vehicleId");
   const advisorId = cmd.input.advisorId ?? vehicle.advisorId;
-  if (advisorId !== null && !ctx.repos.advisors.get(advisorId)) throw new DomainError("invalid_payload", `input.advisorId names no advisor (${advisorId})`, "input.advisorId");
-  const e = ctx.repos.calls.insert({
-    list: cmd.input.list, period: today(ctx), vehicleId: vehicle.id, customerId: vehicle.customerId, advisorId, reason: cmd.input.reason,
+  if (advisorId !== null && !await ctx.repos.advisors.get(advisorId)) throw new DomainError("invalid_payload", `input.advisorId names no advisor (${advisorId})`, "input.advisorId");
+  const e = await ctx.repos.calls.insert({
+    list: cmd.input.list, period: await today(ctx), vehicleId: vehicle.id, customerId: vehicle.customerId, advisorId, reason: cmd.input.reason,
     dueDate: cmd.input.dueDate, state: "open", outcome: null, outcomeNote: "", attempts: 0, nextTryDate: null, lastContactAt: null,
     appointmentId: null, claimedBy: null, claimedName: null, claimedUntil: null, version: 1, createdAt: ctx.nowIso, updatedAt: ctx.nowIso,
   });
@@ -101,26 +101,26 @@ export function addEntry(ctx: CommandContext, cmd: Cmd<"call.add">): HandlerOutp
  * and free (never taken, or its taker's time ran out). The write lock makes two callers' claims
  * one after the other, so they never get the same entry.
  */
-export function claimNext(ctx: CommandContext, cmd: Cmd<"call.claim">): HandlerOutput {
-  const { rules } = ctx.repos.calls.rules();
-  const day = today(ctx);
+export async function claimNext(ctx: CommandContext, cmd: Cmd<"call.claim">): Promise<HandlerOutput> {
+  const { rules } = await ctx.repos.calls.rules();
+  const day = await today(ctx);
   const mine = (e: CallEntry) => ctx.actor.role !== "advisor" || e.advisorId === ctx.actor.advisorId;
-  const open = ctx.repos.calls.list(cmd.list, false).filter((e) => dueForCall(e, day) && mine(e));
+  const open = (await ctx.repos.calls.list(cmd.list, false)).filter((e) => dueForCall(e, day) && mine(e));
   const held = open.find((e) => e.claimedBy === ctx.actor.id && (e.claimedUntil ?? 0) > ctx.now);
   const next = held ?? open.find((e) => !takenByOther(e, ctx.actor.id, ctx.now));
   if (!next) throw new DomainError("not_found", `no free entry on the ${cmd.list} list`);
   const after: CallEntry = { ...next, claimedBy: ctx.actor.id, claimedName: ctx.actor.name, claimedUntil: ctx.now + rules.claimMinutes * 60_000, version: next.version + 1, updatedAt: ctx.nowIso };
-  ctx.repos.calls.update(after);
+  await ctx.repos.calls.update(after);
   return entryOutput(after, [entryAudit("call.claim", next, after)]);
 }
 
-export function release(ctx: CommandContext, cmd: Cmd<"call.release">): HandlerOutput {
-  const before = load(ctx, cmd.id);
+export async function release(ctx: CommandContext, cmd: Cmd<"call.release">): Promise<HandlerOutput> {
+  const before = await load(ctx, cmd.id);
   if (takenByOther(before, ctx.actor.id, ctx.now) && ctx.actor.role !== "manager") {
     throw new DomainError("invalid_transition", `call entry ${before.id} is being called by ${before.claimedName}`, "claimedBy", before);
   }
   const after: CallEntry = { ...before, claimedBy: null, claimedName: null, claimedUntil: null, version: before.version + 1, updatedAt: ctx.nowIso };
-  ctx.repos.calls.update(after);
+  await ctx.repos.calls.update(after);
   return entryOutput(after, [entryAudit("call.release", before, after)]);
 }
 
@@ -137,10 +137,10 @@ const called = (ctx: CommandContext, e: CallEntry): CallEntry => ({
 });
 
 /** 拒绝 and 号码错误 close the entry; 无人接听 counts a try and brings it back tomorrow; 稍后联系 on the agreed day. */
-export function recordOutcome(ctx: CommandContext, cmd: Cmd<"call.outcome">): HandlerOutput {
-  const before = load(ctx, cmd.id);
+export async function recordOutcome(ctx: CommandContext, cmd: Cmd<"call.outcome">): Promise<HandlerOutput> {
+  const before = await load(ctx, cmd.id);
   workable(ctx, before, cmd.version);
-  const day = today(ctx);
+  const day = await today(ctx);
   let next: Pick<CallEntry, "state" | "nextTryDate"> = { state: "closed", nextTryDate: null };
   if (cmd.outcome === "no_answer") next = { state: "open", nextTryDate: addDays(day, 1) };
   if (cmd.outcome === "call_back") {
@@ -148,26 +148,26 @@ export function recordOutcome(ctx: CommandContext, cmd: Cmd<"call.outcome">): Ha
     next = { state: "open", nextTryDate: cmd.callBackDate };
   }
   const after: CallEntry = { ...called(ctx, before), ...next, outcome: cmd.outcome, outcomeNote: cmd.note };
-  ctx.repos.calls.update(after);
+  await ctx.repos.calls.update(after);
   return entryOutput(after, [entryAudit(`call.${cmd.outcome}`, before, after)]);
 }
 
 /** 已预约: the card is made as the list says (its source, initiated by the dealer), linked to the entry's vehicle. */
-export function bookFromEntry(ctx: CommandContext, cmd: Cmd<"call.book">): HandlerOutput {
-  const before = load(ctx, cmd.id);
+export async function bookFromEntry(ctx: CommandContext, cmd: Cmd<"call.book">): Promise<HandlerOutput> {
+  const before = await load(ctx, cmd.id);
   workable(ctx, before, cmd.version);
-  const card = createAppointment(ctx, { type: "appointment.create", input: { ...cmd.input, source: sourceOfList(before.list), initiatedBy: "dealer" } });
+  const card = await createAppointment(ctx, { type: "appointment.create", input: { ...cmd.input, source: sourceOfList(before.list), initiatedBy: "dealer" } });
   const appointment = card.record as Appointment;
-  const register = registerBooking(ctx, appointment, before.id, before.vehicleId);
+  const register = await registerBooking(ctx, appointment, before.id, before.vehicleId);
   const after: CallEntry = { ...called(ctx, before), state: "booked", outcome: "booked", appointmentId: appointment.id };
-  ctx.repos.calls.update(after);
+  await ctx.repos.calls.update(after);
   return { ...card, record: { entry: after, appointment }, audit: [...card.audit, ...register, entryAudit("call.booked", before, after)] };
 }
 
-export function updateRules(ctx: CommandContext, cmd: Cmd<"call.rules">): HandlerOutput {
-  const current = ctx.repos.calls.rules();
+export async function updateRules(ctx: CommandContext, cmd: Cmd<"call.rules">): Promise<HandlerOutput> {
+  const current = await ctx.repos.calls.rules();
   expectVersion(current, cmd.version, "rules");
   const merged = DueRulesSchema.parse({ ...current.rules, ...Object.fromEntries(Object.entries(cmd.changes).filter(([, v]) => v !== undefined)) });
-  ctx.repos.calls.putRules(merged, current.version + 1, ctx.nowIso, ctx.actor.name);
+  await ctx.repos.calls.putRules(merged, current.version + 1, ctx.nowIso, ctx.actor.name);
   return entryOutput(merged, [{ action: "call.rules", entity: "call_rules", entityId: null, date: null, before: current.rules, after: merged }]);
 }

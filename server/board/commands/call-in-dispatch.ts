@@ -15,7 +15,7 @@ type CallInCommand = Extract<Command, { type: `customer.${string}` | `vehicle.${
 
 export const isCallInCommand = (cmd: Command): cmd is CallInCommand => CALL_IN_TYPES.has(cmd.type);
 
-export function dispatchCallIn(ctx: CommandContext, cmd: CallInCommand): HandlerOutput {
+export async function dispatchCallIn(ctx: CommandContext, cmd: CallInCommand): Promise<HandlerOutput> {
   switch (cmd.type) {
     case "customer.update":
       return updateCustomer(ctx, cmd);
@@ -48,12 +48,13 @@ export function dispatchCallIn(ctx: CommandContext, cmd: CallInCommand): Handler
  * What a board command means for the register, in the same transaction: a new booking's vehicle
  * is linked (and a customer new to the register added); a completed card is the vehicle's last service.
  */
-export function registerEffects(ctx: CommandContext, cmd: Command, out: HandlerOutput): HandlerOutput {
-  if (cmd.type === "appointment.create") return { ...out, audit: [...out.audit, ...registerBooking(ctx, out.record as Appointment, null)] };
+export async function registerEffects(ctx: CommandContext, cmd: Command, out: HandlerOutput): Promise<HandlerOutput> {
+  if (cmd.type === "appointment.create") return { ...out, audit: [...out.audit, ...await registerBooking(ctx, out.record as Appointment, null)] };
   if (cmd.type === "appointment.import") {
-    const added = (out.record as ImportRecord).imported.flatMap((a) => registerBooking(ctx, a, null));
+    const added: HandlerOutput["audit"] = [];
+    for (const a of (out.record as ImportRecord).imported) added.push(...(await registerBooking(ctx, a, null)));
     return { ...out, audit: [...out.audit, ...added] };
   }
-  if (cmd.type === "appointment.status" && cmd.action === "complete") return { ...out, audit: [...out.audit, ...serviceDone(ctx, out.record as Appointment)] };
+  if (cmd.type === "appointment.status" && cmd.action === "complete") return { ...out, audit: [...out.audit, ...await serviceDone(ctx, out.record as Appointment)] };
   return out;
 }

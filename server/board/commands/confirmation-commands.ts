@@ -6,13 +6,13 @@ import type { CommandContext, HandlerOutput } from "../command-context.js";
 type Cmd = Extract<Command, { type: "appointment.confirmation_call" }>;
 
 /** 无人接听 counts a try (the list brings the customer back after the retry time); 已发短信 ends the tries. */
-export function confirmationCall(ctx: CommandContext, cmd: Cmd): HandlerOutput {
-  const card = ctx.repos.appointments.get(cmd.id);
+export async function confirmationCall(ctx: CommandContext, cmd: Cmd): Promise<HandlerOutput> {
+  const card = await ctx.repos.appointments.get(cmd.id);
   if (!card) throw notFound("appointment", cmd.id);
   if (card.status !== "booked") throw new DomainError("invalid_transition", `appointment ${card.id} is ${card.status}, not waiting for its call`, "status", card);
-  const before = ctx.repos.calls.confirmationCall(card.id) ?? null;
+  const before = await ctx.repos.calls.confirmationCall(card.id) ?? null;
   const after: ConfirmationCall = { appointmentId: card.id, attempts: (before?.attempts ?? 0) + 1, outcome: cmd.outcome, at: ctx.nowIso, by: ctx.actor.name };
-  ctx.repos.calls.putConfirmationCall(after);
+  await ctx.repos.calls.putConfirmationCall(after);
   return {
     record: after,
     ops: [],

@@ -9,12 +9,12 @@ type ImportCommand = Extract<Command, { type: "appointment.import" }>;
  * Creates every row as a booking. All rows are checked before the first is written, and the
  * pipeline's transaction makes the whole import one change: a file half imported never exists.
  */
-export function importAppointments(ctx: CommandContext, cmd: ImportCommand): HandlerOutput {
-  cmd.rows.forEach((row, i) => checkReferences(ctx, row, `rows.${i}.`));
+export async function importAppointments(ctx: CommandContext, cmd: ImportCommand): Promise<HandlerOutput> {
+  for (const [i, row] of cmd.rows.entries()) await checkReferences(ctx, row, `rows.${i}.`);
   const imported: Appointment[] = [];
   const out: HandlerOutput = { record: { imported }, ops: [], dates: [], audit: [] };
   for (const row of cmd.rows) {
-    const one = createAppointment(ctx, { type: "appointment.create", input: row });
+    const one = await createAppointment(ctx, { type: "appointment.create", input: row });
     imported.push(one.record as Appointment);
     out.ops.push(...one.ops);
     out.audit.push(...one.audit.map((a) => ({ ...a, action: "appointment.import" })));

@@ -13,26 +13,26 @@ export function defined<T extends object>(o: T): Partial<T> {
 }
 
 /** An advisor's specialties must be categories the site has. */
-function checkCategories(ctx: CommandContext, codes: readonly string[] | undefined, field: string): void {
+async function checkCategories(ctx: CommandContext, codes: readonly string[] | undefined, field: string): Promise<void> {
   if (codes === undefined) return;
-  const known = new Set(ctx.repos.settings.require().settings.jobCategories.map((c) => c.code));
+  const known = new Set((await ctx.repos.settings.require()).settings.jobCategories.map((c) => c.code));
   const unknown = codes.find((c) => !known.has(c));
   if (unknown !== undefined) throw new DomainError("invalid_payload", `${field} names no job category (${unknown})`, field);
 }
 
-export function createAdvisor(ctx: CommandContext, cmd: Cmd<"advisor.create">): HandlerOutput {
-  checkCategories(ctx, cmd.input.jobCategories, "input.jobCategories");
-  const advisor = ctx.repos.advisors.insert({ ...cmd.input, version: 1 }, ctx.nowIso);
+export async function createAdvisor(ctx: CommandContext, cmd: Cmd<"advisor.create">): Promise<HandlerOutput> {
+  await checkCategories(ctx, cmd.input.jobCategories, "input.jobCategories");
+  const advisor = await ctx.repos.advisors.insert({ ...cmd.input, version: 1 }, ctx.nowIso);
   return advisorOutput("advisor.create", null, advisor);
 }
 
-export function updateAdvisor(ctx: CommandContext, cmd: Cmd<"advisor.update">): HandlerOutput {
-  const before = ctx.repos.advisors.get(cmd.id);
+export async function updateAdvisor(ctx: CommandContext, cmd: Cmd<"advisor.update">): Promise<HandlerOutput> {
+  const before = await ctx.repos.advisors.get(cmd.id);
   if (!before) throw notFound("advisor", cmd.id);
   expectVersion(before, cmd.version, "advisor");
-  checkCategories(ctx, cmd.changes.jobCategories, "changes.jobCategories");
+  await checkCategories(ctx, cmd.changes.jobCategories, "changes.jobCategories");
   const after: Advisor = { ...before, ...defined(cmd.changes), version: before.version + 1 };
-  ctx.repos.advisors.update(after, ctx.nowIso);
+  await ctx.repos.advisors.update(after, ctx.nowIso);
   return advisorOutput("advisor.update", before, after);
 }
 
@@ -45,17 +45,17 @@ function advisorOutput(action: string, before: Advisor | null, after: Advisor): 
   };
 }
 
-export function createBay(ctx: CommandContext, cmd: Cmd<"bay.create">): HandlerOutput {
-  const bay = ctx.repos.bays.insert({ ...cmd.input, version: 1 }, ctx.nowIso);
+export async function createBay(ctx: CommandContext, cmd: Cmd<"bay.create">): Promise<HandlerOutput> {
+  const bay = await ctx.repos.bays.insert({ ...cmd.input, version: 1 }, ctx.nowIso);
   return bayOutput("bay.create", null, bay);
 }
 
-export function updateBay(ctx: CommandContext, cmd: Cmd<"bay.update">): HandlerOutput {
-  const before = ctx.repos.bays.get(cmd.id);
+export async function updateBay(ctx: CommandContext, cmd: Cmd<"bay.update">): Promise<HandlerOutput> {
+  const before = await ctx.repos.bays.get(cmd.id);
   if (!before) throw notFound("bay", cmd.id);
   expectVersion(before, cmd.version, "bay");
   const after: Bay = { ...before, ...defined(cmd.changes), version: before.version + 1 };
-  ctx.repos.bays.update(after, ctx.nowIso);
+  await ctx.repos.bays.update(after, ctx.nowIso);
   return bayOutput("bay.update", before, after);
 }
 
@@ -68,8 +68,8 @@ function bayOutput(action: string, before: Bay | null, after: Bay): HandlerOutpu
   };
 }
 
-export function updateSettings(ctx: CommandContext, cmd: Cmd<"settings.update">): HandlerOutput {
-  const before = ctx.repos.settings.require();
+export async function updateSettings(ctx: CommandContext, cmd: Cmd<"settings.update">): Promise<HandlerOutput> {
+  const before = await ctx.repos.settings.require();
   expectVersion(before, cmd.version, "settings");
   const merged = mergeSettings(before.settings, defined(cmd.changes));
   if (!merged.success) {
@@ -77,7 +77,7 @@ export function updateSettings(ctx: CommandContext, cmd: Cmd<"settings.update">)
     throw new DomainError("invalid_payload", `changes.${e.message}`, `changes.${e.field}`);
   }
   const version = before.version + 1;
-  ctx.repos.settings.save(merged.data, version, ctx.nowIso, ctx.actor.name);
+  await ctx.repos.settings.save(merged.data, version, ctx.nowIso, ctx.actor.name);
   return {
     record: merged.data,
     ops: [{ kind: "settings", settings: merged.data, version }],

@@ -17,17 +17,17 @@ const MINUTE = 60_000;
  * walk-in, so the clock never marks it late or no-show but does time its greeting. The advisor and
  * bay are the guide's choice, or the shared suggestion when the guide left them to magboard.
  */
-export function receiveWalkIn(ctx: CommandContext, cmd: Cmd<"appointment.walk_in">): HandlerOutput {
-  const settings = ctx.repos.settings.require().settings;
+export async function receiveWalkIn(ctx: CommandContext, cmd: Cmd<"appointment.walk_in">): Promise<HandlerOutput> {
+  const settings = (await ctx.repos.settings.require()).settings;
   const { advisorId, bayId, ...fields } = cmd.input;
-  checkReferences(ctx, { advisorId, bayId, jobCategory: fields.jobCategory }, "input.");
+  await checkReferences(ctx, { advisorId, bayId, jobCategory: fields.jobCategory }, "input.");
   const { date, time } = localParts(ctx.now, settings.timeZone);
-  const day = ctx.repos.appointments.forDate(date);
-  const advisor = advisorId ?? suggestAdvisor(ctx.repos.advisors.all(), day, fields.jobCategory, date, time)?.id;
+  const day = await ctx.repos.appointments.forDate(date);
+  const advisor = advisorId ?? suggestAdvisor(await ctx.repos.advisors.all(), day, fields.jobCategory, date, time)?.id;
   if (advisor === undefined) throw new DomainError("invalid_payload", "input.advisorId: no advisor is on duty today; name one", "input.advisorId");
-  const bay = bayId !== undefined ? bayId : (suggestBay(ctx.repos.bays.all(), day, fields.jobCategory, settings.jobCategories, time, fields.durationMinutes)?.id ?? null);
+  const bay = bayId !== undefined ? bayId : (suggestBay(await ctx.repos.bays.all(), day, fields.jobCategory, settings.jobCategories, time, fields.durationMinutes)?.id ?? null);
   const card: Appointment = {
-    ...freshCard(ctx, {
+    ...await freshCard(ctx, {
       ...fields,
       date,
       startTime: time,
@@ -44,12 +44,12 @@ export function receiveWalkIn(ctx: CommandContext, cmd: Cmd<"appointment.walk_in
     status: "arrived",
     arrivedAt: ctx.nowIso,
   };
-  return output(ctx, "appointment.walk_in", null, ctx.repos.appointments.insert(card));
+  return output(ctx, "appointment.walk_in", null, await ctx.repos.appointments.insert(card));
 }
 
 /** 在路上: the customer is expected in `minutes`; the card shows when, and the no-show waits that much longer. */
-export function markOnTheWay(ctx: CommandContext, cmd: Cmd<"appointment.on_the_way">): HandlerOutput {
-  const before = load(ctx, cmd.id);
+export async function markOnTheWay(ctx: CommandContext, cmd: Cmd<"appointment.on_the_way">): Promise<HandlerOutput> {
+  const before = await load(ctx, cmd.id);
   expectVersion(before, cmd.version, "appointment");
   if (!isAwaited(before.status) || before.walkIn) {
     throw new DomainError("invalid_transition", `an appointment that is ${before.status} is not awaited`, "status", before);
@@ -59,18 +59,18 @@ export function markOnTheWay(ctx: CommandContext, cmd: Cmd<"appointment.on_the_w
     expectedAt: new Date(ctx.now + cmd.minutes * MINUTE).toISOString(),
     noShowDelayMinutes: before.noShowDelayMinutes + cmd.minutes,
   });
-  ctx.repos.appointments.update(after, before);
+  await ctx.repos.appointments.update(after, before);
   return output(ctx, "appointment.on_the_way", before, after);
 }
 
 /** 抱怨 / 返修 on arrival: someone it calls has seen it and is on the way; every screen stops alerting. */
-export function acknowledgeAlert(ctx: CommandContext, cmd: Cmd<"appointment.acknowledge_alert">): HandlerOutput {
-  const before = load(ctx, cmd.id);
+export async function acknowledgeAlert(ctx: CommandContext, cmd: Cmd<"appointment.acknowledge_alert">): Promise<HandlerOutput> {
+  const before = await load(ctx, cmd.id);
   expectVersion(before, cmd.version, "appointment");
   if (arrivalAlert(before) === null) {
     throw new DomainError("invalid_transition", "this appointment has no arrival alert standing", "status", before);
   }
   const after = stamp(ctx, { ...before, alertAcknowledgedAt: ctx.nowIso, alertAcknowledgedBy: ctx.actor.name });
-  ctx.repos.appointments.update(after, before);
+  await ctx.repos.appointments.update(after, before);
   return output(ctx, "appointment.acknowledge_alert", before, after);
 }

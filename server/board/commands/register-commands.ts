@@ -26,11 +26,11 @@ const registerOutput = (record: HandlerOutput["record"], entries: AuditDraft[]):
  * The owner a row names: the customer with that phone (their name and title are updated when the
  * row says otherwise), else the vehicle's current owner, else a new customer.
  */
-function ownerFor(ctx: CommandContext, row: Pick<RegisterRow, "customerName" | "customerTitle" | "phone" | "phone2">, current: number | null, out: AuditDraft[]): Customer {
-  const byPhone = row.phone === "" ? undefined : ctx.repos.register.customersWithPhone(row.phone)[0];
-  const existing = byPhone ?? (current === null ? undefined : ctx.repos.register.customer(current));
+async function ownerFor(ctx: CommandContext, row: Pick<RegisterRow, "customerName" | "customerTitle" | "phone" | "phone2">, current: number | null, out: AuditDraft[]): Promise<Customer> {
+  const byPhone = row.phone === "" ? undefined : (await ctx.repos.register.customersWithPhone(row.phone))[0];
+  const existing = byPhone ?? (current === null ? undefined : await ctx.repos.register.customer(current));
   if (!existing) {
-    const created = ctx.repos.register.insertCustomerRow({
+    const created = await ctx.repos.register.insertCustomerRow({
       name: row.customerName, title: row.customerTitle, phone: row.phone, phone2: row.phone2, version: 1, createdAt: ctx.nowIso, updatedAt: ctx.nowIso,
     });
     out.push(audit("customer.create", "customer", null, created));
@@ -39,7 +39,7 @@ function ownerFor(ctx: CommandContext, row: Pick<RegisterRow, "customerName" | "
   const wanted = { name: row.customerName, title: row.customerTitle, phone: row.phone || existing.phone, phone2: row.phone2 || existing.phone2 };
   if (wanted.name === existing.name && wanted.title === existing.title && wanted.phone === existing.phone && wanted.phone2 === existing.phone2) return existing;
   const after: Customer = { ...existing, ...wanted, version: existing.version + 1, updatedAt: ctx.nowIso };
-  ctx.repos.register.updateCustomerRow(after);
+  await ctx.repos.register.updateCustomerRow(after);
   out.push(audit("customer.update", "customer", existing, after));
   return after;
 }
@@ -50,40 +50,40 @@ type RowAction = "created" | "updated" | "merged";
  * Where a row goes: the vehicle with its plate (updated), the vehicle with its VIN under another
  * plate (merged: re-registered), a plate met earlier in the same file (merged), or a new vehicle.
  */
-export function classifyRow(repos: Pick<Repositories, "register">, row: RegisterRow, seen: Map<string, number>): { action: RowAction; vehicle: Vehicle | undefined } {
+export async function classifyRow(repos: Pick<Repositories, "register">, row: RegisterRow, seen: Map<string, number>): Promise<{ action: RowAction; vehicle: Vehicle | undefined }> {
   const key = plateSearchKey(row.plate);
-  const byPlate = repos.register.vehicleWithPlate(row.plate);
-  if (seen.has(key) || (row.vin !== "" && seen.has(`vin:${row.vin}`))) return { action: "merged", vehicle: byPlate ?? repos.register.vehicleWithVin(row.vin) };
+  const byPlate = await repos.register.vehicleWithPlate(row.plate);
+  if (seen.has(key) || (row.vin !== "" && seen.has(`vin:${row.vin}`))) return { action: "merged", vehicle: byPlate ?? await repos.register.vehicleWithVin(row.vin) };
   if (byPlate) return { action: "updated", vehicle: byPlate };
-  const byVin = repos.register.vehicleWithVin(row.vin);
+  const byVin = await repos.register.vehicleWithVin(row.vin);
   return byVin ? { action: "merged", vehicle: byVin } : { action: "created", vehicle: undefined };
 }
 
-function saveRow(ctx: CommandContext, row: RegisterRow, found: Vehicle | undefined, out: AuditDraft[]): Vehicle {
-  const owner = ownerFor(ctx, row, found?.customerId ?? null, out);
+async function saveRow(ctx: CommandContext, row: RegisterRow, found: Vehicle | undefined, out: AuditDraft[]): Promise<Vehicle> {
+  const owner = await ownerFor(ctx, row, found?.customerId ?? null, out);
   const { customerName: _n, customerTitle: _t, phone: _p, phone2: _p2, ...fields } = row;
   if (!found) {
-    const created = ctx.repos.register.insertVehicleRow({ ...fields, customerId: owner.id, advisorId: null, version: 1, createdAt: ctx.nowIso, updatedAt: ctx.nowIso });
+    const created = await ctx.repos.register.insertVehicleRow({ ...fields, customerId: owner.id, advisorId: null, version: 1, createdAt: ctx.nowIso, updatedAt: ctx.nowIso });
     out.push(audit("vehicle.create", "vehicle", null, created));
     return created;
   }
   // a blank cell keeps what the register knows; a file never erases a date
   const kept = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== null && v !== "")) as Partial<Vehicle>;
   const after: Vehicle = { ...found, ...kept, customerId: owner.id, version: found.version + 1, updatedAt: ctx.nowIso };
-  ctx.repos.register.updateVehicleRow(after);
+  await ctx.repos.register.updateVehicleRow(after);
   out.push(audit("vehicle.update", "vehicle", found, after));
   return after;
 }
 
 /** Saves every row of a register file in the pipeline's one transaction: all of it, or (on any error) none. */
-export function importRegister(ctx: CommandContext, cmd: Cmd<"register.import">): HandlerOutput {
+export async function importRegister(ctx: CommandContext, cmd: Cmd<"register.import">): Promise<HandlerOutput> {
   const out: AuditDraft[] = [];
   const seen = new Map<string, number>();
   const report: RegisterImportReport = { encoding: "", rows: cmd.rows.length, created: 0, updated: 0, merged: 0, refused: [], actions: [] };
-  cmd.rows.forEach((row, i) => {
-    const { action, vehicle } = classifyRow(ctx.repos, row, seen);
+  for (const [i, row] of cmd.rows.entries()) {
+    const { action, vehicle } = await classifyRow(ctx.repos, row, seen);
     try {
-      const saved = saveRow(ctx, row, vehicle, out);
+      const saved = await saveRow(ctx, row, vehicle, out);
       seen.set(plateSearchKey(saved.plate), saved.id);
       if (saved.vin !== "") seen.set(`vin:${saved.vin}`, saved.id);
     } catch (err) {
@@ -93,43 +93,43 @@ export function importRegister(ctx: CommandContext, cmd: Cmd<"register.import">)
     }
     report[action]++;
     report.actions.push(action);
-  });
+  }
   return { ...registerOutput(report, out), audit: out.map((a) => ({ ...a, action: `register.import:${a.action}` })) };
 }
 
-export function createVehicle(ctx: CommandContext, cmd: Cmd<"vehicle.create">): HandlerOutput {
-  if (ctx.repos.register.vehicleWithPlate(cmd.input.plate) || ctx.repos.register.vehicleWithVin(cmd.input.vin)) {
+export async function createVehicle(ctx: CommandContext, cmd: Cmd<"vehicle.create">): Promise<HandlerOutput> {
+  if (await ctx.repos.register.vehicleWithPlate(cmd.input.plate) || await ctx.repos.register.vehicleWithVin(cmd.input.vin)) {
     throw new DomainError("invalid_payload", "input.plate is in the register already (same plate or VIN)", "input.plate");
   }
   const out: AuditDraft[] = [];
-  const vehicle = saveRow(ctx, cmd.input, undefined, out);
+  const vehicle = await saveRow(ctx, cmd.input, undefined, out);
   return registerOutput(vehicle, out);
 }
 
-export function updateVehicle(ctx: CommandContext, cmd: Cmd<"vehicle.update">): HandlerOutput {
-  const before = ctx.repos.register.vehicle(cmd.id);
+export async function updateVehicle(ctx: CommandContext, cmd: Cmd<"vehicle.update">): Promise<HandlerOutput> {
+  const before = await ctx.repos.register.vehicle(cmd.id);
   if (!before) throw notFound("vehicle", cmd.id);
   expectVersion(before, cmd.version, "vehicle");
   const changes = defined(cmd.changes);
-  if (changes.customerId != null && !ctx.repos.register.customer(changes.customerId)) {
+  if (changes.customerId != null && !await ctx.repos.register.customer(changes.customerId)) {
     throw new DomainError("invalid_payload", `changes.customerId names no customer (${changes.customerId})`, "changes.customerId");
   }
-  if (changes.advisorId != null && !ctx.repos.advisors.get(changes.advisorId)) {
+  if (changes.advisorId != null && !await ctx.repos.advisors.get(changes.advisorId)) {
     throw new DomainError("invalid_payload", `changes.advisorId names no advisor (${changes.advisorId})`, "changes.advisorId");
   }
-  const other = (changes.plate && ctx.repos.register.vehicleWithPlate(changes.plate)) || (changes.vin && ctx.repos.register.vehicleWithVin(changes.vin));
+  const other = (changes.plate && await ctx.repos.register.vehicleWithPlate(changes.plate)) || (changes.vin && await ctx.repos.register.vehicleWithVin(changes.vin));
   if (other && other.id !== before.id) throw new DomainError("invalid_payload", "changes.plate belongs to another vehicle in the register", changes.plate ? "changes.plate" : "changes.vin");
   const after: Vehicle = { ...before, ...changes, version: before.version + 1, updatedAt: ctx.nowIso };
-  ctx.repos.register.updateVehicleRow(after);
+  await ctx.repos.register.updateVehicleRow(after);
   return registerOutput(after, [audit("vehicle.update", "vehicle", before, after)]);
 }
 
-export function updateCustomer(ctx: CommandContext, cmd: Cmd<"customer.update">): HandlerOutput {
-  const before = ctx.repos.register.customer(cmd.id);
+export async function updateCustomer(ctx: CommandContext, cmd: Cmd<"customer.update">): Promise<HandlerOutput> {
+  const before = await ctx.repos.register.customer(cmd.id);
   if (!before) throw notFound("customer", cmd.id);
   expectVersion(before, cmd.version, "customer");
   const after: Customer = { ...before, ...defined(cmd.changes), version: before.version + 1, updatedAt: ctx.nowIso };
-  ctx.repos.register.updateCustomerRow(after);
+  await ctx.repos.register.updateCustomerRow(after);
   return registerOutput(after, [audit("customer.update", "customer", before, after)]);
 }
 
@@ -137,24 +137,24 @@ export function updateCustomer(ctx: CommandContext, cmd: Cmd<"customer.update">)
  * A booking joins the register: its plate's vehicle is linked, or, for a customer the register does
  * not know yet (a new customer on the phone), the vehicle and its owner are added.
  */
-export function registerBooking(ctx: CommandContext, a: Appointment, entryId: number | null, vehicleId: number | null = null): AuditDraft[] {
+export async function registerBooking(ctx: CommandContext, a: Appointment, entryId: number | null, vehicleId: number | null = null): Promise<AuditDraft[]> {
   const out: AuditDraft[] = [];
-  let vehicle = vehicleId === null ? ctx.repos.register.vehicleWithPlate(a.plate) : ctx.repos.register.vehicle(vehicleId);
+  let vehicle = vehicleId === null ? await ctx.repos.register.vehicleWithPlate(a.plate) : await ctx.repos.register.vehicle(vehicleId);
   if (!vehicle) {
     const row: RegisterRow = {
       plate: a.plate, vin: "", model: a.vehicleModel, saleDate: null, lastServiceDate: null, lastServiceKm: null, insuranceEnd: null,
       inspectionDue: null, warrantyEnd: null, customerName: a.customerName, customerTitle: a.customerTitle, phone: a.phone, phone2: "",
     };
-    vehicle = saveRow(ctx, row, undefined, out);
+    vehicle = await saveRow(ctx, row, undefined, out);
   }
-  ctx.repos.register.link(a.id, vehicle.id, entryId);
+  await ctx.repos.register.link(a.id, vehicle.id, entryId);
   return out;
 }
 
 /** A completed appointment is the vehicle's last service: its date and, when noted, its mileage. */
-export function serviceDone(ctx: CommandContext, a: Appointment): AuditDraft[] {
-  const link = ctx.repos.register.linkFor(a.id);
-  const vehicle = link?.vehicleId ? ctx.repos.register.vehicle(link.vehicleId) : ctx.repos.register.vehicleWithPlate(a.plate);
+export async function serviceDone(ctx: CommandContext, a: Appointment): Promise<AuditDraft[]> {
+  const link = await ctx.repos.register.linkFor(a.id);
+  const vehicle = link?.vehicleId ? await ctx.repos.register.vehicle(link.vehicleId) : await ctx.repos.register.vehicleWithPlate(a.plate);
   if (!vehicle || (vehicle.lastServiceDate !== null && vehicle.lastServiceDate > a.date)) return [];
   const after: Vehicle = {
     ...vehicle,
@@ -163,6 +163,6 @@ export function serviceDone(ctx: CommandContext, a: Appointment): AuditDraft[] {
     version: vehicle.version + 1,
     updatedAt: ctx.nowIso,
   };
-  ctx.repos.register.updateVehicleRow(after);
+  await ctx.repos.register.updateVehicleRow(after);
   return [audit("vehicle.service_done", "vehicle", vehicle, after)];
 }

@@ -11,10 +11,10 @@ type RestoreCommand = Extract<Command, { type: "appointment.restore" }>;
  * card's latest change can be undone this way; if anyone changed the card after that entry, the
  * undo is refused with the card as it is now, exactly like a stale edit.
  */
-export function restoreAppointment(ctx: CommandContext, cmd: RestoreCommand): HandlerOutput {
-  const current = load(ctx, cmd.id);
+export async function restoreAppointment(ctx: CommandContext, cmd: RestoreCommand): Promise<HandlerOutput> {
+  const current = await load(ctx, cmd.id);
   expectVersion(current, cmd.version, "appointment");
-  const entry = ctx.repos.audit.get(cmd.auditId);
+  const entry = await ctx.repos.audit.get(cmd.auditId);
   if (!entry || entry.entity !== "appointment" || entry.entityId !== cmd.id) {
     throw new DomainError("invalid_payload", `auditId ${cmd.auditId} is not a change of appointment ${cmd.id}`, "auditId");
   }
@@ -31,16 +31,16 @@ export function restoreAppointment(ctx: CommandContext, cmd: RestoreCommand): Ha
   if (!before.success) {
     throw new DomainError("invalid_transition", "a new booking cannot be undone; cancel it instead", "auditId", current);
   }
-  checkReferences(ctx, before.data, "");
+  await checkReferences(ctx, before.data, "");
   const restored: Appointment = stamp(ctx, {
     ...before.data,
     id: current.id,
     version: current.version,
     createdAt: current.createdAt,
     createdBy: current.createdBy,
-    queueNumber: restoredQueueNumber(ctx, before.data, current),
+    queueNumber: await restoredQueueNumber(ctx, before.data, current),
   });
-  ctx.repos.appointments.update(restored, current);
+  await ctx.repos.appointments.update(restored, current);
   return output(ctx, "appointment.restore", current, restored);
 }
 
@@ -49,7 +49,7 @@ export function restoreAppointment(ctx: CommandContext, cmd: RestoreCommand): Ha
  * the number the card held there: the counter never handed it out again, so it is still the card's
  * alone (an entry from before queue numbers existed has none, and takes the next one).
  */
-function restoredQueueNumber(ctx: CommandContext, before: Appointment, current: Appointment): number | null {
+async function restoredQueueNumber(ctx: CommandContext, before: Appointment, current: Appointment): Promise<number | null> {
   if (before.date === current.date) return current.queueNumber;
-  return before.queueNumber ?? ctx.repos.queueNumbers.next(before.date, before.walkIn);
+  return before.queueNumber ?? await ctx.repos.queueNumbers.next(before.date, before.walkIn);
 }

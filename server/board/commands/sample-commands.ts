@@ -1,7 +1,7 @@
 import type { Appointment } from "../../../shared/schemas/appointment.js";
 import { AppointmentInputSchema } from "../../../shared/schemas/appointment.js";
-import { AdvisorInputSchema } from "../../../shared/schemas/advisor.js";
-import { BayInputSchema } from "../../../shared/schemas/bay.js";
+import { AdvisorInputSchema, type Advisor } from "../../../shared/schemas/advisor.js";
+import { BayInputSchema, type Bay } from "../../../shared/schemas/bay.js";
 import type { SystemCommand } from "../../../shared/schemas/commands.js";
 import { mergeSettings, type Settings, type SettingsPatch } from "../../../shared/schemas/settings.js";
 import { arrivedLateMinutes, lateDueAt } from "../../../shared/rules/lateness.js";
@@ -53,26 +53,26 @@ function greetingOf(arrived: number | null, greeted: number | null, settings: Se
   return { greetedAt: greeted === null ? null : new Date(greeted).toISOString(), greetingOverdueAt: greeted !== null && greeted >= due ? new Date(due).toISOString() : null };
 }
 
-function saveSettings(ctx: CommandContext, settings: Settings): void {
-  const stored = ctx.repos.settings.require();
-  ctx.repos.settings.save(settings, stored.version + 1, ctx.nowIso, ctx.actor.name);
+async function saveSettings(ctx: CommandContext, settings: Settings): Promise<void> {
+  const stored = await ctx.repos.settings.require();
+  await ctx.repos.settings.save(settings, stored.version + 1, ctx.nowIso, ctx.actor.name);
 }
 
 /**
  * Takes every sample row off the board; settings the last seed changed go back to what they were,
  * unless someone has changed them since. Null when there was no sample.
  */
-function takeSampleOff(ctx: CommandContext): Record<string, unknown> | null {
+async function takeSampleOff(ctx: CommandContext): Promise<Record<string, unknown> | null> {
   const { repos } = ctx;
-  if (repos.sample.count() === 0) return null;
-  const removed = repos.sample.removeAll();
-  const seeded = (repos.audit.latestSiteWide("sample.seed")?.after as { settings?: SeededSettings } | null)?.settings;
-  const current = repos.settings.require().settings;
+  if (await repos.sample.count() === 0) return null;
+  const removed = await repos.sample.removeAll();
+  const seeded = ((await repos.audit.latestSiteWide("sample.seed"))?.after as { settings?: SeededSettings } | null)?.settings;
+  const current = (await repos.settings.require()).settings;
   const untouched = seeded && Object.entries(seeded.after).every(([k, v]) => current[k as keyof Settings] === v);
   if (!seeded || !untouched || Object.keys(seeded.before).length === 0) return { ...removed, settings: null };
   const restored = mergeSettings(current, seeded.before);
   if (!restored.success) return { ...removed, settings: null };
-  saveSettings(ctx, restored.data);
+  await saveSettings(ctx, restored.data);
   return { ...removed, settings: seeded.before };
 }
 
@@ -81,22 +81,24 @@ function takeSampleOff(ctx: CommandContext): Record<string, unknown> | null {
  * every row marked as sample so that `sample.remove` takes it all off again. The settings the day
  * needs (hours, slot length, capacity) are changed with it and remembered in the audit entry.
  */
-export function seedFixture(ctx: CommandContext, cmd: Seed): HandlerOutput {
+export async function seedFixture(ctx: CommandContext, cmd: Seed): Promise<HandlerOutput> {
   const { repos } = ctx;
   const name = cmd.fixture ?? "sample";
   const spec = FIXTURES[name];
-  const replaced = cmd.replace ? takeSampleOff(ctx) : null;
+  const replaced = cmd.replace ? await takeSampleOff(ctx) : null;
 
-  const current = repos.settings.require().settings;
+  const current = (await repos.settings.require()).settings;
   const changed = Object.fromEntries(Object.entries(spec.settings).filter(([k, v]) => current[k as keyof Settings] !== v)) as SettingsPatch;
   const before = Object.fromEntries(Object.keys(changed).map((k) => [k, current[k as keyof Settings]])) as SettingsPatch;
   const merged = mergeSettings(current, changed);
   if (!merged.success) throw new Error(`fixture ${name} does not fit the site's settings: ${merged.error.message}`);
   const settings = merged.data;
-  if (Object.keys(changed).length > 0) saveSettings(ctx, settings);
+  if (Object.keys(changed).length > 0) await saveSettings(ctx, settings);
 
-  const advisors = spec.advisors.map((a) => repos.advisors.insert({ ...AdvisorInputSchema.parse(a), version: 1 }, ctx.nowIso, true));
-  const bays = spec.bays.map((b) => repos.bays.insert({ ...BayInputSchema.parse(b), version: 1 }, ctx.nowIso, true));
+  const advisors: Advisor[] = [];
+  for (const a of spec.advisors) advisors.push(await repos.advisors.insert({ ...AdvisorInputSchema.parse(a), version: 1 }, ctx.nowIso, true));
+  const bays: Bay[] = [];
+  for (const b of spec.bays) bays.push(await repos.bays.insert({ ...BayInputSchema.parse(b), version: 1 }, ctx.nowIso, true));
   let appointments = 0;
   for (const offset of [0, 1] as const) {
     const date = addDays(cmd.date, offset);
@@ -108,8 +110,8 @@ export function seedFixture(ctx: CommandContext, cmd: Seed): HandlerOutput {
         advisorId: advisors[c.advisor]!.id,
         bayId: c.bay === null ? null : bays[c.bay]!.id,
       });
-      const inserted = repos.appointments.insert(freshCard(ctx, input), true);
-      repos.appointments.update(told(inserted, c.story, settings, ctx.now), inserted);
+      const inserted = await repos.appointments.insert(await freshCard(ctx, input), true);
+      await repos.appointments.update(told(inserted, c.story, settings, ctx.now), inserted);
       appointments++;
     }
   }
@@ -132,11 +134,11 @@ export function seedFixture(ctx: CommandContext, cmd: Seed): HandlerOutput {
   };
 }
 
-export function removeSample(ctx: CommandContext): HandlerOutput | null {
-  const removed = takeSampleOff(ctx);
+export async function removeSample(ctx: CommandContext): Promise<HandlerOutput | null> {
+  const removed = await takeSampleOff(ctx);
   if (!removed) return null;
   return {
-    record: ctx.repos.settings.require().settings,
+    record: (await ctx.repos.settings.require()).settings,
     ops: [{ kind: "resync" }],
     dates: null,
     audit: [{ action: "sample.remove", entity: "settings", entityId: null, date: null, before: null, after: removed }],

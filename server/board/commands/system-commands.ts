@@ -23,36 +23,36 @@ function cardOutput(action: string, before: Appointment, after: Appointment): Ha
 }
 
 /** The clock's marks; null (nothing written) when the card is no longer due. */
-function markLate(ctx: CommandContext, cmd: Sys<"appointment.mark_late">): HandlerOutput | null {
-  const before = ctx.repos.appointments.get(cmd.id);
-  const settings = ctx.repos.settings.require().settings;
+async function markLate(ctx: CommandContext, cmd: Sys<"appointment.mark_late">): Promise<HandlerOutput | null> {
+  const before = await ctx.repos.appointments.get(cmd.id);
+  const settings = (await ctx.repos.settings.require()).settings;
   if (!before || !dueTransitions(before, settings, ctx.now).includes("late")) return null;
   const after = stamp(ctx, { ...before, lateAt: new Date(lateDueAt(before, settings)).toISOString() });
-  ctx.repos.appointments.update(after, before);
+  await ctx.repos.appointments.update(after, before);
   return cardOutput("appointment.mark_late", before, after);
 }
 
-function markNoShow(ctx: CommandContext, cmd: Sys<"appointment.mark_no_show">): HandlerOutput | null {
-  const before = ctx.repos.appointments.get(cmd.id);
-  const settings = ctx.repos.settings.require().settings;
+async function markNoShow(ctx: CommandContext, cmd: Sys<"appointment.mark_no_show">): Promise<HandlerOutput | null> {
+  const before = await ctx.repos.appointments.get(cmd.id);
+  const settings = (await ctx.repos.settings.require()).settings;
   if (!before || !dueTransitions(before, settings, ctx.now).includes("no_show")) return null;
   const after = stamp(ctx, { ...before, status: "no_show" });
-  ctx.repos.appointments.update(after, before);
+  await ctx.repos.appointments.update(after, before);
   return cardOutput("appointment.mark_no_show", before, after);
 }
 
-function markGreetingOverdue(ctx: CommandContext, cmd: Sys<"appointment.mark_greeting_overdue">): HandlerOutput | null {
-  const before = ctx.repos.appointments.get(cmd.id);
-  const settings = ctx.repos.settings.require().settings;
+async function markGreetingOverdue(ctx: CommandContext, cmd: Sys<"appointment.mark_greeting_overdue">): Promise<HandlerOutput | null> {
+  const before = await ctx.repos.appointments.get(cmd.id);
+  const settings = (await ctx.repos.settings.require()).settings;
   if (!before || !dueTransitions(before, settings, ctx.now).includes("greeting_overdue")) return null;
   const after = stamp(ctx, { ...before, greetingOverdueAt: new Date(greetingDueAt(before, settings)!).toISOString() });
-  ctx.repos.appointments.update(after, before);
+  await ctx.repos.appointments.update(after, before);
   return cardOutput("appointment.mark_greeting_overdue", before, after);
 }
 
-function initSite(ctx: CommandContext, cmd: Sys<"site.init">): HandlerOutput | null {
-  if (ctx.repos.settings.get()) return null;
-  ctx.repos.settings.save(cmd.settings, 1, ctx.nowIso, ctx.actor.name);
+async function initSite(ctx: CommandContext, cmd: Sys<"site.init">): Promise<HandlerOutput | null> {
+  if (await ctx.repos.settings.get()) return null;
+  await ctx.repos.settings.save(cmd.settings, 1, ctx.nowIso, ctx.actor.name);
   return {
     record: cmd.settings,
     ops: [{ kind: "settings", settings: cmd.settings, version: 1 }],
@@ -61,7 +61,7 @@ function initSite(ctx: CommandContext, cmd: Sys<"site.init">): HandlerOutput | n
   };
 }
 
-export function runSystemCommand(ctx: CommandContext, cmd: SystemCommand): HandlerOutput | null {
+export async function runSystemCommand(ctx: CommandContext, cmd: SystemCommand): Promise<HandlerOutput | null> {
   switch (cmd.type) {
     case "appointment.mark_late":
       return markLate(ctx, cmd);
