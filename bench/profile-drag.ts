@@ -3,17 +3,15 @@
 // on an unminified build so the functions keep their names. Summarise the profile with
 // bench/lib/profile-summary.ts. PROFILE_TRACE=0: the frame times alone, without the profiler's and
 // the trace's own cost; PROFILE_CATS adds trace categories (e.g. disabled-by-default-devtools.timeline.invalidationTracking).
-import { execFileSync } from "node:child_process";
 import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { addDays, localParts } from "../shared/rules/zoned-time.js";
-import { ROOT, ServerChild } from "./lib/child.js";
+import { mainThreadTime, serveUnminified } from "./lib/page-profiling.js";
 import { launchChromium } from "./lib/display-run.js";
 import { signIn } from "./lib/targets.js";
 import { summarize } from "./lib/stats.js";
 import { carryAcrossDay, openEditor } from "./editor-drag.js";
-import type { MagboardReady } from "./servers/magboard-server.js";
 import type { FixtureName } from "../shared/schemas/sample.js";
 
 const fixture = (process.argv[2] ?? "big") as FixtureName;
@@ -22,15 +20,7 @@ const out = process.env.PROFILE_DIR ?? path.join(os.tmpdir(), "magboard-profiles
 mkdirSync(out, { recursive: true });
 const date = addDays(localParts(Date.now(), "Asia/Shanghai").date, 1);
 
-const dist = path.join(tmp, "dist");
-execFileSync(process.execPath, [path.join(ROOT, "node_modules", "vite", "bin", "vite.js"), "build", "--minify", "false", "--logLevel", "error"], {
-  cwd: ROOT,
-  env: { ...process.env, MAGBOARD_DIST: dist },
-  stdio: ["ignore", "ignore", "inherit"],
-});
-const dataDir = path.join(tmp, "db");
-mkdirSync(dataDir);
-const server = await ServerChild.start<MagboardReady>("magboard-server.ts", { BENCH_DIR: dataDir, BENCH_DATE: date, BENCH_STATIC: dist, BENCH_FIXTURE: fixture });
+const server = await serveUnminified(tmp, date, fixture);
 const browser = await launchChromium();
 try {
   const origin = `http://127.0.0.1:${server.ready.port}`;
@@ -48,7 +38,7 @@ try {
   if (tracing) writeFileSync(path.join(out, `drag-${fixture}.trace.json`), trace);
   const s = summarize(frames);
   process.stdout.write(`drag on the ${fixture} day: ${s.n} frames, p50 ${s.p50.toFixed(1)} p99 ${s.p99.toFixed(1)} max ${s.max.toFixed(1)} ms\n`);
-  if (tracing) process.stdout.write(mainThreadTime(trace, s.n));
+  if (tracing) process.stdout.write(mainThreadTime(trace, s.n, "frame"));
   await context.close();
 } finally {
   await browser.close();
@@ -56,18 +46,3 @@ try {
   rmSync(tmp, { recursive: true, force: true });
 }
 
-/** The renderer main thread's time per frame by trace event (the longest first), nested events counted in their parents too. */
-function mainThreadTime(json: string, per: number): string {
-  type Ev = { name: string; ph: string; dur?: number; pid: number; tid: number; args?: { name?: string } };
-  const events = (JSON.parse(json) as { traceEvents: Ev[] }).traceEvents;
-  const main = events.find((e) => e.ph === "M" && e.args?.name === "CrRendererMain");
-  const sums = new Map<string, number>();
-  for (const e of events) if (main && e.pid === main.pid && e.tid === main.tid && e.ph === "X" && e.dur) sums.set(e.name, (sums.get(e.name) ?? 0) + e.dur);
-  return (
-    [...sums]
-      .sort((a, b) => b[1] - a[1])
-      .slice(0, 25)
-      .map(([k, v]) => `${(v / 1000 / per).toFixed(2).padStart(8)} ms/frame  ${k}`)
-      .join("\n") + "\n"
-  );
-}
