@@ -12,13 +12,16 @@ export const adminBoardStyles = css`
     color: var(--mb-text);
     --cell-w: 11em;
   }
+  /* moved by a transform once a frame (board-carry.ts), in a layer of its own: carrying it repaints nothing else */
   .ghost {
     position: fixed;
+    left: 0;
+    top: 0;
     z-index: 10;
+    will-change: transform;
     width: var(--cell-w);
     height: 5.9em;
     pointer-events: none;
-    transform: translate(-50%, -50%) rotate(-2deg);
     box-shadow: 0 0.5em 1.2em rgb(0 0 0 / 0.35);
     border-radius: var(--mb-radius);
   }

@@ -12,7 +12,7 @@ import type { LaneMode } from "../display/board-layout.js";
 import type { BoardGrid, SlotTarget } from "../display/components/board-grid.js";
 import { isNoMove, moveFor, type DropTarget, type MoveFields } from "./board-lanes.js";
 import { PointerDrag } from "./pointer-drag.js";
-import { EdgeScroller } from "./edge-scroll.js";
+import { CardCarry, ghostTransform } from "./board-carry.js";
 import { DEFAULT_ZOOM, slotWidth, type Zoom } from "./board-zoom.js";
 import { localParts } from "../shared/rules/zoned-time.js";
 import { formatMinutesOfDay, slotIndexOf } from "../shared/rules/time-of-day.js";
@@ -74,55 +74,65 @@ export class AdminBoard extends LitElement {
   /** Minutes of the day one column holds (board-zoom.ts). */
   @property({ type: Number }) zoom: Zoom = DEFAULT_ZOOM;
 
-  @state() private drag: { id: number; version: number; x: number; y: number; target: DropTarget | null } | null = null;
+  @state() private drag: { id: number; version: number; target: DropTarget | null } | null = null;
   @state() private keyMove: { id: number; version: number; lane: number; slot: number } | null = null;
   @query("board-grid") private grid!: BoardGrid;
   private rows: { key: unknown[]; rows: Advisor[] } | undefined;
 
-  private readonly edges = new EdgeScroller(
-    this,
-    () => this.grid?.headerInsets() ?? { left: 0, top: 0 },
-    () => {
-      // the content moved under a pointer that stood still: what it points at changed
-      if (this.drag) this.drag = { ...this.drag, target: this.targetAt(this.drag.x, this.drag.y) };
+  private readonly carry = new CardCarry({
+    el: this,
+    grid: () => this.grid ?? null,
+    ghost: () => this.renderRoot.querySelector<HTMLElement>(".ghost"),
+    retarget: (target) => {
+      if (this.drag) this.drag = { ...this.drag, target };
     },
-  );
+  });
 
   private readonly pointer = new PointerDrag({
     start: (id, x, y) => {
       const card = this.card(id);
       this.keyMove = null;
-      if (card) this.drag = { id, version: card.version, x, y, target: this.targetAt(x, y) };
+      if (card) this.drag = { id, version: card.version, target: this.carry.begin(x, y) };
     },
     move: (x, y) => {
-      if (this.drag) this.drag = { ...this.drag, x, y, target: this.targetAt(x, y) };
-      this.edges.update(x, y);
+      if (this.drag) this.carry.move(x, y);
     },
     drop: (x, y) => {
       const d = this.drag;
       this.drag = null;
-      this.edges.stop();
-      const target = this.targetAt(x, y);
+      const target = this.carry.end(x, y);
       if (d && target) this.propose(d.id, d.version, target);
     },
     cancel: () => {
       this.drag = null;
-      this.edges.stop();
+      this.carry.stop();
     },
-  });
+  }, this);
 
   static override styles = [adminBoardStyles, boardCardStyles, srOnlyStyles];
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.pointer.dispose();
-    this.edges.stop();
+    this.carry.stop();
+    this.removeEventListener("scroll", this.onScroll);
   }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.addEventListener("scroll", this.onScroll, { passive: true });
+  }
+
+  private readonly onScroll = () => this.carry.scrolled();
 
   override updated(changed: PropertyValues<this>): void {
     if (changed.has("zoom") || changed.has("settings")) this.style.setProperty("--cell-w", slotWidth(this.settings?.slotMinutes ?? 60, this.zoom));
     // a day opened (or the zoom changed under it): show the present, not 08:00
     if (changed.has("date") || changed.has("zoom") || changed.has("mode")) void this.scrollToNow();
+    // the board changed under a carried card (someone else's move): where its cells are now
+    if (this.drag && (["appointments", "advisors", "bays", "zoom", "mode", "settings"] as const).some((k) => changed.has(k))) {
+      void this.grid.updateComplete.then(() => this.carry.measure());
+    }
   }
 
   /**
@@ -150,10 +160,6 @@ export class AdminBoard extends LitElement {
     const el = this.grid?.cardElement(id);
     el?.scrollIntoView({ block: "center", inline: "center" });
     el?.focus({ preventScroll: true });
-  }
-
-  private targetAt(x: number, y: number): DropTarget | null {
-    return this.grid?.cellAt(x, y) ?? null;
   }
 
   private card(id: number): Appointment | undefined {
@@ -277,7 +283,7 @@ export class AdminBoard extends LitElement {
     const d = this.drag;
     const a = d && this.card(d.id);
     if (!d || !a) return nothing;
-    return html`<div class="ghost" style=${styleProps({ left: `${d.x}px`, top: `${d.y}px` })}>
+    return html`<div class="ghost" style=${styleProps({ transform: ghostTransform(this.carry.pointer) })}>
       <board-card .appointment=${a} .rules=${this.settings} .minute=${this.minute} .language=${this.language} .fit=${this.grid?.tileFit ?? "lines-5"}></board-card>
     </div>`;
   }

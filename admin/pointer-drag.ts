@@ -26,7 +26,14 @@ type State =
 export class PointerDrag {
   private state: State = { kind: "idle" };
 
-  constructor(private readonly handlers: DragHandlers) {}
+  constructor(
+    private readonly handlers: DragHandlers,
+    /**
+     * Takes the pointer while a card is carried: the browser then sends its moves here without
+     * hit-testing the whole board under it on every one (the carry finds its cell by itself).
+     */
+    private readonly captureOn?: Element,
+  ) {}
 
   get draggingId(): number | null {
     return this.state.kind === "dragging" ? this.state.id : null;
@@ -59,6 +66,11 @@ export class PointerDrag {
   private begin(id: number, pointerId: number, x: number, y: number): void {
     if (this.state.kind === "pressing") clearTimeout(this.state.timer);
     this.state = { kind: "dragging", id, pointerId };
+    try {
+      this.captureOn?.setPointerCapture(pointerId);
+    } catch {
+      // the pointer is already gone (lifted during the long press): the drag ends with its pointerup or cancel
+    }
     navigator.vibrate?.(20);
     this.handlers.start(id, x, y);
   }
@@ -106,6 +118,7 @@ export class PointerDrag {
 
   private reset(): void {
     if (this.state.kind === "pressing") clearTimeout(this.state.timer);
+    if (this.state.kind === "dragging" && this.captureOn?.hasPointerCapture(this.state.pointerId)) this.captureOn.releasePointerCapture(this.state.pointerId);
     this.state = { kind: "idle" };
     window.removeEventListener("pointermove", this.onMove);
     window.removeEventListener("pointerup", this.onUp);

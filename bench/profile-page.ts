@@ -3,17 +3,16 @@
 // editor moves cards of the first page 120 ms apart (as the bench does), and another of the first
 // paint; plus Chromium's own counters of script, style and layout time per patch. Summarise the
 // profiles with bench/lib/profile-summary.ts.
-import { execFileSync } from "node:child_process";
 import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { addDays, localParts } from "../shared/rules/zoned-time.js";
-import { ROOT, ServerChild } from "./lib/child.js";
+import { mainThreadTime, serveUnminified } from "./lib/page-profiling.js";
 import { launchChromium, shownOnPage, waitFor } from "./lib/display-run.js";
 import { MagboardTarget } from "./lib/targets.js";
 import { sleep } from "./lib/stats.js";
 import { PROBE } from "./browser-probe.js";
-import type { MagboardReady } from "./servers/magboard-server.js";
+import type { FixtureName } from "../shared/schemas/sample.js";
 
 const [fixture = "busy", width = "1920", slowdown = "1", query = "", movesArg = "200"] = process.argv.slice(2);
 const viewport = width === "3840" ? { width: 3840, height: 2160 } : { width: 1920, height: 1080 };
@@ -29,15 +28,7 @@ type Bench = { full: number[]; patches: { paint: number; work: number; frames: n
 const metrics = async (cdp: import("playwright-core").CDPSession) =>
   Object.fromEntries((await cdp.send("Performance.getMetrics")).metrics.map((m) => [m.name, m.value]));
 
-const dist = path.join(tmp, "dist");
-execFileSync(process.execPath, [path.join(ROOT, "node_modules", "vite", "bin", "vite.js"), "build", "--minify", "false", "--logLevel", "error"], {
-  cwd: ROOT,
-  env: { ...process.env, MAGBOARD_DIST: dist },
-  stdio: ["ignore", "ignore", "inherit"],
-});
-const dataDir = path.join(tmp, "db");
-mkdirSync(dataDir);
-const server = await ServerChild.start<MagboardReady>("magboard-server.ts", { BENCH_DIR: dataDir, BENCH_DATE: date, BENCH_STATIC: dist, BENCH_FIXTURE: fixture });
+const server = await serveUnminified(tmp, date, fixture as FixtureName);
 const browser = await launchChromium();
 const editor = await MagboardTarget.open(server.ready);
 try {
@@ -81,7 +72,7 @@ try {
   const patches = (await cdp.send("Profiler.stop")).profile;
   const after = await metrics(cdp);
   writeFileSync(path.join(out, `${tag}-patches.cpuprofile`), JSON.stringify(patches));
-  if (tracing) process.stdout.write(mainThreadTime((await browser.stopTracing()).toString("utf8"), moves));
+  if (tracing) process.stdout.write(mainThreadTime((await browser.stopTracing()).toString("utf8"), moves, "patch"));
   const b = await page.evaluate(() => (window as unknown as { __bench: Bench }).__bench);
   const per = (k: string) => (((after[k] ?? 0) - (before[k] ?? 0)) * 1000) / moves;
   const sorted = (xs: number[]) => xs.filter(Number.isFinite).sort((x, y) => x - y);
@@ -101,36 +92,4 @@ try {
   await browser.close();
   await server.stop();
   rmSync(tmp, { recursive: true, force: true });
-}
-
-/** The renderer main thread's time per patch by trace event (the longest first), nested events counted in their parents too. */
-function mainThreadTime(json: string, per: number): string {
-  type Ev = {
-    name: string;
-    ph: string;
-    dur?: number;
-    pid: number;
-    tid: number;
-    args?: { name?: string; elementCount?: number; beginData?: { dirtyObjects?: number } };
-  };
-  const events = (JSON.parse(json) as { traceEvents: Ev[] }).traceEvents;
-  const main = events.find((e) => e.ph === "M" && e.args?.name === "CrRendererMain");
-  const sums = new Map<string, number>();
-  // how much the browser restyled and laid out, which a loaded machine does not change: elements and layout objects per patch
-  let restyled = 0;
-  let laidOut = 0;
-  for (const e of events) {
-    if (!main || e.pid !== main.pid || e.tid !== main.tid) continue;
-    if (e.ph === "X" && e.dur) sums.set(e.name, (sums.get(e.name) ?? 0) + e.dur);
-    if (e.name === "UpdateLayoutTree") restyled += e.args?.elementCount ?? 0;
-    if (e.name === "Layout") laidOut += e.args?.beginData?.dirtyObjects ?? 0;
-  }
-  return (
-    `${(restyled / per).toFixed(0)} elements restyled and ${(laidOut / per).toFixed(0)} layout objects laid out per patch\n` +
-    [...sums]
-      .sort((a, b) => b[1] - a[1])
-      .slice(0, 25)
-      .map(([k, v]) => `${(v / 1000 / per).toFixed(2).padStart(8)} ms/patch  ${k}`)
-      .join("\n") + "\n"
-  );
 }

@@ -23,6 +23,7 @@ import { forwardedHost, sameOrigin } from "./access/same-origin.js";
 import { ArchiveFiles } from "./db/archive-files.js";
 import { Archiving } from "./ops/archiving.js";
 import { TextHook } from "./ops/text-hook.js";
+import { compressResponses } from "./http/compress.js";
 
 export interface AppDeps {
   db: Db;
@@ -115,6 +116,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
       strictTransportSecurity: false,
     }),
   );
+  web.use(compressResponses());
   const httpServer = createServer(web);
   const io: BoardServer = new Server(httpServer, {
     serveClient: false,

@@ -20,6 +20,19 @@ import { editorFitter, tvFitter, type CardFitter, type EditorBox } from "../card
 import { srOnlyStyles } from "./sr-only-styles.js";
 import { styleProps } from "../style-props.js";
 
+/** A lane's row (top to bottom) or a slot's column (left to right) in the scrolled content: viewport position plus the scroll offset. */
+export interface Band<K> {
+  key: K;
+  start: number;
+  end: number;
+}
+
+/** Where the editor's cells lie: its lanes' rows by lane id, its columns by slot. */
+export interface CellBands {
+  lanes: Band<number>[];
+  slots: Band<string>[];
+}
+
 /** A cell of the board, as the editor names drop targets and bookings. */
 export interface SlotTarget {
   /** The advisor's or bay's id (see LaneMode). */
@@ -162,10 +175,25 @@ export class BoardGrid extends LitElement {
     return tvFitter({ layout, shown, earlier, across: this.across, fits, width, height });
   }
 
-  /** The cell under a point of the viewport, for dropping a dragged card. */
-  cellAt(x: number, y: number): SlotTarget | null {
-    const cell = (this.shadowRoot?.elementsFromPoint(x, y) ?? []).find((el): el is HTMLElement => el instanceof HTMLElement && el.classList.contains("cell"));
-    return cell ? { laneId: Number(cell.dataset.lane), slot: cell.dataset.slot! } : null;
+  /**
+   * Where each lane's row and each slot's column lie, in the content of the board scrolled by
+   * `scroll`: the editor finds the cell under a dragged card in these (admin/drop-map.ts) rather
+   * than by hit-testing the whole grid on every pointermove. The lane names are sticky only
+   * sideways and the hours only downwards, so their other edges are the rows' and the columns'.
+   */
+  cellBands(scroll: { left: number; top: number }): CellBands {
+    const root = this.shadowRoot;
+    if (!root) return { lanes: [], slots: [] };
+    const lanes = [...root.querySelectorAll<HTMLElement>(".lane[data-lane]")].map((el) => {
+      const r = el.getBoundingClientRect();
+      return { key: Number(el.dataset.lane), start: r.top + scroll.top, end: r.bottom + scroll.top };
+    });
+    const slots = [...root.querySelectorAll<HTMLElement>(".hour[data-slot-index]")].flatMap((el) => {
+      const slot = this.current.slots[Number(el.dataset.slotIndex)];
+      const r = el.getBoundingClientRect();
+      return slot === undefined ? [] : [{ key: slot, start: r.left + scroll.left, end: r.right + scroll.left }];
+    });
+    return { lanes, slots };
   }
 
   /** A card's tile or face, to scroll to and focus. */
