@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
-import { connect } from "node:net";
+import { portAnswers } from "./port-answers.js";
 import path from "node:path";
 
 export interface Backend {
@@ -48,22 +48,6 @@ export interface Balancer {
   stop(): Promise<void>;
 }
 
-async function listening(port: number, deadline: number): Promise<void> {
-  for (;;) {
-    const ok = await new Promise<boolean>((resolve) => {
-      const s = connect(port, "127.0.0.1");
-      s.once("error", () => resolve(false));
-      s.once("connect", () => {
-        s.destroy();
-        resolve(true);
-      });
-    });
-    if (ok) return;
-    if (Date.now() > deadline) throw new Error(`haproxy did not listen on port ${port}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
-
 export async function startHaproxy(opts: { dir: string; port: number; backends: Backend[]; healthPath?: string; binary?: string }): Promise<Balancer> {
   mkdirSync(opts.dir, { recursive: true });
   const cfg = path.join(opts.dir, "haproxy.cfg");
@@ -75,7 +59,7 @@ export async function startHaproxy(opts: { dir: string; port: number; backends: 
   child.stderr!.on("data", (d: Buffer) => (log = (log + d.toString()).slice(-4000)));
   const exited = new Promise<never>((_, reject) => child.once("exit", (code) => reject(new Error(`haproxy exited (${code}):\n${log}`))));
   exited.catch(() => {});
-  await Promise.race([listening(opts.port, Date.now() + 10_000), exited]);
+  await Promise.race([portAnswers(opts.port, Date.now() + 10_000, "haproxy", () => Promise.resolve(true)), exited]);
   return {
     port: opts.port,
     url: `http://127.0.0.1:${opts.port}`,

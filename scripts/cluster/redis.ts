@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { mkdirSync } from "node:fs";
-import { connect } from "node:net";
+import type { Socket } from "node:net";
+import { portAnswers } from "./port-answers.js";
 
 /** A private Redis in a folder of its own, on a loopback port, in the foreground (no daemon to find later). */
 export interface RedisServer {
@@ -12,23 +13,12 @@ export interface RedisServer {
   kill(): Promise<void>;
 }
 
-/** Resolves once Redis answers PING on the port, so that a client's first command is not refused. */
-async function answersPing(port: number, deadline: number): Promise<void> {
-  for (;;) {
-    const ok = await new Promise<boolean>((resolve) => {
-      const s = connect(port, "127.0.0.1");
-      s.once("error", () => resolve(false));
-      s.once("connect", () => s.write("PING\r\n"));
-      s.once("data", (d) => {
-        s.destroy();
-        resolve(d.toString().startsWith("+PONG"));
-      });
-    });
-    if (ok) return;
-    if (Date.now() > deadline) throw new Error(`redis-server did not answer on port ${port}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
+/** Redis answers PING: its first command will not be refused. */
+const answersPing = (socket: Socket): Promise<boolean> =>
+  new Promise((resolve) => {
+    socket.once("data", (d: Buffer) => resolve(d.toString().startsWith("+PONG")));
+    socket.write("PING\r\n");
+  });
 
 export async function startRedis(opts: { dir: string; port: number; binary?: string }): Promise<RedisServer> {
   mkdirSync(opts.dir, { recursive: true });
@@ -43,7 +33,7 @@ export async function startRedis(opts: { dir: string; port: number; binary?: str
     child.stderr!.on("data", (d: Buffer) => (log = (log + d.toString()).slice(-4000)));
     const exited = new Promise<never>((_, reject) => child!.once("exit", (code) => reject(new Error(`redis-server exited (${code}):\n${log}`))));
     exited.catch(() => {});
-    await Promise.race([answersPing(opts.port, Date.now() + 10_000), exited]);
+    await Promise.race([portAnswers(opts.port, Date.now() + 10_000, "redis-server", answersPing), exited]);
   };
   await start();
   return {
