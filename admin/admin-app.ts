@@ -25,6 +25,7 @@ import "./admin-toolbar.js";
 import "./unconfirmed-banner.js";
 import type { CallInBooking } from "./admin-call-lists.js";
 import { adminAppStyles } from "./admin-app-styles.js";
+import { OptimisticMoves } from "./optimistic-moves.js";
 import { renderPage, type CardActionEvent } from "./admin-pages.js";
 import { saveLanguage, storage, storedLanguage } from "./admin-prefs.js";
 import "../display/components/arrival-alerts.js";
@@ -40,12 +41,6 @@ interface Toast {
   text: string;
   tone: "ok" | "error";
   undo: ChangeRef | null;
-}
-
-/** An optimistic card shown until the board holds its version `until` (or the server refuses it). */
-interface Pending {
-  card: Appointment;
-  until: number;
 }
 
 declare global {
@@ -71,6 +66,7 @@ export class AdminApp extends LitElement {
   private readonly highlights = new HighlightController(this, 4_000);
   /** Re-renders on the minute so the cards' late and grace marks follow the server's clock. */
   private readonly minuteTick = new TickController(this, 60_000);
+  private readonly optimistic = new OptimisticMoves(this);
 
   @state() private date = "";
   @state() private tab: Tab = "board";
@@ -80,7 +76,6 @@ export class AdminApp extends LitElement {
   @state() private actor: Actor | null = null;
   @state() private form: { card: Appointment | null; prefill: Partial<AppointmentInput>; entry?: CallInBooking["entry"] } | null = null;
   @state() private toast: Toast | null = null;
-  @state() private pending = new Map<number, Pending>();
   @state() private searchHits: ReadonlySet<number> = new Set();
   /** An advisor whose phone account the console is to create, when opened from the advisor's form. */
   @state() private phoneFor: number | null = null;
@@ -144,13 +139,7 @@ export class AdminApp extends LitElement {
   /** The board as the server has it, with this editor's unconfirmed moves on top. */
   private visibleCards(): readonly Appointment[] {
     const s = this.conn.state;
-    if (!s) return [];
-    // the server's own array while nothing is pending, so the board is not laid out again for nothing
-    if (this.pending.size === 0) return s.appointments;
-    return s.appointments.map((a) => {
-      const p = this.pending.get(a.id);
-      return p && a.version < p.until ? p.card : a;
-    });
+    return s ? this.optimistic.over(s.appointments) : [];
   }
 
   private card(id: number): Appointment | undefined {
@@ -158,11 +147,7 @@ export class AdminApp extends LitElement {
   }
 
   override willUpdate(): void {
-    // an optimistic card is dropped once the board holds the version it stood in for
-    for (const [id, p] of this.pending) {
-      const a = this.card(id);
-      if (!a || a.version >= p.until) this.pending.delete(id);
-    }
+    this.optimistic.settle((id) => this.card(id));
   }
 
   private showToast(text: string, tone: Toast["tone"], undo: ChangeRef | null = null): void {
@@ -199,13 +184,9 @@ export class AdminApp extends LitElement {
     const s = this.conn.state;
     const moved = s && moveCard(card, move, s.settings, this.conn.serverNow());
     if (!moved) return;
-    this.pending = new Map(this.pending).set(id, { card: moved, until: version + 1 });
+    this.optimistic.add(moved, version + 1);
     const ack = await this.send({ type: "appointment.move", id, version, ...move }, "admin.toast.moved");
-    if (!ack.ok) {
-      const next = new Map(this.pending);
-      next.delete(id);
-      this.pending = next;
-    }
+    if (!ack.ok) this.optimistic.withdraw(id);
   }
 
   private onSlotBook(e: CustomEvent<SlotBookDetail>): void {
@@ -317,7 +298,7 @@ export class AdminApp extends LitElement {
             .minute=${minute}
             .language=${this.language}
             .highlighted=${highlighted}
-            .pending=${new Set(this.pending.keys())}
+            .pending=${this.optimistic.ids()}
             .selectedId=${this.selectedId}
             .zoom=${this.zoom}
             @admin-card-select=${(e: CustomEvent<{ id: number }>) => (this.selectedId = e.detail.id)}
