@@ -41,7 +41,7 @@ export interface Health {
 /** How far back a screen may replay; further behind, a fresh snapshot is cheaper and safer. */
 export const MAX_REPLAY = 1_000;
 
-type Announcement = { change: LoggedChange | null; ended: string[] };
+type Announcement = Pick<Outcome, "change" | "ended" | "textsQueued">;
 type Submitted = { command: ValidCommand; actor: Actor; requestId: string | undefined; answer: (done: Executed) => void };
 
 /**
@@ -59,6 +59,7 @@ export class Board {
   private readonly pipeline: CommandPipeline;
   private readonly listeners = new Set<ChangeListener>();
   private readonly endedListeners = new Set<EndedListener>();
+  private readonly textListeners = new Set<() => void>();
   private readonly queue: Announcement[] = [];
   private flushing = false;
   /** Commands submitted by transports, waiting for the next group commit. */
@@ -87,6 +88,12 @@ export class Board {
     return () => this.endedListeners.delete(listener);
   }
 
+  /** Told after a commit that left texts pending for the gateway hook (server/ops/text-hook.ts). */
+  onTextsQueued(listener: () => void): () => void {
+    this.textListeners.add(listener);
+    return () => this.textListeners.delete(listener);
+  }
+
   /**
    * Runs a command through the pipeline. Once this resolves the change is durable; screens hear of
    * it right after the caller's continuation (announcements wait for the next tick).
@@ -98,7 +105,7 @@ export class Board {
     } catch (err) {
       return { ok: false, error: this.refusalOf(err) };
     }
-    this.announce(outcome.change, outcome.ended);
+    this.announce(outcome);
     return { ok: true, data: outcome.result };
   }
 
@@ -141,7 +148,7 @@ export class Board {
     // announcements wait for the next tick, so every sender of the batch hears first
     batch.forEach((job, i) => {
       const s = settled[i]!;
-      if (s.ok) this.announce(s.outcome.change, s.outcome.ended);
+      if (s.ok) this.announce(s.outcome);
       const done: Executed = s.ok ? { ok: true, data: s.outcome.result } : { ok: false, error: this.refusalOf(s.error) };
       this.tell("answer", () => job.answer(done));
     });
@@ -150,7 +157,7 @@ export class Board {
   /** The server's own commands (clock, first start, sample data). Returns whether anything changed. */
   async executeSystem(cmd: SystemCommand, actor: Actor): Promise<boolean> {
     const outcome = await this.pipeline.runSystem(cmd, actor);
-    if (outcome) this.announce(outcome.change, outcome.ended);
+    if (outcome) this.announce(outcome);
     return outcome !== null;
   }
 
@@ -171,7 +178,7 @@ export class Board {
 
   /** Ends the live connections of these actors, e.g. after a sign-out, which is not a command. */
   endConnections(actorIds: string[]): void {
-    this.announce(null, actorIds);
+    this.announce({ change: null, ended: actorIds, textsQueued: false });
   }
 
   /** What the sender of a failed command or read is told: a DomainError as it is, anything else as `internal`. */
@@ -252,9 +259,9 @@ export class Board {
    * Queues what listeners must hear and tells them on the next tick: after the caller has answered
    * its sender, before any other I/O, in commit order.
    */
-  private announce(change: LoggedChange | null, ended: string[]): void {
-    if (change === null && ended.length === 0) return;
-    this.queue.push({ change, ended });
+  private announce(a: Announcement): void {
+    if (a.change === null && a.ended.length === 0 && !a.textsQueued) return;
+    this.queue.push({ change: a.change, ended: a.ended, textsQueued: a.textsQueued });
     if (this.flushing) return;
     this.flushing = true;
     // after the microtasks of this turn, so a caller awaiting `execute` answers its sender first
@@ -269,6 +276,7 @@ export class Board {
         for (const l of this.listeners) this.tell("change", () => l(change));
       }
       if (next.ended.length > 0) for (const l of this.endedListeners) this.tell("ended", () => l(next.ended));
+      if (next.textsQueued) for (const l of this.textListeners) this.tell("texts", l);
     }
     this.flushing = false;
   }

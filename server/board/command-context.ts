@@ -28,6 +28,11 @@ export interface HandlerOutput {
   secret?: string;
   /** Actors (by Actor.id) whose live connections must end now: a revoked display, a disabled account. */
   ended?: string[];
+  /**
+   * Texts left pending for the gateway hook. The hook looks for due texts only after such a commit
+   * (and on its retry timer), not after every change: that look cost a query on every move.
+   */
+  textsQueued?: boolean;
 }
 
 /** A stale edit is refused with the record as it is now, never silently applied over someone else's. */

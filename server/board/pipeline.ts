@@ -25,6 +25,8 @@ export interface Outcome {
   change: LoggedChange | null;
   /** Actors whose live connections end now (see HandlerOutput.ended). */
   ended: string[];
+  /** Whether the command left texts pending for the gateway hook (see HandlerOutput.textsQueued). */
+  textsQueued: boolean;
 }
 
 const IDEMPOTENCY_TTL_MS = 24 * 60 * 60 * 1000;
@@ -133,7 +135,7 @@ export class CommandPipeline {
     const work = async (repos: Repositories): Promise<Outcome> => {
       if (requestId !== undefined) {
         const earlier = await repos.idempotency.get(requestId, actor.id);
-        if (earlier !== undefined) return { result: earlier as CommandResult, change: null, ended: [] };
+        if (earlier !== undefined) return { result: earlier as CommandResult, change: null, ended: [], textsQueued: false };
       }
       const now = this.clock.now();
       const ctx: CommandContext = { repos, actor, now, nowIso: new Date(now).toISOString() };
@@ -150,7 +152,7 @@ export class CommandPipeline {
         await repos.idempotency.put(requestId, actor.id, result, new Date(now));
         if (revision % 500 === 0) await repos.idempotency.trimOlderThan(new Date(now - IDEMPOTENCY_TTL_MS));
       }
-      return { result: out.secret === undefined ? result : { ...result, secret: out.secret }, change, ended: out.ended ?? [] };
+      return { result: out.secret === undefined ? result : { ...result, secret: out.secret }, change, ended: out.ended ?? [], textsQueued: out.textsQueued === true };
     };
     return nested ? await this.store.savepoint(work) : await this.store.transaction(work);
   }

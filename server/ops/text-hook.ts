@@ -56,8 +56,8 @@ export class TextHook {
   ) {}
 
   start(): void {
-    // any committed change may have queued texts; looking is one indexed query
-    this.unsubscribe = this.board.onChange(() => this.kick());
+    // texts already pending (a restart) are looked for now; new ones when a commit queues them
+    this.unsubscribe = this.board.onTextsQueued(() => this.kick());
     this.kick();
   }
 

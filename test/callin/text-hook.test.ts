@@ -1,5 +1,8 @@
+import { mkdtempSync, rmSync } from "node:fs";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { ManualClock } from "../helpers/manual-clock.js";
 import { booking, seedBasics, startTestServer, type Session, type TestServer } from "../helpers/test-server.js";
@@ -61,6 +64,7 @@ describe("the text hook", () => {
   let advisors: number[];
   let deliveries: HookDelivery[];
   let waiters: (() => void)[];
+  let dir: string;
 
   /** Resolves once the hook has reported `n` tries in all. */
   const tries = async (n: number) => {
@@ -69,7 +73,8 @@ describe("the text hook", () => {
 
   beforeEach(async () => {
     clock = new ManualClock(MORNING);
-    server = await startTestServer({ clock });
+    dir = mkdtempSync(path.join(tmpdir(), "magboard-hook-"));
+    server = await startTestServer({ clock, file: path.join(dir, "magboard.sqlite") });
     ({ advisors } = await seedBasics(server));
     deliveries = [];
     waiters = [];
@@ -88,6 +93,7 @@ describe("the text hook", () => {
   afterEach(async () => {
     await server.close();
     await gateway.close();
+    rmSync(dir, { recursive: true, force: true });
   });
 
   const entryIds = async (): Promise<number[]> => ((await server.api("/api/call-lists/regular_maintenance", { as: kefu })).body as { id: number }[]).map((e) => e.id);
@@ -151,6 +157,24 @@ describe("the text hook", () => {
     gateway.answer = () => 200;
     await tries(5);
     expect((await batch(res.body.record.id)).sends.every((s) => s.hookState === "sent")).toBe(true);
+  });
+
+  it("sends a text left pending when the server stopped once it is started again, and later changes do not send it twice", async () => {
+    gateway.answer = () => "hang";
+    const res = await server.api("/api/letters/send", { method: "POST", json: { kind: "text", entryIds: (await entryIds()).slice(0, 1) }, as: kefu });
+    await gateway.receivedCount(1);
+    // stopped while the gateway has not answered: the text must not be lost
+    await server.close();
+    gateway.release();
+    gateway.answer = () => 200;
+    // the new server's hook may try before this test can listen to it: the gateway is the witness
+    server = await startTestServer({ clock, file: path.join(dir, "magboard.sqlite") });
+    await gateway.receivedCount(2);
+    await expect.poll(async () => (await batch(res.body.record.id)).sends[0]).toMatchObject({ hookState: "sent", hookAttempts: 1 });
+    // a booking and a letter afterwards are no reason to send it again
+    expect((await server.api("/api/appointments", { method: "POST", json: booking(advisors[0]!, { date: "2026-12-02" }) })).status).toBe(201);
+    expect((await server.api("/api/letters/send", { method: "POST", json: { kind: "letter", entryIds: (await entryIds()).slice(1, 2) }, as: kefu })).status).toBe(201);
+    expect(gateway.received.map((m) => m.id)).toEqual([gateway.received[0]!.id, gateway.received[0]!.id]);
   });
 
   it("keeps a text pending across a gateway that cannot be reached, never dropping it", async () => {

@@ -75,7 +75,7 @@ async function sendContacts(ctx: CommandContext, cmd: Cmd<"letters.send">): Prom
     audit.push({ action: `call.${cmd.kind}_sent`, entity: "call_entry", entityId: id, date: null, before, after: { ...after, sendId: send.id, batchId } });
   }
   const record: Omit<ContactBatch, "sends"> & { count: number } = { id: batchId, kind: cmd.kind, language, at: ctx.nowIso, by: ctx.actor.name, followUpDate, count: cmd.entryIds.length };
-  return { record, ops: [], dates: [], audit };
+  return { record, ops: [], dates: [], audit, textsQueued: hooked };
 }
 
 async function retryText(ctx: CommandContext, cmd: Cmd<"letters.retry_text">): Promise<HandlerOutput> {
@@ -85,5 +85,5 @@ async function retryText(ctx: CommandContext, cmd: Cmd<"letters.retry_text">): P
   if ((await ctx.repos.letters.settings()).settings.hookUrl === "") throw new DomainError("invalid_payload", "hookUrl must be set to send texts again", "hookUrl");
   await ctx.repos.letters.setHookState(before.id, "pending", 0, "", ctx.now);
   const after = { ...before, hookState: "pending" as const, hookAttempts: 0, hookError: "" };
-  return { record: after, ops: [], dates: [], audit: [{ action: "letters.retry_text", entity: "contact_send", entityId: before.id, date: null, before, after }] };
+  return { record: after, ops: [], dates: [], audit: [{ action: "letters.retry_text", entity: "contact_send", entityId: before.id, date: null, before, after }], textsQueued: true };
 }
