@@ -24,6 +24,7 @@ import { ArchiveFiles } from "./db/archive-files.js";
 import { Archiving } from "./ops/archiving.js";
 import { TextHook } from "./ops/text-hook.js";
 import { compressResponses } from "./http/compress.js";
+import { ClusterLink, nodeName, type FanoutState } from "./realtime/cluster-link.js";
 
 export interface AppDeps {
   db: Db;
@@ -50,6 +51,13 @@ export interface AppDeps {
    * archiving job runs only with one. Without it the audit log stays in the database.
    */
   archiveDir?: string;
+  /**
+   * Several nodes on one site: Redis for the fan-out between them (REDIS_URL; issue 17). Without it
+   * the node is alone and hears only its own commits.
+   */
+  redisUrl?: string;
+  /** This node's name in /api/health; by default MAGBOARD_NODE, else host and process id. */
+  nodeName?: string;
 }
 
 export interface App {
@@ -63,6 +71,8 @@ export interface App {
   textHook: TextHook;
   /** The hourly archiving job, when the app has an archive folder (started by the caller). */
   archiving: Archiving | null;
+  /** How this node hears the other nodes' commits. */
+  fanout(): FanoutState;
   /** Stops accepting, lets in-flight commands finish, closes sockets; the caller closes the database. */
   close(): Promise<void>;
 }
@@ -118,7 +128,9 @@ export async function createApp(deps: AppDeps): Promise<App> {
   );
   web.use(compressResponses());
   const httpServer = createServer(web);
+  const link = deps.redisUrl ? ClusterLink.open(deps.redisUrl, log) : null;
   const io: BoardServer = new Server(httpServer, {
+    ...(link ? { adapter: link.adapter } : {}),
     serveClient: false,
     // a command is a few KB; a larger frame is refused before it is parsed
     maxHttpBufferSize: 256 * 1024,
@@ -145,7 +157,18 @@ export async function createApp(deps: AppDeps): Promise<App> {
     requirePairing: deps.requireDisplayPairing ?? false,
     maxPendingPackets: deps.maxPendingPackets,
   });
-  web.use("/api", apiRouter(board, access, hub, log));
+  await link?.join(io, board);
+  const node = deps.nodeName ?? nodeName();
+  const fanout = (): FanoutState => link?.state() ?? "local";
+  const live = {
+    displays: () => hub.displays(),
+    editors: () => hub.editors(),
+    droppedSlow: () => hub.droppedSlow(),
+    displayStatuses: () => hub.displayStatuses(),
+    node: () => node,
+    fanout,
+  };
+  web.use("/api", apiRouter(board, access, live, log));
 
   if (deps.staticDir && existsSync(deps.staticDir)) {
     const dir = deps.staticDir;
@@ -174,6 +197,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
     scheduler,
     textHook,
     archiving,
+    fanout,
     async close() {
       scheduler.stop();
       textHook.stop();
@@ -187,6 +211,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
         // commands run synchronously, so once the sockets and listener are closed nothing is in flight
         await new Promise<void>((resolve) => void io.close(() => resolve()));
         if (httpServer.listening) await new Promise<void>((resolve) => httpServer.close(() => resolve()));
+        await link?.close(board);
       } finally {
         clearInterval(idle);
       }

@@ -20,6 +20,8 @@ export interface Config {
   /** Express's `trust proxy`: hop count, or true; unset when magboard faces the browsers itself. */
   trustProxy?: boolean | number;
   requireDisplayPairing: boolean;
+  /** REDIS_URL: the fan-out between several nodes of one site; unset for a lone server. */
+  redisUrl?: string;
 }
 
 /** Everything configurable, from the environment; documented in the README's configuration table. */
@@ -43,6 +45,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return {
     ...(adminPassword !== undefined ? { adminPassword } : {}),
     ...(trustProxy !== undefined ? { trustProxy } : {}),
+    ...(env.REDIS_URL ? { redisUrl: env.REDIS_URL } : {}),
     requireDisplayPairing: env.MAGBOARD_REQUIRE_PAIRING === "1",
     port,
     host: env.HOST ?? "0.0.0.0",

@@ -32,6 +32,7 @@ async function main(): Promise<void> {
     trustProxy: config.trustProxy,
     requireDisplayPairing: config.requireDisplayPairing,
     archiveDir: path.join(config.backupDir, ARCHIVE_FOLDER),
+    ...(config.redisUrl ? { redisUrl: config.redisUrl } : {}),
   });
   const backups = config.backupKeep > 0 ? new DailyBackups(db, systemClock, log, { dir: config.backupDir, keep: config.backupKeep }) : null;
   let stopping = false;

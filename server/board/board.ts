@@ -19,6 +19,7 @@ import { LetterRecords } from "./letter-records.js";
 import type { ArchiveFiles } from "../db/archive-files.js";
 import type { AuditQuery, Retention } from "../../shared/schemas/retention.js";
 import { readHistory, type HistoryPage } from "./history.js";
+import { RevisionOrder } from "./revision-order.js";
 
 /** A committed change as the board announces it: what the change log holds, and when it went out. */
 export interface BoardChange extends LoggedChange {
@@ -28,6 +29,12 @@ export interface BoardChange extends LoggedChange {
 export type ChangeListener = (change: BoardChange) => void;
 /** Told the actor ids (see access/actor-ids.ts) whose live connections must end. */
 export type EndedListener = (actorIds: string[]) => void;
+
+/** What a node tells the others of its commits (server/realtime/cluster-link.ts). */
+export interface PeerNews {
+  change: LoggedChange | null;
+  ended: string[];
+}
 
 /** What a command gives its sender: the committed result, or a refusal saying why nothing changed. */
 export type Executed = Ack<CommandResult>;
@@ -64,6 +71,8 @@ export class Board {
   private flushing = false;
   /** Commands submitted by transports, waiting for the next group commit. */
   private readonly waiting: Submitted[] = [];
+  /** With several nodes: the others, told of every commit here, and the order their news is heard in. */
+  private peers: { tell(news: PeerNews): void; order: RevisionOrder } | null = null;
 
   constructor(
     private readonly store: Store,
@@ -256,11 +265,50 @@ export class Board {
   }
 
   /**
+   * With several nodes on one site: every commit here is also told to `tell`, and what the others
+   * committed arrives through `hear`; listeners hear both, each revision once and in order, from
+   * `revision` (the site's revision now) on.
+   */
+  joinPeers(revision: number, tell: (news: PeerNews) => void): void {
+    this.peers = { tell, order: new RevisionOrder(revision, (after) => void this.catchUp(after)) };
+  }
+
+  /** News from another node: heard by this node's listeners as if committed here, never told back. */
+  hear(news: PeerNews): void {
+    this.enqueue({ change: news.change, ended: news.ended, textsQueued: false });
+  }
+
+  /**
+   * Reads from the change log what this node has not heard (a gap that did not close, a fan-out that
+   * was down), and hears it. By default from the last revision heard.
+   */
+  async catchUp(after = this.peers?.order.last): Promise<void> {
+    const peers = this.peers;
+    if (!peers || after === undefined) return;
+    const missing = await this.store.repos.changes.since(after, MAX_REPLAY);
+    if (missing === null) {
+      for (const change of peers.order.skipGap()) this.enqueue({ change, ended: [], textsQueued: false });
+      return;
+    }
+    for (const change of missing) this.enqueue({ change, ended: [], textsQueued: false });
+  }
+
+  leavePeers(): void {
+    this.peers?.order.close();
+    this.peers = null;
+  }
+
+  /**
    * Queues what listeners must hear and tells them on the next tick: after the caller has answered
    * its sender, before any other I/O, in commit order.
    */
   private announce(a: Announcement): void {
     if (a.change === null && a.ended.length === 0 && !a.textsQueued) return;
+    if (this.peers && (a.change !== null || a.ended.length > 0)) this.peers.tell({ change: a.change, ended: a.ended });
+    this.enqueue(a);
+  }
+
+  private enqueue(a: Announcement): void {
     this.queue.push({ change: a.change, ended: a.ended, textsQueued: a.textsQueued });
     if (this.flushing) return;
     this.flushing = true;
@@ -271,8 +319,9 @@ export class Board {
   private flush(): void {
     // a listener may run commands of its own (the clock's marks); they join the end of the queue
     for (let next = this.queue.shift(); next; next = this.queue.shift()) {
-      if (next.change) {
-        const change: BoardChange = { ...next.change, serverTime: this.clock.now() };
+      const changes = next.change === null ? [] : this.peers ? this.peers.order.accept(next.change) : [next.change];
+      for (const logged of changes) {
+        const change: BoardChange = { ...logged, serverTime: this.clock.now() };
         for (const l of this.listeners) this.tell("change", () => l(change));
       }
       if (next.ended.length > 0) for (const l of this.endedListeners) this.tell("ended", () => l(next.ended));

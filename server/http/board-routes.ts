@@ -12,6 +12,10 @@ export interface HealthSource {
   displays(): number;
   editors(): number;
   droppedSlow(): number;
+  /** Which node answered (several behind one balancer). */
+  node(): string;
+  /** Whether the fan-out between nodes works: `local` for a lone node. */
+  fanout(): "local" | "ok" | "unavailable";
 }
 
 /** `?date=` or, when absent, today in the site's time zone; null (after answering 400) when malformed. */
@@ -31,9 +35,13 @@ export function boardRoutes(board: Board, health: HealthSource): Router {
 
   r.get("/health", async (_req, res) => {
     const { database, revision } = await board.health();
+    const fanout = health.fanout();
     res.status(database === "ok" ? 200 : 503).json({
-      status: database === "ok" ? "ok" : "degraded",
+      // a node whose Redis is down still serves its own screens: degraded, not down
+      status: database === "ok" && fanout !== "unavailable" ? "ok" : "degraded",
+      node: health.node(),
       database,
+      fanout,
       revision,
       serverTime: board.now(),
       displays: health.displays(),

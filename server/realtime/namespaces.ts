@@ -1,9 +1,12 @@
 import type { Namespace, Server, Socket } from "socket.io";
 import type { Actor } from "../../shared/schemas/actor.js";
+import type { PeerNews } from "../board/board.js";
 import type { DisplayToServerEvents, ServerToClientEvents, StaffToServerEvents } from "../../shared/protocol.js";
 
-/** Nodes exchange no events of their own (one process today). */
-export type NoEvents = Record<string, never>;
+/** What nodes tell each other through the adapter (cluster-link.ts): one message per commit. */
+export interface NodeEvents {
+  "board:news": (news: PeerNews) => void;
+}
 
 /** What every screen's socket carries: the date it follows, and who it is once the handshake said so. */
 export interface ReaderData {
@@ -25,15 +28,15 @@ export interface DisplayData extends ReaderData {
  * namespace's data. Each namespace is narrowed to its own map where it is taken from it
  * (board-hub.ts), which the types allow because a namespace that hears fewer events is a safe view.
  */
-export type BoardServer = Server<DisplayToServerEvents & StaffToServerEvents, ServerToClientEvents, NoEvents, DisplayData>;
+export type BoardServer = Server<DisplayToServerEvents & StaffToServerEvents, ServerToClientEvents, NodeEvents, DisplayData>;
 
 /** `/display`: reads only (DisplayToServerEvents has no command); masked unless paired staff-only. */
-export type DisplayNamespace = Namespace<DisplayToServerEvents, ServerToClientEvents, NoEvents, DisplayData>;
-export type DisplaySocket = Socket<DisplayToServerEvents, ServerToClientEvents, NoEvents, DisplayData>;
+export type DisplayNamespace = Namespace<DisplayToServerEvents, ServerToClientEvents, NodeEvents, DisplayData>;
+export type DisplaySocket = Socket<DisplayToServerEvents, ServerToClientEvents, NodeEvents, DisplayData>;
 
 /** `/staff`: signed-in staff read in full and send commands. */
-export type StaffNamespace = Namespace<StaffToServerEvents, ServerToClientEvents, NoEvents, ReaderData>;
-export type StaffSocket = Socket<StaffToServerEvents, ServerToClientEvents, NoEvents, ReaderData>;
+export type StaffNamespace = Namespace<StaffToServerEvents, ServerToClientEvents, NodeEvents, ReaderData>;
+export type StaffSocket = Socket<StaffToServerEvents, ServerToClientEvents, NodeEvents, ReaderData>;
 
 /** Disconnects every socket of `ns` that one of these revoked ids ends: its screen goes dark now, not at the next reconnect. */
 export function endRevoked(ns: DisplayNamespace | StaffNamespace, ids: string[]): void {

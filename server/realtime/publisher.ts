@@ -114,15 +114,18 @@ export class Publisher {
    */
   private publish(change: BoardChange): void {
     for (const { view, ns, followed } of this.targets) {
+      // this node's screens only: with several nodes each hears every change from the board and
+      // publishes it to its own (cluster-link.ts), so a broadcast through the adapter would repeat it
+      const here = ns.local;
       if (change.dates === null) {
-        if (ns.adapter.rooms.has(view.room)) ns.to(view.room).emit("board:patch", this.patch(change, view));
+        if (ns.adapter.rooms.has(view.room)) here.to(view.room).emit("board:patch", this.patch(change, view));
         continue;
       }
       const touched = change.dates.map((d) => dateRoom(view, d)).filter((room) => followed.has(room));
-      if (touched.length > 0) ns.to(touched).emit("board:patch", this.patch(change, view));
+      if (touched.length > 0) here.to(touched).emit("board:patch", this.patch(change, view));
       if (followed.size > touched.length) {
         const others = [...followed].filter((room) => !touched.includes(room));
-        ns.to(others).emit("board:patch", { revision: change.revision, serverTime: change.serverTime, ops: [] });
+        here.to(others).emit("board:patch", { revision: change.revision, serverTime: change.serverTime, ops: [] });
       }
     }
     this.dropStuck(this.display);

@@ -3,11 +3,11 @@ import { FollowRequestSchema, PROTOCOL_VERSION, type Ack, type DisplayToServerEv
 import type { Board } from "../board/board.js";
 import { DomainError } from "../board/domain-error.js";
 import { dateRoom, type View } from "./publisher.js";
-import type { NoEvents, ReaderData } from "./namespaces.js";
+import type { NodeEvents, ReaderData } from "./namespaces.js";
 
 /** The requests every screen may make, on either namespace; none of them changes anything. */
 type ReadEvents = Pick<DisplayToServerEvents, "board:follow" | "time:sync">;
-type ReaderSocket = Socket<ReadEvents, ServerToClientEvents, NoEvents, ReaderData>;
+type ReaderSocket = Socket<ReadEvents, ServerToClientEvents, NodeEvents, ReaderData>;
 
 /** Serves a screen's reads: following a day's board through `view`, and the server's clock. */
 export function serveReads(socket: ReaderSocket, view: View, board: Board): void {

@@ -78,6 +78,9 @@ export interface TestServerOptions {
   archiveDir?: string;
   /** Listen on this port instead of an ephemeral one (a restart test brings a server back where it was). */
   port?: number;
+  /** createApp's redisUrl and nodeName: one node of several on one site. */
+  redisUrl?: string;
+  nodeName?: string;
 }
 
 /** The session cookie from a response's Set-Cookie headers, as a Cookie header value. */
@@ -104,6 +107,8 @@ export async function startTestServer(opts: TestServerOptions = {}): Promise<Tes
     adminPassword: opts.adminPassword ?? TEST_ADMIN_PASSWORD,
     requireDisplayPairing: opts.requireDisplayPairing ?? false,
     ...(opts.archiveDir ? { archiveDir: opts.archiveDir } : {}),
+    ...(opts.redisUrl ? { redisUrl: opts.redisUrl } : {}),
+    ...(opts.nodeName ? { nodeName: opts.nodeName } : {}),
   });
   await new Promise<void>((resolve) => app.httpServer.listen(opts.port ?? 0, "127.0.0.1", resolve));
   const url = `http://127.0.0.1:${(app.httpServer.address() as AddressInfo).port}`;

@@ -1,0 +1,75 @@
+import { hostname } from "node:os";
+import { createClient } from "redis";
+import { createAdapter } from "@socket.io/redis-streams-adapter";
+import type { Board } from "../board/board.js";
+import type { Logger } from "../logger.js";
+import type { BoardServer } from "./namespaces.js";
+
+/** How this node hears the others: alone (`local`), or through Redis, which answers (`ok`) or not. */
+export type FanoutState = "local" | "ok" | "unavailable";
+
+type RedisClient = ReturnType<typeof createClient>;
+
+/** This node's name in /api/health: MAGBOARD_NODE, else host and process. */
+export function nodeName(env: NodeJS.ProcessEnv = process.env): string {
+  return env.MAGBOARD_NODE || `${hostname()}:${process.pid}`;
+}
+
+/**
+ * The fan-out between several nodes of one site (issue 17, point 3). Socket.IO's Redis Streams
+ * adapter carries one message per commit from the node that made it to every other node; each
+ * node then publishes the change to its own screens through the same Publisher as a lone server
+ * (masking per view, empty ticks for other dates). One message per commit rather than one per
+ * view and room, and a node's list of followed rooms stays its own.
+ *
+ * Redis is a relay, not a store: a node that missed news (Redis restarted, a message lost while it
+ * was down) reads it from the change log when Redis is back, and a gap between revisions that does
+ * not close by itself is read from there too (Board.catchUp, RevisionOrder), so every screen still
+ * hears every revision once and in order.
+ */
+export class ClusterLink {
+  private constructor(
+    private readonly redis: RedisClient,
+    readonly adapter: ReturnType<typeof createAdapter>,
+    private readonly log: Logger,
+  ) {}
+
+  /**
+   * A client for `url`, not waiting for Redis: a node starts and serves its own screens while Redis
+   * is down, and catches up when it answers.
+   */
+  static open(url: string, log: Logger): ClusterLink {
+    const redis = createClient({ url, socket: { reconnectStrategy: (tries) => Math.min(100 * 2 ** tries, 2_000) } });
+    let down = false;
+    redis.on("error", (err: unknown) => {
+      if (!down) log.error(`Redis at ${url} is unavailable; screens of other nodes catch up when it is back`, err);
+      down = true;
+    });
+    redis.on("ready", () => (down = false));
+    redis.connect().catch(() => undefined);
+    return new ClusterLink(redis, createAdapter(redis), log);
+  }
+
+  /** Joins `board` to the other nodes through `io`, whose adapter must be this link's. */
+  async join(io: BoardServer, board: Board): Promise<void> {
+    io.on("board:news", (news) => board.hear(news));
+    board.joinPeers(await board.revision(), (news) => {
+      try {
+        io.serverSideEmit("board:news", news);
+      } catch (err) {
+        // the other nodes read it from the change log when they hear of a later one, or Redis is back
+        this.log.error("could not tell the other nodes of a change", err);
+      }
+    });
+    this.redis.on("ready", () => void board.catchUp().catch((err: unknown) => this.log.error("catching up after Redis came back failed", err)));
+  }
+
+  state(): FanoutState {
+    return this.redis.isReady ? "ok" : "unavailable";
+  }
+
+  async close(board: Board): Promise<void> {
+    board.leavePeers();
+    if (this.redis.isOpen) await this.redis.close().catch(() => undefined);
+  }
+}
