@@ -25,6 +25,7 @@ import { Archiving } from "./ops/archiving.js";
 import { TextHook } from "./ops/text-hook.js";
 import { compressResponses } from "./http/compress.js";
 import { ClusterLink, nodeName, type FanoutState } from "./realtime/cluster-link.js";
+import { ALONE, LeaderDuties, type Leadership } from "./ops/leadership.js";
 
 export interface AppDeps {
   db: Db;
@@ -58,6 +59,8 @@ export interface AppDeps {
   redisUrl?: string;
   /** This node's name in /api/health; by default MAGBOARD_NODE, else host and process id. */
   nodeName?: string;
+  /** Several nodes: which of them runs the site's clock, call lists and text hook. Alone by default. */
+  leadership?: Leadership;
 }
 
 export interface App {
@@ -66,9 +69,10 @@ export interface App {
   board: Board;
   hub: BoardHub;
   access: AccessControl;
-  scheduler: ClockScheduler;
-  /** Sends pending texts to the manager's SMS gateway hook, after their commands commit. */
-  textHook: TextHook;
+  /** The site's clock, on the node that leads; null on the others. */
+  readonly scheduler: ClockScheduler | null;
+  /** Sends pending texts to the manager's SMS gateway hook, after their commands commit; on the node that leads. */
+  readonly textHook: TextHook | null;
   /** The hourly archiving job, when the app has an archive folder (started by the caller). */
   archiving: Archiving | null;
   /** How this node hears the other nodes' commits. */
@@ -181,12 +185,19 @@ export async function createApp(deps: AppDeps): Promise<App> {
   }
   web.get("/", (_req, res) => res.redirect("/display"));
 
-  const scheduler = new ClockScheduler(board, store.repos, clock, log);
-  await scheduler.start();
-  const callScheduler = new CallScheduler(board, clock, log);
-  await callScheduler.start();
-  const textHook = new TextHook(store, bookkeeping, board, clock, log);
-  textHook.start();
+  // what must run once per site, not once per node: on the node that leads (server/ops/leadership.ts)
+  const leadership = deps.leadership ?? ALONE;
+  const duties = new LeaderDuties(
+    () => ({
+      scheduler: new ClockScheduler(board, store.repos, clock, log),
+      calls: new CallScheduler(board, clock, log),
+      textHook: new TextHook(store, bookkeeping, board, clock, log),
+    }),
+    log,
+  );
+  leadership.start((leader) => void duties.lead(leader));
+  // a lone server leads at once: its clock has swept what fell due while it was down before it serves
+  await duties.settled();
 
   return {
     httpServer,
@@ -194,14 +205,17 @@ export async function createApp(deps: AppDeps): Promise<App> {
     board,
     hub,
     access,
-    scheduler,
-    textHook,
+    get scheduler() {
+      return duties.current?.scheduler ?? null;
+    },
+    get textHook() {
+      return duties.current?.textHook ?? null;
+    },
     archiving,
     fanout,
     async close() {
-      scheduler.stop();
-      textHook.stop();
-      callScheduler.stop();
+      await leadership.stop();
+      await duties.lead(false);
       archiving?.stop();
       hub.close();
       // a request under way finishes; a kept-alive connection that goes idle after it is closed at once

@@ -78,7 +78,7 @@ describe("the text hook", () => {
     ({ advisors } = await seedBasics(server));
     deliveries = [];
     waiters = [];
-    server.app.textHook.onDelivery((d) => {
+    server.app.textHook!.onDelivery((d) => {
       deliveries.push(d);
       for (const w of waiters.splice(0)) w();
     });

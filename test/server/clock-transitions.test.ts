@@ -126,7 +126,7 @@ describe("clock: late and no-show", () => {
     for (let i = 0; i < 5; i++) await server.api("/api/appointments", { method: "POST", json: booking(advisors[0]!, { startTime: `1${i}:00` }) });
     // still one timer for the whole board, however many cards
     expect(clock.pendingTimers()).toBe(idle);
-    server.app.scheduler.stop();
+    server.app.scheduler!.stop();
     expect(clock.pendingTimers()).toBe(idle - 1);
   });
 });
