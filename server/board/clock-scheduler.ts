@@ -37,6 +37,7 @@ export class ClockScheduler {
   private timer: { cancel(): void } | null = null;
   private stopped = false;
   private sweeping = false;
+  private unsubscribe: () => void = () => {};
   private watch: Watch | null = null;
   /** Sweeps and follows run one after another, each to its end, as they did when the store answered synchronously. */
   private turn: Promise<void> = Promise.resolve();
@@ -50,12 +51,14 @@ export class ClockScheduler {
 
   /** Applies everything that fell due while the server was down, then arms the timer. */
   start(): Promise<void> {
-    this.board.onChange((change) => void this.inTurn(() => this.follow(change)));
+    this.unsubscribe = this.board.onChange((change) => void this.inTurn(() => this.follow(change)));
     return this.sweep();
   }
 
   stop(): void {
     this.stopped = true;
+    // a node that loses the lead and gets it back makes a new scheduler: this one must let go of the board
+    this.unsubscribe();
     this.timer?.cancel();
     this.timer = null;
   }
