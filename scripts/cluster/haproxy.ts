@@ -36,7 +36,9 @@ frontend magboard
 backend nodes
   balance roundrobin
   option httpchk GET ${opts.healthPath ?? "/api/health"}
-  http-check expect status 200
+  # a node that answers is alive: 503 is its word that PostgreSQL is down, which every node shares;
+  # taking them all out would cut every screen, where they should stay and hear the clear refusal
+  http-check expect rstatus ^(200|503)$
   default-server inter 1s fall 2 rise 1 on-marked-down shutdown-sessions
 ${servers}
 `;
