@@ -171,6 +171,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
     displayStatuses: () => hub.displayStatuses(),
     node: () => node,
     fanout,
+    clock: () => (duties.current ? ("leads" as const) : ("follows" as const)),
   };
   web.use("/api", apiRouter(board, access, live, log));
 

@@ -16,6 +16,8 @@ export interface HealthSource {
   node(): string;
   /** Whether the fan-out between nodes works: `local` for a lone node. */
   fanout(): "local" | "ok" | "unavailable";
+  /** Whether this node runs the site's clock, call lists and text hook (one node of a site does). */
+  clock(): "leads" | "follows";
 }
 
 /** `?date=` or, when absent, today in the site's time zone; null (after answering 400) when malformed. */
@@ -42,6 +44,7 @@ export function boardRoutes(board: Board, health: HealthSource): Router {
       node: health.node(),
       database,
       fanout,
+      clock: health.clock(),
       revision,
       serverTime: board.now(),
       displays: health.displays(),
