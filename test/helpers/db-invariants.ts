@@ -3,6 +3,7 @@ import { isDeepStrictEqual } from "node:util";
 import { AppointmentRepo } from "../../server/db/appointment-repo.js";
 import { AuditRepo } from "../../server/db/audit-repo.js";
 import { ChangeLogRepo } from "../../server/db/change-log-repo.js";
+import { sqliteSql } from "../../server/db/sql.js";
 import type { Appointment } from "../../shared/schemas/appointment.js";
 
 /**
@@ -16,8 +17,8 @@ export async function databaseViolations(file: string): Promise<string[]> {
   try {
     const integrity = db.pragma("integrity_check", { simple: true });
     if (integrity !== "ok") problems.push(`integrity_check: ${String(integrity)}`);
-    const cards = new AppointmentRepo(db);
-    const audit = new AuditRepo(db);
+    const cards = new AppointmentRepo(sqliteSql(db));
+    const audit = new AuditRepo(sqliteSql(db));
     const ids = db.prepare<[], { id: number }>("SELECT id FROM appointments ORDER BY id").all();
     for (const { id } of ids) {
       const row = (await cards.get(id))!;
@@ -32,7 +33,7 @@ export async function databaseViolations(file: string): Promise<string[]> {
       const last = history.at(-1)?.after;
       if (!isDeepStrictEqual(last, row)) problems.push(`card ${id}: the row differs from its last audit entry`);
     }
-    const revision = await new ChangeLogRepo(db).revision();
+    const revision = await new ChangeLogRepo(sqliteSql(db)).revision();
     const log = db.prepare<[], { revision: number }>("SELECT revision FROM change_log ORDER BY revision").all().map((r) => r.revision);
     if (log.length > 0 && log.at(-1) !== revision) problems.push(`revision ${revision} but the change log ends at ${log.at(-1)}`);
     log.forEach((r, i) => {
@@ -50,7 +51,7 @@ export async function databaseViolations(file: string): Promise<string[]> {
 export async function cardsInDatabase(file: string, date: string): Promise<Appointment[]> {
   const db = new Database(file, { fileMustExist: true });
   try {
-    return new AppointmentRepo(db).forDate(date);
+    return new AppointmentRepo(sqliteSql(db)).forDate(date);
   } finally {
     db.close();
   }
@@ -60,7 +61,7 @@ export async function cardsInDatabase(file: string, date: string): Promise<Appoi
 export async function auditOf(file: string, id: number) {
   const db = new Database(file, { fileMustExist: true });
   try {
-    return new AuditRepo(db).forEntity("appointment", id);
+    return new AuditRepo(sqliteSql(db)).forEntity("appointment", id);
   } finally {
     db.close();
   }
