@@ -1,5 +1,7 @@
 import type { Sql } from "./sql.js";
 
+const storedKey = (actorId: string, requestId: string): string => JSON.stringify([actorId, requestId]);
+
 /** Answers already given to tagged commands, so a retry after a lost ack gets the same answer. */
 export class IdempotencyRepo {
   private readonly getStmt;
@@ -13,13 +15,14 @@ export class IdempotencyRepo {
   }
 
   // keys are per actor: two clients that happen to pick the same key never see each other's answers
+  // (as JSON, not joined by NUL: PostgreSQL's text cannot hold a NUL)
   async get(requestId: string, actorId: string): Promise<unknown> {
-    const r = await this.getStmt.get([`${actorId}\u0000${requestId}`]);
+    const r = await this.getStmt.get([storedKey(actorId, requestId)]);
     return r ? JSON.parse(r.response) : undefined;
   }
 
   async put(requestId: string, actorId: string, response: unknown, at: Date): Promise<void> {
-    await this.putStmt.run([`${actorId}\u0000${requestId}`, actorId, JSON.stringify(response), at.toISOString()]);
+    await this.putStmt.run([storedKey(actorId, requestId), actorId, JSON.stringify(response), at.toISOString()]);
   }
 
   /** A retry comes within seconds; a day is far more than any client waits. */

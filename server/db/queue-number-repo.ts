@@ -10,7 +10,7 @@ export class QueueNumberRepo {
   constructor(sql: Sql) {
     this.nextStmt = sql.prepare<{ last: number }>(
       `INSERT INTO queue_numbers (date, walk_in, last) VALUES (@date, @walkIn, 1)
-         ON CONFLICT (date, walk_in) DO UPDATE SET last = last + 1 RETURNING last`,
+         ON CONFLICT (date, walk_in) DO UPDATE SET last = queue_numbers.last + 1 RETURNING last`,
     );
   }
 

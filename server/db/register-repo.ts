@@ -129,7 +129,7 @@ export class RegisterRepo {
         ORDER BY v.plate_key LIMIT @limit OFFSET @offset`,
     );
     this.linkStmt = sql.prepare(
-      "INSERT INTO appointment_links (appointment_id, vehicle_id, entry_id) VALUES (?, ?, ?) ON CONFLICT(appointment_id) DO UPDATE SET vehicle_id = excluded.vehicle_id, entry_id = coalesce(excluded.entry_id, entry_id)",
+      "INSERT INTO appointment_links (appointment_id, vehicle_id, entry_id) VALUES (?, ?, ?) ON CONFLICT(appointment_id) DO UPDATE SET vehicle_id = excluded.vehicle_id, entry_id = coalesce(excluded.entry_id, appointment_links.entry_id)",
     );
     this.linkOf = sql.prepare<{ vehicle_id: number | null; entry_id: number | null }>("SELECT vehicle_id, entry_id FROM appointment_links WHERE appointment_id = ?");
     this.countStmt = sql.prepare<{ n: number }>("SELECT count(*) AS n FROM vehicles");
