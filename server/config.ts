@@ -20,6 +20,10 @@ export interface Config {
   /** Express's `trust proxy`: hop count, or true; unset when magboard faces the browsers itself. */
   trustProxy?: boolean | number;
   requireDisplayPairing: boolean;
+  /** The dealer group's PostgreSQL (issue 17): the board's data is there instead of the SQLite file. */
+  databaseUrl?: string;
+  /** On PostgreSQL: the site (its slug) this server serves; the first registered when unset. */
+  site?: string;
 }
 
 /** Everything configurable, from the environment; documented in the README's configuration table. */
@@ -40,7 +44,11 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (typeof trustProxy === "number" && !(Number.isInteger(trustProxy) && trustProxy >= 0)) {
     throw new Error("MAGBOARD_TRUST_PROXY must be true or the number of proxies in front of magboard");
   }
+  const databaseUrl = env.DATABASE_URL || undefined;
+  const site = env.MAGBOARD_SITE || undefined;
   return {
+    ...(databaseUrl !== undefined ? { databaseUrl } : {}),
+    ...(site !== undefined ? { site } : {}),
     ...(adminPassword !== undefined ? { adminPassword } : {}),
     ...(trustProxy !== undefined ? { trustProxy } : {}),
     requireDisplayPairing: env.MAGBOARD_REQUIRE_PAIRING === "1",
