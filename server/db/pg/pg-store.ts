@@ -3,7 +3,7 @@ import pg from "pg";
 import { createRepositories, type Repositories } from "../repositories.js";
 import { StoreMisuseError, type Store, type Work } from "../store.js";
 import { siteSchema } from "./group-schema.js";
-import { pgSql } from "./pg-sql.js";
+import { pgSql, type Runner } from "./pg-sql.js";
 import { pgTypes } from "./types.js";
 
 /**
@@ -108,9 +108,10 @@ export class PgStore implements Store {
     client.on("error", ignore);
     // only a connection known to be outside any transaction goes back to the pool; any other is closed
     let clean = false;
+    let ended = false;
     try {
       for (const q of begin) await client.query(q);
-      const tx: Open = { client, repos: createRepositories(pgSql(client)), savepoints: 0 };
+      const tx: Open = { client, repos: createRepositories(pgSql(whileOpen(client, () => !ended))), savepoints: 0 };
       let result: T;
       try {
         result = await this.current.run(tx, () => work(tx.repos));
@@ -126,8 +127,23 @@ export class PgStore implements Store {
       clean = true;
       return result;
     } finally {
+      ended = true;
       client.off("error", ignore);
       client.release(!clean);
     }
   }
+}
+
+/**
+ * The transaction's client for its repositories: once it has ended they refuse, as SQLite's do,
+ * rather than run on a connection the pool may have handed to another transaction since.
+ */
+function whileOpen(client: pg.PoolClient, open: () => boolean): Runner {
+  const query = client.query.bind(client) as (...args: unknown[]) => unknown;
+  return {
+    query: ((...args: unknown[]) => {
+      if (!open()) throw new StoreMisuseError("repositories of an ended transaction used");
+      return query(...args);
+    }) as Runner["query"],
+  };
 }
