@@ -6,7 +6,7 @@ import express from "express";
 import helmet from "helmet";
 import { Server } from "socket.io";
 import type { Db } from "./db/open-database.js";
-import { createStore } from "./db/store.js";
+import { createStore, type Store } from "./db/store.js";
 import { Board } from "./board/board.js";
 import { Bookkeeping } from "./board/bookkeeping.js";
 import { ClockScheduler } from "./board/clock-scheduler.js";
@@ -27,8 +27,15 @@ import { compressResponses } from "./http/compress.js";
 import { ClusterLink, nodeName, type FanoutState } from "./realtime/cluster-link.js";
 import { ALONE, LeaderDuties, type Leadership } from "./ops/leadership.js";
 
-export interface AppDeps {
-  db: Db;
+/**
+ * The board's storage: the SQLite file (the embedded default; the store is built on it), or a
+ * store already built on another engine (a site's PostgreSQL store, with DATABASE_URL).
+ */
+export type Storage = { db: Db; store?: undefined } | { store: Store; db?: undefined };
+
+export type AppDeps = Storage & AppOptions;
+
+export interface AppOptions {
   clock: Clock;
   /** Unsent packets a screen may have queued before it is dropped; tests lower it. */
   maxPendingPackets?: number;
@@ -97,8 +104,8 @@ const isEncrypted = (req: IncomingMessage) => (req.socket as Partial<TLSSocket>)
 
 /** Builds the whole server around the given database and clock; `main.ts` and the tests both call this. */
 export async function createApp(deps: AppDeps): Promise<App> {
-  const { db, clock, log } = deps;
-  const store = createStore(db);
+  const { clock, log } = deps;
+  const store = deps.store ?? createStore(deps.db);
   const archive = deps.archiveDir ? new ArchiveFiles(deps.archiveDir) : null;
   const board = new Board(store, clock, log, archive);
   const archiving = archive ? new Archiving(store, archive, clock, log) : null;

@@ -22,6 +22,10 @@ export interface Config {
   requireDisplayPairing: boolean;
   /** REDIS_URL: the fan-out between several nodes of one site; unset for a lone server. */
   redisUrl?: string;
+  /** The dealer group's PostgreSQL (issue 17): the board's data is there instead of the SQLite file. */
+  databaseUrl?: string;
+  /** On PostgreSQL: the site (its slug) this server serves; the first registered when unset. */
+  site?: string;
 }
 
 /** Everything configurable, from the environment; documented in the README's configuration table. */
@@ -42,7 +46,11 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (typeof trustProxy === "number" && !(Number.isInteger(trustProxy) && trustProxy >= 0)) {
     throw new Error("MAGBOARD_TRUST_PROXY must be true or the number of proxies in front of magboard");
   }
+  const databaseUrl = env.DATABASE_URL || undefined;
+  const site = env.MAGBOARD_SITE || undefined;
   return {
+    ...(databaseUrl !== undefined ? { databaseUrl } : {}),
+    ...(site !== undefined ? { site } : {}),
     ...(adminPassword !== undefined ? { adminPassword } : {}),
     ...(trustProxy !== undefined ? { trustProxy } : {}),
     ...(env.REDIS_URL ? { redisUrl: env.REDIS_URL } : {}),

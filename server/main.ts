@@ -1,8 +1,11 @@
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { ARCHIVE_FOLDER, DATABASE_FILE, readConfig } from "./config.js";
+import { ARCHIVE_FOLDER, DATABASE_FILE, readConfig, type Config } from "./config.js";
 import { openDatabase } from "./db/open-database.js";
-import { createApp } from "./app.js";
+import { openSiteStore } from "./db/pg/sites.js";
+import { PgLeaderLock } from "./db/pg/leader-lock.js";
+import type { Leadership } from "./ops/leadership.js";
+import { createApp, type AppOptions, type Storage } from "./app.js";
 import { systemClock } from "./board/clock.js";
 import { consoleLogger as log } from "./logger.js";
 import { holdLock } from "./ops/server-lock.js";
@@ -14,16 +17,53 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 /** A shutdown that has not finished by then is stuck (a hung connection); exit rather than hang the service manager. */
 const SHUTDOWN_LIMIT_MS = 10_000;
 
-/** The composition root: read the environment, open the database, wire the app, listen. */
-async function main(): Promise<void> {
-  const config = readConfig();
+/** The storage the app runs on, and what goes with it: SQLite's file lock, backups and archive, or a site of the group's PostgreSQL. */
+interface Opened {
+  storage: Storage;
+  archiveDir?: string;
+  describe: string;
+  backups: DailyBackups | null;
+  /** On PostgreSQL several nodes may serve the site: one of them runs its clock. */
+  leadership?: Leadership;
+  close(): Promise<void>;
+}
+
+async function openStorage(config: Config): Promise<Opened> {
+  if (config.databaseUrl) {
+    const { store, site } = await openSiteStore(config.databaseUrl, config.site);
+    // the SQLite file's backups and archive folder are one node's; the group backs up with pg_dump -n site_<id>
+    return {
+      storage: { store },
+      describe: `PostgreSQL site "${site.slug}" (schema site_${site.id})`,
+      backups: null,
+      leadership: new PgLeaderLock(config.databaseUrl, site.id, log),
+      close: () => store.close(),
+    };
+  }
   const folderReport = describeFixed(secureDataFolder(config.dataDir, config.backupDir), config.dataDir);
   if (folderReport) log.info(folderReport);
   const releaseLock = holdLock(config.dataDir);
   const file = path.join(config.dataDir, DATABASE_FILE);
   const db = openDatabase(file, { synchronous: config.synchronous });
-  const app = await createApp({
-    db,
+  const backups = config.backupKeep > 0 ? new DailyBackups(db, systemClock, log, { dir: config.backupDir, keep: config.backupKeep }) : null;
+  return {
+    storage: { db },
+    archiveDir: path.join(config.backupDir, ARCHIVE_FOLDER),
+    describe: `database ${file}`,
+    backups,
+    close: async () => {
+      await backups?.stop();
+      db.close();
+      releaseLock();
+    },
+  };
+}
+
+/** The composition root: read the environment, open the database, wire the app, listen. */
+async function main(): Promise<void> {
+  const config = readConfig();
+  const opened = await openStorage(config);
+  const options: AppOptions = {
     clock: systemClock,
     log,
     staticDir: path.join(root, "dist"),
@@ -31,10 +71,12 @@ async function main(): Promise<void> {
     adminPassword: config.adminPassword,
     trustProxy: config.trustProxy,
     requireDisplayPairing: config.requireDisplayPairing,
-    archiveDir: path.join(config.backupDir, ARCHIVE_FOLDER),
+    ...(opened.archiveDir ? { archiveDir: opened.archiveDir } : {}),
     ...(config.redisUrl ? { redisUrl: config.redisUrl } : {}),
-  });
-  const backups = config.backupKeep > 0 ? new DailyBackups(db, systemClock, log, { dir: config.backupDir, keep: config.backupKeep }) : null;
+    ...(opened.leadership ? { leadership: opened.leadership } : {}),
+  };
+  const app = await createApp({ ...opened.storage, ...options });
+  const { backups } = opened;
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
@@ -45,9 +87,7 @@ async function main(): Promise<void> {
       process.exit(1);
     }, SHUTDOWN_LIMIT_MS).unref();
     await app.close();
-    await backups?.stop();
-    db.close();
-    releaseLock();
+    await opened.close();
     log.info("stopped; database closed");
     process.exit(0);
   };
@@ -58,15 +98,19 @@ async function main(): Promise<void> {
   const address = app.httpServer.address();
   const port = typeof address === "object" && address ? address.port : config.port;
   const tz = (await app.board.records.settings()).settings.timeZone;
-  log.info(`database ${file} (revision ${await app.board.revision()}, time zone ${tz})`);
+  log.info(`${opened.describe} (revision ${await app.board.revision()}, time zone ${tz})`);
   log.info(`display  http://localhost:${port}/display`);
   log.info(`admin    http://localhost:${port}/admin`);
   log.info(`advisor  http://localhost:${port}/advisor`);
   log.info(`API      http://localhost:${port}/api/health`);
-  log.info(backups ? `backups  ${config.backupDir} (daily, keeping ${config.backupKeep})` : "backups  automatic backups are off");
-  backups?.start();
-  log.info(`archive  ${path.join(config.backupDir, ARCHIVE_FOLDER)} (audit entries older than the retention, change log past the replay)`);
-  await app.archiving?.start();
+  if (opened.archiveDir) {
+    log.info(backups ? `backups  ${config.backupDir} (daily, keeping ${config.backupKeep})` : "backups  automatic backups are off");
+    backups?.start();
+    log.info(`archive  ${opened.archiveDir} (audit entries older than the retention, change log past the replay)`);
+    await app.archiving?.start();
+  } else {
+    log.info("backups  on PostgreSQL: pg_dump of the site's schema (no file backups or archive on this node)");
+  }
 }
 
 main().catch((err: unknown) => {

@@ -68,6 +68,11 @@ export class ClockScheduler {
     return this.inTurn(() => this.sweepNow());
   }
 
+  /** Resolves once the sweeps and follows already asked for have run: a timer that fired, a change it heard of. */
+  settled(): Promise<void> {
+    return this.turn;
+  }
+
   private inTurn(job: () => Promise<void>): Promise<void> {
     this.turn = this.turn.then(job).catch((err: unknown) => this.log.error("clock failed", err));
     return this.turn;

@@ -1,5 +1,5 @@
 import type { Account, AccountRole } from "../../shared/schemas/access.js";
-import type { Db } from "./open-database.js";
+import type { Sql } from "./sql.js";
 
 interface AccountRow {
   id: number;
@@ -49,58 +49,59 @@ export class AccountRepo {
   private readonly signInStmt;
   private readonly signInsStmt;
 
-  constructor(db: Db) {
-    this.byId = db.prepare<[number], AccountRow>("SELECT * FROM accounts WHERE id = ?");
-    this.byName = db.prepare<[string], AccountRow>("SELECT * FROM accounts WHERE username = ?");
-    this.allStmt = db.prepare<[], AccountRow>("SELECT * FROM accounts ORDER BY id");
-    this.countStmt = db.prepare<[], { n: number }>("SELECT count(*) AS n FROM accounts");
-    this.insertStmt = db.prepare(
+  constructor(sql: Sql) {
+    this.byId = sql.prepare<AccountRow>("SELECT * FROM accounts WHERE id = ?");
+    this.byName = sql.prepare<AccountRow>("SELECT * FROM accounts WHERE username = ?");
+    this.allStmt = sql.prepare<AccountRow>("SELECT * FROM accounts ORDER BY id");
+    this.countStmt = sql.prepare<{ n: number }>("SELECT count(*) AS n FROM accounts");
+    this.insertStmt = sql.prepare<{ id: number }>(
       `INSERT INTO accounts (username, display_name, role, advisor_id, password_hash, must_change_password, active, version, created_at, updated_at)
-       VALUES (@username, @display_name, @role, @advisor_id, @password_hash, @must_change_password, @active, @version, @created_at, @updated_at)`,
+       VALUES (@username, @display_name, @role, @advisor_id, @password_hash, @must_change_password, @active, @version, @created_at, @updated_at) RETURNING id`,
     );
-    this.updateStmt = db.prepare(
+    this.updateStmt = sql.prepare(
       `UPDATE accounts SET display_name = @display_name, role = @role, advisor_id = @advisor_id, password_hash = @password_hash,
          must_change_password = @must_change_password, active = @active, version = @version, updated_at = @updated_at WHERE id = @id`,
     );
-    this.signInStmt = db.prepare("UPDATE accounts SET last_sign_in_at = ? WHERE id = ?");
-    this.signInsStmt = db.prepare<[], { id: number; last_sign_in_at: string }>("SELECT id, last_sign_in_at FROM accounts WHERE last_sign_in_at IS NOT NULL");
+    this.signInStmt = sql.prepare("UPDATE accounts SET last_sign_in_at = ? WHERE id = ?");
+    this.signInsStmt = sql.prepare<{ id: number; last_sign_in_at: string }>("SELECT id, last_sign_in_at FROM accounts WHERE last_sign_in_at IS NOT NULL");
   }
 
   /** Bookkeeping of a sign-in: not part of the account's version or audit. */
   async markSignedIn(id: number, atIso: string): Promise<void> {
-    this.signInStmt.run(atIso, id);
+    await this.signInStmt.run([atIso, id]);
   }
 
   /** When each account last signed in (absent: never). */
   async lastSignIns(): Promise<Map<number, string>> {
-    return new Map(this.signInsStmt.all().map((r) => [r.id, r.last_sign_in_at]));
+    return new Map((await this.signInsStmt.all()).map((r) => [r.id, r.last_sign_in_at]));
   }
 
   async get(id: number): Promise<StoredAccount | undefined> {
-    const r = this.byId.get(id);
+    const r = await this.byId.get([id]);
     return r && fromRow(r);
   }
 
   async byUsername(username: string): Promise<StoredAccount | undefined> {
-    const r = this.byName.get(username);
+    const r = await this.byName.get([username]);
     return r && fromRow(r);
   }
 
   async all(): Promise<StoredAccount[]> {
-    return this.allStmt.all().map(fromRow);
+    return (await this.allStmt.all()).map(fromRow);
   }
 
   async count(): Promise<number> {
-    return this.countStmt.get()!.n;
+    return (await this.countStmt.get())!.n;
   }
 
   async insert(a: Omit<StoredAccount, "id">): Promise<StoredAccount> {
-    const info = this.insertStmt.run(toRow({ ...a, id: 0 }));
-    return (await this.get(Number(info.lastInsertRowid)))!;
+    const { id: _ignored, ...values } = toRow({ ...a, id: 0 });
+    const row = await this.insertStmt.get(values);
+    return (await this.get(row!.id))!;
   }
 
   async update(a: StoredAccount): Promise<void> {
-    this.updateStmt.run(toRow(a));
+    await this.updateStmt.run(toRow(a));
   }
 }
 

@@ -1,4 +1,4 @@
-import type { Db } from "./open-database.js";
+import type { Sql } from "./sql.js";
 import type { Advisor } from "../../shared/schemas/advisor.js";
 
 interface AdvisorRow {
@@ -41,35 +41,35 @@ export class AdvisorRepo {
   private readonly insertStmt;
   private readonly updateStmt;
 
-  constructor(db: Db) {
-    this.allStmt = db.prepare<[], AdvisorRow>("SELECT * FROM advisors ORDER BY display_order, id");
-    this.byId = db.prepare<[number], AdvisorRow>("SELECT * FROM advisors WHERE id = ?");
-    this.insertStmt = db.prepare(
+  constructor(sql: Sql) {
+    this.allStmt = sql.prepare<AdvisorRow>("SELECT * FROM advisors ORDER BY display_order, id");
+    this.byId = sql.prepare<AdvisorRow>("SELECT * FROM advisors WHERE id = ?");
+    this.insertStmt = sql.prepare<{ id: number }>(
       `INSERT INTO advisors (name, color, display_order, active, days_on_duty, job_categories, version, created_at, updated_at, is_sample)
-       VALUES (@name, @color, @display_order, @active, @days_on_duty, @job_categories, @version, @now, @now, @is_sample)`,
+       VALUES (@name, @color, @display_order, @active, @days_on_duty, @job_categories, @version, @now, @now, @is_sample) RETURNING id`,
     );
-    this.updateStmt = db.prepare(
+    this.updateStmt = sql.prepare(
       `UPDATE advisors SET name = @name, color = @color, display_order = @display_order, active = @active,
        days_on_duty = @days_on_duty, job_categories = @job_categories, version = @version, updated_at = @now WHERE id = @id`,
     );
   }
 
   async all(): Promise<Advisor[]> {
-    return this.allStmt.all().map(fromRow);
+    return (await this.allStmt.all()).map(fromRow);
   }
 
   async get(id: number): Promise<Advisor | undefined> {
-    const r = this.byId.get(id);
+    const r = await this.byId.get([id]);
     return r && fromRow(r);
   }
 
   async insert(a: Omit<Advisor, "id">, now: string, isSample = false): Promise<Advisor> {
     const { id: _i, ...p } = toParams({ ...a, id: 0 }, now);
-    const info = this.insertStmt.run({ ...p, is_sample: Number(isSample) });
-    return { ...a, id: Number(info.lastInsertRowid) };
+    const row = await this.insertStmt.get({ ...p, is_sample: Number(isSample) });
+    return { ...a, id: row!.id };
   }
 
   async update(a: Advisor, now: string): Promise<void> {
-    this.updateStmt.run(toParams(a, now));
+    await this.updateStmt.run(toParams(a, now));
   }
 }

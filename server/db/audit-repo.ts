@@ -1,5 +1,4 @@
-import type { Statement } from "better-sqlite3";
-import type { Db } from "./open-database.js";
+import { containing, endingWith, startingWith, type Query, type Sql } from "./sql.js";
 
 export interface AuditEntry {
   id: number;
@@ -96,28 +95,28 @@ export class AuditRepo {
   private readonly accessStmt;
   private readonly byId;
   private readonly latestStmt;
-  private readonly searches = new Map<string, Statement<(string | number)[], AuditRow>>();
+  private readonly searches = new Map<string, Query<AuditRow>>();
 
-  constructor(private readonly db: Db) {
-    this.insertStmt = db.prepare(
+  constructor(private readonly sql: Sql) {
+    this.insertStmt = sql.prepare(
       `INSERT INTO audit_log (at, actor_id, actor, action, entity, entity_id, date, before, before_changes, after, revision)
        VALUES (@at, @actor_id, @actor, @action, @entity, @entity_id, @date, @before, @before_changes, @after, @revision)`,
     );
-    this.byDate = db.prepare<[string], AuditRow>("SELECT * FROM audit_log WHERE date = ? ORDER BY id");
-    this.byEntity = db.prepare<[string, number], AuditRow>("SELECT * FROM audit_log WHERE entity = ? AND entity_id = ? ORDER BY id");
-    this.accessStmt = db.prepare<[number], AuditRow>(
+    this.byDate = sql.prepare<AuditRow>("SELECT * FROM audit_log WHERE date = ? ORDER BY id");
+    this.byEntity = sql.prepare<AuditRow>("SELECT * FROM audit_log WHERE entity = ? AND entity_id = ? ORDER BY id");
+    this.accessStmt = sql.prepare<AuditRow>(
       "SELECT * FROM audit_log WHERE entity IN ('account', 'display', 'token') ORDER BY id DESC LIMIT ?",
     );
-    this.byId = db.prepare<[number], AuditRow>("SELECT * FROM audit_log WHERE id = ?");
+    this.byId = sql.prepare<AuditRow>("SELECT * FROM audit_log WHERE id = ?");
     // site-wide entries (entity_id NULL) are few, and audit_by_entity finds them without reading the whole log
-    this.latestStmt = db.prepare<[string], AuditRow>(
+    this.latestStmt = sql.prepare<AuditRow>(
       "SELECT * FROM audit_log WHERE entity = 'settings' AND entity_id IS NULL AND action = ? ORDER BY id DESC LIMIT 1",
     );
   }
 
   async append(e: Omit<AuditEntry, "id">): Promise<void> {
     const stored = storedBefore(e.before, e.after);
-    this.insertStmt.run({
+    await this.insertStmt.run({
       at: e.at,
       actor_id: e.actorId,
       actor: e.actor,
@@ -133,23 +132,23 @@ export class AuditRepo {
   }
 
   async get(id: number): Promise<AuditEntry | undefined> {
-    const row = this.byId.get(id);
+    const row = await this.byId.get([id]);
     return row && auditFromRow(row);
   }
 
   /** The newest site-wide settings entry of one action, e.g. the last `sample.seed`. */
   async latestSiteWide(action: string): Promise<AuditEntry | undefined> {
-    const row = this.latestStmt.get(action);
+    const row = await this.latestStmt.get([action]);
     return row && auditFromRow(row);
   }
 
   async forDate(date: string): Promise<AuditEntry[]> {
-    return this.byDate.all(date).map(auditFromRow);
+    return (await this.byDate.all([date])).map(auditFromRow);
   }
 
   /** The latest changes to accounts, displays and tokens, newest first. */
   async accessChanges(limit: number): Promise<AuditEntry[]> {
-    return this.accessStmt.all(limit).map(auditFromRow);
+    return (await this.accessStmt.all([limit])).map(auditFromRow);
   }
 
   /** The newest entries matching every filter given, newest first. */
@@ -163,21 +162,21 @@ export class AuditRepo {
     if (f.fromIso !== undefined) add("at >= ?", f.fromIso);
     if (f.toIso !== undefined) add("at < ?", f.toIso);
     if (f.cardId !== undefined) add("entity = 'appointment' AND entity_id = ?", f.cardId);
-    if (f.plateKey !== undefined) add("entity = 'appointment' AND entity_id IN (SELECT id FROM appointments WHERE plate_key LIKE '%' || ?)", f.plateKey);
-    if (f.person !== undefined) add("instr(lower(actor), lower(?)) > 0", f.person);
-    if (f.kind !== undefined) add("(action = ? OR action LIKE ? || '.%')", f.kind, f.kind);
+    if (f.plateKey !== undefined) add("entity = 'appointment' AND entity_id IN (SELECT id FROM appointments WHERE plate_key LIKE ? ESCAPE '\\')", endingWith(f.plateKey));
+    if (f.person !== undefined) add("lower(actor) LIKE lower(?) ESCAPE '\\'", containing(f.person));
+    if (f.kind !== undefined) add("(action = ? OR action LIKE ? ESCAPE '\\')", f.kind, startingWith(`${f.kind}.`));
     if (f.actions !== undefined) add(`action IN (${f.actions.map(() => "?").join(", ")})`, ...f.actions);
-    const sql = `SELECT * FROM audit_log ${where.length ? `WHERE ${where.join(" AND ")}` : ""} ORDER BY id DESC LIMIT ?`;
+    const text = `SELECT * FROM audit_log ${where.length ? `WHERE ${where.join(" AND ")}` : ""} ORDER BY id DESC LIMIT ?`;
     // a handful of shapes, each prepared once
-    let stmt = this.searches.get(sql);
+    let stmt = this.searches.get(text);
     if (!stmt) {
-      stmt = this.db.prepare<(string | number)[], AuditRow>(sql);
-      this.searches.set(sql, stmt);
+      stmt = this.sql.prepare<AuditRow>(text);
+      this.searches.set(text, stmt);
     }
-    return stmt.all(...params, f.limit).map(auditFromRow);
+    return (await stmt.all([...params, f.limit])).map(auditFromRow);
   }
 
   async forEntity(entity: AuditEntry["entity"], id: number): Promise<AuditEntry[]> {
-    return this.byEntity.all(entity, id).map(auditFromRow);
+    return (await this.byEntity.all([entity, id])).map(auditFromRow);
   }
 }

@@ -4,6 +4,7 @@ import Database from "better-sqlite3";
 import type { Db } from "./open-database.js";
 import { MIGRATIONS } from "./migrations/index.js";
 import { ChangeLogRepo } from "./change-log-repo.js";
+import { sqliteSql } from "./sql.js";
 import { chmodIfPossible, createPrivateFile, PRIVATE_FILE, privateDir } from "./private-files.js";
 
 /** Automatic backups carry this mark so retention never deletes one a person made on purpose. */
@@ -96,7 +97,7 @@ export async function inspectBackup(file: string): Promise<{ revision: number; s
     const schema = db.pragma("user_version", { simple: true }) as number;
     if (schema < 1) throw new RestoreRefusedError(`${file} is not a magboard database`);
     if (schema > MIGRATIONS.length) throw new RestoreRefusedError(`${file} was written by a newer magboard (schema ${schema})`);
-    return { revision: await new ChangeLogRepo(db).revision(), schema };
+    return { revision: await new ChangeLogRepo(sqliteSql(db)).revision(), schema };
   } catch (err) {
     if (err instanceof RestoreRefusedError) throw err;
     throw new RestoreRefusedError(`${file} is not a magboard database (${(err as Error).message})`);
@@ -123,7 +124,7 @@ export async function restoreDatabase(target: string, backup: string, at: Date):
   if (existsSync(target)) {
     const current = new Database(target, { fileMustExist: true });
     try {
-      currentRevision = await new ChangeLogRepo(current).revision();
+      currentRevision = await new ChangeLogRepo(sqliteSql(current)).revision();
       saved = `${target}.before-restore-${stamp(at)}`;
       createPrivateFile(saved);
       await current.backup(saved, { progress: () => 0x7fffffff });
@@ -142,7 +143,7 @@ export async function restoreDatabase(target: string, backup: string, at: Date):
     db.pragma("journal_mode = WAL");
     db.pragma("synchronous = FULL");
     // the staged file may hold an older schema, so only the change log is opened on it, not the whole store
-    const changes = new ChangeLogRepo(db);
+    const changes = new ChangeLogRepo(sqliteSql(db));
     db.exec("BEGIN IMMEDIATE");
     try {
       await changes.restartWithResync(revision, at.getTime());

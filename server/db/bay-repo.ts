@@ -1,4 +1,4 @@
-import type { Db } from "./open-database.js";
+import type { Sql } from "./sql.js";
 import type { Bay } from "../../shared/schemas/bay.js";
 
 interface BayRow {
@@ -17,33 +17,33 @@ export class BayRepo {
   private readonly insertStmt;
   private readonly updateStmt;
 
-  constructor(db: Db) {
-    this.allStmt = db.prepare<[], BayRow>("SELECT * FROM bays ORDER BY id");
-    this.byId = db.prepare<[number], BayRow>("SELECT * FROM bays WHERE id = ?");
-    this.insertStmt = db.prepare(
+  constructor(sql: Sql) {
+    this.allStmt = sql.prepare<BayRow>("SELECT * FROM bays ORDER BY id");
+    this.byId = sql.prepare<BayRow>("SELECT * FROM bays WHERE id = ?");
+    this.insertStmt = sql.prepare<{ id: number }>(
       `INSERT INTO bays (name, kind, active, version, created_at, updated_at, is_sample)
-       VALUES (@name, @kind, @active, @version, @now, @now, @is_sample)`,
+       VALUES (@name, @kind, @active, @version, @now, @now, @is_sample) RETURNING id`,
     );
-    this.updateStmt = db.prepare(
+    this.updateStmt = sql.prepare(
       "UPDATE bays SET name = @name, kind = @kind, active = @active, version = @version, updated_at = @now WHERE id = @id",
     );
   }
 
   async all(): Promise<Bay[]> {
-    return this.allStmt.all().map(fromRow);
+    return (await this.allStmt.all()).map(fromRow);
   }
 
   async get(id: number): Promise<Bay | undefined> {
-    const r = this.byId.get(id);
+    const r = await this.byId.get([id]);
     return r && fromRow(r);
   }
 
   async insert(b: Omit<Bay, "id">, now: string, isSample = false): Promise<Bay> {
-    const info = this.insertStmt.run({ name: b.name, kind: b.kind, active: Number(b.active), version: b.version, now, is_sample: Number(isSample) });
-    return { ...b, id: Number(info.lastInsertRowid) };
+    const row = await this.insertStmt.get({ name: b.name, kind: b.kind, active: Number(b.active), version: b.version, now, is_sample: Number(isSample) });
+    return { ...b, id: row!.id };
   }
 
   async update(b: Bay, now: string): Promise<void> {
-    this.updateStmt.run({ id: b.id, name: b.name, kind: b.kind, active: Number(b.active), version: b.version, now });
+    await this.updateStmt.run({ id: b.id, name: b.name, kind: b.kind, active: Number(b.active), version: b.version, now });
   }
 }

@@ -1,4 +1,4 @@
-import type { Db } from "./open-database.js";
+import type { Sql } from "./sql.js";
 import type { CallEntry, CallList, CallListFigures, DueRules } from "../../shared/schemas/call-lists.js";
 import { DEFAULT_DUE_RULES } from "../../shared/schemas/call-lists.js";
 import type { ConfirmationCall } from "../../shared/rules/confirmation.js";
@@ -95,49 +95,49 @@ export class CallRepo {
   private readonly confirmationPut;
   private readonly confirmationsOfDate;
 
-  constructor(db: Db) {
-    this.byId = db.prepare<[number], EntryRow>("SELECT * FROM call_entries WHERE id = ?");
-    this.byList = db.prepare<{ list: string; all: number }, EntryRow>(
+  constructor(sql: Sql) {
+    this.byId = sql.prepare<EntryRow>("SELECT * FROM call_entries WHERE id = ?");
+    this.byList = sql.prepare<EntryRow>(
       "SELECT * FROM call_entries WHERE list = @list AND (@all = 1 OR state = 'open') ORDER BY coalesce(next_try_date, ''), due_date, id",
     );
-    this.insertStmt = db.prepare(`INSERT INTO call_entries (${COLS.join(", ")}) VALUES (${COLS.map((c) => "@" + c).join(", ")})`);
-    this.updateStmt = db.prepare(`UPDATE call_entries SET ${COLS.filter((c) => c !== "created_at").map((c) => `${c} = @${c}`).join(", ")} WHERE id = @id`);
-    this.keysStmt = db.prepare<[string], { vehicle_id: number; due_date: string | null; state: string }>(
+    this.insertStmt = sql.prepare<{ id: number }>(`INSERT INTO call_entries (${COLS.join(", ")}) VALUES (${COLS.map((c) => "@" + c).join(", ")}) RETURNING id`);
+    this.updateStmt = sql.prepare(`UPDATE call_entries SET ${COLS.filter((c) => c !== "created_at").map((c) => `${c} = @${c}`).join(", ")} WHERE id = @id`);
+    this.keysStmt = sql.prepare<{ vehicle_id: number; due_date: string | null; state: string }>(
       "SELECT vehicle_id, due_date, state FROM call_entries WHERE list = ?",
     );
-    this.lastContactStmt = db.prepare<[], { vehicle_id: number; at: string }>(
+    this.lastContactStmt = sql.prepare<{ vehicle_id: number; at: string }>(
       "SELECT vehicle_id, max(last_contact_at) AS at FROM call_entries WHERE last_contact_at IS NOT NULL GROUP BY vehicle_id",
     );
     // a vehicle is booked while a card for it (linked, or by plate) is still ahead or under way
-    this.bookedStmt = db.prepare<[string], { vehicle_id: number }>(
+    this.bookedStmt = sql.prepare<{ vehicle_id: number }>(
       `SELECT DISTINCT v.id AS vehicle_id FROM appointments a
          LEFT JOIN appointment_links l ON l.appointment_id = a.id
          JOIN vehicles v ON v.id = l.vehicle_id OR (l.vehicle_id IS NULL AND v.plate_key = a.plate_key)
         WHERE a.date >= ? AND a.status IN ('booked', 'confirmed', 'arrived', 'in_service')`,
     );
-    this.generationInsert = db.prepare("INSERT INTO call_generations (list, period, generated_at, generated_by, entries) VALUES (?, ?, ?, ?, ?)");
-    this.generationGet = db.prepare<[string, string], { entries: number }>("SELECT entries FROM call_generations WHERE list = ? AND period = ?");
-    this.rulesGet = db.prepare<[], { rules: string; version: number }>("SELECT rules, version FROM call_rules WHERE id = 1");
-    this.rulesPut = db.prepare(
+    this.generationInsert = sql.prepare("INSERT INTO call_generations (list, period, generated_at, generated_by, entries) VALUES (?, ?, ?, ?, ?)");
+    this.generationGet = sql.prepare<{ entries: number }>("SELECT entries FROM call_generations WHERE list = ? AND period = ?");
+    this.rulesGet = sql.prepare<{ rules: string; version: number }>("SELECT rules, version FROM call_rules WHERE id = 1");
+    this.rulesPut = sql.prepare(
       "INSERT INTO call_rules (id, rules, version, updated_at, updated_by) VALUES (1, @rules, @version, @at, @by) ON CONFLICT(id) DO UPDATE SET rules = @rules, version = @version, updated_at = @at, updated_by = @by",
     );
-    this.confirmationGet = db.prepare<[number], ConfirmationCall>(
-      "SELECT appointment_id AS appointmentId, attempts, outcome, at, by FROM confirmation_calls WHERE appointment_id = ?",
+    this.confirmationGet = sql.prepare<ConfirmationCall>(
+      'SELECT appointment_id AS "appointmentId", attempts, outcome, at, by FROM confirmation_calls WHERE appointment_id = ?',
     );
-    this.confirmationPut = db.prepare(
+    this.confirmationPut = sql.prepare(
       "INSERT INTO confirmation_calls (appointment_id, attempts, outcome, at, by) VALUES (@appointmentId, @attempts, @outcome, @at, @by) ON CONFLICT(appointment_id) DO UPDATE SET attempts = @attempts, outcome = @outcome, at = @at, by = @by",
     );
-    this.confirmationsOfDate = db.prepare<[string], ConfirmationCall>(
-      `SELECT c.appointment_id AS appointmentId, c.attempts, c.outcome, c.at, c.by FROM confirmation_calls c
+    this.confirmationsOfDate = sql.prepare<ConfirmationCall>(
+      `SELECT c.appointment_id AS "appointmentId", c.attempts, c.outcome, c.at, c.by FROM confirmation_calls c
          JOIN appointments a ON a.id = c.appointment_id WHERE a.date = ? ORDER BY a.start_time`,
     );
-    this.figuresStmt = db.prepare<{ from: string; to: string }, Omit<CallListFigures, "month"> & { month: string }>(
+    this.figuresStmt = sql.prepare<Omit<CallListFigures, "month"> & { month: string }>(
       `SELECT e.list AS list, substr(e.period, 1, 7) AS month, count(*) AS size,
-              sum(e.last_contact_at IS NOT NULL) AS contacted,
-              sum(e.state = 'booked') AS booked,
-              sum(e.outcome = 'declined') AS declined,
-              sum(e.outcome IN ('no_answer', 'wrong_number')) AS unreachable,
-              sum(a.status IN ('arrived', 'in_service', 'completed')) AS showedUp
+              count(e.last_contact_at) AS contacted,
+              count(CASE WHEN e.state = 'booked' THEN 1 END) AS booked,
+              count(CASE WHEN e.outcome = 'declined' THEN 1 END) AS declined,
+              count(CASE WHEN e.outcome IN ('no_answer', 'wrong_number') THEN 1 END) AS unreachable,
+              count(CASE WHEN a.status IN ('arrived', 'in_service', 'completed') THEN 1 END) AS "showedUp"
          FROM call_entries e LEFT JOIN appointments a ON a.id = e.appointment_id
         WHERE substr(e.period, 1, 7) BETWEEN @from AND @to
         GROUP BY e.list, month ORDER BY month, e.list`,
@@ -145,41 +145,42 @@ export class CallRepo {
   }
 
   async confirmationCall(appointmentId: number): Promise<ConfirmationCall | undefined> {
-    return this.confirmationGet.get(appointmentId);
+    return this.confirmationGet.get([appointmentId]);
   }
 
   async putConfirmationCall(c: ConfirmationCall): Promise<void> {
-    this.confirmationPut.run(c);
+    await this.confirmationPut.run(c);
   }
 
   /** The day-before calls made for the cards of `date`. */
   async confirmationCalls(date: string): Promise<ConfirmationCall[]> {
-    return this.confirmationsOfDate.all(date);
+    return this.confirmationsOfDate.all([date]);
   }
 
   async get(id: number): Promise<CallEntry | undefined> {
-    const r = this.byId.get(id);
+    const r = await this.byId.get([id]);
     return r && entryOf(r);
   }
 
   async list(list: CallList, includeClosed: boolean): Promise<CallEntry[]> {
-    return this.byList.all({ list, all: includeClosed ? 1 : 0 }).map(entryOf);
+    return (await this.byList.all({ list, all: includeClosed ? 1 : 0 })).map(entryOf);
   }
 
   async insert(e: Omit<CallEntry, "id">): Promise<CallEntry> {
-    const info = this.insertStmt.run(params({ ...e, id: 0 }));
-    return { ...e, id: Number(info.lastInsertRowid) };
+    const { id: _ignored, ...values } = params({ ...e, id: 0 });
+    const row = await this.insertStmt.get(values);
+    return { ...e, id: row!.id };
   }
 
   async update(e: CallEntry): Promise<void> {
-    this.updateStmt.run(params(e));
+    await this.updateStmt.run(params(e));
   }
 
   /** `vehicle|dueDate` of every entry on a list, and the vehicles with an open one. */
   async listed(list: CallList): Promise<{ keys: Set<string>; open: Set<number> }> {
     const keys = new Set<string>();
     const open = new Set<number>();
-    for (const r of this.keysStmt.all(list)) {
+    for (const r of await this.keysStmt.all([list])) {
       keys.add(`${r.vehicle_id}|${r.due_date ?? ""}`);
       if (r.state === "open") open.add(r.vehicle_id);
     }
@@ -187,34 +188,34 @@ export class CallRepo {
   }
 
   async lastContacts(): Promise<Map<number, string>> {
-    return new Map(this.lastContactStmt.all().map((r) => [r.vehicle_id, r.at]));
+    return new Map((await this.lastContactStmt.all()).map((r) => [r.vehicle_id, r.at]));
   }
 
   async bookedVehicles(fromDate: string): Promise<Set<number>> {
-    return new Set(this.bookedStmt.all(fromDate).map((r) => r.vehicle_id));
+    return new Set((await this.bookedStmt.all([fromDate])).map((r) => r.vehicle_id));
   }
 
   /** Records that (list, period) was generated; throws on a second time, which rolls the generation back. */
   async recordGeneration(list: CallList, period: string, at: string, by: string, entries: number): Promise<void> {
-    this.generationInsert.run(list, period, at, by, entries);
+    await this.generationInsert.run([list, period, at, by, entries]);
   }
 
   async generated(list: CallList, period: string): Promise<boolean> {
-    return this.generationGet.get(list, period) !== undefined;
+    return (await this.generationGet.get([list, period])) !== undefined;
   }
 
   async rules(): Promise<{ rules: DueRules; version: number }> {
-    const r = this.rulesGet.get();
+    const r = await this.rulesGet.get();
     return r ? { rules: { ...DEFAULT_DUE_RULES, ...(JSON.parse(r.rules) as Partial<DueRules>) }, version: r.version } : { rules: DEFAULT_DUE_RULES, version: 1 };
   }
 
   async putRules(rules: DueRules, version: number, at: string, by: string): Promise<void> {
-    this.rulesPut.run({ rules: JSON.stringify(rules), version, at, by });
+    await this.rulesPut.run({ rules: JSON.stringify(rules), version, at, by });
   }
 
   /** Per list and month (of the period the entry was listed for): size, contacted, booked, declined, unreachable, showed up. */
   async figures(fromMonth: string, toMonth: string): Promise<CallListFigures[]> {
-    return this.figuresStmt.all({ from: fromMonth, to: toMonth }).map((r) => ({
+    return (await this.figuresStmt.all({ from: fromMonth, to: toMonth })).map((r) => ({
       list: r.list,
       month: r.month,
       size: r.size,

@@ -1,4 +1,4 @@
-import type { Db } from "./open-database.js";
+import type { Sql } from "./sql.js";
 import type { ChangeOp } from "../../shared/schemas/board.js";
 
 export interface LoggedChange {
@@ -30,21 +30,23 @@ export class ChangeLogRepo {
   private readonly trimStmt;
   private readonly clearStmt;
 
-  constructor(db: Db) {
+  constructor(sql: Sql) {
     // the newest change is the revision; a database an older magboard wrote also kept it in meta, which only it updated
-    this.revisionStmt = db.prepare<[], { revision: number }>(
-      `SELECT max(coalesce((SELECT max(revision) FROM change_log), 0),
-                  coalesce((SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'revision'), 0)) AS revision`,
+    // (the greater of the two is taken here: SQLite's two-argument max() is PostgreSQL's greatest())
+    this.revisionStmt = sql.prepare<{ logged: number; meta: number }>(
+      `SELECT coalesce((SELECT max(revision) FROM change_log), 0) AS logged,
+              coalesce((SELECT CAST(value AS BIGINT) FROM meta WHERE key = 'revision'), 0) AS meta`,
     );
-    this.insertStmt = db.prepare("INSERT INTO change_log (revision, at, dates, ops) VALUES (@revision, @at, @dates, @ops)");
-    this.sinceStmt = db.prepare<[number, number], ChangeRow>("SELECT * FROM change_log WHERE revision > ? ORDER BY revision LIMIT ?");
-    this.oldestStmt = db.prepare<[], { revision: number | null }>("SELECT min(revision) AS revision FROM change_log");
-    this.trimStmt = db.prepare("DELETE FROM change_log WHERE revision <= ?");
-    this.clearStmt = db.prepare("DELETE FROM change_log");
+    this.insertStmt = sql.prepare("INSERT INTO change_log (revision, at, dates, ops) VALUES (@revision, @at, @dates, @ops)");
+    this.sinceStmt = sql.prepare<ChangeRow>("SELECT * FROM change_log WHERE revision > ? ORDER BY revision LIMIT ?");
+    this.oldestStmt = sql.prepare<{ revision: number | null }>("SELECT min(revision) AS revision FROM change_log");
+    this.trimStmt = sql.prepare("DELETE FROM change_log WHERE revision <= ?");
+    this.clearStmt = sql.prepare("DELETE FROM change_log");
   }
 
   async revision(): Promise<number> {
-    return this.revisionStmt.get()?.revision ?? 0;
+    const r = await this.revisionStmt.get();
+    return r ? Math.max(r.logged, r.meta) : 0;
   }
 
   /**
@@ -52,14 +54,14 @@ export class ChangeLogRepo {
    * separate counter was one more page written and synced with every command (issue 16, point 2).
    */
   async append(change: LoggedChange): Promise<void> {
-    this.insertStmt.run({
+    await this.insertStmt.run({
       revision: change.revision,
       at: new Date(change.at).toISOString(),
       dates: JSON.stringify(change.dates),
       ops: JSON.stringify(change.ops),
     });
     // the archiving job moves rows past CHANGE_LOG_KEEP to the archive every hour; this only bounds the table should it not run
-    if (change.revision % 500 === 0) this.trimStmt.run(change.revision - CHANGE_LOG_BACKSTOP);
+    if (change.revision % 500 === 0) await this.trimStmt.run([change.revision - CHANGE_LOG_BACKSTOP]);
   }
 
   /**
@@ -68,7 +70,7 @@ export class ChangeLogRepo {
    * history for the one it saw.
    */
   async restartWithResync(revision: number, at: number): Promise<void> {
-    this.clearStmt.run();
+    await this.clearStmt.run();
     await this.append({ revision, at, dates: null, ops: [{ kind: "resync" }] });
   }
 
@@ -79,9 +81,9 @@ export class ChangeLogRepo {
     if (since > current) return null;
     if (since === current) return [];
     if (current - since > limit) return null;
-    const oldest = this.oldestStmt.get()?.revision ?? null;
+    const oldest = (await this.oldestStmt.get())?.revision ?? null;
     if (oldest === null || oldest > since + 1) return null;
-    return this.sinceStmt.all(since, limit).map((r) => ({
+    return (await this.sinceStmt.all([since, limit])).map((r) => ({
       revision: r.revision,
       at: Date.parse(r.at),
       dates: JSON.parse(r.dates) as string[] | null,

@@ -1,5 +1,5 @@
 import type { PairedDisplay } from "../../shared/schemas/access.js";
-import type { Db } from "./open-database.js";
+import type { Sql } from "./sql.js";
 
 interface DisplayRow {
   id: number;
@@ -40,44 +40,44 @@ export class DisplayRepo {
   private readonly updateStmt;
   private readonly seenStmt;
 
-  constructor(db: Db) {
-    this.byId = db.prepare<[number], DisplayRow>("SELECT * FROM displays WHERE id = ?");
-    this.byKey = db.prepare<[string], DisplayRow>("SELECT * FROM displays WHERE key_hash = ? AND revoked = 0");
-    this.allStmt = db.prepare<[], DisplayRow>("SELECT * FROM displays ORDER BY id");
-    this.insertStmt = db.prepare(
+  constructor(sql: Sql) {
+    this.byId = sql.prepare<DisplayRow>("SELECT * FROM displays WHERE id = ?");
+    this.byKey = sql.prepare<DisplayRow>("SELECT * FROM displays WHERE key_hash = ? AND revoked = 0");
+    this.allStmt = sql.prepare<DisplayRow>("SELECT * FROM displays ORDER BY id");
+    this.insertStmt = sql.prepare<{ id: number }>(
       `INSERT INTO displays (name, visibility, language, advisor_ids, layout, window_before, window_after, key_hash, revoked, version, created_at, last_seen_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, 1, ?, NULL)`,
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, 1, ?, NULL) RETURNING id`,
     );
-    this.updateStmt = db.prepare("UPDATE displays SET name = ?, visibility = ?, language = ?, advisor_ids = ?, layout = ?, window_before = ?, window_after = ?, revoked = ?, version = ? WHERE id = ?");
-    this.seenStmt = db.prepare("UPDATE displays SET last_seen_at = ? WHERE id = ?");
+    this.updateStmt = sql.prepare("UPDATE displays SET name = ?, visibility = ?, language = ?, advisor_ids = ?, layout = ?, window_before = ?, window_after = ?, revoked = ?, version = ? WHERE id = ?");
+    this.seenStmt = sql.prepare("UPDATE displays SET last_seen_at = ? WHERE id = ?");
   }
 
   async get(id: number): Promise<PairedDisplay | undefined> {
-    const r = this.byId.get(id);
+    const r = await this.byId.get([id]);
     return r && fromRow(r);
   }
 
   /** The live (not revoked) display holding this key hash. */
   async byKeyHash(keyHash: string): Promise<PairedDisplay | undefined> {
-    const r = this.byKey.get(keyHash);
+    const r = await this.byKey.get([keyHash]);
     return r && fromRow(r);
   }
 
   async all(): Promise<PairedDisplay[]> {
-    return this.allStmt.all().map(fromRow);
+    return (await this.allStmt.all()).map(fromRow);
   }
 
   async insert(d: Pick<PairedDisplay, "name" | "visibility" | "language" | "advisorIds" | "layout" | "windowBefore" | "windowAfter" | "createdAt">, keyHash: string): Promise<PairedDisplay> {
-    const info = this.insertStmt.run(d.name, d.visibility, d.language, JSON.stringify(d.advisorIds), d.layout, d.windowBefore, d.windowAfter, keyHash, d.createdAt);
-    return (await this.get(Number(info.lastInsertRowid)))!;
+    const row = await this.insertStmt.get([d.name, d.visibility, d.language, JSON.stringify(d.advisorIds), d.layout, d.windowBefore, d.windowAfter, keyHash, d.createdAt]);
+    return (await this.get(row!.id))!;
   }
 
   async update(d: PairedDisplay): Promise<void> {
-    this.updateStmt.run(d.name, d.visibility, d.language, JSON.stringify(d.advisorIds), d.layout, d.windowBefore, d.windowAfter, d.revoked ? 1 : 0, d.version, d.id);
+    await this.updateStmt.run([d.name, d.visibility, d.language, JSON.stringify(d.advisorIds), d.layout, d.windowBefore, d.windowAfter, d.revoked ? 1 : 0, d.version, d.id]);
   }
 
   /** When the screen was last connected: status for the manager, not part of the board. */
   async markSeen(id: number, at: string): Promise<void> {
-    this.seenStmt.run(at, id);
+    await this.seenStmt.run([at, id]);
   }
 }

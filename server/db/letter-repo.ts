@@ -1,4 +1,4 @@
-import type { Db } from "./open-database.js";
+import type { Sql } from "./sql.js";
 import { DEFAULT_LETTER_SETTINGS, type ContactBatch, type ContactSend, type HookState, type LetterSettings } from "../../shared/schemas/letters.js";
 
 interface SendRow {
@@ -67,81 +67,81 @@ export class LetterRepo {
   private readonly failedStmt;
   private readonly nextDueStmt;
 
-  constructor(db: Db) {
-    this.settingsGet = db.prepare<[], { settings: string; version: number }>("SELECT settings, version FROM letter_settings WHERE id = 1");
-    this.settingsPut = db.prepare(
+  constructor(sql: Sql) {
+    this.settingsGet = sql.prepare<{ settings: string; version: number }>("SELECT settings, version FROM letter_settings WHERE id = 1");
+    this.settingsPut = sql.prepare(
       "INSERT INTO letter_settings (id, settings, version, updated_at, updated_by) VALUES (1, @settings, @version, @at, @by) ON CONFLICT(id) DO UPDATE SET settings = @settings, version = @version, updated_at = @at, updated_by = @by",
     );
-    this.batchInsert = db.prepare("INSERT INTO contact_batches (kind, language, at, by, follow_up_date) VALUES (@kind, @language, @at, @by, @followUpDate)");
-    this.batchGet = db.prepare<[number], BatchRow>("SELECT * FROM contact_batches WHERE id = ?");
-    this.sendInsert = db.prepare(
+    this.batchInsert = sql.prepare<{ id: number }>("INSERT INTO contact_batches (kind, language, at, by, follow_up_date) VALUES (@kind, @language, @at, @by, @followUpDate) RETURNING id");
+    this.batchGet = sql.prepare<BatchRow>("SELECT * FROM contact_batches WHERE id = ?");
+    this.sendInsert = sql.prepare<{ id: number }>(
       `INSERT INTO contact_sends (batch_id, entry_id, kind, language, phone, plate, message, hook_state, hook_attempts, hook_error, hook_due_at, at)
-       VALUES (@batchId, @entryId, @kind, @language, @phone, @plate, @message, @hookState, 0, '', @dueAt, @at)`,
+       VALUES (@batchId, @entryId, @kind, @language, @phone, @plate, @message, @hookState, 0, '', @dueAt, @at) RETURNING id`,
     );
-    this.sendsOfBatch = db.prepare<[number], SendRow>("SELECT * FROM contact_sends WHERE batch_id = ? ORDER BY id");
-    this.sendGet = db.prepare<[number], SendRow>("SELECT * FROM contact_sends WHERE id = ?");
-    this.pendingStmt = db.prepare<[number, number], SendRow>("SELECT * FROM contact_sends WHERE hook_state = 'pending' AND hook_due_at <= ? ORDER BY hook_due_at, id LIMIT ?");
-    this.hookUpdate = db.prepare("UPDATE contact_sends SET hook_state = @state, hook_attempts = @attempts, hook_error = @error, hook_due_at = @dueAt WHERE id = @id");
-    this.contactsStmt = db.prepare<[string], { entry_id: number; kind: string; at: string }>(
+    this.sendsOfBatch = sql.prepare<SendRow>("SELECT * FROM contact_sends WHERE batch_id = ? ORDER BY id");
+    this.sendGet = sql.prepare<SendRow>("SELECT * FROM contact_sends WHERE id = ?");
+    this.pendingStmt = sql.prepare<SendRow>("SELECT * FROM contact_sends WHERE hook_state = 'pending' AND hook_due_at <= ? ORDER BY hook_due_at, id LIMIT ?");
+    this.hookUpdate = sql.prepare("UPDATE contact_sends SET hook_state = @state, hook_attempts = @attempts, hook_error = @error, hook_due_at = @dueAt WHERE id = @id");
+    this.contactsStmt = sql.prepare<{ entry_id: number; kind: string; at: string }>(
       "SELECT s.entry_id, s.kind, max(s.at) AS at FROM contact_sends s JOIN call_entries e ON e.id = s.entry_id WHERE e.list = ? GROUP BY s.entry_id, s.kind",
     );
-    this.nextDueStmt = db.prepare<[], { at: number | null }>("SELECT min(hook_due_at) AS at FROM contact_sends WHERE hook_state = 'pending'");
-    this.failedStmt = db.prepare<[number], SendRow>("SELECT * FROM contact_sends WHERE hook_state = 'failed' ORDER BY id DESC LIMIT ?");
+    this.nextDueStmt = sql.prepare<{ at: number | null }>("SELECT min(hook_due_at) AS at FROM contact_sends WHERE hook_state = 'pending'");
+    this.failedStmt = sql.prepare<SendRow>("SELECT * FROM contact_sends WHERE hook_state = 'failed' ORDER BY id DESC LIMIT ?");
   }
 
   async settings(): Promise<{ settings: LetterSettings; version: number }> {
-    const r = this.settingsGet.get();
+    const r = await this.settingsGet.get();
     return r ? { settings: { ...DEFAULT_LETTER_SETTINGS, ...(JSON.parse(r.settings) as Partial<LetterSettings>) }, version: r.version } : { settings: DEFAULT_LETTER_SETTINGS, version: 1 };
   }
 
   async putSettings(settings: LetterSettings, version: number, at: string, by: string): Promise<void> {
-    this.settingsPut.run({ settings: JSON.stringify(settings), version, at, by });
+    await this.settingsPut.run({ settings: JSON.stringify(settings), version, at, by });
   }
 
   async insertBatch(b: Omit<ContactBatch, "id" | "sends">): Promise<number> {
-    return Number(this.batchInsert.run(b).lastInsertRowid);
+    return (await this.batchInsert.get(b))!.id;
   }
 
   /** `dueAt` is when the hook may first send it (null when there is no hook). */
   async insertSend(s: Omit<ContactSend, "id" | "hookAttempts" | "hookError">, dueAt: number | null): Promise<ContactSend> {
-    const id = Number(this.sendInsert.run({ ...s, dueAt }).lastInsertRowid);
+    const id = (await this.sendInsert.get({ ...s, dueAt }))!.id;
     return { ...s, id, hookAttempts: 0, hookError: "" };
   }
 
   async batch(id: number): Promise<ContactBatch | undefined> {
-    const b = this.batchGet.get(id);
+    const b = await this.batchGet.get([id]);
     if (!b) return undefined;
-    return { id: b.id, kind: b.kind, language: b.language, at: b.at, by: b.by, followUpDate: b.follow_up_date, sends: this.sendsOfBatch.all(id).map(sendOf) };
+    return { id: b.id, kind: b.kind, language: b.language, at: b.at, by: b.by, followUpDate: b.follow_up_date, sends: (await this.sendsOfBatch.all([id])).map(sendOf) };
   }
 
   async send(id: number): Promise<ContactSend | undefined> {
-    const r = this.sendGet.get(id);
+    const r = await this.sendGet.get([id]);
     return r && sendOf(r);
   }
 
   /** Texts the hook may send at `now`, oldest first. */
   async pendingTexts(now: number, limit: number): Promise<PendingText[]> {
-    return this.pendingStmt.all(now, limit).map((r) => ({ ...sendOf(r), dueAt: r.hook_due_at ?? now }));
+    return (await this.pendingStmt.all([now, limit])).map((r) => ({ ...sendOf(r), dueAt: r.hook_due_at ?? now }));
   }
 
   async setHookState(id: number, state: HookState, attempts: number, error: string, dueAt: number | null): Promise<void> {
-    this.hookUpdate.run({ id, state, attempts, error, dueAt });
+    await this.hookUpdate.run({ id, state, attempts, error, dueAt });
   }
 
   /** When the next pending text may be tried; null when none is waiting. */
   async nextHookDue(): Promise<number | null> {
-    return this.nextDueStmt.get()?.at ?? null;
+    return (await this.nextDueStmt.get())?.at ?? null;
   }
 
   /** The texts the gateway did not take after every retry, newest first. */
   async failedTexts(limit: number): Promise<ContactSend[]> {
-    return this.failedStmt.all(limit).map(sendOf);
+    return (await this.failedStmt.all([limit])).map(sendOf);
   }
 
   /** Per entry of a list, when its last letter and last text went out. */
   async entryContacts(list: string): Promise<Map<number, EntryContacts>> {
     const out = new Map<number, EntryContacts>();
-    for (const r of this.contactsStmt.all(list)) {
+    for (const r of await this.contactsStmt.all([list])) {
       const c = out.get(r.entry_id) ?? { letterAt: null, textAt: null };
       if (r.kind === "letter") c.letterAt = r.at;
       else c.textAt = r.at;

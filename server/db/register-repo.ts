@@ -1,6 +1,7 @@
-import type { Db } from "./open-database.js";
+import type { Sql } from "./sql.js";
 import type { Customer, Vehicle } from "../../shared/schemas/register.js";
 import { plateSearchKey } from "../../shared/rules/plate.js";
+import { containing } from "./sql.js";
 
 interface CustomerRow {
   id: number;
@@ -84,7 +85,7 @@ const V_COLS = [
   "plate", "plate_key", "vin", "model", "sale_date", "last_service_date", "last_service_km", "insurance_end", "inspection_due",
   "warranty_end", "customer_id", "advisor_id", "version", "created_at", "updated_at",
 ];
-const insertSql = (table: string, cols: string[]) => `INSERT INTO ${table} (${cols.join(", ")}) VALUES (${cols.map((c) => "@" + c).join(", ")})`;
+const insertSql = (table: string, cols: string[]) => `INSERT INTO ${table} (${cols.join(", ")}) VALUES (${cols.map((c) => "@" + c).join(", ")}) RETURNING id`;
 const updateSql = (table: string, cols: string[]) =>
   `UPDATE ${table} SET ${cols.filter((c) => c !== "created_at").map((c) => `${c} = @${c}`).join(", ")} WHERE id = @id`;
 
@@ -107,105 +108,107 @@ export class RegisterRepo {
   private readonly linkOf;
   private readonly countStmt;
 
-  constructor(db: Db) {
-    this.customerById = db.prepare<[number], CustomerRow>("SELECT * FROM customers WHERE id = ?");
-    this.customersByPhone = db.prepare<[string], CustomerRow>("SELECT * FROM customers WHERE phone_key = ? ORDER BY id");
-    this.insertCustomer = db.prepare(insertSql("customers", C_COLS));
-    this.updateCustomer = db.prepare(updateSql("customers", C_COLS));
-    this.vehicleById = db.prepare<[number], VehicleRow>("SELECT * FROM vehicles WHERE id = ?");
-    this.vehicleByPlate = db.prepare<[string], VehicleRow>("SELECT * FROM vehicles WHERE plate_key = ?");
-    this.vehicleByVin = db.prepare<[string], VehicleRow>("SELECT * FROM vehicles WHERE vin = ? AND vin <> ''");
-    this.vehiclesOfCustomer = db.prepare<[number], VehicleRow>("SELECT * FROM vehicles WHERE customer_id = ? ORDER BY id");
-    this.allVehicles = db.prepare<[], VehicleRow>("SELECT * FROM vehicles ORDER BY id");
-    this.allCustomers = db.prepare<[], CustomerRow>("SELECT * FROM customers ORDER BY id");
-    this.insertVehicle = db.prepare(insertSql("vehicles", V_COLS));
-    this.updateVehicle = db.prepare(updateSql("vehicles", V_COLS));
-    this.searchStmt = db.prepare<{ key: string; phone: string; limit: number; offset: number }, VehicleRow>(
-      // instr, not LIKE: a typed % or _ is a character to find
+  constructor(sql: Sql) {
+    this.customerById = sql.prepare<CustomerRow>("SELECT * FROM customers WHERE id = ?");
+    this.customersByPhone = sql.prepare<CustomerRow>("SELECT * FROM customers WHERE phone_key = ? ORDER BY id");
+    this.insertCustomer = sql.prepare<{ id: number }>(insertSql("customers", C_COLS));
+    this.updateCustomer = sql.prepare(updateSql("customers", C_COLS));
+    this.vehicleById = sql.prepare<VehicleRow>("SELECT * FROM vehicles WHERE id = ?");
+    this.vehicleByPlate = sql.prepare<VehicleRow>("SELECT * FROM vehicles WHERE plate_key = ?");
+    this.vehicleByVin = sql.prepare<VehicleRow>("SELECT * FROM vehicles WHERE vin = ? AND vin <> ''");
+    this.vehiclesOfCustomer = sql.prepare<VehicleRow>("SELECT * FROM vehicles WHERE customer_id = ? ORDER BY id");
+    this.allVehicles = sql.prepare<VehicleRow>("SELECT * FROM vehicles ORDER BY id");
+    this.allCustomers = sql.prepare<CustomerRow>("SELECT * FROM customers ORDER BY id");
+    this.insertVehicle = sql.prepare<{ id: number }>(insertSql("vehicles", V_COLS));
+    this.updateVehicle = sql.prepare(updateSql("vehicles", V_COLS));
+    this.searchStmt = sql.prepare<VehicleRow>(
+      // LIKE with ESCAPE (sql.ts `containing`): a typed % or _ is a character to find; a pattern left NULL finds nothing
       `SELECT v.* FROM vehicles v LEFT JOIN customers c ON c.id = v.customer_id
-        WHERE (@key = '' AND @phone = '') OR (@key <> '' AND instr(v.plate_key, @key) > 0) OR (@phone <> '' AND instr(c.phone_key, @phone) > 0)
-           OR (@key <> '' AND instr(upper(c.name), @key) > 0) OR (@key <> '' AND instr(v.vin, @key) > 0)
+        WHERE (@key IS NULL AND @phone IS NULL) OR v.plate_key LIKE @key ESCAPE '\\' OR c.phone_key LIKE @phone ESCAPE '\\'
+           OR upper(c.name) LIKE upper(@key) ESCAPE '\\' OR upper(v.vin) LIKE upper(@key) ESCAPE '\\'
         ORDER BY v.plate_key LIMIT @limit OFFSET @offset`,
     );
-    this.linkStmt = db.prepare(
-      "INSERT INTO appointment_links (appointment_id, vehicle_id, entry_id) VALUES (?, ?, ?) ON CONFLICT(appointment_id) DO UPDATE SET vehicle_id = excluded.vehicle_id, entry_id = coalesce(excluded.entry_id, entry_id)",
+    this.linkStmt = sql.prepare(
+      "INSERT INTO appointment_links (appointment_id, vehicle_id, entry_id) VALUES (?, ?, ?) ON CONFLICT(appointment_id) DO UPDATE SET vehicle_id = excluded.vehicle_id, entry_id = coalesce(excluded.entry_id, appointment_links.entry_id)",
     );
-    this.linkOf = db.prepare<[number], { vehicle_id: number | null; entry_id: number | null }>("SELECT vehicle_id, entry_id FROM appointment_links WHERE appointment_id = ?");
-    this.countStmt = db.prepare<[], { n: number }>("SELECT count(*) AS n FROM vehicles");
+    this.linkOf = sql.prepare<{ vehicle_id: number | null; entry_id: number | null }>("SELECT vehicle_id, entry_id FROM appointment_links WHERE appointment_id = ?");
+    this.countStmt = sql.prepare<{ n: number }>("SELECT count(*) AS n FROM vehicles");
   }
 
   async customer(id: number): Promise<Customer | undefined> {
-    const r = this.customerById.get(id);
+    const r = await this.customerById.get([id]);
     return r && customerOf(r);
   }
 
   async customersWithPhone(phone: string): Promise<Customer[]> {
     const key = phoneKey(phone);
-    return key === "" ? [] : this.customersByPhone.all(key).map(customerOf);
+    return key === "" ? [] : (await this.customersByPhone.all([key])).map(customerOf);
   }
 
   async customers(): Promise<Customer[]> {
-    return this.allCustomers.all().map(customerOf);
+    return (await this.allCustomers.all()).map(customerOf);
   }
 
   async insertCustomerRow(c: Omit<Customer, "id">): Promise<Customer> {
-    const info = this.insertCustomer.run(customerParams({ ...c, id: 0 }));
-    return { ...c, id: Number(info.lastInsertRowid) };
+    const { id: _ignored, ...values } = customerParams({ ...c, id: 0 });
+    const row = await this.insertCustomer.get(values);
+    return { ...c, id: row!.id };
   }
 
   async updateCustomerRow(c: Customer): Promise<void> {
-    this.updateCustomer.run(customerParams(c));
+    await this.updateCustomer.run(customerParams(c));
   }
 
   async vehicle(id: number): Promise<Vehicle | undefined> {
-    const r = this.vehicleById.get(id);
+    const r = await this.vehicleById.get([id]);
     return r && vehicleOf(r);
   }
 
   async vehicleWithPlate(plate: string): Promise<Vehicle | undefined> {
-    const r = this.vehicleByPlate.get(plateSearchKey(plate));
+    const r = await this.vehicleByPlate.get([plateSearchKey(plate)]);
     return r && vehicleOf(r);
   }
 
   async vehicleWithVin(vin: string): Promise<Vehicle | undefined> {
-    const r = vin === "" ? undefined : this.vehicleByVin.get(vin);
+    const r = vin === "" ? undefined : await this.vehicleByVin.get([vin]);
     return r && vehicleOf(r);
   }
 
   async vehiclesOf(customerId: number): Promise<Vehicle[]> {
-    return this.vehiclesOfCustomer.all(customerId).map(vehicleOf);
+    return (await this.vehiclesOfCustomer.all([customerId])).map(vehicleOf);
   }
 
   async vehicles(): Promise<Vehicle[]> {
-    return this.allVehicles.all().map(vehicleOf);
+    return (await this.allVehicles.all()).map(vehicleOf);
   }
 
   async vehicleCount(): Promise<number> {
-    return this.countStmt.get()!.n;
+    return (await this.countStmt.get())!.n;
   }
 
   async insertVehicleRow(v: Omit<Vehicle, "id">): Promise<Vehicle> {
-    const info = this.insertVehicle.run(vehicleParams({ ...v, id: 0 }));
-    return { ...v, id: Number(info.lastInsertRowid) };
+    const { id: _ignored, ...values } = vehicleParams({ ...v, id: 0 });
+    const row = await this.insertVehicle.get(values);
+    return { ...v, id: row!.id };
   }
 
   async updateVehicleRow(v: Vehicle): Promise<void> {
-    this.updateVehicle.run(vehicleParams(v));
+    await this.updateVehicle.run(vehicleParams(v));
   }
 
   /** Vehicles whose plate, VIN or owner's name holds `query`, or whose owner's phone holds its digits. */
   async search(query: string, limit: number, offset = 0): Promise<Vehicle[]> {
     const key = plateSearchKey(query);
     const digits = phoneKey(query);
-    return this.searchStmt.all({ key, phone: digits.length >= 4 ? digits : "", limit, offset }).map(vehicleOf);
+    return (await this.searchStmt.all({ key: key ? containing(key) : null, phone: digits.length >= 4 ? containing(digits) : null, limit, offset })).map(vehicleOf);
   }
 
   async link(appointmentId: number, vehicleId: number | null, entryId: number | null): Promise<void> {
-    this.linkStmt.run(appointmentId, vehicleId, entryId);
+    await this.linkStmt.run([appointmentId, vehicleId, entryId]);
   }
 
   async linkFor(appointmentId: number): Promise<{ vehicleId: number | null; entryId: number | null } | undefined> {
-    const r = this.linkOf.get(appointmentId);
+    const r = await this.linkOf.get([appointmentId]);
     return r && { vehicleId: r.vehicle_id, entryId: r.entry_id };
   }
 }

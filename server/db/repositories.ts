@@ -1,4 +1,4 @@
-import type { Db } from "./open-database.js";
+import type { Sql } from "./sql.js";
 import { AppointmentRepo } from "./appointment-repo.js";
 import { AdvisorRepo } from "./advisor-repo.js";
 import { BayRepo } from "./bay-repo.js";
@@ -17,7 +17,7 @@ import { RetentionRepo } from "./retention-repo.js";
 import { QueueNumberRepo } from "./queue-number-repo.js";
 import { LetterRepo } from "./letter-repo.js";
 
-/** One repository per table; the connection itself stays with the Store (store.ts). */
+/** One repository per table; the connection itself stays with the Store (store.ts, pg/pg-store.ts). */
 export interface Repositories {
   appointments: AppointmentRepo;
   advisors: AdvisorRepo;
@@ -38,24 +38,25 @@ export interface Repositories {
   letters: LetterRepo;
 }
 
-export function createRepositories(db: Db): Repositories {
+/** The repositories over one engine; each prepares its statements once, here. */
+export function createRepositories(sql: Sql, opts: { cacheSettings?: boolean } = {}): Repositories {
   return {
-    appointments: new AppointmentRepo(db),
-    advisors: new AdvisorRepo(db),
-    bays: new BayRepo(db),
-    settings: new SettingsRepo(db),
-    audit: new AuditRepo(db),
-    changes: new ChangeLogRepo(db),
-    idempotency: new IdempotencyRepo(db),
-    sample: new SampleRepo(db),
-    accounts: new AccountRepo(db),
-    sessions: new SessionRepo(db),
-    displays: new DisplayRepo(db),
-    tokens: new TokenRepo(db),
-    register: new RegisterRepo(db),
-    calls: new CallRepo(db),
-    retention: new RetentionRepo(db),
-    queueNumbers: new QueueNumberRepo(db),
-    letters: new LetterRepo(db),
+    appointments: new AppointmentRepo(sql),
+    advisors: new AdvisorRepo(sql),
+    bays: new BayRepo(sql),
+    settings: new SettingsRepo(sql, opts.cacheSettings ?? true),
+    audit: new AuditRepo(sql),
+    changes: new ChangeLogRepo(sql),
+    idempotency: new IdempotencyRepo(sql),
+    sample: new SampleRepo(sql),
+    accounts: new AccountRepo(sql),
+    sessions: new SessionRepo(sql),
+    displays: new DisplayRepo(sql),
+    tokens: new TokenRepo(sql),
+    register: new RegisterRepo(sql),
+    calls: new CallRepo(sql),
+    retention: new RetentionRepo(sql),
+    queueNumbers: new QueueNumberRepo(sql),
+    letters: new LetterRepo(sql),
   };
 }

@@ -1,4 +1,4 @@
-import type { Db } from "./open-database.js";
+import type { Sql } from "./sql.js";
 
 export interface StoredSession {
   idHash: string;
@@ -25,38 +25,38 @@ export class SessionRepo {
   private readonly deleteForAccount;
   private readonly deleteExpired;
 
-  constructor(db: Db) {
-    this.getStmt = db.prepare<[string], SessionRow>("SELECT * FROM sessions WHERE id_hash = ?");
-    this.insertStmt = db.prepare("INSERT INTO sessions (id_hash, account_id, created_at, last_seen_at, expires_at) VALUES (?, ?, ?, ?, ?)");
-    this.touchStmt = db.prepare("UPDATE sessions SET last_seen_at = ? WHERE id_hash = ?");
-    this.deleteStmt = db.prepare("DELETE FROM sessions WHERE id_hash = ?");
-    this.deleteForAccount = db.prepare("DELETE FROM sessions WHERE account_id = ?");
-    this.deleteExpired = db.prepare("DELETE FROM sessions WHERE expires_at <= ? OR last_seen_at <= ?");
+  constructor(sql: Sql) {
+    this.getStmt = sql.prepare<SessionRow>("SELECT * FROM sessions WHERE id_hash = ?");
+    this.insertStmt = sql.prepare("INSERT INTO sessions (id_hash, account_id, created_at, last_seen_at, expires_at) VALUES (?, ?, ?, ?, ?)");
+    this.touchStmt = sql.prepare("UPDATE sessions SET last_seen_at = ? WHERE id_hash = ?");
+    this.deleteStmt = sql.prepare("DELETE FROM sessions WHERE id_hash = ?");
+    this.deleteForAccount = sql.prepare("DELETE FROM sessions WHERE account_id = ?");
+    this.deleteExpired = sql.prepare("DELETE FROM sessions WHERE expires_at <= ? OR last_seen_at <= ?");
   }
 
   async get(idHash: string): Promise<StoredSession | undefined> {
-    const r = this.getStmt.get(idHash);
+    const r = await this.getStmt.get([idHash]);
     return r && { idHash: r.id_hash, accountId: r.account_id, createdAt: r.created_at, lastSeenAt: r.last_seen_at, expiresAt: r.expires_at };
   }
 
   async insert(s: StoredSession): Promise<void> {
-    this.insertStmt.run(s.idHash, s.accountId, s.createdAt, s.lastSeenAt, s.expiresAt);
+    await this.insertStmt.run([s.idHash, s.accountId, s.createdAt, s.lastSeenAt, s.expiresAt]);
   }
 
   async touch(idHash: string, at: number): Promise<void> {
-    this.touchStmt.run(at, idHash);
+    await this.touchStmt.run([at, idHash]);
   }
 
   async remove(idHash: string): Promise<void> {
-    this.deleteStmt.run(idHash);
+    await this.deleteStmt.run([idHash]);
   }
 
   async removeForAccount(accountId: number): Promise<void> {
-    this.deleteForAccount.run(accountId);
+    await this.deleteForAccount.run([accountId]);
   }
 
   /** Ended sessions: past their absolute end, or idle since before `idleBefore`. */
   async removeEnded(now: number, idleBefore: number): Promise<void> {
-    this.deleteExpired.run(now, idleBefore);
+    await this.deleteExpired.run([now, idleBefore]);
   }
 }

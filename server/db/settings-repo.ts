@@ -1,4 +1,4 @@
-import type { Db } from "./open-database.js";
+import type { Sql } from "./sql.js";
 import type { Settings } from "../../shared/schemas/settings.js";
 
 interface SettingsRow {
@@ -44,9 +44,13 @@ export class SettingsRepo {
   /** Read on every command and by the clock; cached because only this repo writes it. */
   private cached: StoredSettings | undefined;
 
-  constructor(db: Db) {
-    this.getStmt = db.prepare<[], SettingsRow>("SELECT * FROM settings WHERE id = 1");
-    this.upsertStmt = db.prepare(
+  /** `cache` false: every read asks the database (repositories used outside a transaction while other nodes may write). */
+  constructor(
+    sql: Sql,
+    private readonly cache = true,
+  ) {
+    this.getStmt = sql.prepare<SettingsRow>("SELECT * FROM settings WHERE id = 1");
+    this.upsertStmt = sql.prepare(
       `INSERT INTO settings (id, site_name, time_zone, open_time, close_time, slot_minutes, late_grace_minutes,
          no_show_after_minutes, advisor_capacity_per_slot, language, greeting_limit_minutes, job_categories, version, updated_at, updated_by)
        VALUES (1, @site_name, @time_zone, @open_time, @close_time, @slot_minutes, @late_grace_minutes,
@@ -62,9 +66,9 @@ export class SettingsRepo {
 
   async get(): Promise<StoredSettings | undefined> {
     if (this.cached) return this.cached;
-    const r = this.getStmt.get();
+    const r = await this.getStmt.get();
     if (!r) return undefined;
-    this.cached = {
+    const stored: StoredSettings = {
       version: r.version,
       settings: {
         siteName: r.site_name,
@@ -80,7 +84,8 @@ export class SettingsRepo {
         jobCategories: JSON.parse(r.job_categories) as Settings["jobCategories"],
       },
     };
-    return this.cached;
+    if (this.cache) this.cached = stored;
+    return stored;
   }
 
   async require(): Promise<StoredSettings> {
@@ -90,8 +95,8 @@ export class SettingsRepo {
   }
 
   async save(s: Settings, version: number, now: string, by: string): Promise<void> {
-    this.upsertStmt.run(toParams(s, version, now, by));
-    this.cached = { settings: s, version };
+    await this.upsertStmt.run(toParams(s, version, now, by));
+    if (this.cache) this.cached = { settings: s, version };
   }
 
   /** A rolled-back transaction may have left the cache ahead of the file. */

@@ -1,5 +1,6 @@
 import type { Db } from "./open-database.js";
 import { createRepositories, type Repositories } from "./repositories.js";
+import { sqliteSql } from "./sql.js";
 
 /** What a transaction does with the repositories it is given; it runs SQL only through them. */
 export type Work<T> = (repos: Repositories) => Promise<T>;
@@ -74,7 +75,7 @@ class SqliteStore implements Store {
   private readonly waiting: (() => void)[] = [];
 
   constructor(private readonly db: Db) {
-    this.raw = createRepositories(db);
+    this.raw = createRepositories(sqliteSql(db));
     this.ping = db.prepare("SELECT 1");
     this.stmt = {
       immediate: db.prepare("BEGIN IMMEDIATE"),

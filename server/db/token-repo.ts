@@ -1,5 +1,5 @@
 import type { AccountRole, ApiToken } from "../../shared/schemas/access.js";
-import type { Db } from "./open-database.js";
+import type { Sql } from "./sql.js";
 
 interface TokenRow {
   id: number;
@@ -32,41 +32,41 @@ export class TokenRepo {
   private readonly revokeStmt;
   private readonly usedStmt;
 
-  constructor(db: Db) {
-    this.byId = db.prepare<[number], TokenRow>("SELECT * FROM api_tokens WHERE id = ?");
-    this.byHash = db.prepare<[string], TokenRow>("SELECT * FROM api_tokens WHERE token_hash = ? AND revoked = 0");
-    this.allStmt = db.prepare<[], TokenRow>("SELECT * FROM api_tokens ORDER BY id");
-    this.insertStmt = db.prepare(
-      "INSERT INTO api_tokens (name, role, advisor_id, token_hash, revoked, created_at, created_by, last_used_at) VALUES (?, ?, ?, ?, 0, ?, ?, NULL)",
+  constructor(sql: Sql) {
+    this.byId = sql.prepare<TokenRow>("SELECT * FROM api_tokens WHERE id = ?");
+    this.byHash = sql.prepare<TokenRow>("SELECT * FROM api_tokens WHERE token_hash = ? AND revoked = 0");
+    this.allStmt = sql.prepare<TokenRow>("SELECT * FROM api_tokens ORDER BY id");
+    this.insertStmt = sql.prepare<{ id: number }>(
+      "INSERT INTO api_tokens (name, role, advisor_id, token_hash, revoked, created_at, created_by, last_used_at) VALUES (?, ?, ?, ?, 0, ?, ?, NULL) RETURNING id",
     );
-    this.revokeStmt = db.prepare("UPDATE api_tokens SET revoked = 1 WHERE id = ?");
-    this.usedStmt = db.prepare("UPDATE api_tokens SET last_used_at = ? WHERE id = ?");
+    this.revokeStmt = sql.prepare("UPDATE api_tokens SET revoked = 1 WHERE id = ?");
+    this.usedStmt = sql.prepare("UPDATE api_tokens SET last_used_at = ? WHERE id = ?");
   }
 
   async get(id: number): Promise<ApiToken | undefined> {
-    const r = this.byId.get(id);
+    const r = await this.byId.get([id]);
     return r && fromRow(r);
   }
 
   async byTokenHash(hash: string): Promise<ApiToken | undefined> {
-    const r = this.byHash.get(hash);
+    const r = await this.byHash.get([hash]);
     return r && fromRow(r);
   }
 
   async all(): Promise<ApiToken[]> {
-    return this.allStmt.all().map(fromRow);
+    return (await this.allStmt.all()).map(fromRow);
   }
 
   async insert(t: Pick<ApiToken, "name" | "role" | "advisorId" | "createdAt" | "createdBy">, hash: string): Promise<ApiToken> {
-    const info = this.insertStmt.run(t.name, t.role, t.advisorId, hash, t.createdAt, t.createdBy);
-    return (await this.get(Number(info.lastInsertRowid)))!;
+    const row = await this.insertStmt.get([t.name, t.role, t.advisorId, hash, t.createdAt, t.createdBy]);
+    return (await this.get(row!.id))!;
   }
 
   async revoke(id: number): Promise<void> {
-    this.revokeStmt.run(id);
+    await this.revokeStmt.run([id]);
   }
 
   async markUsed(id: number, at: string): Promise<void> {
-    this.usedStmt.run(at, id);
+    await this.usedStmt.run([at, id]);
   }
 }

@@ -1,5 +1,6 @@
 import type Database from "better-sqlite3";
 import { AppointmentRepo } from "../../server/db/appointment-repo.js";
+import { sqliteSql } from "../../server/db/sql.js";
 import type { Appointment } from "../../shared/schemas/appointment.js";
 import { addDays, weekdayOf, zonedInstant } from "../../shared/rules/zoned-time.js";
 
@@ -12,7 +13,7 @@ const INSTANTS = ["lateAt", "arrivedAt", "greetedAt", "greetingOverdueAt", "expe
  * the database as sample rows, as `npm run sample` writes its days.
  */
 export async function fillMonthBefore(db: Database.Database, day: string, timeZone: string): Promise<number> {
-  const repo = new AppointmentRepo(db);
+  const repo = new AppointmentRepo(sqliteSql(db));
   const source = await repo.forDate(day);
   let made = 0;
   for (let d = `${day.slice(0, 7)}-01`; d < day; d = addDays(d, 1)) {

@@ -1,7 +1,12 @@
 import type { AddressInfo } from "node:net";
 import { io as connect, type Socket } from "socket.io-client";
+import { inject } from "vitest";
 import { openDatabase, type Db } from "../../server/db/open-database.js";
-import { createApp, type App } from "../../server/app.js";
+import { createApp, type App, type Storage } from "../../server/app.js";
+import { PgStore, createSitePool } from "../../server/db/pg/pg-store.js";
+import { pgSql } from "../../server/db/pg/pg-sql.js";
+import { sqliteSql, type Sql } from "../../server/db/sql.js";
+import { newTestSite } from "./pg-sites.js";
 import { silentLogger, type Logger } from "../../server/logger.js";
 import type { Clock } from "../../server/board/clock.js";
 import { ManualClock } from "./manual-clock.js";
@@ -36,9 +41,25 @@ export interface Session {
  */
 export type As = Session | "anonymous";
 
+export type Engine = "sqlite" | "postgres";
+/** The engines the pipeline's suite runs on (`describe.each(ENGINES)`). */
+export const ENGINES: readonly Engine[] = ["sqlite", "postgres"];
+
+/** Where a PostgreSQL test server's site lives: another server on it (`site`) is another node, or the same store after a restart. */
+export interface PgSite {
+  url: string;
+  siteId: number;
+}
+
 export interface TestServer {
   app: App;
+  /** The SQLite file; on PostgreSQL reading it throws (use `site`). */
   db: Db;
+  engine: Engine;
+  /** On PostgreSQL: the site's database and id. */
+  site: PgSite | null;
+  /** Statements straight on the server's database, either engine: what the test checks of the stored rows. */
+  sql: Sql;
   clock: Clock;
   url: string;
   /** The manager `admin`, signed in when the server started; `api` and `client` act as it unless told otherwise. */
@@ -55,8 +76,12 @@ export interface TestServer {
 }
 
 export interface TestServerOptions {
-  /** Defaults to a fresh in-memory database. */
+  /** Defaults to SQLite. */
+  engine?: Engine;
+  /** SQLite: defaults to a fresh in-memory database. */
   file?: string;
+  /** PostgreSQL: defaults to a new site on the run's PostgreSQL (global-setup.ts); given, the server is one more node of it. */
+  site?: PgSite;
   /** Unsent packets a screen may have queued before the server drops it. */
   maxPendingPackets?: number;
   clock?: Clock;
@@ -94,10 +119,16 @@ export function sessionCookieOf(headers: Headers): string | undefined {
 
 /** A real server on an ephemeral port, as main.ts builds it, around a database and clock the test owns. */
 export async function startTestServer(opts: TestServerOptions = {}): Promise<TestServer> {
-  const db = openDatabase(opts.file ?? ":memory:");
+  const engine = opts.engine ?? "sqlite";
+  const site = engine === "postgres" ? (opts.site ?? (await newTestSite(inject("postgresUrl")))) : null;
+  const pool = site ? createSitePool(site.url, site.siteId, { max: 4 }) : null;
+  const store = site && pool ? new PgStore(pool, site.siteId) : null;
+  const db = store ? null : openDatabase(opts.file ?? ":memory:");
+  const sql = pool ? pgSql(pool) : sqliteSql(db!);
+  const storage: Storage = store ? { store } : { db: db! };
   const clock = opts.clock ?? new ManualClock(Date.parse("2026-11-27T01:00:00Z"));
   const app = await createApp({
-    db,
+    ...storage,
     clock,
     log: opts.log ?? silentLogger,
     ...(opts.trustProxy !== undefined ? { trustProxy: opts.trustProxy } : {}),
@@ -117,7 +148,13 @@ export async function startTestServer(opts: TestServerOptions = {}): Promise<Tes
   let made = 0;
   const server: TestServer = {
     app,
-    db,
+    get db(): Db {
+      if (!db) throw new Error("this test server runs on PostgreSQL: it has no SQLite file");
+      return db;
+    },
+    engine,
+    site,
+    sql,
     clock,
     url,
     manager: { cookie: "", accountId: 1, username: "admin" },
@@ -184,7 +221,8 @@ export async function startTestServer(opts: TestServerOptions = {}): Promise<Tes
     async close() {
       for (const c of clients) c.disconnect();
       await app.close();
-      db.close();
+      db?.close();
+      await store?.close();
     },
   };
   if (opts.signIn !== false) server.manager = await server.signIn("admin", opts.adminPassword ?? TEST_ADMIN_PASSWORD);

@@ -5,6 +5,7 @@ import Database from "better-sqlite3";
 import { afterAll, describe, expect, it } from "vitest";
 import type { Appointment } from "../../shared/schemas/appointment.js";
 import { ChangeLogRepo } from "../../server/db/change-log-repo.js";
+import { sqliteSql } from "../../server/db/sql.js";
 import { auditOf, cardsInDatabase, databaseViolations } from "../helpers/db-invariants.js";
 import { Editor, type CommandSender, type Sent } from "../helpers/editor.js";
 import { RestEditor } from "../helpers/rest-editor.js";
@@ -105,7 +106,7 @@ describe("a retry after the server died with the answer unsent", () => {
   async function committedRevision(file: string): Promise<number> {
     const db = new Database(file, { fileMustExist: true });
     try {
-      return new ChangeLogRepo(db).revision();
+      return new ChangeLogRepo(sqliteSql(db)).revision();
     } finally {
       db.close();
     }

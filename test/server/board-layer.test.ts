@@ -1,11 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { RequestIdSchema } from "../../shared/schemas/commands.js";
-import { booking, follow, seedBasics, startTestServer, type TestServer } from "../helpers/test-server.js";
+import { booking, ENGINES, follow, seedBasics, startTestServer, type TestServer } from "../helpers/test-server.js";
 
-describe("the board behind the transports", () => {
+describe.each(ENGINES)("the board behind the transports, on %s", (engine) => {
   let server: TestServer;
   beforeEach(async () => {
-    server = await startTestServer();
+    server = await startTestServer({ engine });
   });
   afterEach(async () => {
     await server.close();
@@ -46,6 +46,18 @@ describe("the board behind the transports", () => {
       // a key in the socket's format makes the retry a no-op; any other key is ignored, so the retry books again
       expect(made.length, key).toBe(RequestIdSchema.safeParse(key).success ? 1 : 2);
     }
+  });
+
+});
+
+// on PostgreSQL: test/cluster/pg-store.test.ts stops the server itself
+describe("the board's health on SQLite", () => {
+  let server: TestServer;
+  beforeEach(async () => {
+    server = await startTestServer();
+  });
+  afterEach(async () => {
+    await server.close();
   });
 
   it("says the database is unavailable, with no revision, when it cannot be read", async () => {

@@ -1,11 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { booking, seedBasics, startTestServer, type TestServer } from "../helpers/test-server.js";
+import { booking, ENGINES, seedBasics, startTestServer, type TestServer } from "../helpers/test-server.js";
 
-describe("REST commands through the pipeline", () => {
+describe.each(ENGINES)("REST commands through the pipeline on %s", (engine) => {
   let server: TestServer;
   let advisors: number[];
   beforeEach(async () => {
-    server = await startTestServer();
+    server = await startTestServer({ engine });
     ({ advisors } = await seedBasics(server));
   });
   afterEach(async () => {

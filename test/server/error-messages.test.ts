@@ -24,7 +24,7 @@ import type { Language } from "../../shared/schemas/common.js";
 import { errorText, fieldErrorTexts, fieldLabel, hasFieldLabel } from "../../shared/i18n/errors.js";
 import { t } from "../../shared/i18n/messages.js";
 import type { Ack, CommandResult } from "../../shared/protocol.js";
-import { booking, seedBasics, startTestServer, type TestServer } from "../helpers/test-server.js";
+import { booking, ENGINES, seedBasics, startTestServer, type TestServer } from "../helpers/test-server.js";
 import { refusedEverywhere, schemaPaths, serverErrorSources } from "../helpers/error-fields.js";
 
 /**
@@ -86,12 +86,12 @@ describe("errors in the user's language", () => {
     expect(errorText("zh-CN", { code: "invalid_payload", field: "input.plate" })).toBe("「车牌号」填写有误");
   });
 
-  describe("through the real pipeline", () => {
+  describe.each(ENGINES)("through the real pipeline on %s", (engine) => {
     let server: TestServer;
     let advisors: number[];
 
     beforeAll(async () => {
-      server = await startTestServer();
+      server = await startTestServer({ engine });
       advisors = (await seedBasics(server)).advisors;
     });
     afterAll(async () => {

@@ -4,7 +4,7 @@ import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { Ack, CommandResult } from "../../shared/protocol.js";
 import type { BoardPatch } from "../../shared/schemas/board.js";
-import { booking, follow, seedBasics, startTestServer } from "../helpers/test-server.js";
+import { booking, ENGINES, follow, seedBasics, startTestServer } from "../helpers/test-server.js";
 
 const halfPast = (hhmm: string) => `${hhmm.slice(0, 2)}:30`;
 
@@ -13,7 +13,7 @@ const halfPast = (hhmm: string) => `${hhmm.slice(0, 2)}:30`;
  * each is answered on its own, a refused one changes nothing while the others land, the screens get
  * every change once in revision order, and everything acknowledged is still there after a restart.
  */
-describe("group commit", () => {
+describe.each(ENGINES)("group commit on %s", (engine) => {
   let dir: string;
   beforeEach(() => {
     dir = mkdtempSync(path.join(tmpdir(), "magboard-group-"));
@@ -22,7 +22,7 @@ describe("group commit", () => {
 
   it("answers each of a burst of moves on its own, refuses the stale one alone, and keeps every acknowledged move", async () => {
     const file = path.join(dir, "board.sqlite");
-    const server = await startTestServer({ file });
+    const server = await startTestServer({ engine, file });
     const { advisors } = await seedBasics(server);
     const cards: { id: number; version: number; startTime: string }[] = [];
     for (let i = 0; i < 10; i++) {
@@ -67,7 +67,8 @@ describe("group commit", () => {
     await server.close();
 
     // acknowledged means durable: after a restart every landed move is there, each with its audit entry
-    const again = await startTestServer({ file });
+    // (on PostgreSQL a new app on the same site's schema)
+    const again = await startTestServer({ engine, file, site: server.site ?? undefined });
     const board = (await again.api("/api/board?date=2026-11-27")).body as { revision: number; appointments: { id: number; startTime: string }[] };
     expect(board.revision).toBe(revisions[revisions.length - 1]);
     for (const c of cards) expect(board.appointments.find((a) => a.id === c.id)?.startTime).toBe(c === stale ? c.startTime : halfPast(c.startTime));

@@ -1,14 +1,14 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { BoardPatch } from "../../shared/schemas/board.js";
-import { booking, follow, nextEvent, seedBasics, startTestServer, type TestServer } from "../helpers/test-server.js";
+import { booking, ENGINES, follow, nextEvent, seedBasics, startTestServer, type TestServer } from "../helpers/test-server.js";
 
 /** booking() types its title as a string; an import row must carry the literal. */
 const row = (advisorId: number, over: Record<string, unknown> = {}) => ({ ...booking(advisorId, over), customerTitle: "mr" as const });
 
-describe("appointment.import", () => {
+describe.each(ENGINES)("appointment.import on %s", (engine) => {
   let server: TestServer;
   beforeEach(async () => {
-    server = await startTestServer();
+    server = await startTestServer({ engine });
   });
   afterEach(async () => {
     await server.close();

@@ -1,11 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { BoardPatch } from "../../shared/schemas/board.js";
-import { booking, follow, nextEvent, seedBasics, startTestServer, type TestServer } from "../helpers/test-server.js";
+import { booking, ENGINES, follow, nextEvent, seedBasics, startTestServer, type TestServer } from "../helpers/test-server.js";
 
-describe("live protocol", () => {
+describe.each(ENGINES)("live protocol on %s", (engine) => {
   let server: TestServer;
   beforeEach(async () => {
-    server = await startTestServer();
+    server = await startTestServer({ engine });
   });
   afterEach(async () => {
     await server.close();

@@ -1,10 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { booking, seedBasics, startTestServer, type TestServer } from "../helpers/test-server.js";
+import { booking, ENGINES, seedBasics, startTestServer, type TestServer } from "../helpers/test-server.js";
 
-describe("GET /api/search", () => {
+describe.each(ENGINES)("GET /api/search on %s", (engine) => {
   let server: TestServer;
   beforeEach(async () => {
-    server = await startTestServer();
+    server = await startTestServer({ engine });
     const { advisors } = await seedBasics(server);
     await server.api("/api/appointments", { method: "POST", json: booking(advisors[0]!) });
     await server.api("/api/appointments", {

@@ -1,0 +1,81 @@
+import pg from "pg";
+import { GROUP_SCHEMA, siteSchema } from "./group-schema.js";
+import { migrateGroup } from "./import-sqlite.js";
+import { PG_SITE_MIGRATIONS } from "./site-migrations.js";
+import { createSitePool, PgStore } from "./pg-store.js";
+
+export interface SiteRow {
+  id: number;
+  slug: string;
+  name: string;
+}
+
+/**
+ * Registers a new, empty site and makes its schema with every table, in one transaction: the
+ * registry never names a site whose tables are missing. The board's first start fills in its
+ * settings and first account, as on a new SQLite file.
+ */
+export async function createSite(client: pg.ClientBase, site: { slug: string; name: string }, now = new Date()): Promise<SiteRow> {
+  await migrateGroup(client);
+  await client.query("BEGIN");
+  try {
+    const registered = await client.query<{ id: string | number }>(
+      `INSERT INTO ${GROUP_SCHEMA}.sites (slug, name, schema_version, created_at) VALUES ($1, $2, $3, $4) RETURNING id`,
+      [site.slug, site.name, PG_SITE_MIGRATIONS.length, now.toISOString()],
+    );
+    const id = Number(registered.rows[0]!.id);
+    const schema = siteSchema(id);
+    await client.query(`CREATE SCHEMA ${schema}`);
+    await client.query(`SET LOCAL search_path TO ${schema}`);
+    for (const step of PG_SITE_MIGRATIONS) await client.query(step);
+    await client.query("COMMIT");
+    return { id, slug: site.slug, name: site.name };
+  } catch (err) {
+    await client.query("ROLLBACK");
+    throw err;
+  }
+}
+
+/** The site of that slug, or with no slug the first registered; undefined when there is none (or no registry yet). */
+export async function findSite(client: pg.ClientBase, slug?: string): Promise<SiteRow | undefined> {
+  const registry = await client.query(`SELECT 1 FROM information_schema.tables WHERE table_schema = $1 AND table_name = 'sites'`, [GROUP_SCHEMA]);
+  if (!registry.rowCount) return undefined;
+  const found = await client.query<{ id: string | number; slug: string; name: string }>(
+    slug === undefined
+      ? `SELECT id, slug, name FROM ${GROUP_SCHEMA}.sites ORDER BY id LIMIT 1`
+      : `SELECT id, slug, name FROM ${GROUP_SCHEMA}.sites WHERE slug = $1`,
+    slug === undefined ? [] : [slug],
+  );
+  const row = found.rows[0];
+  return row && { id: Number(row.id), slug: row.slug, name: row.name };
+}
+
+/** The name a site is registered under when a server starts on an empty database (`MAGBOARD_SITE` unset). */
+export const FIRST_SITE_SLUG = "main";
+
+/**
+ * The store of one site for a server started with DATABASE_URL: the site named `slug` (the first
+ * registered without one). On a database with no site yet, the group schema and that first site
+ * are made; a slug the registry does not know is refused, not made, so a typo never opens an empty store.
+ */
+export async function openSiteStore(url: string, slug?: string): Promise<{ store: PgStore; site: SiteRow }> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  let site: SiteRow | undefined;
+  try {
+    site = await findSite(client, slug);
+    if (!site) {
+      const any = await findSite(client);
+      if (any) throw new Error(`MAGBOARD_SITE: there is no site "${slug}" in this database (the first is "${any.slug}")`);
+      const first = slug ?? FIRST_SITE_SLUG;
+      // another node starting on the same empty database at the same moment may have made it first
+      site = await createSite(client, { slug: first, name: first }).catch(async (err: unknown) => {
+        if ((err as { code?: string }).code !== "23505") throw err;
+        return (await findSite(client, first))!;
+      });
+    }
+  } finally {
+    await client.end();
+  }
+  return { store: new PgStore(createSitePool(url, site.id), site.id), site };
+}
