@@ -180,7 +180,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
     fanout,
     clock: () => (duties.current ? ("leads" as const) : ("follows" as const)),
   };
-  web.use("/api", apiRouter(board, access, live, log));
+  web.use("/api", apiRouter(board, access, live));
 
   if (deps.staticDir && existsSync(deps.staticDir)) {
     const dir = deps.staticDir;

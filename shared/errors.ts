@@ -9,6 +9,7 @@ export const ERROR_CODES = [
   "forbidden",
   "protocol_mismatch",
   "rate_limited",
+  "unavailable",
   "internal",
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -35,4 +36,5 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   protocol_mismatch: 426,
   rate_limited: 429,
   internal: 500,
+  unavailable: 503,
 };

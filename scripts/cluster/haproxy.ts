@@ -28,6 +28,9 @@ defaults
   # a websocket is a tunnel once upgraded: screens stay connected for weeks
   timeout tunnel 24h
   option forwardfor
+  # a node killed between two health checks refuses the connection: try the next node at once
+  retries 3
+  option redispatch
 
 frontend magboard
   bind 127.0.0.1:${opts.port}

@@ -8,6 +8,7 @@ import { slotStarts } from "../../shared/rules/time-of-day.js";
 import type { ErrorBody } from "../../shared/errors.js";
 import { localParts } from "../../shared/rules/zoned-time.js";
 import type { Store } from "../db/store.js";
+import { databaseUnreachable } from "../db/store-errors.js";
 import type { LoggedChange } from "../db/change-log-repo.js";
 import type { Clock } from "./clock.js";
 import type { Logger } from "../logger.js";
@@ -193,6 +194,10 @@ export class Board {
   /** What the sender of a failed command or read is told: a DomainError as it is, anything else as `internal`. */
   refusalOf(err: unknown): ErrorBody {
     if (err instanceof DomainError) return err.toBody();
+    if (databaseUnreachable(err)) {
+      this.log.error("the database cannot be reached", err);
+      return { code: "unavailable", message: "the database cannot be reached just now; nothing was changed, try again in a moment" };
+    }
     this.log.error("command failed", err);
     return { code: "internal", message: "the server could not complete this; nothing was changed" };
   }

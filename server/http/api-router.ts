@@ -1,6 +1,5 @@
 import express, { Router, type ErrorRequestHandler } from "express";
 import type { Board } from "../board/board.js";
-import type { Logger } from "../logger.js";
 import { appointmentRoutes } from "./appointment-routes.js";
 import { advisorRoutes, bayRoutes, settingsRoutes } from "./master-data-routes.js";
 import { boardRoutes, type HealthSource } from "./board-routes.js";
@@ -19,7 +18,7 @@ import { letterRoutes } from "./letter-routes.js";
 /** A booking is well under 4 KB; anything near this limit is a mistake or an attack. */
 export const BODY_LIMIT = "64kb";
 
-export function apiRouter(board: Board, access: AccessControl, live: HealthSource & DisplayPresence, log: Logger): Router {
+export function apiRouter(board: Board, access: AccessControl, live: HealthSource & DisplayPresence): Router {
   const api = Router();
   // names, plates and phones must not stay in a shared reception PC's browser cache or a proxy's;
   // first, so refusals and errors carry it too
@@ -51,8 +50,8 @@ export function apiRouter(board: Board, access: AccessControl, live: HealthSourc
     if (type === "encoding.unsupported" || type === "charset.unsupported") {
       return sendError(res, { code: "invalid_payload", message: "the body must be UTF-8 JSON", field: "(body)" });
     }
-    log.error("request failed", err);
-    sendError(res, { code: "internal", message: "the server could not complete this; nothing was changed" });
+    // the board says what a failure means to the caller (a database that cannot be reached, or a fault), and logs it
+    sendError(res, board.refusalOf(err));
   };
   api.use(onError);
   return api;

@@ -10,6 +10,9 @@ export type FanoutState = "local" | "ok" | "unavailable";
 
 type RedisClient = ReturnType<typeof createClient>;
 
+/** How often a node reads the change log for commits no message brought (their node died first). */
+export const CATCH_UP_MS = 2_000;
+
 /** This node's name in /api/health: MAGBOARD_NODE, else host and process. */
 export function nodeName(env: NodeJS.ProcessEnv = process.env): string {
   return env.MAGBOARD_NODE || `${hostname()}:${process.pid}`;
@@ -28,6 +31,8 @@ export function nodeName(env: NodeJS.ProcessEnv = process.env): string {
  * hears every revision once and in order.
  */
 export class ClusterLink {
+  private sweep: ReturnType<typeof setInterval> | null = null;
+
   private constructor(
     private readonly redis: RedisClient,
     readonly adapter: ReturnType<typeof createAdapter>,
@@ -61,7 +66,12 @@ export class ClusterLink {
         this.log.error("could not tell the other nodes of a change", err);
       }
     });
-    this.redis.on("ready", () => void board.catchUp().catch((err: unknown) => this.log.error("catching up after Redis came back failed", err)));
+    const catchUp = (why: string) => void board.catchUp().catch((err: unknown) => this.log.error(`catching up ${why} failed`, err));
+    this.redis.on("ready", () => catchUp("after Redis came back"));
+    // a node killed between its commit and its message leaves a change no message will ever bring,
+    // and no later change may come to show the gap: each node looks at the log now and then
+    this.sweep = setInterval(() => catchUp("with the change log"), CATCH_UP_MS);
+    this.sweep.unref();
   }
 
   state(): FanoutState {
@@ -69,6 +79,7 @@ export class ClusterLink {
   }
 
   async close(board: Board): Promise<void> {
+    if (this.sweep) clearInterval(this.sweep);
     board.leavePeers();
     if (this.redis.isOpen) await this.redis.close().catch(() => undefined);
   }

@@ -21,10 +21,11 @@ export function serveReads(socket: ReaderSocket, view: View, board: Board): void
 }
 
 /**
- * The board is read first, and the room joined right after, in the same turn of the event loop:
- * the board announces a change only on the next tick (Board.announce), so no change can fall
- * between the read and the first patch this socket receives. A change the read already holds may
- * arrive again as a patch; the screen drops it as stale (shared/board-state.ts).
+ * The room is joined before the board is read: a change committed while the read is under way (on
+ * PostgreSQL, by another connection or another node) then reaches this socket as a patch, where
+ * joining after the read would let it fall between the two. The screen holds patches that come
+ * before its follow is answered and applies them after it (display/board-sync.ts); one the read
+ * already holds is dropped as stale (shared/board-state.ts).
  */
 async function follow(socket: ReaderSocket, raw: unknown, view: View, board: Board): Promise<Ack<FollowResult>> {
   const req = FollowRequestSchema.safeParse(raw);
@@ -33,16 +34,14 @@ async function follow(socket: ReaderSocket, raw: unknown, view: View, board: Boa
   if (protocol !== PROTOCOL_VERSION) {
     return { ok: false, error: { code: "protocol_mismatch", message: `server speaks protocol ${PROTOCOL_VERSION}; reload the page` } };
   }
+  if (socket.data.date && socket.data.date !== date) void socket.leave(dateRoom(view, socket.data.date));
+  socket.data.date = date;
+  void socket.join(dateRoom(view, date));
   try {
     const patches = since === undefined ? null : await board.patchesSince(since, date);
-    const answer: Ack<FollowResult> =
-      patches !== null
-        ? { ok: true, data: { kind: "patches", date, serverTime: board.now(), patches: patches.map((p) => ({ ...p, ops: view.ops(p.ops) })) } }
-        : { ok: true, data: view.day(await board.snapshot(date)) };
-    if (socket.data.date && socket.data.date !== date) void socket.leave(dateRoom(view, socket.data.date));
-    socket.data.date = date;
-    void socket.join(dateRoom(view, date));
-    return answer;
+    return patches !== null
+      ? { ok: true, data: { kind: "patches", date, serverTime: board.now(), patches: patches.map((p) => ({ ...p, ops: view.ops(p.ops) })) } }
+      : { ok: true, data: view.day(await board.snapshot(date)) };
   } catch (err) {
     return { ok: false, error: board.refusalOf(err) };
   }

@@ -37,11 +37,11 @@ describe("a site's PostgreSQL going away under a running app", () => {
 
     await postgres[how]();
     const rest = await server.api(`/api/appointments/${card.id}/move`, { method: "POST", json: { version: card.version, startTime: "15:00" } });
-    expect(rest.status).toBe(500);
-    expect(rest.body.error).toEqual({ code: "internal", message: "the server could not complete this; nothing was changed" });
+    expect(rest.status).toBe(503);
+    expect(rest.body.error).toEqual({ code: "unavailable", message: "the database cannot be reached just now; nothing was changed, try again in a moment" });
     const socket: Ack<CommandResult> = await editor.emitWithAck("board:command", { command: { type: "appointment.move", id: card.id, version: card.version, startTime: "16:00" } });
     expect(socket.ok).toBe(false);
-    if (!socket.ok) expect(socket.error.code).toBe("internal");
+    if (!socket.ok) expect(socket.error.code).toBe("unavailable");
     const health = await server.api("/api/health", { as: "anonymous" });
     expect(health.status).toBe(503);
     expect(health.body).toMatchObject({ database: "unavailable", revision: null });
