@@ -123,8 +123,9 @@ export class RegisterRepo {
     this.updateVehicle = sql.prepare(updateSql("vehicles", V_COLS));
     this.searchStmt = sql.prepare<VehicleRow>(
       // LIKE with ESCAPE (sql.ts `containing`): a typed % or _ is a character to find; a pattern left NULL finds nothing
+      // (CAST: PostgreSQL must know a parameter's type where it first meets it)
       `SELECT v.* FROM vehicles v LEFT JOIN customers c ON c.id = v.customer_id
-        WHERE (@key IS NULL AND @phone IS NULL) OR v.plate_key LIKE @key ESCAPE '\\' OR c.phone_key LIKE @phone ESCAPE '\\'
+        WHERE (CAST(@key AS TEXT) IS NULL AND CAST(@phone AS TEXT) IS NULL) OR v.plate_key LIKE @key ESCAPE '\\' OR c.phone_key LIKE @phone ESCAPE '\\'
            OR upper(c.name) LIKE upper(@key) ESCAPE '\\' OR upper(v.vin) LIKE upper(@key) ESCAPE '\\'
         ORDER BY v.plate_key LIMIT @limit OFFSET @offset`,
     );
