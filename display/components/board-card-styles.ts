@@ -75,8 +75,8 @@ export const boardCardStyles = css`
   /*
    * A changed card shows a ring that blinks: on and off with the board's one timer
    * (highlight-blink.ts sets data-blink on the board), painted with the card. No animation and no
-   * positioned box of its own: an animated ring per card was a compositor layer each, and a
-   * positioned one a paint layer each (900 in the editor's big day), all layerized every frame.
+   * box of its own: an animated ring per card was a compositor layer each, which every frame of a
+   * busy board restyled, layerized and committed while it flashed.
    */
   board-card[highlighted] .card {
     box-shadow: 0 0 0 0.15em var(--mb-highlight);
