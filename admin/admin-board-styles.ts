@@ -19,11 +19,21 @@ export const adminBoardStyles = css`
     top: 0;
     z-index: 10;
     will-change: transform;
+    animation: ghost-follow 1000000s linear infinite;
     width: var(--cell-w);
     height: 5.9em;
     pointer-events: none;
     box-shadow: 0 0.5em 1.2em rgb(0 0 0 / 0.35);
     border-radius: var(--mb-radius);
+  }
+  /* the copy's transform is this animation's, which follows --ghost-x and --ghost-y (board-carry.ts) */
+  @keyframes ghost-follow {
+    from {
+      transform: translate(var(--ghost-x), var(--ghost-y)) translate(-50%, -50%) rotate(-2deg);
+    }
+    to {
+      transform: translate(var(--ghost-x), var(--ghost-y)) translate(-50%, -50%) rotate(-2deg);
+    }
   }
   .ghost board-card {
     height: 100%;

@@ -12,7 +12,7 @@ import type { LaneMode } from "../display/board-layout.js";
 import type { BoardGrid, SlotTarget } from "../display/components/board-grid.js";
 import { isNoMove, moveFor, type DropTarget, type MoveFields } from "./board-lanes.js";
 import { PointerDrag } from "./pointer-drag.js";
-import { CardCarry, ghostTransform } from "./board-carry.js";
+import { CardCarry, ghostPosition } from "./board-carry.js";
 import { DEFAULT_ZOOM, slotWidth, type Zoom } from "./board-zoom.js";
 import { localParts } from "../shared/rules/zoned-time.js";
 import { formatMinutesOfDay, slotIndexOf } from "../shared/rules/time-of-day.js";
@@ -283,7 +283,7 @@ export class AdminBoard extends LitElement {
     const d = this.drag;
     const a = d && this.card(d.id);
     if (!d || !a) return nothing;
-    return html`<div class="ghost" style=${styleProps({ transform: ghostTransform(this.carry.pointer) })}>
+    return html`<div class="ghost" style=${styleProps(ghostPosition(this.carry.pointer))}>
       <board-card .appointment=${a} .rules=${this.settings} .minute=${this.minute} .language=${this.language} .fit=${this.grid?.tileFit ?? "lines-5"}></board-card>
     </div>`;
   }

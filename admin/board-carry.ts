@@ -12,9 +12,14 @@ export interface CarryHost {
   retarget(target: SlotTarget | null): void;
 }
 
-/** The carried copy's place: the pointer at its centre, tilted as a lifted magnet. */
-export function ghostTransform(at: { x: number; y: number }): string {
-  return `translate(${at.x}px, ${at.y}px) translate(-50%, -50%) rotate(-2deg)`;
+/**
+ * The carried copy's place: the pointer at its centre, as two custom properties that a running
+ * animation of the copy's transform reads (admin-board-styles.ts). Chromium moves a layer without
+ * layerizing the page again only while a transform animation runs on it; a transform set from
+ * script made every frame the copy moved a new layerization of the whole 900-card grid.
+ */
+export function ghostPosition(at: { x: number; y: number }): Record<"--ghost-x" | "--ghost-y", string> {
+  return { "--ghost-x": `${at.x}px`, "--ghost-y": `${at.y}px` };
 }
 
 /**
@@ -97,7 +102,8 @@ export class CardCarry {
 
   private readonly onFrame = () => {
     this.frame = undefined;
-    this.host.ghost()?.style.setProperty("transform", ghostTransform(this.at));
+    const ghost = this.host.ghost();
+    if (ghost) for (const [name, value] of Object.entries(ghostPosition(this.at))) ghost.style.setProperty(name, value);
     this.lookUp();
   };
 

@@ -2,7 +2,8 @@
 // display page (an unminified build, so the functions keep their names) in headless Chromium while an
 // editor moves cards of the first page 120 ms apart (as the bench does), and another of the first
 // paint; plus Chromium's own counters of script, style and layout time per patch. Summarise the
-// profiles with bench/lib/profile-summary.ts.
+// profiles with bench/lib/profile-summary.ts. PROFILE_TRACE=1 adds Chromium's trace (written next to
+// the profiles), PROFILE_CATS more trace categories (e.g. disabled-by-default-devtools.timeline.invalidationTracking).
 import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -62,7 +63,7 @@ try {
   });
   const before = await metrics(cdp);
   const tracing = process.env.PROFILE_TRACE === "1";
-  if (tracing) await browser.startTracing(page, { categories: ["devtools.timeline", "disabled-by-default-devtools.timeline"] });
+  if (tracing) await browser.startTracing(page, { categories: ["devtools.timeline", "disabled-by-default-devtools.timeline", ...(process.env.PROFILE_CATS ? process.env.PROFILE_CATS.split(",") : [])] });
   await cdp.send("Profiler.start");
   for (let i = 0; i < moves; i++) {
     await editor.send();
@@ -72,7 +73,11 @@ try {
   const patches = (await cdp.send("Profiler.stop")).profile;
   const after = await metrics(cdp);
   writeFileSync(path.join(out, `${tag}-patches.cpuprofile`), JSON.stringify(patches));
-  if (tracing) process.stdout.write(mainThreadTime((await browser.stopTracing()).toString("utf8"), moves, "patch"));
+  if (tracing) {
+    const trace = (await browser.stopTracing()).toString("utf8");
+    writeFileSync(path.join(out, `${tag}.trace.json`), trace);
+    process.stdout.write(mainThreadTime(trace, moves, "patch"));
+  }
   const b = await page.evaluate(() => (window as unknown as { __bench: Bench }).__bench);
   const per = (k: string) => (((after[k] ?? 0) - (before[k] ?? 0)) * 1000) / moves;
   const sorted = (xs: number[]) => xs.filter(Number.isFinite).sort((x, y) => x - y);

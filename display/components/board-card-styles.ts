@@ -10,7 +10,6 @@ import { css } from "lit";
 export const boardCardStyles = css`
   board-card {
     display: block;
-    position: relative;
     min-width: 0;
     min-height: 0;
     font-size: var(--mb-font-size);
@@ -74,30 +73,20 @@ export const boardCardStyles = css`
     outline-offset: -0.12em;
   }
   /*
-   * A changed card flashes with a ring around it. The ring is its own element whose opacity is
-   * animated, which the compositor does alone: animating the card's own shadow would repaint it
-   * every frame for four seconds after every change, and a busy board always has one flashing.
+   * A changed card shows a ring that blinks: on and off with the board's one timer
+   * (highlight-blink.ts sets data-blink on the board), painted with the card. No animation and no
+   * box of its own: an animated ring per card was a compositor layer each, which every frame of a
+   * busy board restyled, layerized and committed while it flashed.
    */
-  board-card .flash {
-    position: absolute;
-    inset: 0;
-    border-radius: var(--mb-radius);
+  board-card[highlighted] .card {
     box-shadow: 0 0 0 0.15em var(--mb-highlight);
-    pointer-events: none;
-    opacity: 0;
   }
-  board-card[highlighted] .flash {
-    animation: flash 1s ease-in-out 4;
-  }
-  @keyframes flash {
-    50% {
-      opacity: 1;
-    }
+  [data-blink="off"] board-card[highlighted] .card {
+    box-shadow: none;
   }
   @media (prefers-reduced-motion: reduce) {
-    board-card[highlighted] .flash {
-      animation: none;
-      opacity: 1;
+    [data-blink="off"] board-card[highlighted] .card {
+      box-shadow: 0 0 0 0.15em var(--mb-highlight);
     }
   }
   /* every line is exactly one line high, so the card's height says how many fit (card-fit.ts) */

@@ -47,7 +47,7 @@ export class BoardCard extends LitElement {
   @property({ type: Number }) minute = 0;
   @property() language: Language = "zh-CN";
   @property({ attribute: false }) bayName: string | null = null;
-  /** Just changed: flashes for a few seconds (the host decides how long). */
+  /** Just changed: a ring that blinks for a few seconds (the host decides how long, and blinks it: highlight-blink.ts). */
   @property({ type: Boolean, reflect: true }) highlighted = false;
   @property({ reflect: true }) tone = "";
   /** Another card has this bay at an overlapping time: allowed, but shown. */
@@ -121,7 +121,6 @@ export class BoardCard extends LitElement {
         <span class="plate full">${plateParts(a.plate)}</span><span class="plate tail">${plateTail(a.plate)}</span><span class="work">${a.workRequested}</span>
       </div>
       <div class="line bay ${this.bayClash ? "warn" : ""}">${this.bayClash ? `⚠ ${t(this.language, "board.card.bayClash")} ` : ""}${this.bayName ?? t(this.language, "board.card.noBay")}</div>
-    </div>
-    <div class="flash" aria-hidden="true"></div>`;
+    </div>`;
   }
 }

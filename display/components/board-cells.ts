@@ -146,11 +146,14 @@ export function renderCell(ctx: CellContext, cell: CellView): TemplateResult {
   const cards = stack?.cards ?? [];
   const over = stack?.overCapacity ?? false;
   const fit = ctx.fitter.fit(lane.id, cards.length);
+  // the TV's cards by place, not by id: a move within the hour re-orders a cell, and moving the
+  // card elements made the browser lay the whole page out again; filled anew in place, each card is
+  // laid out alone (its box has strict containment). The editor's tiles keep their identity (focus, drag).
   const content = ctx.editable
     ? repeat(cards, (a) => a.id, (a) => tile(ctx, a, fit))
     : cards.length > ctx.fits
       ? summary(ctx, cards)
-      : repeat(cards, (a) => a.id, (a) => face(ctx, a, fit));
+      : cards.map((a) => face(ctx, a, fit));
   const across = Math.max(1, Math.min(cards.length, ctx.across));
   return html`<div
     class="cell ${cell.past ? "past" : ""} ${over ? "over" : ""} ${cell.drop ? "drop" : ""}"

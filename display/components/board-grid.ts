@@ -19,6 +19,7 @@ import { boardCardStyles } from "./board-card-styles.js";
 import { editorFitter, tvFitter, type CardFitter, type EditorBox } from "../card-fit.js";
 import { srOnlyStyles } from "./sr-only-styles.js";
 import { styleProps } from "../style-props.js";
+import { HighlightBlink } from "../highlight-blink.js";
 
 /** A lane's row (top to bottom) or a slot's column (left to right) in the scrolled content: viewport position plus the scroll offset. */
 export interface Band<K> {
@@ -112,6 +113,7 @@ export class BoardGrid extends LitElement {
   private gridResize: ResizeObserver | undefined;
   private observedGrid: HTMLElement | undefined;
   private resize: ResizeObserver | undefined;
+  private readonly blink = new HighlightBlink(() => this.shadowRoot?.querySelector<HTMLElement>(".grid"));
   private current: BoardLayout = EMPTY_LAYOUT;
   /** What the current layout was made from: the minute ticks and a drag re-render without laying the day out again. */
   private laidOutFrom: unknown[] = [];
@@ -141,13 +143,15 @@ export class BoardGrid extends LitElement {
     this.gridResize?.disconnect();
     this.gridResize = undefined;
     this.observedGrid = undefined;
+    this.blink.stop();
   }
 
   /**
    * The editor's grid grows wider than its host when the zoom widens the columns: observed itself
    * (the observer reports sizes the browser has laid out already, so nothing is measured twice).
    */
-  override updated(): void {
+  override updated(changed: PropertyValues<this>): void {
+    if (changed.has("highlighted")) this.blink.follow(this.highlighted.size > 0);
     if (!this.editable) return;
     const grid = this.shadowRoot?.querySelector<HTMLElement>(".grid") ?? undefined;
     if (!grid || grid === this.observedGrid) return;

@@ -28,6 +28,28 @@ describe("admin board: moving cards", () => {
     await expect.poll(() => displayedAt(display, cardId), { timeout: 10_000 }).toEqual({ advisor: advisors[1], time: "11:00" });
   });
 
+  it("keeps the carried copy under the pointer wherever it goes", async () => {
+    const { advisors, cardId } = world;
+    const admin = await world.open();
+    await waitForCell(admin, cardId, { lane: advisors[0]!, slot: "10:00" });
+    const from = (await admin.locator(`${cardSel(cardId)} board-card`).boundingBox())!;
+    const start = { x: Math.round(from.x + from.width / 2), y: Math.round(from.y + from.height / 2) };
+    await admin.mouse.move(start.x, start.y);
+    await admin.mouse.down();
+    // how far the copy's centre is from the pointer (a tilted box's bounding box keeps its centre)
+    const offset = async (at: { x: number; y: number }) => {
+      const b = await admin.locator("admin-board .ghost").boundingBox();
+      return b ? Math.hypot(b.x + b.width / 2 - at.x, b.y + b.height / 2 - at.y) : Infinity;
+    };
+    for (const [dx, dy] of [[60, 40], [260, 90], [120, -30]] as const) {
+      const at = { x: start.x + dx, y: start.y + dy };
+      await admin.mouse.move(at.x, at.y, { steps: 5 });
+      await expect.poll(() => offset(at)).toBeLessThan(2);
+    }
+    await admin.keyboard.press("Escape");
+    await admin.mouse.up();
+  });
+
   it("moves a card with a finger from its drag handle, and the display shows it", async () => {
     const { advisors, cardId } = world;
     const display = await world.open("/display");

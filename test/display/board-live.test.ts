@@ -72,6 +72,45 @@ describe("the wall display, live", () => {
     expect(await page.evaluate(() => (window as unknown as { __spoken: string[] }).__spoken)).toEqual([]);
   });
 
+  it("rings a changed card and blinks the ring while it is highlighted; under reduced motion the ring stays lit", async () => {
+    const page = await open();
+    await waitForCard(page, "已到店");
+    // every frame from now until the card showing `tail` (its plate's end) is no longer highlighted: is its ring drawn?
+    const ringUntilSettled = (tail: string) =>
+      page.evaluate(
+        (tail) =>
+          new Promise<boolean[]>((resolve) => {
+            const seen: boolean[] = [];
+            const frame = () => {
+              const grid = document.querySelector("display-app")!.shadowRoot!.querySelector("board-grid")!.shadowRoot!;
+              const card = [...grid.querySelectorAll("board-card")].find((c) => c.textContent.includes(tail));
+              if (card && !card.hasAttribute("highlighted") && seen.length > 0) return resolve(seen);
+              if (card?.hasAttribute("highlighted")) seen.push(getComputedStyle(card.querySelector(".card")!).boxShadow !== "none");
+              requestAnimationFrame(frame);
+            };
+            requestAnimationFrame(frame);
+          }),
+        tail,
+      );
+    const add = async (advisor: string, plate: string) =>
+      expect((await server.api("/api/appointments", { method: "POST", json: booking(await advisorId(advisor), { startTime: "13:00", plate }) })).status).toBe(201);
+
+    let frames = ringUntilSettled("***71");
+    await add("服务顾问 B", "京C·24671");
+    const blinking = await frames;
+    // lit when it appears, then off and on again: a blink a guide across the room catches
+    expect(blinking[0]).toBe(true);
+    const changes = blinking.filter((on, i) => i > 0 && on !== blinking[i - 1]).length;
+    expect(changes).toBeGreaterThanOrEqual(3);
+
+    await page.emulateMedia({ reducedMotion: "reduce" });
+    frames = ringUntilSettled("***82");
+    await add("服务顾问 C", "京C·24682");
+    const still = await frames;
+    expect(still.length).toBeGreaterThan(10);
+    expect(still.every((on) => on)).toBe(true);
+  });
+
   it("turns a card 延时到店 once the server's clock passes the grace, counting down before", async () => {
     const page = await open();
     await server.api("/api/appointments", {
