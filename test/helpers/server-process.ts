@@ -1,5 +1,4 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import { createServer } from "node:net";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { TEST_ADMIN_PASSWORD } from "./test-server.js";
@@ -30,17 +29,7 @@ export interface ServerProcessOptions {
   entry?: string;
 }
 
-/** A free TCP port on loopback, for a server that must come back on the same address after a restart. */
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once("error", reject);
-    s.listen(0, "127.0.0.1", () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => resolve(port));
-    });
-  });
-}
+export { freePort } from "../../scripts/cluster/free-port.js";
 
 /** Starts `node --import tsx server/main.ts` as the service manager would, and waits until it listens. */
 export async function startServerProcess(opts: ServerProcessOptions): Promise<ServerProcess> {

@@ -1,3 +1,6 @@
+import type pg from "pg";
+import { PG_SITE_MIGRATIONS } from "./site-migrations.js";
+
 /**
  * What the group shares across its sites, in its own schema: the registry of sites. Each site's
  * own tables live in `site_<id>` (site-migrations.ts); nothing of one store is kept here.
@@ -22,4 +25,21 @@ CREATE TABLE IF NOT EXISTS ${GROUP_SCHEMA}.sites (
 export function siteSchema(siteId: number): string {
   if (!Number.isSafeInteger(siteId) || siteId <= 0) throw new Error(`not a site id: ${siteId}`);
   return `site_${siteId}`;
+}
+
+/**
+ * Inside an open transaction: puts a site in the registry and makes its schema with every table.
+ * Returns its id; `search_path` is the new schema until the transaction ends.
+ */
+export async function registerSite(client: pg.ClientBase, site: { slug: string; name: string }, now: Date): Promise<number> {
+  const registered = await client.query<{ id: string | number }>(
+    `INSERT INTO ${GROUP_SCHEMA}.sites (slug, name, schema_version, created_at) VALUES ($1, $2, $3, $4) RETURNING id`,
+    [site.slug, site.name, PG_SITE_MIGRATIONS.length, now.toISOString()],
+  );
+  const id = Number(registered.rows[0]!.id);
+  const schema = siteSchema(id);
+  await client.query(`CREATE SCHEMA ${schema}`);
+  await client.query(`SET LOCAL search_path TO ${schema}`);
+  for (const step of PG_SITE_MIGRATIONS) await client.query(step);
+  return id;
 }

@@ -1,7 +1,7 @@
 import Database from "better-sqlite3";
 import pg from "pg";
 import { MIGRATIONS } from "../migrations/index.js";
-import { GROUP_MIGRATIONS, GROUP_SCHEMA, siteSchema } from "./group-schema.js";
+import { GROUP_MIGRATIONS, GROUP_SCHEMA, registerSite } from "./group-schema.js";
 import { PG_SITE_MIGRATIONS } from "./site-migrations.js";
 import { pgTypes } from "./types.js";
 
@@ -62,15 +62,7 @@ export async function importSqliteSite(client: pg.ClientBase, file: string, site
     try {
       const taken = await client.query(`SELECT 1 FROM ${GROUP_SCHEMA}.sites WHERE slug = $1`, [site.slug]);
       if (taken.rowCount) throw new ImportRefused(`a site named "${site.slug}" exists already; nothing was imported`);
-      const registered = await client.query<{ id: string }>(
-        `INSERT INTO ${GROUP_SCHEMA}.sites (slug, name, schema_version, created_at) VALUES ($1, $2, $3, $4) RETURNING id`,
-        [site.slug, site.name, PG_SITE_MIGRATIONS.length, now.toISOString()],
-      );
-      const siteId = Number(registered.rows[0]!.id);
-      const schema = siteSchema(siteId);
-      await client.query(`CREATE SCHEMA ${schema}`);
-      await client.query(`SET LOCAL search_path TO ${schema}`);
-      for (const step of PG_SITE_MIGRATIONS) await client.query(step);
+      const siteId = await registerSite(client, site, now);
       // the migrations' own rows (retention's defaults) give way to the store's
       for (const table of tablesInOrder().reverse()) await client.query(`DELETE FROM ${table}`);
       const rows: Record<string, number> = {};

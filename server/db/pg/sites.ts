@@ -1,7 +1,6 @@
 import pg from "pg";
-import { GROUP_SCHEMA, siteSchema } from "./group-schema.js";
+import { GROUP_SCHEMA, registerSite } from "./group-schema.js";
 import { migrateGroup } from "./import-sqlite.js";
-import { PG_SITE_MIGRATIONS } from "./site-migrations.js";
 import { createSitePool, PgStore } from "./pg-store.js";
 
 export interface SiteRow {
@@ -19,15 +18,7 @@ export async function createSite(client: pg.ClientBase, site: { slug: string; na
   await migrateGroup(client);
   await client.query("BEGIN");
   try {
-    const registered = await client.query<{ id: string | number }>(
-      `INSERT INTO ${GROUP_SCHEMA}.sites (slug, name, schema_version, created_at) VALUES ($1, $2, $3, $4) RETURNING id`,
-      [site.slug, site.name, PG_SITE_MIGRATIONS.length, now.toISOString()],
-    );
-    const id = Number(registered.rows[0]!.id);
-    const schema = siteSchema(id);
-    await client.query(`CREATE SCHEMA ${schema}`);
-    await client.query(`SET LOCAL search_path TO ${schema}`);
-    for (const step of PG_SITE_MIGRATIONS) await client.query(step);
+    const id = await registerSite(client, site, now);
     await client.query("COMMIT");
     return { id, slug: site.slug, name: site.name };
   } catch (err) {
