@@ -18,8 +18,9 @@ if (!Number.isInteger(port) || port <= 0 || port > 65535) throw new Error(`--por
 if (!Number.isInteger(nodes) || nodes < 1 || nodes > 16) throw new Error(`--nodes must be 1 to 16, not ${arg("nodes")}`);
 
 execFileSync(process.execPath, ["scripts/ensure-built.mjs"], { stdio: "inherit" });
+const dir = mkdtempSync(path.join(tmpdir(), "magboard-cluster-"));
 const cluster = await startCluster({
-  dir: mkdtempSync(path.join(tmpdir(), "magboard-cluster-")),
+  dir,
   nodes,
   port,
   onLine: (node, line) => process.stdout.write(`[${node}] ${line}\n`),
@@ -31,6 +32,7 @@ process.stdout.write(
     `Redis      ${cluster.redis.url}`,
     ...cluster.nodes.map((n) => `${n.name}     ${n.url}`),
     `HAProxy    ${cluster.url}  (round robin over the nodes)`,
+    `data in    ${dir}  (removed when the cluster stops)`,
     "",
     `display    ${cluster.url}/display`,
     `admin      ${cluster.url}/admin`,
