@@ -169,6 +169,16 @@ export async function createApp(deps: AppDeps): Promise<App> {
     maxPendingPackets: deps.maxPendingPackets,
   });
   await link?.join(io, board);
+  // what must run once per site, not once per node: on the node that leads (server/ops/leadership.ts)
+  const leadership = deps.leadership ?? ALONE;
+  const duties = new LeaderDuties(
+    () => ({
+      scheduler: new ClockScheduler(board, store.repos, clock, log),
+      calls: new CallScheduler(board, clock, log),
+      textHook: new TextHook(store, bookkeeping, board, clock, log),
+    }),
+    log,
+  );
   const node = deps.nodeName ?? nodeName();
   const fanout = (): FanoutState => link?.state() ?? "local";
   const live = {
@@ -193,16 +203,6 @@ export async function createApp(deps: AppDeps): Promise<App> {
   }
   web.get("/", (_req, res) => res.redirect("/display"));
 
-  // what must run once per site, not once per node: on the node that leads (server/ops/leadership.ts)
-  const leadership = deps.leadership ?? ALONE;
-  const duties = new LeaderDuties(
-    () => ({
-      scheduler: new ClockScheduler(board, store.repos, clock, log),
-      calls: new CallScheduler(board, clock, log),
-      textHook: new TextHook(store, bookkeeping, board, clock, log),
-    }),
-    log,
-  );
   leadership.start((leader) => void duties.lead(leader));
   // a lone server leads at once: its clock has swept what fell due while it was down before it serves
   await duties.settled();
