@@ -61,7 +61,17 @@ export class BoardHeader extends LitElement {
       font-size: 1.15em;
       white-space: nowrap;
     }
+    /* the one thing that changes every second: a box of fixed size (HH:mm:ss in tabular digits is at
+       most 8ch) that contains its own layout, so its new text never re-lays out the header or the board */
     .clock {
+      display: inline-block;
+      box-sizing: content-box;
+      width: 8ch;
+      /* the CJK system font's content area is about 1.46em: the line's "normal" height before the box */
+      height: 1.5em;
+      line-height: 1.5em;
+      text-align: center;
+      contain: strict;
       font-size: 1.6em;
       font-weight: 700;
       font-variant-numeric: tabular-nums;

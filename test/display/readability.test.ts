@@ -65,6 +65,26 @@ function worst(samples: TextSample[], by: "fontSize" | "contrast"): TextSample {
   return samples.reduce((a, b) => (b[by] < a[by] ? b : a));
 }
 
+/** The header clock's text and its box: the box is of fixed size (so its ticks lay out nothing else), and must hold the text whole. */
+const clockFit = (page: Page) =>
+  page.evaluate(() => {
+    const find = (root: Document | ShadowRoot): Element | null => {
+      for (const el of root.querySelectorAll("*")) {
+        if (el.tagName === "BOARD-HEADER") return el.shadowRoot!.querySelector(".clock");
+        if (el.shadowRoot) {
+          const inner = find(el.shadowRoot);
+          if (inner) return inner;
+        }
+      }
+      return null;
+    };
+    const clock = find(document)!;
+    const range = document.createRange();
+    range.selectNodeContents(clock);
+    const text = range.getBoundingClientRect();
+    const box = clock.getBoundingClientRect();
+    return { text: clock.textContent, fits: text.left >= box.left - 0.5 && text.right <= box.right + 0.5 && text.top >= box.top - 0.5 && text.bottom <= box.bottom + 0.5 };
+  });
 const scrolls = (page: Page) => page.evaluate(() => document.documentElement.scrollHeight > innerHeight || document.documentElement.scrollWidth > innerWidth);
 
 const MINUTE = 60_000;
@@ -156,6 +176,8 @@ describe("readable across the room, on busy days", () => {
         const server = await display.start({ sample: fixture });
         const page = await open("/display?pageSeconds=600", viewport);
         expect(await scrolls(page)).toBe(false);
+        const clock = await clockFit(page);
+        expect(clock.fits, `the clock "${clock.text}" spills out of its box`).toBe(true);
 
         // the now-window (or the list's first page): readable, at 7:1
         const first = await readShownPage(page);
