@@ -3,7 +3,7 @@ import { customElement, query, state } from "lit/decorators.js";
 import { BoardConnection } from "../display/board-connection.js";
 import { HighlightController } from "../display/highlight-controller.js";
 import { TickController } from "../display/tick-controller.js";
-import { STAFF_NAMESPACE, type StaffToServerEvents } from "../shared/protocol.js";
+import type { StaffToServerEvents } from "../shared/protocol.js";
 import { AppointmentSchema, type Appointment, type AppointmentInput } from "../shared/schemas/appointment.js";
 import { LocalDateSchema, type Language } from "../shared/schemas/common.js";
 import { overlapsOf } from "../shared/rules/overlaps.js";
@@ -58,7 +58,7 @@ declare global {
 @customElement("admin-app")
 export class AdminApp extends LitElement {
   private readonly conn = new BoardConnection<StaffToServerEvents>(this, {
-    namespace: STAFF_NAMESPACE,
+    namespace: "staff",
     onChange: (c) => {
       if (!c.catchUp) this.highlights.add(c.touched);
     },

@@ -105,6 +105,14 @@ describe("the architecture check", () => {
     for (const file of added) caught("folder", file);
   });
 
+  it("lets login/ import display/site-path.ts, and nothing else of display/", () => {
+    write("display/site-path.ts", "export const apiUrl = (p: string) => `/api${p}`;\n");
+    write("login/site.ts", 'import { apiUrl } from "../display/site-path.js";\nexport const u = apiUrl("/auth/session");\n');
+    expect(violations().filter((v) => v.file === "login/site.ts")).toEqual([]);
+    write("login/board.ts", 'import "../display/base.js";\n');
+    caught("folder", "login/board.ts");
+  });
+
   it("keeps packages out of the folders that must not load them", () => {
     write("display/fs.ts", 'import { readFileSync } from "node:fs";\nexport const r = readFileSync;\n');
     write("shared/express.ts", 'import express from "express";\nexport const e = express;\n');
