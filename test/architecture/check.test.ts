@@ -97,8 +97,10 @@ describe("the architecture check", () => {
     caught("unresolved", "display/missing.ts");
   });
 
-  it("covers login/, advisor/ and bench/ as well as the pages it always did", () => {
+  it("covers login/, advisor/, group/ and bench/ as well as the pages it always did", () => {
     write("login/to-admin.ts", 'import "../admin/base.js";\n');
+    write("group/to-admin.ts", 'import "../admin/base.js";\n');
+    write("display/to-group.ts", 'import "../group/base.js";\n');
     write("advisor/to-admin.ts", 'import "../admin/base.js";\n');
     write("bench/to-admin.ts", 'import "../admin/base.js";\n');
     write("server/to-test.ts", 'import "../test/base.js";\n');
