@@ -57,7 +57,9 @@ export async function startPostgres(opts: { dir: string; port: number; binDir?: 
     return run(cmd, full, { cwd: opts.dir, encoding: "utf8" });
   };
   await exec("initdb", ["-D", data, "-A", "trust", "-U", "magboard", "-E", "UTF8", "--locale=C", "--no-instructions"]);
-  const serverOptions = `-p ${opts.port} -k ${opts.dir} -c listen_addresses=127.0.0.1`;
+  // a group's node holds up to 4 connections per store it has open, plus a few of its own
+  // (docs/GROUP.md, Deployment): 3 nodes of 10 stores need ~130, past PostgreSQL's default 100
+  const serverOptions = `-p ${opts.port} -k ${opts.dir} -c listen_addresses=127.0.0.1 -c max_connections=400`;
   const start = async () => {
     await exec("pg_ctl", ["-D", data, "-o", serverOptions, "-l", path.join(opts.dir, "server.log"), "-w", "-t", "30", "start"]);
   };
