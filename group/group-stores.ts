@@ -147,7 +147,11 @@ export class GroupStores extends LitElement {
       tr > th {
         grid-column: 1 / -1;
       }
+      /* a label that wraps (English) makes its row taller: the figures stay on one line at the foot */
       td.n {
+        display: flex;
+        flex-direction: column;
+        justify-content: space-between;
         text-align: center;
       }
       .label {
@@ -155,7 +159,6 @@ export class GroupStores extends LitElement {
         font-size: 0.78rem;
         color: var(--mb-text-muted);
         line-height: 1.2;
-        min-height: 2.4em;
       }
       td.links {
         grid-column: 1 / -1;
