@@ -2,6 +2,7 @@ import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { booking, TEST_ADMIN_PASSWORD } from "../helpers/test-server.js";
 import { cardTexts, waitForCard } from "../display/display-page.js";
+import { runAxe, targetPath } from "../helpers/axe.js";
 import { startGroupWorld, type GroupWorld } from "./group-world.js";
 
 /** The text of the TV's 10:00 card (both stores have one, each its store's card 1). */
@@ -71,5 +72,9 @@ describe("a group's stores under /s/<slug>/, in Chromium on one node", () => {
     await atA.goto(`${world.group.url}/s/a/admin`);
     await atA.locator("staff-login input[name=username]").waitFor();
     expect(await atA.locator("admin-app").count()).toBe(0);
+    // a store's sign-in sends the group's director, whose account is not the store's, to the group's
+    expect(await atA.locator('staff-login a[data-link="group"]').getAttribute("href")).toBe("/group");
+    const axe = await runAxe(atA);
+    expect(axe.blocking.map((r) => `${r.id}: ${r.nodes.map(targetPath).join(", ")}`)).toEqual([]);
   });
 });
