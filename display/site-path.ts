@@ -6,8 +6,12 @@
  * a page file that writes such a path itself.
  */
 
-/** A site's URL name, as the group's server accepts it. */
-export const SITE_SLUG = /^[a-z0-9][a-z0-9-]{0,31}$/;
+/**
+ * What a site's URL name looks like. Its length is the server's to limit (server/group/site-registry.ts,
+ * and the registry's CHECK); a name it does not know answers 404, so the page only tells a site's
+ * path from the root's and keeps anything else out of the URLs it builds.
+ */
+export const SITE_SLUG = /^[a-z0-9][a-z0-9-]*$/;
 
 export type SitePage = "display" | "admin" | "advisor" | "gate";
 export type SiteNamespace = "display" | "staff";
