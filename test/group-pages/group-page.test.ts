@@ -148,10 +148,11 @@ describe("the group director's page /group, in Chromium", () => {
     }
 
     const { page } = await world.open("/group", { cookie, viewport: { width: 390, height: 844 } });
+    await page.locator('group-stores tr[data-site="b"]').waitFor();
     await page.locator('group-app button[data-action="language"]').click();
     await expect.poll(() => page.locator("group-app h1").textContent()).toBe("Group stores");
     expect(await page.evaluate(() => document.documentElement.lang)).toBe("en");
-    expect(await page.locator('group-stores thead th').allTextContents()).toEqual(["Store", "Today's cards", "Arrived", "Late, not here", "No-shows", "Completed", "Open"]);
+    await expect.poll(() => page.locator("group-stores thead th").allTextContents()).toEqual(["Store", "Today's cards", "Arrived", "Late, not here", "No-shows", "Completed", "Open"]);
     const axe = await runAxe(page);
     expect(axe.blocking.map((r) => `${r.id}: ${r.nodes.map(targetPath).join(", ")}`)).toEqual([]);
   });
