@@ -24,11 +24,11 @@ export default tseslint.config(
     },
   },
   {
-    files: ["display/**/*.ts", "admin/**/*.ts", "advisor/**/*.ts", "gate/**/*.ts", "login/**/*.ts"],
+    files: ["display/**/*.ts", "admin/**/*.ts", "advisor/**/*.ts", "gate/**/*.ts", "login/**/*.ts", "group/**/*.ts"],
     ...litConfigs["flat/recommended"],
   },
   {
-    files: ["display/**/*.ts", "admin/**/*.ts", "advisor/**/*.ts", "gate/**/*.ts", "login/**/*.ts"],
+    files: ["display/**/*.ts", "admin/**/*.ts", "advisor/**/*.ts", "gate/**/*.ts", "login/**/*.ts", "group/**/*.ts"],
     // Lit calls a template's event listeners with the element as `this` (its `host` option)
     rules: { "@typescript-eslint/unbound-method": "off" },
   },
@@ -49,7 +49,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ["display/**/*.ts", "admin/**/*.ts", "advisor/**/*.ts", "gate/**/*.ts", "login/**/*.ts"],
+    files: ["display/**/*.ts", "admin/**/*.ts", "advisor/**/*.ts", "gate/**/*.ts", "login/**/*.ts", "group/**/*.ts"],
     ...wcConfigs["flat/recommended"],
   },
   {

@@ -2,7 +2,7 @@ import { existsSync } from "node:fs";
 import { resolve } from "node:path";
 import { defineConfig } from "vite";
 
-const pages = ["display", "admin", "advisor", "gate"].filter((p) => existsSync(resolve(__dirname, p, "index.html")));
+const pages = ["display", "admin", "advisor", "gate", "group"].filter((p) => existsSync(resolve(__dirname, p, "index.html")));
 
 /** One bundle per page; the server serves dist/<page>/index.html at /<page>. */
 export default defineConfig({

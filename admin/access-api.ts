@@ -1,26 +1,27 @@
 import type { Account, AccountListing, ApiToken } from "../shared/schemas/access.js";
 import type { CommandResult } from "../shared/protocol.js";
 import { call, type ApiResult } from "../login/staff-api.js";
+import { apiUrl } from "../display/site-path.js";
 
 /** What creating a token answers: the secret is in this answer and nowhere else, ever. */
 export interface CreatedToken extends CommandResult {
   secret: string;
 }
 
-export const listAccounts = () => call<AccountListing[]>("/api/accounts");
+export const listAccounts = () => call<AccountListing[]>(apiUrl("/accounts"));
 
-export const createAccount = (input: unknown) => call<CommandResult>("/api/accounts", { method: "POST", body: JSON.stringify(input) });
+export const createAccount = (input: unknown) => call<CommandResult>(apiUrl("/accounts"), { method: "POST", body: JSON.stringify(input) });
 
 export const updateAccount = (a: Account, changes: Partial<Pick<Account, "displayName" | "role" | "active" | "advisorId">>): Promise<ApiResult<CommandResult>> =>
-  call<CommandResult>(`/api/accounts/${a.id}`, { method: "PATCH", body: JSON.stringify({ version: a.version, ...changes }) });
+  call<CommandResult>(apiUrl(`/accounts/${a.id}`), { method: "PATCH", body: JSON.stringify({ version: a.version, ...changes }) });
 
-export const resetPassword = (a: Account, password: string) => call<CommandResult>(`/api/accounts/${a.id}/password`, { method: "POST", body: JSON.stringify({ password }) });
+export const resetPassword = (a: Account, password: string) => call<CommandResult>(apiUrl(`/accounts/${a.id}/password`), { method: "POST", body: JSON.stringify({ password }) });
 
-export const listTokens = () => call<ApiToken[]>("/api/tokens");
+export const listTokens = () => call<ApiToken[]>(apiUrl("/tokens"));
 
-export const createToken = (input: unknown) => call<CreatedToken>("/api/tokens", { method: "POST", body: JSON.stringify(input) });
+export const createToken = (input: unknown) => call<CreatedToken>(apiUrl("/tokens"), { method: "POST", body: JSON.stringify(input) });
 
-export const revokeToken = (tk: ApiToken) => call<CommandResult>(`/api/tokens/${tk.id}`, { method: "DELETE" });
+export const revokeToken = (tk: ApiToken) => call<CommandResult>(apiUrl(`/tokens/${tk.id}`), { method: "DELETE" });
 
 /** No 0/O, 1/l/I: the password is read off a printed slip and typed on a phone. */
 const ALPHABET = "abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";

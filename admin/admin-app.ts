@@ -3,7 +3,7 @@ import { customElement, query, state } from "lit/decorators.js";
 import { BoardConnection } from "../display/board-connection.js";
 import { HighlightController } from "../display/highlight-controller.js";
 import { TickController } from "../display/tick-controller.js";
-import { STAFF_NAMESPACE, type StaffToServerEvents } from "../shared/protocol.js";
+import type { StaffToServerEvents } from "../shared/protocol.js";
 import { AppointmentSchema, type Appointment, type AppointmentInput } from "../shared/schemas/appointment.js";
 import { LocalDateSchema, type Language } from "../shared/schemas/common.js";
 import { overlapsOf } from "../shared/rules/overlaps.js";
@@ -58,7 +58,7 @@ declare global {
 @customElement("admin-app")
 export class AdminApp extends LitElement {
   private readonly conn = new BoardConnection<StaffToServerEvents>(this, {
-    namespace: STAFF_NAMESPACE,
+    namespace: "staff",
     onChange: (c) => {
       if (!c.catchUp) this.highlights.add(c.touched);
     },
@@ -74,6 +74,8 @@ export class AdminApp extends LitElement {
   @state() private language: Language = storedLanguage() ?? "zh-CN";
   @state() private selectedId: number | null = null;
   @state() private actor: Actor | null = null;
+  /** Until the session is read the board waits, so a reader never sees, however briefly, what they cannot do. */
+  @state() private actorRead = false;
   @state() private form: { card: Appointment | null; prefill: Partial<AppointmentInput>; entry?: CallInBooking["entry"] } | null = null;
   @state() private toast: Toast | null = null;
   @state() private searchHits: ReadonlySet<number> = new Set();
@@ -99,6 +101,12 @@ export class AdminApp extends LitElement {
   private async loadActor(): Promise<void> {
     const res = await currentSession();
     if (res.ok) this.actor = res.data.actor;
+    this.actorRead = true;
+  }
+
+  /** The group's director (role group) reads every store and changes none: the editor offers nothing that changes. */
+  private get readOnly(): boolean {
+    return this.actor?.role === "group";
   }
 
   override disconnectedCallback(): void {
@@ -178,6 +186,7 @@ export class AdminApp extends LitElement {
   };
 
   private async onMove(e: CustomEvent<CardMoveDetail>): Promise<void> {
+    if (this.readOnly) return;
     const { id, version, move } = e.detail;
     const card = this.card(id);
     if (!card) return;
@@ -191,7 +200,7 @@ export class AdminApp extends LitElement {
 
   private onSlotBook(e: CustomEvent<SlotBookDetail>): void {
     const s = this.conn.state;
-    if (!s) return;
+    if (!s || this.readOnly) return;
     const { laneId, slot } = e.detail;
     const prefill: Partial<AppointmentInput> = { date: this.date, startTime: slot, durationMinutes: s.settings.slotMinutes };
     if (this.mode === "advisors") prefill.advisorId = laneId;
@@ -202,7 +211,7 @@ export class AdminApp extends LitElement {
   private async onAction(e: CardActionEvent): Promise<void> {
     const { id, action } = e.detail;
     const card = this.card(id);
-    if (!card) return;
+    if (!card || this.readOnly) return;
     if (action === "edit") {
       this.form = { card, prefill: {} };
       return;
@@ -281,7 +290,7 @@ export class AdminApp extends LitElement {
 
   private renderMain() {
     const s = this.conn.state;
-    if (!s || s.date !== this.date) return html`<div class="loading" role="status">${this.msg("admin.loading")}</div>`;
+    if (!s || s.date !== this.date || !this.actorRead) return html`<div class="loading" role="status">${this.msg("admin.loading")}</div>`;
     const cards = this.visibleCards();
     const minute = Math.floor(this.conn.serverNow() / 60_000) * 60_000;
     const highlighted = new Set([...this.highlights.ids, ...this.searchHits]);
@@ -301,6 +310,7 @@ export class AdminApp extends LitElement {
             .pending=${this.optimistic.ids()}
             .selectedId=${this.selectedId}
             .zoom=${this.zoom}
+            .readOnly=${this.readOnly}
             @admin-card-select=${(e: CustomEvent<{ id: number }>) => (this.selectedId = e.detail.id)}
             @admin-card-move=${this.onMove}
             @admin-slot-book=${this.onSlotBook}
@@ -311,6 +321,7 @@ export class AdminApp extends LitElement {
                 .board=${s}
                 .overlaps=${overlapsOf(selected, cards, s.advisors, s.settings)}
                 .language=${this.language}
+                .readOnly=${this.readOnly}
                 @admin-card-action=${this.onAction}
                 @admin-panel-close=${() => (this.selectedId = null)}
               ></admin-card-panel>`
@@ -346,10 +357,11 @@ export class AdminApp extends LitElement {
         .language=${this.language}
         .status=${this.conn.status}
         .canUndo=${lastChange() !== null}
+        .readOnly=${this.readOnly}
         @admin-toolbar-action=${this.onToolbar}
         @admin-search-hits=${this.onSearchHits}
       ></admin-toolbar>
-      ${s
+      ${s && this.actorRead && !this.readOnly
         ? html`<arrival-alerts .appointments=${s.appointments} .advisors=${s.advisors} .actor=${this.actor} .language=${this.language}
             @arrival-alert-acknowledge=${(e: CustomEvent<{ id: number; version: number }>) =>
               void this.send({ type: "appointment.acknowledge_alert", ...e.detail }, "alert.toast")}></arrival-alerts>`

@@ -73,6 +73,8 @@ export class AdminBoard extends LitElement {
   @property({ type: Number }) selectedId: number | null = null;
   /** Minutes of the day one column holds (board-zoom.ts). */
   @property({ type: Number }) zoom: Zoom = DEFAULT_ZOOM;
+  /** The board is read, never changed: no drag, no keyboard move, no booking by a cell (role group). */
+  @property({ type: Boolean }) readOnly = false;
 
   @state() private drag: { id: number; version: number; target: DropTarget | null } | null = null;
   @state() private keyMove: { id: number; version: number; lane: number; slot: number } | null = null;
@@ -185,7 +187,7 @@ export class AdminBoard extends LitElement {
 
   private onPointerDown(e: PointerEvent): void {
     const a = this.cardOf(e);
-    if (!a || !mayMove(a.status)) return;
+    if (this.readOnly || !a || !mayMove(a.status)) return;
     const handle = (e.composedPath()[0] as HTMLElement | undefined)?.classList?.contains("handle") ?? false;
     this.pointer.press(e, a.id, handle);
   }
@@ -222,7 +224,7 @@ export class AdminBoard extends LitElement {
         const lane = lanes[km.lane];
         const slot = slots[km.slot];
         if (lane && slot) this.propose(a.id, km.version, { laneId: lane.id, slot });
-      } else if (mayMove(a.status)) {
+      } else if (!this.readOnly && mayMove(a.status)) {
         const at = this.position(a);
         if (at) this.keyMove = { id: a.id, version: a.version, ...at };
       }
@@ -243,6 +245,7 @@ export class AdminBoard extends LitElement {
 
   private onSlotActivate(e: CustomEvent<SlotTarget>): void {
     e.stopPropagation();
+    if (this.readOnly) return;
     this.dispatchEvent(new CustomEvent<SlotBookDetail>("admin-slot-book", { detail: e.detail, bubbles: true, composed: true }));
   }
 
@@ -292,6 +295,7 @@ export class AdminBoard extends LitElement {
     if (!this.settings) return nothing;
     return html`<board-grid
         editable
+        ?locked=${this.readOnly}
         .mode=${this.mode}
         .settings=${this.settings}
         .date=${this.date}

@@ -37,6 +37,8 @@ export class AdminCardPanel extends LitElement {
   @property({ attribute: false }) board!: BoardSnapshot;
   @property({ attribute: false }) overlaps: Overlap[] = [];
   @property() language: Language = "zh-CN";
+  /** Only what the card is and its history: none of the steps, edits or undo (role group). */
+  @property({ type: Boolean }) readOnly = false;
   @state() private history: HistoryEntry[] | null = null;
   @state() private showHistory = false;
 
@@ -125,6 +127,19 @@ export class AdminCardPanel extends LitElement {
     return t(lang, "admin.history.entry", { date, time: when, who: e.actor, action: t(lang, actionKey(e.action)), where });
   }
 
+  /** The card's steps, edit, undo and roof sign: what a reader of the board is not offered. */
+  private actions() {
+    const a = this.appointment;
+    const lang = this.language;
+    return html`<div class="actions">
+      ${ACTIONS.map((action) => html`<button data-action=${action} ?disabled=${refusalOf(action, a) !== null} @click=${() => this.act(action)}>${t(lang, `step.action.${action}`)}</button>`)}
+      <button data-action="edit" @click=${() => this.act("edit")}>${t(lang, "admin.action.edit")}</button>
+      <button data-action="undo" @click=${() => this.act("undo")}>${t(lang, "admin.action.undoLatest")}</button>
+      <button data-action="roof-sign" ?disabled=${a.status === "cancelled"}
+        @click=${() => void printRoofSigns(document, { cards: [a], advisors: this.board.advisors, language: lang })}>${t(lang, "roof.print.one")}</button>
+    </div>`;
+  }
+
   override render() {
     const a = this.appointment;
     const lang = this.language;
@@ -151,13 +166,7 @@ export class AdminCardPanel extends LitElement {
         <dt>${t(lang, "admin.field.preparation")}</dt><dd>${marks.map((k) => t(lang, `admin.prep.${k}`)).join(" · ")}</dd>
         <dt>${t(lang, "admin.field.notes")}</dt><dd>${a.notes}</dd>
       </dl>
-      <div class="actions">
-        ${ACTIONS.map((action) => html`<button data-action=${action} ?disabled=${refusalOf(action, a) !== null} @click=${() => this.act(action)}>${t(lang, `step.action.${action}`)}</button>`)}
-        <button data-action="edit" @click=${() => this.act("edit")}>${t(lang, "admin.action.edit")}</button>
-        <button data-action="undo" @click=${() => this.act("undo")}>${t(lang, "admin.action.undoLatest")}</button>
-        <button data-action="roof-sign" ?disabled=${a.status === "cancelled"}
-          @click=${() => void printRoofSigns(document, { cards: [a], advisors: s.advisors, language: lang })}>${t(lang, "roof.print.one")}</button>
-      </div>
+      ${this.readOnly ? nothing : this.actions()}
       <button
         aria-expanded=${this.showHistory}
         @click=${() => {

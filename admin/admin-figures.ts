@@ -6,6 +6,7 @@ import { t } from "../shared/i18n/messages.js";
 import { errorText } from "../shared/i18n/errors.js";
 import { call } from "../login/staff-api.js";
 import { formStyles } from "./admin-form-styles.js";
+import { apiUrl } from "../display/site-path.js";
 
 declare global {
   interface HTMLElementTagNameMap {
@@ -95,7 +96,7 @@ export class AdminFigures extends LitElement {
   }
 
   private async load(): Promise<void> {
-    const res = await call<ReceptionFigures>(`/api/reception/figures?${this.query()}`);
+    const res = await call<ReceptionFigures>(apiUrl(`/reception/figures?${this.query()}`));
     if (res.ok) {
       this.figures = res.data;
       this.error = "";
@@ -140,7 +141,7 @@ export class AdminFigures extends LitElement {
         <label>${t(l, "figures.from")}<input type="date" .value=${this.from} @change=${(e: Event) => (this.from = (e.target as HTMLInputElement).value)} /></label>
         <label>${t(l, "figures.to")}<input type="date" .value=${this.to} @change=${(e: Event) => (this.to = (e.target as HTMLInputElement).value)} /></label>
         <button @click=${() => void this.load()}>${t(l, "figures.show")}</button>
-        <a href="/api/reception/figures.csv?${this.query()}" download>${t(l, "figures.csv")}</a>
+        <a href=${apiUrl(`/reception/figures.csv?${this.query()}`)} download>${t(l, "figures.csv")}</a>
       </div>
       ${this.error ? html`<div class="error" role="alert">${this.error}</div>` : nothing}
       ${f

@@ -54,6 +54,10 @@ export function renderPage(tab: Exclude<Tab, "board">, c: PageContext): Template
     case "settings":
       return html`<admin-master-data class="page" .board=${s} .language=${c.language} .send=${c.send}
         @admin-open-people=${(e: CustomEvent<{ advisorId: number }>) => c.openPeople(e.detail.advisorId)}></admin-master-data>`;
+    case "reports":
+      // the charting library is loaded with the reports only, as the console loads it
+      void import("./admin-reports.js");
+      return html`<admin-reports class="page" .language=${c.language}></admin-reports>`;
     case "console":
       return html`<admin-console class="page" .advisors=${s.advisors} .language=${c.language} .timeZone=${s.settings.timeZone}
         .siteName=${s.settings.siteName} .forAdvisor=${c.phoneFor}></admin-console>`;

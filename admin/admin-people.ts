@@ -12,6 +12,7 @@ import { createAccount, listAccounts, oneTimePassword, resetPassword, updateAcco
 import { fieldProblems, type FieldProblem } from "./field-problems.js";
 import { formStyles } from "./admin-form-styles.js";
 import { consoleTableStyles, problemAlert, siteTime } from "./console-table.js";
+import { pageUrl } from "../display/site-path.js";
 import "./admin-secret-once.js";
 
 declare global {
@@ -26,7 +27,11 @@ interface Issued {
   username: string;
   password: string;
   heading: MessageKey;
+  role: AccountRole;
 }
+
+/** The page an account signs in at, printed on its slip: the advisor's phone page, else the editor. */
+const signInPage = (role: AccountRole) => pageUrl(role === "advisor" ? "advisor" : "admin");
 
 type Confirming = { id: number; kind: "disable" | "reset" } | null;
 
@@ -153,7 +158,7 @@ export class AdminPeople extends LitElement {
     const res = await createAccount(parsed.data);
     this.serverError = this.refusal(res);
     if (!res.ok) return;
-    this.issued = { displayName: parsed.data.displayName, username: parsed.data.username, password: parsed.data.password, heading: "admin.people.created" };
+    this.issued = { displayName: parsed.data.displayName, username: parsed.data.username, password: parsed.data.password, heading: "admin.people.created", role: parsed.data.role };
     form.reset();
     this.newName = "";
     this.newRole = "desk";
@@ -191,7 +196,7 @@ export class AdminPeople extends LitElement {
     const password = oneTimePassword();
     const res = await resetPassword(a, password);
     this.serverError = this.refusal(res);
-    if (res.ok) this.issued = { displayName: a.displayName, username: a.username, password, heading: "admin.people.resetDone" };
+    if (res.ok) this.issued = { displayName: a.displayName, username: a.username, password, heading: "admin.people.resetDone", role: a.role };
     await this.load();
   }
 
@@ -294,7 +299,7 @@ export class AdminPeople extends LitElement {
           <dt>${this.msg("admin.people.displayName")}</dt><dd>${i.displayName}</dd>
           <dt>${this.msg("admin.people.username")}</dt><dd>${i.username}</dd>
           <dt>${this.msg("admin.people.password")}</dt><dd>${i.password}</dd>
-          <dt>${this.msg("admin.people.slipAddress")}</dt><dd>${location.origin}/login</dd>
+          <dt>${this.msg("admin.people.slipAddress")}</dt><dd>${location.origin}${signInPage(i.role)}</dd>
         </dl>
         <p>${this.msg("admin.people.slipHint")}</p>
       </div>`;

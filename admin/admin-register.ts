@@ -8,6 +8,7 @@ import type { SendCommand } from "./staff-api.js";
 import { searchRegister, uploadRegister, type ImportPreview } from "./call-in-api.js";
 import { formStyles } from "./admin-form-styles.js";
 import { callInStyles } from "./call-in-styles.js";
+import { apiUrl } from "../display/site-path.js";
 
 declare global {
   interface HTMLElementTagNameMap {
@@ -125,7 +126,7 @@ export class AdminRegister extends LitElement {
           <input name="q" type="search" .value=${this.query} @input=${(e: Event) => void this.search((e.target as HTMLInputElement).value)} />
         </label>
         <span role="status">${t(lang, "callin.register.count", { total: this.found.total, shown: this.found.entries.length })}</span>
-        <a href="/api/register/export.csv" download>${t(lang, "callin.register.export")}</a>
+        <a href=${apiUrl("/register/export.csv")} download>${t(lang, "callin.register.export")}</a>
         <label>${t(lang, "callin.register.import")}
           <input type="file" accept=".csv,text/csv" @change=${this.onFile} />
         </label>

@@ -16,6 +16,7 @@ import { callInTable, confirmationTable, countTable, loadTable, outcomeChart, ou
 import "./report-chart.js";
 import "./report-heatmap.js";
 import "./report-panel.js";
+import { apiUrl } from "../display/site-path.js";
 
 declare global {
   interface HTMLElementTagNameMap {
@@ -112,9 +113,9 @@ export class AdminReports extends LitElement {
     const months = monthsOf(range);
     this.loading = true;
     const [report, reception, callIn] = await Promise.all([
-      call<ReportFigures>(`/api/reports/figures?from=${range.from}&to=${range.to}`),
-      call<ReceptionFigures>(`/api/reception/figures?from=${range.from}&to=${range.to}`),
-      call<CallListFigures[]>(`/api/call-lists/figures?from=${months.from}&to=${months.to}`),
+      call<ReportFigures>(apiUrl(`/reports/figures?from=${range.from}&to=${range.to}`)),
+      call<ReceptionFigures>(apiUrl(`/reception/figures?from=${range.from}&to=${range.to}`)),
+      call<CallListFigures[]>(apiUrl(`/call-lists/figures?from=${months.from}&to=${months.to}`)),
     ]);
     if (ask !== this.asked) return;
     this.loading = false;

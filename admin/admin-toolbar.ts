@@ -6,9 +6,10 @@ import { addDays } from "../shared/rules/zoned-time.js";
 import { t, type MessageKey } from "../shared/i18n/messages.js";
 import type { LaneMode } from "../display/board-layout.js";
 import { DEFAULT_ZOOM, ZOOMS, type Zoom } from "./board-zoom.js";
+import { groupPageUrl } from "../display/site-path.js";
 import "./admin-search.js";
 
-export type Tab = "board" | "reception" | "dayBefore" | "callLists" | "register" | "sheet" | "import" | "settings" | "console";
+export type Tab = "board" | "reception" | "dayBefore" | "callLists" | "register" | "sheet" | "import" | "settings" | "console" | "reports";
 
 export type ToolbarAction =
   | { kind: "tab"; tab: Tab }
@@ -40,6 +41,13 @@ const TABS: [Tab, MessageKey][] = [
   ["console", "admin.tab.console"],
 ];
 
+/** What the group's director reads of a store (role group: the board, its records and figures): pages that change nothing. */
+const READ_TABS: [Tab, MessageKey][] = [
+  ["board", "admin.tab.board"],
+  ["sheet", "admin.tab.sheet"],
+  ["reports", "admin.tab.reports"],
+];
+
 /** The editor's header and tool bar: pages, dates, connection, language, search, view, new booking, undo. */
 @customElement("admin-toolbar")
 export class AdminToolbar extends LitElement {
@@ -53,6 +61,8 @@ export class AdminToolbar extends LitElement {
   @property() language: Language = "zh-CN";
   @property() status: ConnectionStatus = "connecting";
   @property({ type: Boolean }) canUndo = false;
+  /** Role group: only the pages that read, no booking and no undo, and a word that says so. */
+  @property({ type: Boolean }) readOnly = false;
 
   static override styles = css`
     :host {
@@ -106,6 +116,15 @@ export class AdminToolbar extends LitElement {
       color: var(--mb-late);
       font-weight: 700;
     }
+    .read-only {
+      padding: 0.3em 0.7em;
+      border-radius: 0.35em;
+      border: 1px solid var(--mb-line);
+      color: var(--mb-text-muted);
+    }
+    a {
+      color: var(--mb-confirmed);
+    }
     .bar {
       display: flex;
       gap: 0.8em;
@@ -125,7 +144,7 @@ export class AdminToolbar extends LitElement {
     return html`<header>
         <h1>${this.siteName} · ${t(lang, "admin.title")}</h1>
         <nav aria-label=${t(lang, "admin.tabs")}>
-          ${TABS.map(([tab, key]) => html`<button aria-pressed=${this.tab === tab} @click=${() => this.fire({ kind: "tab", tab })}>${t(lang, key)}</button>`)}
+          ${(this.readOnly ? READ_TABS : TABS).map(([tab, key]) => html`<button aria-pressed=${this.tab === tab} @click=${() => this.fire({ kind: "tab", tab })}>${t(lang, key)}</button>`)}
         </nav>
         <div class="dates">
           <button aria-pressed=${this.date === this.today} @click=${() => this.fire({ kind: "date", date: this.today })}>${t(lang, "admin.date.today")}</button>
@@ -156,8 +175,10 @@ export class AdminToolbar extends LitElement {
           <span>${t(lang, "admin.zoom")}</span>
           ${ZOOMS.map((z) => html`<button data-zoom=${z} aria-pressed=${this.zoom === z} @click=${() => this.fire({ kind: "zoom", zoom: z })}>${t(lang, `admin.zoom.${z}`)}</button>`)}
         </div>
-        <button @click=${() => this.fire({ kind: "book" })}>＋ ${t(lang, "admin.book")}</button>
-        <button ?disabled=${!this.canUndo} @click=${() => this.fire({ kind: "undoLast" })} title=${t(lang, "admin.undo.lastHint")}>↶ ${t(lang, "admin.undo.last")}</button>
+        ${this.readOnly
+          ? html`<span class="read-only" data-read-only>${t(lang, "admin.readOnly")}</span><a href=${groupPageUrl()}>${t(lang, "admin.toGroup")}</a>`
+          : html`<button @click=${() => this.fire({ kind: "book" })}>＋ ${t(lang, "admin.book")}</button>
+              <button ?disabled=${!this.canUndo} @click=${() => this.fire({ kind: "undoLast" })} title=${t(lang, "admin.undo.lastHint")}>↶ ${t(lang, "admin.undo.last")}</button>`}
       </div>`;
   }
 }

@@ -1,6 +1,7 @@
 import type { Retention } from "../shared/schemas/retention.js";
 import type { CommandResult } from "../shared/protocol.js";
 import { call } from "../login/staff-api.js";
+import { apiUrl } from "../display/site-path.js";
 
 /** One audit entry as GET /api/history answers it. */
 export interface HistoryItem {
@@ -23,7 +24,7 @@ export interface HistoryAnswer {
   retention: Retention;
 }
 
-export const readHistory = (query: URLSearchParams) => call<HistoryAnswer>(`/api/history?${query.toString()}`);
+export const readHistory = (query: URLSearchParams) => call<HistoryAnswer>(apiUrl(`/history?${query.toString()}`));
 
 export const setRetention = (r: Retention, auditDays: number) =>
-  call<CommandResult>("/api/retention", { method: "PATCH", body: JSON.stringify({ version: r.version, auditDays }) });
+  call<CommandResult>(apiUrl("/retention"), { method: "PATCH", body: JSON.stringify({ version: r.version, auditDays }) });

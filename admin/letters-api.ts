@@ -3,6 +3,7 @@ import type { RegisterEntry } from "../shared/schemas/register.js";
 import type { ContactBatch, ContactSend, LetterSettings } from "../shared/schemas/letters.js";
 import type { PlaceholderValues } from "../shared/rules/letters.js";
 import { getJson } from "./staff-api.js";
+import { apiUrl } from "../display/site-path.js";
 
 /** The letter settings as GET /api/letters/settings answers them (the hook's address only for the manager). */
 export type LetterSettingsView = LetterSettings & { version: number };
@@ -13,14 +14,14 @@ export interface LetterSample {
   values: Record<Language, PlaceholderValues>;
 }
 
-export const fetchLetterSettings = () => getJson<LetterSettingsView>("/api/letters/settings");
+export const fetchLetterSettings = () => getJson<LetterSettingsView>(apiUrl("/letters/settings"));
 
-export const fetchLetterSample = (vehicleId?: number) => getJson<LetterSample>(`/api/letters/sample${vehicleId === undefined ? "" : `?vehicleId=${vehicleId}`}`);
+export const fetchLetterSample = (vehicleId?: number) => getJson<LetterSample>(apiUrl(`/letters/sample${vehicleId === undefined ? "" : `?vehicleId=${vehicleId}`}`));
 
-export const fetchBatch = (id: number) => getJson<ContactBatch>(`/api/letters/batches/${id}`);
+export const fetchBatch = (id: number) => getJson<ContactBatch>(apiUrl(`/letters/batches/${id}`));
 
-export const fetchFailedTexts = () => getJson<ContactSend[]>("/api/letters/texts/failed");
+export const fetchFailedTexts = () => getJson<ContactSend[]>(apiUrl("/letters/texts/failed"));
 
-export const lettersPageUrl = (batchId: number) => `/api/letters/batches/${batchId}/letters.html`;
+export const lettersPageUrl = (batchId: number) => apiUrl(`/letters/batches/${batchId}/letters.html`);
 
-export const textsCsvUrl = (batchId: number) => `/api/letters/batches/${batchId}/texts.csv`;
+export const textsCsvUrl = (batchId: number) => apiUrl(`/letters/batches/${batchId}/texts.csv`);

@@ -5,6 +5,7 @@ import type { CommandInput } from "../shared/schemas/commands.js";
 import type { ErrorBody } from "../shared/errors.js";
 import { localParts } from "../shared/rules/zoned-time.js";
 import type { MessageKey } from "../shared/i18n/messages.js";
+import { apiUrl } from "../display/site-path.js";
 
 /** One entry of a card's history, as `GET /api/appointments/:id/history` answers it. */
 export interface HistoryEntry {
@@ -59,12 +60,12 @@ export async function getJson<T>(path: string): Promise<T | null> {
   }
 }
 
-export const fetchHistory = (id: number) => getJson<HistoryEntry[]>(`/api/appointments/${id}/history`);
+export const fetchHistory = (id: number) => getJson<HistoryEntry[]>(apiUrl(`/appointments/${id}/history`));
 
-export const searchCards = (date: string, q: string) => getJson<Appointment[]>(`/api/search?date=${encodeURIComponent(date)}&q=${encodeURIComponent(q)}`);
+export const searchCards = (date: string, q: string) => getJson<Appointment[]>(apiUrl(`/search?date=${encodeURIComponent(date)}&q=${encodeURIComponent(q)}`));
 
 /** Today's date in the site's zone by the server's clock (settings give the zone, health the clock). */
 export async function fetchToday(): Promise<string | null> {
-  const [settings, health] = await Promise.all([getJson<{ timeZone: string }>("/api/settings"), getJson<{ serverTime: number }>("/api/health")]);
+  const [settings, health] = await Promise.all([getJson<{ timeZone: string }>(apiUrl("/settings")), getJson<{ serverTime: number }>(apiUrl("/health"))]);
   return settings && health ? localParts(health.serverTime, settings.timeZone).date : null;
 }

@@ -6,6 +6,7 @@ import { currentSession, signOut, type StaffSession } from "../login/staff-api.j
 import "../login/staff-login.js";
 import "../login/staff-password.js";
 import "./advisor-day.js";
+import { apiUrl } from "../display/site-path.js";
 
 declare global {
   interface HTMLElementTagNameMap {
@@ -38,7 +39,7 @@ export class AdvisorApp extends LitElement {
   /** The site's language is public (GET /api/settings), so even the sign-in form speaks it. */
   private async loadLanguage(): Promise<void> {
     try {
-      const res = await fetch("/api/settings");
+      const res = await fetch(apiUrl("/settings"));
       if (res.ok) this.language = ((await res.json()) as { language: Language }).language;
     } catch {
       // keep zh-CN, the site's first language

@@ -9,6 +9,7 @@ import { callDue, type ConfirmationCall, type ConfirmationOutcome } from "../sha
 import { t } from "../shared/i18n/messages.js";
 import { localParts } from "../shared/rules/zoned-time.js";
 import { call } from "../login/staff-api.js";
+import { apiUrl } from "../display/site-path.js";
 
 declare global {
   interface HTMLElementTagNameMap {
@@ -124,9 +125,9 @@ export class AdvisorCalls extends LitElement {
     if (this.tomorrow === "") return;
     const date = encodeURIComponent(this.tomorrow);
     const [board, confirmations, ...lists] = await Promise.all([
-      call<{ appointments: Appointment[] }>(`/api/board?date=${date}`),
-      call<{ calls: ConfirmationCall[] }>(`/api/call-lists/confirmations?date=${date}`),
-      ...ADVISOR_LISTS.map((l) => call<EntryView[]>(`/api/call-lists/${l}`)),
+      call<{ appointments: Appointment[] }>(apiUrl(`/board?date=${date}`)),
+      call<{ calls: ConfirmationCall[] }>(apiUrl(`/call-lists/confirmations?date=${date}`)),
+      ...ADVISOR_LISTS.map((l) => call<EntryView[]>(apiUrl(`/call-lists/${l}`))),
     ]);
     if (board.ok) this.cards = board.data.appointments.filter((a) => a.advisorId === this.advisorId && a.status === "booked").sort((a, b) => a.startTime.localeCompare(b.startTime));
     if (confirmations.ok) this.tries = new Map(confirmations.data.calls.map((c) => [c.appointmentId, c]));

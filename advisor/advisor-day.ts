@@ -2,7 +2,7 @@ import { LitElement, css, html, nothing } from "lit";
 import { customElement, property, state } from "lit/decorators.js";
 import type { Appointment } from "../shared/schemas/appointment.js";
 import type { Language } from "../shared/schemas/common.js";
-import { STAFF_NAMESPACE, type Ack, type CommandResult, type StaffToServerEvents } from "../shared/protocol.js";
+import type { Ack, CommandResult, StaffToServerEvents } from "../shared/protocol.js";
 import { t } from "../shared/i18n/messages.js";
 import { errorText } from "../shared/i18n/errors.js";
 import { localParts } from "../shared/rules/zoned-time.js";
@@ -51,7 +51,7 @@ export class AdvisorDay extends LitElement {
 
   constructor() {
     super();
-    this.connection = new BoardConnection<StaffToServerEvents>(this, { namespace: STAFF_NAMESPACE, onChange: (c) => this.onBoardChange(c) });
+    this.connection = new BoardConnection<StaffToServerEvents>(this, { namespace: "staff", onChange: (c) => this.onBoardChange(c) });
     new TickController(this, 60_000, () => this.connection.serverNow(), () => this.rollOver());
     this.connection.follow(localParts(Date.now(), Intl.DateTimeFormat().resolvedOptions().timeZone).date);
   }

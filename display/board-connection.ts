@@ -1,9 +1,9 @@
 import type { ReactiveController, ReactiveControllerHost } from "lit";
 import { io, type Socket } from "socket.io-client";
 import type { BoardState } from "../shared/board-state.js";
-import { DISPLAY_NAMESPACE } from "../shared/protocol-constants.js";
 import { localParts } from "../shared/rules/zoned-time.js";
 import type { DisplayToServerEvents, ServerToClientEvents } from "../shared/protocol.js";
+import { namespaceUrl, type SiteNamespace } from "./site-path.js";
 import { BoardSync, SCREEN_SOCKET_OPTIONS, type BoardChange, type ConnectionStatus } from "./board-sync.js";
 
 export type { BoardChange, ConnectionStatus } from "./board-sync.js";
@@ -11,8 +11,8 @@ export type { BoardChange, ConnectionStatus } from "./board-sync.js";
 export interface BoardConnectionOptions {
   /** Origin of the server; the page's own by default. */
   url?: string;
-  /** `/display` (read-only, masked) by default; a staff screen passes `/staff`. */
-  namespace?: string;
+  /** The site's `display` namespace (read-only, masked) by default; a staff screen passes `staff`. */
+  namespace?: SiteNamespace;
   /** The handshake's auth payload: `{ key }` for a paired display (see docs/API.md, Access). */
   auth?: Record<string, string>;
   /** How often the connection proves it is alive with a `time:sync` round trip. */
@@ -35,7 +35,7 @@ export class BoardConnection<C extends DisplayToServerEvents = DisplayToServerEv
   private readonly sync: BoardSync;
 
   constructor(host: ReactiveControllerHost, options: BoardConnectionOptions = {}) {
-    const url = (options.url ?? location.origin) + (options.namespace ?? DISPLAY_NAMESPACE);
+    const url = (options.url ?? location.origin) + namespaceUrl(options.namespace ?? "display");
     this.socket = io(url, { ...SCREEN_SOCKET_OPTIONS, ...(options.auth ? { auth: options.auth } : {}) });
     this.sync = new BoardSync(this.socket, {
       ...(options.heartbeatMs !== undefined ? { heartbeatMs: options.heartbeatMs } : {}),

@@ -3,7 +3,7 @@ import { customElement, property, state } from "lit/decorators.js";
 import type { Appointment } from "../shared/schemas/appointment.js";
 import type { Language } from "../shared/schemas/common.js";
 import type { CommandResult } from "../shared/protocol.js";
-import { STAFF_NAMESPACE, type StaffToServerEvents } from "../shared/protocol.js";
+import type { StaffToServerEvents } from "../shared/protocol.js";
 import { t } from "../shared/i18n/messages.js";
 import { errorText } from "../shared/i18n/errors.js";
 import { formatTimeOfDay } from "../shared/i18n/dates.js";
@@ -19,6 +19,7 @@ import type { WalkInDone } from "./gate-walk-in.js";
 import "./gate-walk-in.js";
 import { queueLabel } from "../shared/i18n/queue-number.js";
 import { printRoofSigns } from "../display/print-roof-signs.js";
+import { apiUrl } from "../display/site-path.js";
 
 declare global {
   interface HTMLElementTagNameMap {
@@ -53,7 +54,7 @@ export class GatePage extends LitElement {
 
   constructor() {
     super();
-    this.connection = new BoardConnection<StaffToServerEvents>(this, { namespace: STAFF_NAMESPACE, onChange: (c) => this.onBoardChange(c) });
+    this.connection = new BoardConnection<StaffToServerEvents>(this, { namespace: "staff", onChange: (c) => this.onBoardChange(c) });
     new TickController(this, 30_000, () => this.connection.serverNow(), () => this.rollOver());
     this.connection.follow(localParts(Date.now(), Intl.DateTimeFormat().resolvedOptions().timeZone).date);
   }
@@ -206,7 +207,7 @@ export class GatePage extends LitElement {
     if (!s) return;
     const seq = ++this.seq;
     this.searching = true;
-    const res = await call<Appointment[]>(`/api/search?date=${encodeURIComponent(s.date)}&q=${encodeURIComponent(this.query.trim())}`);
+    const res = await call<Appointment[]>(apiUrl(`/search?date=${encodeURIComponent(s.date)}&q=${encodeURIComponent(this.query.trim())}`));
     if (seq !== this.seq) return;
     this.searching = false;
     if (!res.ok) {
@@ -220,7 +221,7 @@ export class GatePage extends LitElement {
   private async step(a: Appointment, action: "arrive" | "greet"): Promise<void> {
     this.busy = new Set([...this.busy, a.id]);
     this.error = "";
-    const res = await call<CommandResult>(`/api/appointments/${a.id}/${action}`, { method: "POST", body: JSON.stringify({ version: a.version }) });
+    const res = await call<CommandResult>(apiUrl(`/appointments/${a.id}/${action}`), { method: "POST", body: JSON.stringify({ version: a.version }) });
     const rest = new Set(this.busy);
     rest.delete(a.id);
     this.busy = rest;

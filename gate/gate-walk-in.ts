@@ -11,6 +11,7 @@ import { localParts, weekdayOf } from "../shared/rules/zoned-time.js";
 import { receptionWarnings, suggestAdvisor } from "../shared/rules/reception.js";
 import { call } from "../login/staff-api.js";
 import { deskStyles, gateStyles } from "./gate-styles.js";
+import { apiUrl } from "../display/site-path.js";
 
 declare global {
   interface HTMLElementTagNameMap {
@@ -104,7 +105,7 @@ export class GateWalkIn extends LitElement {
     if (this.category !== null) input.jobCategory = this.category;
     if (advisorId !== null) input.advisorId = advisorId;
     this.sending = true;
-    const res = await call<CommandResult<Appointment>>("/api/appointments/walk-in", { method: "POST", body: JSON.stringify(input) });
+    const res = await call<CommandResult<Appointment>>(apiUrl("/appointments/walk-in"), { method: "POST", body: JSON.stringify(input) });
     this.sending = false;
     if (res.ok) {
       const card = res.data.record;

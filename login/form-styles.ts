@@ -17,6 +17,10 @@ export const formStyles = css`
   p.hint {
     color: var(--mb-text-muted, #c3ccd8);
   }
+  /* the theme's link colour reads at 7:1 on the light editor and the dark phone page alike */
+  a {
+    color: var(--mb-confirmed, #8fcbff);
+  }
   label {
     display: block;
     margin-bottom: 1rem;

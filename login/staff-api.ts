@@ -1,6 +1,7 @@
 import type { Account } from "../shared/schemas/access.js";
 import type { Actor } from "../shared/schemas/actor.js";
 import type { ErrorBody } from "../shared/errors.js";
+import { apiUrl } from "../display/site-path.js";
 
 /** Who the browser is signed in as (GET /api/auth/session); the cookie itself is httpOnly and never seen here. */
 export interface StaffSession {
@@ -23,12 +24,12 @@ export async function call<T>(path: string, init: RequestInit = {}): Promise<Api
   }
 }
 
-export const currentSession = () => call<StaffSession>("/api/auth/session");
+export const currentSession = () => call<StaffSession>(apiUrl("/auth/session"));
 
 export const signIn = (username: string, password: string) =>
-  call<{ account: Account; mustChangePassword: boolean }>("/api/auth/login", { method: "POST", body: JSON.stringify({ username, password }) });
+  call<{ account: Account; mustChangePassword: boolean }>(apiUrl("/auth/login"), { method: "POST", body: JSON.stringify({ username, password }) });
 
-export const signOut = () => call<null>("/api/auth/logout", { method: "POST" });
+export const signOut = () => call<null>(apiUrl("/auth/logout"), { method: "POST" });
 
 export const changePassword = (currentPassword: string, newPassword: string) =>
-  call<{ account: Account }>("/api/auth/password", { method: "POST", body: JSON.stringify({ currentPassword, newPassword }) });
+  call<{ account: Account }>(apiUrl("/auth/password"), { method: "POST", body: JSON.stringify({ currentPassword, newPassword }) });

@@ -4,6 +4,7 @@ import type { Language } from "../shared/schemas/common.js";
 import { currentSession } from "./staff-api.js";
 import "./staff-login.js";
 import "./staff-password.js";
+import { apiUrl } from "../display/site-path.js";
 
 declare global {
   interface HTMLElementTagNameMap {
@@ -40,7 +41,7 @@ export class StaffGate extends LitElement {
   /** The site's language is public (GET /api/settings), so even the sign-in form speaks it. */
   private async loadLanguage(): Promise<void> {
     try {
-      const res = await fetch("/api/settings");
+      const res = await fetch(apiUrl("/settings"));
       if (res.ok) this.language = ((await res.json()) as { language: Language }).language;
     } catch {
       // keep zh-CN, the site's first language

@@ -5,6 +5,7 @@ import { t } from "../shared/i18n/messages.js";
 import { signIn } from "./staff-api.js";
 import { formStyles } from "./form-styles.js";
 import { formText } from "./form-text.js";
+import { groupPageUrl, sitePrefix } from "../display/site-path.js";
 
 declare global {
   interface HTMLElementTagNameMap {
@@ -15,7 +16,11 @@ declare global {
   }
 }
 
-/** The staff sign-in form, shared by the staff pages (advisor, admin) (POST /api/auth/login); fires `signed-in` once the session cookie is set. */
+/**
+ * The staff sign-in form, shared by the staff pages (advisor, admin) (POST /api/auth/login); fires
+ * `signed-in` once the session cookie is set. A group's store (under /s/<slug>/) also points the
+ * group's director, whose account is not the store's, to the group's own sign-in.
+ */
 @customElement("staff-login")
 export class StaffLogin extends LitElement {
   @property() language: Language = "zh-CN";
@@ -32,6 +37,7 @@ export class StaffLogin extends LitElement {
       <label>${t(l, "login.password")}<input name="password" type="password" autocomplete="current-password" required maxlength="200" /></label>
       ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
       <button type="submit" ?disabled=${this.busy}>${t(l, "login.submit")}</button>
+      ${sitePrefix() ? html`<p class="hint"><a href=${groupPageUrl()} data-link="group">${t(l, "login.groupAccount")}</a></p>` : nothing}
     </form>`;
   }
 

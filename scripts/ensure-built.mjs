@@ -19,7 +19,7 @@ function newest(dir) {
 }
 
 // every folder a page bundles code from
-const sourceDirs = ["display", "admin", "advisor", "login", "shared"];
+const sourceDirs = ["display", "admin", "advisor", "gate", "group", "login", "shared"];
 const sources = Math.max(...sourceDirs.map((d) => newest(path.join(root, d))), statSync(path.join(root, "vite.config.ts")).mtimeMs);
 if (!existsSync(stamp) || statSync(stamp).mtimeMs < sources) {
   console.log("[magboard] building the pages…");

@@ -34,6 +34,8 @@ export interface CellContext {
   highlighted: ReadonlySet<number>;
   /** The editor: cards are focusable tiles with a drag handle and the ⚠ of their overlaps, and a cell never summarises. */
   editable: boolean;
+  /** The editor of someone who may read but not change the board (the group's director): no card has a handle to drag it by. */
+  locked: boolean;
   /** How many cards a cell shows before it summarises them (the TV measures it). */
   fits: number;
   /** The TV: how many cards of a cell stand side by side (the pager decided the rows' heights with it). */
@@ -73,7 +75,7 @@ function face(ctx: CellContext, a: Appointment, fit: string): TemplateResult {
 function tile(ctx: CellContext, a: Appointment, fit: string): TemplateResult {
   const lang = ctx.language;
   const warnings = ctx.layout.overlaps.get(a.id);
-  const movable = mayMove(a.status);
+  const movable = !ctx.locked && mayMove(a.status);
   const cls = [
     "tile",
     movable ? "" : "fixed",
@@ -119,8 +121,8 @@ export function cellInputs(ctx: CellContext, cell: CellView): unknown[] {
 
 /** What every cell reads of the board besides its cards. */
 export function contextInputs(ctx: CellContext): unknown[] {
-  const { settings, minute, language, bays, editable, fits, across } = ctx;
-  return [settings, minute, language, bays, editable, fits, across, ctx.fitter.key];
+  const { settings, minute, language, bays, editable, locked, fits, across } = ctx;
+  return [settings, minute, language, bays, editable, locked, fits, across, ctx.fitter.key];
 }
 
 /** The marks and the editor's state of these cards (overlaps, highlighted, selected, lifted, pending), as one string to compare. */

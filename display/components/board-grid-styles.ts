@@ -250,6 +250,9 @@ export const boardGridStyles = css`
     gap: ${px(EDITOR.gap)};
     cursor: copy;
   }
+  :host([locked]) .cell {
+    cursor: default;
+  }
   :host([editable]) .cell.over {
     outline: 2px dashed var(--mb-over);
     outline-offset: -2px;

@@ -82,6 +82,8 @@ export class BoardGrid extends LitElement {
   @property() language: Language = "zh-CN";
   @property({ attribute: false }) highlighted: ReadonlySet<number> = NONE;
   @property({ type: Boolean, reflect: true }) editable = false;
+  /** With `editable`: the board is read, not changed (no drag handles, a cell's click books nothing). */
+  @property({ type: Boolean, reflect: true }) locked = false;
   /** The grid's accessible name; the board's own when empty. */
   @property() label = "";
   @property({ attribute: false }) selectedId: number | null = null;
@@ -254,7 +256,7 @@ export class BoardGrid extends LitElement {
   /** A click on a cell itself (not on a card in it) asks to book into that slot. */
   private onClick(e: MouseEvent): void {
     const target = e.composedPath()[0];
-    if (!(target instanceof HTMLElement) || !target.classList.contains("cell")) return;
+    if (this.locked || !(target instanceof HTMLElement) || !target.classList.contains("cell")) return;
     const detail: SlotTarget = { laneId: Number(target.dataset.lane), slot: target.dataset.slot! };
     this.dispatchEvent(new CustomEvent<SlotTarget>("board-slot-activate", { detail, bubbles: true, composed: true }));
   }
@@ -341,6 +343,7 @@ export class BoardGrid extends LitElement {
       bays: this.bays,
       highlighted: this.highlighted,
       editable: this.editable,
+      locked: this.locked,
       fits,
       across: this.across,
       selectedId: this.selectedId,

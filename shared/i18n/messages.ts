@@ -19,12 +19,13 @@ import * as reception from "./messages/reception.js";
 import * as gate from "./messages/gate.js";
 import * as callIn from "./messages/call-in.js";
 import * as letters from "./messages/letters.js";
+import * as group from "./messages/group.js";
 
-const zhCN = { ...boardZhCN, ...advisor.zhCN, ...login.zhCN, ...admin.zhCN, ...adminDayBefore.zhCN, ...adminDisplays.zhCN, ...adminConsole.zhCN, ...errors.zhCN, ...reception.zhCN, ...gate.zhCN, ...callIn.zhCN, ...letters.zhCN };
+const zhCN = { ...boardZhCN, ...advisor.zhCN, ...login.zhCN, ...admin.zhCN, ...adminDayBefore.zhCN, ...adminDisplays.zhCN, ...adminConsole.zhCN, ...errors.zhCN, ...reception.zhCN, ...gate.zhCN, ...callIn.zhCN, ...letters.zhCN, ...group.zhCN };
 
 export type MessageKey = keyof typeof zhCN;
 
-const en: Record<MessageKey, string> = { ...boardEn, ...advisor.en, ...login.en, ...admin.en, ...adminDayBefore.en, ...adminDisplays.en, ...adminConsole.en, ...errors.en, ...reception.en, ...gate.en, ...callIn.en, ...letters.en };
+const en: Record<MessageKey, string> = { ...boardEn, ...advisor.en, ...login.en, ...admin.en, ...adminDayBefore.en, ...adminDisplays.en, ...adminConsole.en, ...errors.en, ...reception.en, ...gate.en, ...callIn.en, ...letters.en, ...group.en };
 
 const TABLES: Record<Language, Record<MessageKey, string>> = { "zh-CN": zhCN, en };
 

@@ -97,12 +97,22 @@ describe("the architecture check", () => {
     caught("unresolved", "display/missing.ts");
   });
 
-  it("covers login/, advisor/ and bench/ as well as the pages it always did", () => {
+  it("covers login/, advisor/, group/ and bench/ as well as the pages it always did", () => {
     write("login/to-admin.ts", 'import "../admin/base.js";\n');
+    write("group/to-admin.ts", 'import "../admin/base.js";\n');
+    write("display/to-group.ts", 'import "../group/base.js";\n');
     write("advisor/to-admin.ts", 'import "../admin/base.js";\n');
     write("bench/to-admin.ts", 'import "../admin/base.js";\n');
     write("server/to-test.ts", 'import "../test/base.js";\n');
     for (const file of added) caught("folder", file);
+  });
+
+  it("lets login/ import display/site-path.ts, and nothing else of display/", () => {
+    write("display/site-path.ts", "export const apiUrl = (p: string) => `/api${p}`;\n");
+    write("login/site.ts", 'import { apiUrl } from "../display/site-path.js";\nexport const u = apiUrl("/auth/session");\n');
+    expect(violations().filter((v) => v.file === "login/site.ts")).toEqual([]);
+    write("login/board.ts", 'import "../display/base.js";\n');
+    caught("folder", "login/board.ts");
   });
 
   it("keeps packages out of the folders that must not load them", () => {

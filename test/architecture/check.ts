@@ -34,7 +34,7 @@ export function checkArchitecture(root: string, opts: CheckOptions = {}): Violat
       }
       for (const rule of FOLDER_RULES) {
         if (!within(s.file, rule.from)) continue;
-        const hit = i.target !== null ? rule.forbidden.find((f) => within(i.target!, f)) : undefined;
+        const hit = i.target !== null && !rule.except?.includes(i.target) ? rule.forbidden.find((f) => within(i.target!, f)) : undefined;
         if (hit) out.push({ kind: "folder", file: s.file, detail: `${where} reaches ${hit}/: ${rule.why}` });
         const pkg = packageOf(i.spec);
         if (pkg && rule.packages?.test(pkg)) out.push({ kind: "package", file: s.file, detail: `${where}: ${rule.why}` });

@@ -16,7 +16,7 @@ function fromDbDriver(decl: ts.Declaration | undefined): boolean {
   return /\/node_modules\/(@types\/)?(better-sqlite3|pg|pg-pool)\//.test(file);
 }
 
-function compilerOptions(root: string): ts.CompilerOptions {
+export function compilerOptions(root: string): ts.CompilerOptions {
   const file = path.join(root, "tsconfig.json");
   const read = ts.sys.fileExists(file) ? ts.readConfigFile(file, (f) => ts.sys.readFile(f)).config : { compilerOptions: { strict: true, module: "ESNext", moduleResolution: "Bundler" } };
   const options = ts.parseJsonConfigFileContent(read, ts.sys, root).options;
@@ -27,7 +27,7 @@ function compilerOptions(root: string): ts.CompilerOptions {
 /** Declaration files never change during a run; parsed once, they serve every program (the fixtures make many). */
 const declarations = new Map<string, ts.SourceFile>();
 
-function cachingHost(options: ts.CompilerOptions): ts.CompilerHost {
+export function cachingHost(options: ts.CompilerOptions): ts.CompilerHost {
   const host = ts.createCompilerHost(options, true);
   const parse = host.getSourceFile.bind(host);
   host.getSourceFile = (fileName, languageVersion, onError, fresh) => {

@@ -1,4 +1,8 @@
+import { execFile } from "node:child_process";
+import path from "node:path";
+import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { postgresBinDir } from "../../scripts/cluster/postgres.js";
 import { io as connect } from "socket.io-client";
 import { createSitePool } from "../../server/db/pg/pg-store.js";
 import { pgSql } from "../../server/db/pg/pg-sql.js";
@@ -241,6 +245,15 @@ describe("the cross-site matrix on sockets", () => {
     expect(String(csvA.body)).toContain(A.plate);
     expect(JSON.stringify(historyA.body)).toContain(A.plate);
     expect(String(csvB.body)).toContain(B.plate);
+  });
+
+  it("backs a store up alone: pg_dump of A's schema holds A's rows and none of B's", async () => {
+    const a = (await g.app.sites.open("a"))!;
+    const { stdout } = await promisify(execFile)(path.join(postgresBinDir(), "pg_dump"), ["--dbname", g.databaseUrl, "-n", `site_${a.id}`, "--data-only"], { maxBuffer: 64 * 1024 * 1024 });
+    expect(stdout).toContain(A.customerName);
+    expect(stdout).toContain(A.phone);
+    expect(stdout).not.toContain(B.customerName);
+    expect(stdout).not.toContain(B.phone);
   });
 
   it("refuses B's manager's own username and password at A's sign-in", async () => {

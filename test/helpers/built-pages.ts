@@ -11,7 +11,7 @@ const cacheRoot = path.join(tmpdir(), "magboard-pages", createHash("sha256").upd
 const KEEP_OLD_BUILDS = 2;
 
 /** Everything a page bundle is made from; a change to any of these makes a new build. */
-const PAGES = ["display", "admin", "advisor", "gate"];
+const PAGES = ["display", "admin", "advisor", "gate", "group"];
 // login/ holds the staff sign-in elements the staff pages share
 const SOURCES = [...PAGES, "shared", "login"];
 const SOURCE_FILES = ["vite.config.ts", "package-lock.json"];

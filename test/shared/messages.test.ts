@@ -9,8 +9,9 @@ import * as adminDisplays from "../../shared/i18n/messages/admin-displays.js";
 import * as errors from "../../shared/i18n/messages/errors.js";
 import * as reports from "../../shared/i18n/messages/reports.js";
 import * as letters from "../../shared/i18n/messages/letters.js";
+import * as group from "../../shared/i18n/messages/group.js";
 
-const parts = { board, display, advisor, login, admin, adminDayBefore, adminDisplays, errors, reports, letters };
+const parts = { board, display, advisor, login, admin, adminDayBefore, adminDisplays, errors, reports, letters, group };
 const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 
 describe("the message table", () => {
