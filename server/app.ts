@@ -1,31 +1,21 @@
-import { createServer, type IncomingMessage, type Server as HttpServer } from "node:http";
-import type { TLSSocket } from "node:tls";
-import { existsSync } from "node:fs";
-import path from "node:path";
-import express from "express";
-import helmet from "helmet";
-import { Server } from "socket.io";
+import type { Server as HttpServer } from "node:http";
 import type { Db } from "./db/open-database.js";
 import { createStore, type Store } from "./db/store.js";
-import { Board } from "./board/board.js";
-import { Bookkeeping } from "./board/bookkeeping.js";
-import { ClockScheduler } from "./board/clock-scheduler.js";
-import { CallScheduler } from "./board/call-scheduler.js";
+import type { Board } from "./board/board.js";
+import type { ClockScheduler } from "./board/clock-scheduler.js";
 import type { Clock } from "./board/clock.js";
 import type { Logger } from "./logger.js";
-import { apiRouter } from "./http/api-router.js";
-import { BoardHub } from "./realtime/board-hub.js";
+import type { BoardHub } from "./realtime/board-hub.js";
 import type { BoardServer } from "./realtime/namespaces.js";
-import { initialiseSite, type SiteDefaults } from "./sample/initialise-site.js";
-import { AccessControl, type AccessOptions } from "./access/access-control.js";
-import { hashPassword, newOneTimePassword } from "./access/secrets.js";
-import { forwardedHost, sameOrigin } from "./access/same-origin.js";
+import type { SiteDefaults } from "./sample/initialise-site.js";
+import type { AccessControl, AccessOptions } from "./access/access-control.js";
 import { ArchiveFiles } from "./db/archive-files.js";
 import { Archiving } from "./ops/archiving.js";
-import { TextHook } from "./ops/text-hook.js";
-import { compressResponses } from "./http/compress.js";
-import { ClusterLink, nodeName, type FanoutState } from "./realtime/cluster-link.js";
-import { ALONE, LeaderDuties, type Leadership } from "./ops/leadership.js";
+import type { TextHook } from "./ops/text-hook.js";
+import { nodeName, type FanoutState } from "./realtime/cluster-link.js";
+import { ALONE, type Leadership } from "./ops/leadership.js";
+import { closeWebNode, createWebNode, pageFile, SITE_PAGES, serveAssets } from "./web-node.js";
+import { openSiteRuntime } from "./site-runtime.js";
 
 /**
  * The board's storage: the SQLite file (the embedded default; the store is built on it), or a
@@ -88,155 +78,60 @@ export interface App {
   close(): Promise<void>;
 }
 
-const FIRST_RUN = { id: "system:first-run", name: "首次启动", role: "system" as const };
-
-/** The first start makes the manager `admin`; a generated password is shown once and must be changed at first sign-in. */
-async function initialiseAccounts(board: Board, log: Logger, adminPassword: string | undefined): Promise<void> {
-  if (await board.records.hasAccounts()) return;
-  const password = adminPassword ?? newOneTimePassword();
-  await board.executeSystem({ type: "account.init", passwordHash: hashPassword(password), mustChangePassword: adminPassword === undefined }, FIRST_RUN);
-  if (adminPassword === undefined) {
-    log.info(`first start: manager account "admin", one-time password ${password} (shown only now; you will be asked to change it)`);
-  }
-}
-
-const isEncrypted = (req: IncomingMessage) => (req.socket as Partial<TLSSocket>).encrypted === true;
-
-/** Builds the whole server around the given database and clock; `main.ts` and the tests both call this. */
+/**
+ * Builds the server of one site at the root (`/api`, `/display`, namespaces `/display`, `/staff`)
+ * around the given storage and clock: the embedded default. `main.ts` and the tests both call this;
+ * a group's nodes serve many sites through `createGroupApp` instead.
+ */
 export async function createApp(deps: AppDeps): Promise<App> {
   const { clock, log } = deps;
   const store = deps.store ?? createStore(deps.db);
   const archive = deps.archiveDir ? new ArchiveFiles(deps.archiveDir) : null;
-  const board = new Board(store, clock, log, archive);
   const archiving = archive ? new Archiving(store, archive, clock, log) : null;
-  await initialiseSite(board, deps.defaults);
-  await initialiseAccounts(board, log, deps.adminPassword);
-  const bookkeeping = new Bookkeeping(store.repos);
-  const access = new AccessControl(store.repos, bookkeeping, clock, log, deps.access);
-
-  const web = express();
-  web.disable("x-powered-by");
-  if (deps.trustProxy !== undefined) web.set("trust proxy", deps.trustProxy);
-  web.use(
-    helmet({
-      contentSecurityPolicy: {
-        directives: {
-          "default-src": ["'self'"],
-          "script-src": ["'self'"],
-          // no inline style: Lit's static styles are constructable stylesheets and the board's positions
-          // are set through the CSSOM (display/style-props.ts), neither of which CSP counts as inline
-          "style-src": ["'self'"],
-          // the pages use the system's fonts; helmet's default would let any https: host serve one
-          "font-src": ["'self'"],
-          "connect-src": ["'self'"],
-          "img-src": ["'self'", "data:"],
-          "media-src": ["'self'", "data:"],
-          "upgrade-insecure-requests": null,
-        },
-      },
-      strictTransportSecurity: false,
-    }),
-  );
-  web.use(compressResponses());
-  const httpServer = createServer(web);
-  const link = deps.redisUrl ? ClusterLink.open(deps.redisUrl, log) : null;
-  const io: BoardServer = new Server(httpServer, {
-    ...(link ? { adapter: link.adapter } : {}),
-    serveClient: false,
-    // a command is a few KB; a larger frame is refused before it is parsed
-    maxHttpBufferSize: 256 * 1024,
-    pingInterval: 10_000,
-    pingTimeout: 5_000,
-    // no CORS: a page from another origin may not open a socket here (browsers always send Origin on these)
-    allowRequest: (req, callback) =>
-      callback(null, sameOrigin(req.headers.origin, [req.headers.host, deps.trustProxy ? forwardedHost(req.headers["x-forwarded-host"]) : undefined])),
-  });
-  // engine.io keeps each connection's first HTTP request for its whole life (socket.io memory-usage docs);
-  // keep only the headers that say who is connecting, which the namespaces read once per connection
-  io.engine.on("connection", (raw: { request: IncomingMessage | null }) => {
-    const req = raw.request;
-    if (!req) return;
-    const { cookie, authorization, origin, host } = req.headers;
-    const kept = { headers: { cookie, authorization, origin, host }, connection: { encrypted: isEncrypted(req) }, url: req.url };
-    raw.request = kept as unknown as IncomingMessage;
-  });
-  const hub = new BoardHub(io, board, {
-    access,
-    bookkeeping,
+  const node = createWebNode({ log, trustProxy: deps.trustProxy, redisUrl: deps.redisUrl });
+  const site = await openSiteRuntime(node, store, {
     clock,
     log,
-    requirePairing: deps.requireDisplayPairing ?? false,
+    defaults: deps.defaults,
+    adminPassword: deps.adminPassword,
+    requireDisplayPairing: deps.requireDisplayPairing,
     maxPendingPackets: deps.maxPendingPackets,
+    access: deps.access,
+    prefix: "",
+    leadership: deps.leadership ?? ALONE,
+    archive,
+    nodeName: deps.nodeName ?? nodeName(),
   });
-  await link?.join(io, board);
-  // what must run once per site, not once per node: on the node that leads (server/ops/leadership.ts)
-  const leadership = deps.leadership ?? ALONE;
-  const duties = new LeaderDuties(
-    () => ({
-      scheduler: new ClockScheduler(board, store.repos, clock, log),
-      calls: new CallScheduler(board, clock, log),
-      textHook: new TextHook(store, bookkeeping, board, clock, log),
-    }),
-    log,
-  );
-  const node = deps.nodeName ?? nodeName();
-  const fanout = (): FanoutState => link?.state() ?? "local";
-  const live = {
-    displays: () => hub.displays(),
-    editors: () => hub.editors(),
-    droppedSlow: () => hub.droppedSlow(),
-    displayStatuses: () => hub.displayStatuses(),
-    node: () => node,
-    fanout,
-    clock: () => (duties.current ? ("leads" as const) : ("follows" as const)),
-  };
-  web.use("/api", apiRouter(board, access, live));
-
-  if (deps.staticDir && existsSync(deps.staticDir)) {
-    const dir = deps.staticDir;
-    // no directory redirect: /display is the page itself, not a folder listing to redirect to
-    web.use(express.static(dir, { index: false, maxAge: "1h", redirect: false }));
-    for (const page of ["display", "admin", "advisor", "gate"]) {
-      const file = path.join(dir, page, "index.html");
-      web.get([`/${page}`, `/${page}/`], (_req, res, next) => (existsSync(file) ? res.sendFile(file) : next()));
-    }
+  node.web.use("/api", site.router);
+  const dir = serveAssets(node.web, deps.staticDir);
+  for (const page of SITE_PAGES) {
+    node.web.get([`/${page}`, `/${page}/`], (_req, res, next) => {
+      const file = pageFile(dir, page);
+      return file ? res.sendFile(file) : next();
+    });
   }
-  web.get("/", (_req, res) => res.redirect("/display"));
-
-  leadership.start((leader) => void duties.lead(leader));
-  // a lone server leads at once: its clock has swept what fell due while it was down before it serves
-  await duties.settled();
+  node.web.get("/", (_req, res) => res.redirect("/display"));
 
   return {
-    httpServer,
-    io,
-    board,
-    hub,
-    access,
+    httpServer: node.httpServer,
+    io: node.io,
+    board: site.board,
+    hub: site.hub,
+    access: site.access,
     get scheduler() {
-      return duties.current?.scheduler ?? null;
+      return site.scheduler;
     },
     get textHook() {
-      return duties.current?.textHook ?? null;
+      return site.textHook;
     },
     archiving,
-    fanout,
+    fanout: () => node.link?.state() ?? "local",
     async close() {
-      await leadership.stop();
-      await duties.lead(false);
       archiving?.stop();
-      hub.close();
-      // a request under way finishes; a kept-alive connection that goes idle after it is closed at once
-      // rather than after the keep-alive timeout
-      const idle = setInterval(() => httpServer.closeIdleConnections(), 50);
-      try {
-        // commands run synchronously, so once the sockets and listener are closed nothing is in flight
-        await new Promise<void>((resolve) => void io.close(() => resolve()));
-        if (httpServer.listening) await new Promise<void>((resolve) => httpServer.close(() => resolve()));
-        await link?.close(board);
-      } finally {
-        clearInterval(idle);
-      }
+      await site.close();
+      // a request under way finishes; commands run synchronously, so once the sockets and listener
+      // are closed nothing is in flight
+      await closeWebNode(node);
     },
   };
 }

@@ -20,11 +20,14 @@ export interface Config {
   /** Express's `trust proxy`: hop count, or true; unset when magboard faces the browsers itself. */
   trustProxy?: boolean | number;
   requireDisplayPairing: boolean;
-  /** REDIS_URL: the fan-out between several nodes of one site; unset for a lone server. */
+  /** REDIS_URL: the fan-out between several nodes of a group; unset for a lone server. */
   redisUrl?: string;
   /** The dealer group's PostgreSQL (issue 17): the board's data is there instead of the SQLite file. */
   databaseUrl?: string;
-  /** On PostgreSQL: the site (its slug) this server serves; the first registered when unset. */
+  /**
+   * On PostgreSQL: the store this node names when it starts (and makes, on an empty database);
+   * every store of the group is served under /s/<slug>/ whatever it is.
+   */
   site?: string;
 }
 

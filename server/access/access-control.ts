@@ -6,7 +6,7 @@ import type { Bookkeeping } from "../board/bookkeeping.js";
 import type { Clock } from "../board/clock.js";
 import type { Logger } from "../logger.js";
 import { accountActorId, displayActorId, tokenActorId } from "./actor-ids.js";
-import { sessionFromCookieHeader } from "./cookies.js";
+import { SESSION_COOKIE, sessionFromCookieHeader } from "./cookies.js";
 import { digest, dummyHash, newSecret, verifyPassword } from "./secrets.js";
 import { RateLimiter } from "./rate-limiter.js";
 
@@ -15,6 +15,13 @@ export interface AccessOptions {
   sessionIdleMs?: number;
   /** A session ends this long after login whatever its use (default 7 days). */
   sessionMaxMs?: number;
+  /** The session cookie's name: the embedded default's, or the group's site's own (siteCookieName). */
+  cookieName?: string;
+  /**
+   * In a group: who the request is when it is nobody of this site, from the group's own cookie (the
+   * group director, who reads every site). Asked only when the site has no session in the headers.
+   */
+  outsider?: (cookie: string | undefined) => Promise<Principal | null>;
 }
 
 const HOUR = 60 * 60 * 1000;
@@ -68,6 +75,8 @@ export interface AccessRecords {
 export class AccessControl {
   readonly idleMs: number;
   readonly maxMs: number;
+  readonly cookieName: string;
+  private readonly outsider: (cookie: string | undefined) => Promise<Principal | null>;
   // failures: an attempt counts from its start, and a right password gives it back, so its owner is never slowed down
   private readonly perAccount: RateLimiter;
   private readonly perAddress: RateLimiter;
@@ -81,6 +90,8 @@ export class AccessControl {
   ) {
     this.idleMs = opts.sessionIdleMs ?? 12 * HOUR;
     this.maxMs = opts.sessionMaxMs ?? 7 * 24 * HOUR;
+    this.cookieName = opts.cookieName ?? SESSION_COOKIE;
+    this.outsider = opts.outsider ?? (() => Promise.resolve(null));
     this.perAccount = new RateLimiter(clock, 5, 15 * 60 * 1000);
     this.perAddress = new RateLimiter(clock, 20, 15 * 60 * 1000);
   }
@@ -160,7 +171,14 @@ export class AccessControl {
       const m = /^Bearer\s+(\S+)$/i.exec(authorization);
       return m ? await this.fromToken(m[1]!) : null;
     }
-    return this.fromSession(sessionFromCookieHeader(cookie));
+    const sessionId = sessionFromCookieHeader(cookie, this.cookieName);
+    // a cookie of this site that has lapsed is not rescued by the group's either: sign in again here
+    return sessionId !== undefined ? this.fromSession(sessionId) : this.outsider(cookie);
+  }
+
+  /** This site's session id in a Cookie header. */
+  sessionIn(cookie: string | undefined): string | undefined {
+    return sessionFromCookieHeader(cookie, this.cookieName);
   }
 
   /** The live paired display holding this key. */

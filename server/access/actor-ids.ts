@@ -2,3 +2,4 @@
 export const accountActorId = (id: number) => `account:${id}`;
 export const displayActorId = (id: number) => `display:${id}`;
 export const tokenActorId = (id: number) => `token:${id}`;
+export const groupActorId = (id: number) => `group:${id}`;

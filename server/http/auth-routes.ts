@@ -2,7 +2,7 @@ import { Router, type Request, type Response } from "express";
 import { LoginRequestSchema, PasswordChangeSchema } from "../../shared/schemas/access.js";
 import { CommandSchema } from "../../shared/schemas/commands.js";
 import type { AccessControl } from "../access/access-control.js";
-import { clearedSessionCookie, sessionCookie, sessionFromCookieHeader } from "../access/cookies.js";
+import { clearedSessionCookie, sessionCookie } from "../access/cookies.js";
 import type { Board } from "../board/board.js";
 import { DomainError } from "../board/domain-error.js";
 import { validate } from "../board/validate.js";
@@ -14,7 +14,7 @@ export function authRoutes(board: Board, access: AccessControl): Router {
 
   const startSession = (req: Request, res: Response, sessionId: string) => {
     // Secure whenever the browser reached us over HTTPS (directly, or through a proxy trusted via MAGBOARD_TRUST_PROXY)
-    res.append("set-cookie", sessionCookie(sessionId, { secure: req.secure, maxAgeSeconds: Math.floor(access.maxMs / 1000) }));
+    res.append("set-cookie", sessionCookie(access.cookieName, sessionId, { secure: req.secure, maxAgeSeconds: Math.floor(access.maxMs / 1000) }));
   };
 
   r.post("/login", async (req, res, next) => {
@@ -38,9 +38,9 @@ export function authRoutes(board: Board, access: AccessControl): Router {
   });
 
   r.post("/logout", async (req, res) => {
-    const sessionId = sessionFromCookieHeader(req.get("cookie"));
+    const sessionId = access.sessionIn(req.get("cookie"));
     if (sessionId) board.endConnections([await access.logout(sessionId)]);
-    res.append("set-cookie", clearedSessionCookie(req.secure));
+    res.append("set-cookie", clearedSessionCookie(access.cookieName, req.secure));
     res.status(204).end();
   });
 

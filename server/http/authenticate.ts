@@ -3,7 +3,7 @@ import { mayRead, type ReadScope } from "../../shared/rules/permissions.js";
 import type { AccessControl, Principal } from "../access/access-control.js";
 import { sendError } from "./send-error.js";
 import { sameOrigin } from "../access/same-origin.js";
-import { SESSION_COOKIE, sessionCookieValues } from "../access/cookies.js";
+import { cookieValues } from "../access/cookies.js";
 
 declare module "express-serve-static-core" {
   interface Request {
@@ -14,11 +14,11 @@ declare module "express-serve-static-core" {
 
 export function authenticate(access: AccessControl): RequestHandler {
   return async (req, res, next) => {
-    if (sessionCookieValues(req.get("cookie")).length > 1) {
+    if (cookieValues(req.get("cookie"), access.cookieName).length > 1) {
       // not even sign-in: a new cookie would not replace a planted one of another path or domain
       return sendError(res, {
         code: "unauthorized",
-        message: `the request carries more than one ${SESSION_COOKIE} cookie; clear this site's cookies, then sign in again`,
+        message: `the request carries more than one ${access.cookieName} cookie; clear this site's cookies, then sign in again`,
         field: "cookie",
       });
     }

@@ -19,6 +19,8 @@ export interface HubOptions {
   requirePairing: boolean;
   /** Unsent packets a screen may have queued before it is dropped. */
   maxPendingPackets?: number;
+  /** Where the site's namespaces live: empty for the embedded default, `/s/<slug>` for a site of a group. */
+  prefix?: string;
 }
 
 /**
@@ -32,9 +34,14 @@ export class BoardHub {
   private readonly publisher: Publisher;
   private readonly unsubscribe: () => void;
 
+  /** The site's public namespace; the nodes of a group tell each other of the site's commits through it. */
+  readonly displayNamespace: DisplayNamespace;
+
   constructor(io: BoardServer, board: Board, o: HubOptions) {
-    const displayNs: DisplayNamespace = io.of(DISPLAY_NAMESPACE);
-    const staffNs: StaffNamespace = io.of(STAFF_NAMESPACE);
+    const prefix = o.prefix ?? "";
+    const displayNs: DisplayNamespace = io.of(prefix + DISPLAY_NAMESPACE);
+    const staffNs: StaffNamespace = io.of(prefix + STAFF_NAMESPACE);
+    this.displayNamespace = displayNs;
     this.publisher = new Publisher(board, displayNs, staffNs, o.log, o.maxPendingPackets);
     this.display = new DisplayChannel(displayNs, board, o.access, o.bookkeeping, this.publisher, o.requirePairing);
     this.staff = new StaffChannel(staffNs, board, o.access, o.clock, this.publisher.fullView);

@@ -1,9 +1,9 @@
 import { hostname } from "node:os";
 import { createClient } from "redis";
 import { createAdapter } from "@socket.io/redis-streams-adapter";
-import type { Board } from "../board/board.js";
+import type { Board, PeerNews } from "../board/board.js";
 import type { Logger } from "../logger.js";
-import type { BoardServer } from "./namespaces.js";
+import type { DisplayNamespace } from "./namespaces.js";
 
 /** How this node hears the others: alone (`local`), or through Redis, which answers (`ok`) or not. */
 export type FanoutState = "local" | "ok" | "unavailable";
@@ -31,8 +31,6 @@ export function nodeName(env: NodeJS.ProcessEnv = process.env): string {
  * hears every revision once and in order.
  */
 export class ClusterLink {
-  private sweep: ReturnType<typeof setInterval> | null = null;
-
   private constructor(
     private readonly redis: RedisClient,
     readonly adapter: ReturnType<typeof createAdapter>,
@@ -55,32 +53,41 @@ export class ClusterLink {
     return new ClusterLink(redis, createAdapter(redis), log);
   }
 
-  /** Joins `board` to the other nodes through `io`, whose adapter must be this link's. */
-  async join(io: BoardServer, board: Board): Promise<void> {
-    io.on("board:news", (news) => board.hear(news));
+  /**
+   * Joins a site's `board` to the same site on the other nodes, through its display namespace: each
+   * site's news goes only to the nodes that have opened that site. Returns how to leave.
+   */
+  async join(ns: DisplayNamespace, board: Board): Promise<() => void> {
+    const hear = (news: PeerNews) => board.hear(news);
+    ns.on("board:news", hear);
     board.joinPeers(await board.revision(), (news) => {
       try {
-        io.serverSideEmit("board:news", news);
+        ns.serverSideEmit("board:news", news);
       } catch (err) {
         // the other nodes read it from the change log when they hear of a later one, or Redis is back
         this.log.error("could not tell the other nodes of a change", err);
       }
     });
     const catchUp = (why: string) => void board.catchUp().catch((err: unknown) => this.log.error(`catching up ${why} failed`, err));
-    this.redis.on("ready", () => catchUp("after Redis came back"));
+    const onReady = () => catchUp("after Redis came back");
+    this.redis.on("ready", onReady);
     // a node killed between its commit and its message leaves a change no message will ever bring,
     // and no later change may come to show the gap: each node looks at the log now and then
-    this.sweep = setInterval(() => catchUp("with the change log"), CATCH_UP_MS);
-    this.sweep.unref();
+    const sweep = setInterval(() => catchUp("with the change log"), CATCH_UP_MS);
+    sweep.unref();
+    return () => {
+      clearInterval(sweep);
+      this.redis.off("ready", onReady);
+      ns.off("board:news", hear);
+      board.leavePeers();
+    };
   }
 
   state(): FanoutState {
     return this.redis.isReady ? "ok" : "unavailable";
   }
 
-  async close(board: Board): Promise<void> {
-    if (this.sweep) clearInterval(this.sweep);
-    board.leavePeers();
+  async close(): Promise<void> {
     if (this.redis.isOpen) await this.redis.close().catch(() => undefined);
   }
 }

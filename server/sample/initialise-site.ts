@@ -8,6 +8,8 @@ export interface SiteDefaults {
   timeZone: string;
   /** Seed today's (and tomorrow's) sample board when the database is new: true for the sample, or a named fixture. */
   sample: boolean | FixtureName;
+  /** The store's name on its boards; a group's site starts with the name it was registered under. */
+  siteName?: string;
 }
 
 const SEED_ACTOR = { id: "system:sample", name: "示例数据", role: "system" as const };
@@ -15,7 +17,7 @@ const SEED_ACTOR = { id: "system:sample", name: "示例数据", role: "system" a
 /** A new database gets its settings row and, unless asked not to, a live sample day. */
 export async function initialiseSite(board: Board, defaults: SiteDefaults): Promise<void> {
   const settings: Settings = {
-    siteName: "magboard 预约管理板",
+    siteName: defaults.siteName ?? "magboard 预约管理板",
     timeZone: defaults.timeZone,
     openTime: "08:00",
     closeTime: "20:00",

@@ -70,6 +70,7 @@ export function mayRun(
     case "advisor":
       return advisorMay(actor.advisorId, cmd, card?.advisorId, entry);
     case "display":
+    case "group":
     case "system":
       return false;
   }
@@ -89,11 +90,12 @@ export type ReadScope =
 export function mayRead(role: Role, scope: ReadScope): boolean {
   switch (scope) {
     case "board":
-      return role === "manager" || role === "desk" || role === "service_desk" || role === "advisor" || role === "display";
+      return role === "manager" || role === "desk" || role === "service_desk" || role === "advisor" || role === "display" || role === "group";
     case "records":
-      return role === "manager" || role === "desk" || role === "service_desk" || role === "advisor";
-    case "access":
+      return role === "manager" || role === "desk" || role === "service_desk" || role === "advisor" || role === "group";
     case "figures":
+      return role === "manager" || role === "group";
+    case "access":
       return role === "manager";
   }
 }

@@ -1,6 +1,10 @@
 import * as z from "zod";
 
-export const ROLES = ["manager", "desk", "service_desk", "advisor", "display", "system"] as const;
+/**
+ * `group` is the dealer group's after-sales director (集团售后总监, issue 17): an account of the group,
+ * not of a site, that reads every site and runs no command on any; never a site account's role.
+ */
+export const ROLES = ["manager", "desk", "service_desk", "advisor", "display", "group", "system"] as const;
 export const RoleSchema = z.enum(ROLES);
 export type Role = z.infer<typeof RoleSchema>;
 

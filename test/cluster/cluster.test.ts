@@ -16,6 +16,9 @@ const TZ = "Asia/Shanghai";
 const DATE = addDays(localParts(Date.now(), TZ).date, 1);
 const SLOTS = ["09:00", "10:00", "11:00", "13:00", "14:00", "15:00", "16:00", "17:00"];
 
+/** The store every node serves here: the first, made on the empty database. */
+const SITE = "/s/main";
+
 let cluster: Cluster;
 let cookie: string;
 let advisors: number[];
@@ -23,7 +26,7 @@ let cards: number[];
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests read JSON answers of many shapes
 async function api(base: string, route: string, init: { method?: string; json?: unknown } = {}): Promise<{ status: number; body: any }> {
-  const res = await fetch(base + route, {
+  const res = await fetch(base + SITE + route, {
     method: init.method ?? "GET",
     headers: { cookie, ...(init.json !== undefined ? { "content-type": "application/json" } : {}) },
     body: init.json !== undefined ? JSON.stringify(init.json) : undefined,
@@ -56,7 +59,7 @@ beforeAll(async () => {
     dir: mkdtempSync(path.join(tmpdir(), "magboard-cluster-test-")),
     env: { MAGBOARD_ADMIN_PASSWORD: TEST_ADMIN_PASSWORD, MAGBOARD_SAMPLE: "0", MAGBOARD_TIME_ZONE: TZ },
   });
-  cookie = await signInAt(cluster.url);
+  cookie = await signInAt(cluster.url + SITE);
   advisors = [];
   for (const name of ["服务顾问 A", "服务顾问 B"]) advisors.push((await api(cluster.url, "/api/advisors", { method: "POST", json: { name, displayOrder: advisors.length + 1 } })).body.record.id);
   cards = [];
@@ -80,7 +83,7 @@ describe("three nodes behind HAProxy on PostgreSQL and Redis", () => {
     for (const s of screens.splice(0)) s.close();
   });
   const tvs = async (n: number) => {
-    for (let i = 0; i < n; i++) screens.push(new SyncedScreen(cluster.url, "display", DATE));
+    for (let i = 0; i < n; i++) screens.push(new SyncedScreen(cluster.url + SITE, "display", DATE));
     await whenAll(screens, (s) => s.state !== null, "every TV has the day");
     return screens;
   };

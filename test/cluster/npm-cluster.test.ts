@@ -36,7 +36,7 @@ describe("npm run cluster", () => {
       nodes.push(body.node);
     }
     expect(nodes.sort()).toEqual(["node-1", "node-2", "node-3"]);
-    expect((await fetch(`http://127.0.0.1:${port}/display`)).status).toBe(200);
+    expect((await fetch(`http://127.0.0.1:${port}/s/main/display`)).status).toBe(200);
 
     // Ctrl+C reaches the whole process group, as from a terminal
     process.kill(-child.pid!, "SIGINT");

@@ -34,21 +34,21 @@ describe("the server started with DATABASE_URL", () => {
 
   it("makes the first site on an empty database, keeps what it is given across a restart, and writes no SQLite file", async () => {
     const first = await start();
-    expect(first.output()).toContain('PostgreSQL site "main" (schema site_1)');
-    const login = await fetch(`${first.url}/api/auth/login`, {
+    expect(first.output()).toContain("PostgreSQL group of 1 store: main");
+    const login = await fetch(`${first.url}/s/main/api/auth/login`, {
       method: "POST",
       headers: { "content-type": "application/json" },
       body: JSON.stringify({ username: "admin", password: TEST_ADMIN_PASSWORD }),
     });
     const cookie = sessionCookieOf(login.headers)!;
     const headers = { "content-type": "application/json", cookie };
-    const advisor = await (await fetch(`${first.url}/api/advisors`, { method: "POST", headers, body: JSON.stringify({ name: "服务顾问 A", displayOrder: 1 }) })).json();
-    const made = await fetch(`${first.url}/api/appointments`, { method: "POST", headers, body: JSON.stringify(booking(advisor.record.id, { customerName: "李娜" })) });
+    const advisor = await (await fetch(`${first.url}/s/main/api/advisors`, { method: "POST", headers, body: JSON.stringify({ name: "服务顾问 A", displayOrder: 1 }) })).json();
+    const made = await fetch(`${first.url}/s/main/api/appointments`, { method: "POST", headers, body: JSON.stringify(booking(advisor.record.id, { customerName: "李娜" })) });
     expect(made.status).toBe(201);
     expect((await first.kill("SIGTERM")).code).toBe(0);
 
     const again = await start();
-    const board = await (await fetch(`${again.url}/api/board?date=2026-11-27`, { headers: { cookie } })).json();
+    const board = await (await fetch(`${again.url}/s/main/api/board?date=2026-11-27`, { headers: { cookie } })).json();
     expect(board.appointments.map((c: { customerName: string }) => c.customerName)).toEqual(["李娜"]);
     expect(readdirSync(dir).filter((f) => f.endsWith(".sqlite"))).toEqual([]);
   });

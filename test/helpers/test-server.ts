@@ -108,10 +108,10 @@ export interface TestServerOptions {
   nodeName?: string;
 }
 
-/** The session cookie from a response's Set-Cookie headers, as a Cookie header value. */
+/** The session cookie (the embedded default's, or a group's site's) from a response's Set-Cookie headers, as a Cookie header value. */
 export function sessionCookieOf(headers: Headers): string | undefined {
   for (const c of headers.getSetCookie()) {
-    const m = /^(magboard_session=s_[^;]+)/.exec(c);
+    const m = /^(magboard_session(?:_[a-z0-9-]+)?=s_[^;]+)/.exec(c);
     if (m) return m[1];
   }
   return undefined;

@@ -1,7 +1,6 @@
 import pg from "pg";
 import { GROUP_SCHEMA, registerSite } from "./group-schema.js";
 import { migrateGroup } from "./import-sqlite.js";
-import { createSitePool, PgStore } from "./pg-store.js";
 
 export interface SiteRow {
   id: number;
@@ -45,28 +44,25 @@ export async function findSite(client: pg.ClientBase, slug?: string): Promise<Si
 export const FIRST_SITE_SLUG = "main";
 
 /**
- * The store of one site for a server started with DATABASE_URL: the site named `slug` (the first
- * registered without one). On a database with no site yet, the group schema and that first site
- * are made; a slug the registry does not know is refused, not made, so a typo never opens an empty store.
+ * The site named `slug` (the first registered without one) on the group's database at `url`. On
+ * a database with no site yet, the group schema and that first site are made; a slug the registry
+ * does not know is refused, not made, so a typo never opens an empty store.
  */
-export async function openSiteStore(url: string, slug?: string): Promise<{ store: PgStore; site: SiteRow }> {
+export async function ensureSite(url: string, slug?: string): Promise<SiteRow> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
-  let site: SiteRow | undefined;
   try {
-    site = await findSite(client, slug);
-    if (!site) {
-      const any = await findSite(client);
-      if (any) throw new Error(`MAGBOARD_SITE: there is no site "${slug}" in this database (the first is "${any.slug}")`);
-      const first = slug ?? FIRST_SITE_SLUG;
-      // another node starting on the same empty database at the same moment may have made it first
-      site = await createSite(client, { slug: first, name: first }).catch(async (err: unknown) => {
-        if ((err as { code?: string }).code !== "23505") throw err;
-        return (await findSite(client, first))!;
-      });
-    }
+    const site = await findSite(client, slug);
+    if (site) return site;
+    const any = await findSite(client);
+    if (any) throw new Error(`MAGBOARD_SITE: there is no site "${slug}" in this database (the first is "${any.slug}")`);
+    const first = slug ?? FIRST_SITE_SLUG;
+    // another node starting on the same empty database at the same moment may have made it first
+    return await createSite(client, { slug: first, name: first }).catch(async (err: unknown) => {
+      if ((err as { code?: string }).code !== "23505") throw err;
+      return (await findSite(client, first))!;
+    });
   } finally {
     await client.end();
   }
-  return { store: new PgStore(createSitePool(url, site.id), site.id), site };
 }
