@@ -6,7 +6,9 @@ import os from "node:os";
 import path from "node:path";
 import { io, type Socket } from "socket.io-client";
 import pg from "pg";
+import { spawnSync } from "node:child_process";
 import { startCluster, type Cluster } from "../scripts/cluster/cluster.js";
+import { postgresBinDir } from "../scripts/cluster/postgres.js";
 import { createSite } from "../server/db/pg/sites.js";
 import { PROTOCOL_VERSION } from "../shared/protocol.js";
 import type { BoardPatch } from "../shared/schemas/board.js";
@@ -63,7 +65,26 @@ export const SQLITE_SITE = "sqlite-site";
 export const SQLITE_ALL = "sqlite-all";
 export const BARE_SITE = "bare-site";
 export const BARE_ALL = "bare-all";
+/**
+ * Connections a node may hold on PostgreSQL: the group's pool (3, server/group-app.ts), the clock
+ * leader's session (1) and a pool for each store it has opened (4, server/group/site-registry.ts).
+ * At PostgreSQL's default of 100, three nodes run out past 7 stores: with 10, displays following at
+ * once made the pools grow until PostgreSQL refused ("sorry, too many clients already") and the
+ * follows failed (`internal`). The private PostgreSQL is started with room for them all.
+ */
+export const connectionsPerNode = (sites: number) => 3 + 1 + 4 * sites;
 const slugOf = (i: number) => `site-${String(i + 1).padStart(2, "0")}`;
+
+/** Why the group cannot be started here (PostgreSQL, redis-server or haproxy not installed), or null. */
+export function clusterServicesMissing(): string | null {
+  try {
+    postgresBinDir();
+  } catch (err) {
+    return (err as Error).message;
+  }
+  for (const tool of ["redis-server", "haproxy"]) if (spawnSync(tool, ["-v"]).error) return `${tool} is not installed (apt-get install ${tool === "haproxy" ? "haproxy" : "redis-server"})`;
+  return null;
+}
 
 /** One display in this process, to capture a real patch for the baseline to carry. */
 async function capturePatch(site: string, date: string, editor: SiteEditor): Promise<BoardPatch> {
@@ -92,7 +113,7 @@ export async function measureCluster(o: ClusterBenchOptions): Promise<ClusterRes
   const total = sites * perSite;
   const swarmProcesses = o.swarmProcesses ?? 4;
   const closedOpts = o.closed ?? (o.quick ? { repeats: 1, samples: 60, block: 20, pauseMs: 10 } : { repeats: 3, samples: 100, block: 20, pauseMs: 10 });
-  const rateOpts: SustainedOptions = { startRate: 10, maxRate: 2_560, stepMs: 2_000, minChanges: 50, repeats: o.quick ? 1 : 2, boundMs: 250, ...o.rate };
+  const rateOpts: SustainedOptions = { startRate: 10, maxRate: 1_280, stepMs: 2_000, minChanges: 50, repeats: o.quick ? 1 : 2, boundMs: 250, ...o.rate };
   const env = { MAGBOARD_ADMIN_PASSWORD: BENCH_ADMIN_PASSWORD, MAGBOARD_SAMPLE: "0", MAGBOARD_TIME_ZONE: TZ };
   const problems: string[] = [];
   const closers: (() => Promise<void> | void)[] = [];
@@ -114,6 +135,12 @@ export async function measureCluster(o: ClusterBenchOptions): Promise<ClusterRes
       dir: path.join(o.tmp, "cluster"),
       nodes,
       env,
+      // and a few for the bench's own client and the nodes' start-up
+      postgresMaxConnections: Math.max(100, nodes * connectionsPerNode(sites) + 10),
+      // a node's complaint belongs in the bench's log, where the figures it may explain are
+      onLine: (node, line) => {
+        if (/error|warn|refus|unavailable|too many/i.test(line)) o.log(`[${node}] ${line.slice(0, 300)}`);
+      },
       beforeNodes: async (url) => {
         const client = new pg.Client({ connectionString: url });
         await client.connect();
@@ -139,7 +166,7 @@ export async function measureCluster(o: ClusterBenchOptions): Promise<ClusterRes
     closers.push(() => bareBig.stop());
 
     o.log(`cluster: ${swarmProcesses} display processes`);
-    const swarm = await DisplaySwarm.start(swarmProcesses);
+    const swarm = await DisplaySwarm.start(swarmProcesses, 5_000);
     closers.push(() => swarm.stop());
 
     o.log("cluster: the full day on every site, through each site's API");
@@ -172,10 +199,16 @@ export async function measureCluster(o: ClusterBenchOptions): Promise<ClusterRes
     await swarm.open(SQLITE_ALL, { url: `${big.url}/display`, kind: "magboard", date }, total);
     await swarm.open(BARE_SITE, { url: bareUrl(bareSmall), kind: "bare", date }, perSite);
     await swarm.open(BARE_ALL, { url: bareUrl(bareBig), kind: "bare", date }, total);
+    // each node's own count of each site's displays (a site's health answers for the node asked)
     const displaysPerNode = await Promise.all(
       cluster.nodes.map(async (n) => {
-        const body = (await (await fetch(`${n.url}/api/health`)).json()) as { displays?: unknown };
-        return typeof body.displays === "number" ? body.displays : null;
+        let sum = 0;
+        for (const site of siteUrls) {
+          const body = (await (await fetch(site.replace(cluster.url, n.url) + "/api/health")).json()) as { displays?: unknown };
+          if (typeof body.displays !== "number") return null;
+          sum += body.displays;
+        }
+        return sum;
       }),
     );
     const nodeRssMb = cluster.nodes.map((n) => Math.round(rssOf(n.process.pid!) / 2 ** 20));
@@ -205,13 +238,10 @@ export async function measureCluster(o: ClusterBenchOptions): Promise<ClusterRes
         .then((r) => (peakConnections = Math.max(peakConnections, (r.rows[0] as { n: number }).n)))
         .catch(() => undefined);
     }, 250);
-    const sustainedRows: SustainedRow[] = [];
+    let sustainedRows: SustainedRow[] = [];
     try {
-      for (const probe of probes) {
-        if (o.sustainedTargets && !o.sustainedTargets.includes(probe.sender.name)) continue;
-        o.log(`cluster: sustained rate, ${probe.sender.name}`);
-        sustainedRows.push(await sustained(swarm, probe, rateOpts, o.log));
-      }
+      const rated = probes.filter((p) => !o.sustainedTargets || o.sustainedTargets.includes(p.sender.name));
+      sustainedRows = await sustained(swarm, rated, rateOpts, (m) => o.log(`cluster: ${m}`));
     } finally {
       clearInterval(poll);
     }

@@ -167,39 +167,52 @@ async function step(swarm: DisplaySwarm, probe: Probe, rate: number, opt: Sustai
   return { rate, achievedRate, ...f, held, cpu: clock.share() };
 }
 
+const say = (name: string, s: RateStep) =>
+  `${name}: ${s.rate}/s → ${s.achievedRate.toFixed(0)}/s sent, p99 last ${s.last.p99.toFixed(1)} ms, ack ${s.ack.p99.toFixed(1)} ms, lost ${s.lost}, refused ${s.refused}${s.held ? "" : " (not held)"}`;
+
 /**
- * Doubles the rate until a step is not held, then tries once halfway between the last held and the
- * first not held; the highest held is the run's figure.
+ * One run: doubles the rate until a step is not held, then tries once halfway between the last held
+ * and the first not held; the highest held is the run's figure. A step not held is tried once more
+ * after a pause before it counts: on a machine others share, one burst of their work would
+ * otherwise end the run.
  */
-export async function sustained(swarm: DisplaySwarm, probe: Probe, opt: SustainedOptions, log: (msg: string) => void): Promise<SustainedRow> {
-  const runs: SustainedRow["runs"] = [];
-  for (let r = 0; r < opt.repeats; r++) {
-    const steps: RateStep[] = [];
-    let held = 0;
-    let failed = 0;
-    for (let rate = opt.startRate; rate <= opt.maxRate; rate *= 2) {
+export async function sustainedRun(swarm: DisplaySwarm, probe: Probe, opt: SustainedOptions, log: (msg: string) => void): Promise<{ held: number; steps: RateStep[] }> {
+  const steps: RateStep[] = [];
+  const attempt = async (rate: number): Promise<boolean> => {
+    for (let tries = 0; tries < 2; tries++) {
+      if (tries > 0) await sleep(2_000);
       const s = await step(swarm, probe, rate, opt);
       steps.push(s);
-      log(`${probe.sender.name}: ${rate}/s → ${s.achievedRate.toFixed(0)}/s sent, p99 last ${s.last.p99.toFixed(1)} ms, ack ${s.ack.p99.toFixed(1)} ms, lost ${s.lost}, refused ${s.refused}${s.held ? "" : " (not held)"}`);
-      if (!s.held) {
-        failed = rate;
-        break;
-      }
-      held = rate;
-      await sleep(300);
+      log(say(probe.sender.name, s));
+      if (s.held) return true;
     }
-    if (failed > 0) {
-      const mid = Math.round((held + failed) / 2);
-      if (mid > held && mid < failed) {
-        await sleep(1_000);
-        const s = await step(swarm, probe, mid, opt);
-        steps.push(s);
-        log(`${probe.sender.name}: ${mid}/s → p99 last ${s.last.p99.toFixed(1)} ms, ack ${s.ack.p99.toFixed(1)} ms, lost ${s.lost}, refused ${s.refused}${s.held ? "" : " (not held)"}`);
-        if (s.held) held = mid;
-      }
+    return false;
+  };
+  let held = 0;
+  let failed = 0;
+  for (let rate = opt.startRate; rate <= opt.maxRate; rate *= 2) {
+    if (!(await attempt(rate))) {
+      failed = rate;
+      break;
     }
-    runs.push({ held, steps });
-    await sleep(1_000);
+    held = rate;
+    await sleep(300);
   }
-  return { target: probe.sender.name, perChange: probe.perChange, displays: probe.displays, held: median(runs.map((x) => x.held)), runs };
+  const mid = Math.round((held + failed) / 2);
+  if (failed > 0 && mid > held && mid < failed && (await attempt(mid))) held = mid;
+  return { held, steps };
+}
+
+/** The runs of every target in turn (run 1 of each, then run 2 of each), so the machine's other work weighs on all alike. */
+export async function sustained(swarm: DisplaySwarm, probes: Probe[], opt: SustainedOptions, log: (msg: string) => void): Promise<SustainedRow[]> {
+  const runs = probes.map((): SustainedRow["runs"] => []);
+  for (let r = 0; r < opt.repeats; r++) {
+    for (const [i, probe] of probes.entries()) {
+      log(`sustained rate, run ${r + 1} of ${opt.repeats}: ${probe.sender.name}`);
+      runs[i]!.push(await sustainedRun(swarm, probe, opt, log));
+      // the displays' processes settle (their collectors too) before the next target
+      await sleep(2_000);
+    }
+  }
+  return probes.map((p, i) => ({ target: p.sender.name, perChange: p.perChange, displays: p.displays, held: median(runs[i]!.map((x) => x.held)), runs: runs[i]! }));
 }
