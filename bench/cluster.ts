@@ -18,7 +18,7 @@ import { BareSender, RoundRobin, seedSite, signInAt, SiteEditor } from "./lib/gr
 import { closedLoop, sustained, type ClosedLoopRow, type Probe, type SustainedOptions, type SustainedRow } from "./lib/group-loops.js";
 import { startMainNode, type MainNode } from "./lib/main-node.js";
 import { CpuMeter, rssOf } from "./lib/proc-cpu.js";
-import { sleep } from "./lib/stats.js";
+import { round, sleep } from "./lib/stats.js";
 import { DisplaySwarm } from "./lib/swarm.js";
 import type { BareReady } from "./servers/bare-server.js";
 
@@ -52,6 +52,8 @@ export interface ClusterResult {
   displaysPerNode: (number | null)[];
   /** RSS of each node with every display connected, MB */
   nodeRssMb: number[];
+  /** each target's servers' CPU with every display connected and no change made, cores */
+  idleServerCores: Record<string, number>;
   closed: ClosedLoopRow[];
   sustained: SustainedRow[];
   /** What went wrong on the servers' side: nodes that died, displays dropped, commands refused. */
@@ -112,8 +114,8 @@ export async function measureCluster(o: ClusterBenchOptions): Promise<ClusterRes
   const perSite = o.perSite ?? 200;
   const total = sites * perSite;
   const swarmProcesses = o.swarmProcesses ?? 4;
-  const closedOpts = o.closed ?? (o.quick ? { repeats: 1, samples: 60, block: 20, pauseMs: 10 } : { repeats: 3, samples: 100, block: 20, pauseMs: 10 });
-  const rateOpts: SustainedOptions = { startRate: 10, maxRate: 1_280, stepMs: 2_000, minChanges: 50, repeats: o.quick ? 1 : 2, boundMs: 250, ...o.rate };
+  const closedOpts = o.closed ?? (o.quick ? { repeats: 1, samples: 60, block: 20, pauseMs: 10 } : { repeats: 3, samples: 80, block: 20, pauseMs: 10 });
+  const rateOpts: SustainedOptions = { startRate: 10, maxRate: 640, stepMs: 2_000, minChanges: 40, repeats: o.quick ? 1 : 2, boundMs: 250, ...o.rate };
   const env = { MAGBOARD_ADMIN_PASSWORD: BENCH_ADMIN_PASSWORD, MAGBOARD_SAMPLE: "0", MAGBOARD_TIME_ZONE: TZ };
   const problems: string[] = [];
   const closers: (() => Promise<void> | void)[] = [];
@@ -228,6 +230,12 @@ export async function measureCluster(o: ClusterBenchOptions): Promise<ClusterRes
       { sender: bareBigSender, perChange: total, displays: total, servers: new CpuMeter(() => [{ pid: bareBig.pid }]) },
     ];
 
+    // what the servers spend with nothing to do (the nodes' change-log sweeps, health checks, pings), to read the per-change figures against
+    const idleStart = probes.map((p) => p.servers.read());
+    await sleep(3_000);
+    const idleServerCores = Object.fromEntries(probes.map((p, i) => [p.sender.name, round((p.servers.read() - idleStart[i]!) / 3_000, 3)]));
+    o.log(`cluster: servers' CPU at rest, cores: ${JSON.stringify(idleServerCores)}`);
+
     o.log(`cluster: closed loop, ${closedOpts.repeats} runs × ${closedOpts.samples} changes per target, in turns of ${closedOpts.block}`);
     const closed = await closedLoop(swarm, probes, closedOpts);
 
@@ -263,6 +271,7 @@ export async function measureCluster(o: ClusterBenchOptions): Promise<ClusterRes
       postgres: { ...settings, peakConnections },
       displaysPerNode,
       nodeRssMb,
+      idleServerCores,
       closed,
       sustained: sustainedRows,
       problems,

@@ -1,7 +1,7 @@
 import { performance } from "node:perf_hooks";
 import type { Timing } from "./clients.js";
 import type { ChangeSender } from "./group-targets.js";
-import type { CpuMeter } from "./proc-cpu.js";
+import { machineBusyMs, type CpuMeter } from "./proc-cpu.js";
 import { median, medianOfRuns, sleep, summarize, type Summary } from "./stats.js";
 import type { DisplaySwarm } from "./swarm.js";
 
@@ -21,6 +21,8 @@ export interface CpuShare {
   servers: number;
   /** the bench process itself: the editors' sockets and the bookkeeping */
   bench: number;
+  /** the whole machine, whoever's: what is left of its cores is what the target could have had */
+  machine: number;
   wallSeconds: number;
 }
 
@@ -44,8 +46,9 @@ class CpuClock {
   private clients = 0;
   private servers = 0;
   private bench = 0;
+  private machine = 0;
   private wall = 0;
-  private mark = { clients: 0, servers: 0, bench: 0, wall: 0 };
+  private mark = { clients: 0, servers: 0, bench: 0, machine: 0, wall: 0 };
 
   constructor(
     private readonly swarm: DisplaySwarm,
@@ -53,19 +56,20 @@ class CpuClock {
   ) {}
 
   async start(): Promise<void> {
-    this.mark = { clients: await clientMs(this.swarm), servers: this.meter.read(), bench: benchMs(), wall: performance.now() };
+    this.mark = { clients: await clientMs(this.swarm), servers: this.meter.read(), bench: benchMs(), machine: machineBusyMs(), wall: performance.now() };
   }
 
   async stop(): Promise<void> {
     this.clients += (await clientMs(this.swarm)) - this.mark.clients;
     this.servers += this.meter.read() - this.mark.servers;
     this.bench += benchMs() - this.mark.bench;
+    this.machine += machineBusyMs() - this.mark.machine;
     this.wall += performance.now() - this.mark.wall;
   }
 
   share(): CpuShare {
     const w = this.wall || Number.NaN;
-    return { clients: this.clients / w, servers: this.servers / w, bench: this.bench / w, wallSeconds: this.wall / 1000 };
+    return { clients: this.clients / w, servers: this.servers / w, bench: this.bench / w, machine: this.machine / w, wallSeconds: this.wall / 1000 };
   }
 }
 

@@ -60,3 +60,11 @@ export class CpuMeter {
     return ms;
   }
 }
+
+/** The whole machine's busy CPU time so far (every core, every process: ours and anyone else's), ms. */
+export function machineBusyMs(): number {
+  const f = readFileSync("/proc/stat", "utf8").split("\n")[0]!.trim().split(/\s+/).slice(1).map(Number);
+  // user nice system idle iowait irq softirq steal: idle and iowait are not busy
+  const busy = f.slice(0, 8).reduce((s, x, i) => (i === 3 || i === 4 ? s : s + x), 0);
+  return (busy * 1000) / TICKS_PER_SECOND;
+}
