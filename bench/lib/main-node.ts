@@ -1,7 +1,6 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { mkdirSync } from "node:fs";
 import { ROOT } from "./child.js";
-import { freePort } from "../../scripts/cluster/free-port.js";
 
 /** `server/main.ts` as `npm start` runs it (SQLite, synchronous=FULL), on a data folder of its own. */
 export interface MainNode {
@@ -12,18 +11,19 @@ export interface MainNode {
 
 export async function startMainNode(dataDir: string, env: NodeJS.ProcessEnv): Promise<MainNode> {
   mkdirSync(dataDir, { recursive: true });
-  const port = await freePort();
   const proc: ChildProcess = spawn(process.execPath, ["--import", "tsx", "server/main.ts"], {
     cwd: ROOT,
-    env: { ...process.env, ...env, DATA_DIR: dataDir, PORT: String(port), HOST: "127.0.0.1", MAGBOARD_BACKUP_KEEP: "0" },
+    // port 0: the kernel picks one as it listens, so no other program on a shared machine can take it first
+    env: { ...process.env, ...env, DATA_DIR: dataDir, PORT: "0", HOST: "127.0.0.1", MAGBOARD_BACKUP_KEEP: "0" },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let out = "";
-  await new Promise<void>((resolve, reject) => {
+  const port = await new Promise<number>((resolve, reject) => {
     const take = (d: Buffer) => {
       out = (out + d.toString()).slice(-8000);
-      // main.ts prints its API address once it listens
-      if (/API\s+http:\/\/localhost:\d+\/api\/health/.test(out)) resolve();
+      // main.ts prints its API address, with the port it got, once it listens
+      const m = /API\s+http:\/\/localhost:(\d+)\/api\/health/.exec(out);
+      if (m) resolve(Number(m[1]));
     };
     proc.stdout!.on("data", take);
     proc.stderr!.on("data", take);
