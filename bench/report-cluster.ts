@@ -40,7 +40,7 @@ export function renderCluster(c: ClusterResult): string {
   out += `**All of it shares this machine's ${c.cores} cores**: the ${c.swarmProcesses} processes holding the displays, the ${c.nodes} nodes, PostgreSQL, Redis, HAProxy and the idle SQLite and bare servers; the CPU columns say where the time went, in cores (CPU seconds per second): the display processes / the target's servers (for the group: nodes, PostgreSQL's backends, Redis and HAProxy) / the bench process with the editors / the whole machine, whoever's work it was (other people's benches and tests included); ${c.cores} there means the machine was full. `;
   out += `PostgreSQL max_connections ${c.postgres.maxConnections} (peak ${c.postgres.peakConnections} client connections): at its default of 100 three nodes run out past 7 stores, as each holds a pool per store it has opened.\n\n`;
 
-  out += `Change → the last display of its store (ms; ${o.repeats} runs × ${o.samples} changes per target, one in flight, ${o.pauseMs} ms apart, the targets taking turns of ${o.block}):\n\n`;
+  out += `Change → the last display of its store (ms; ${o.repeats} runs × ${o.samples} changes per target, one in flight, ${o.pauseMs} ms apart, the targets taking turns of ${o.block}; percentiles over all ${o.repeats * o.samples} changes):\n\n`;
   const byName = new Map(c.closed.map((r) => [r.target, r]));
   const bareFor = (r: ClosedLoopRow) => byName.get(r.perChange === total ? BARE_ALL : BARE_SITE);
   const bareAll = byName.get(BARE_ALL);

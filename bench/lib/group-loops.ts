@@ -2,7 +2,7 @@ import { performance } from "node:perf_hooks";
 import type { Timing } from "./clients.js";
 import type { ChangeSender } from "./group-targets.js";
 import { machineBusyMs, type CpuMeter } from "./proc-cpu.js";
-import { median, medianOfRuns, sleep, summarize, type Summary } from "./stats.js";
+import { median, sleep, summarize, type Summary } from "./stats.js";
 import type { DisplaySwarm } from "./swarm.js";
 
 /** A sender, the displays its changes go to, and the server processes that do its work. */
@@ -34,6 +34,7 @@ export interface LoopFigures {
   refused: number;
 }
 
+/** Percentiles over every change of every run (a run of 80 has no p99 short of its maximum). */
 export interface ClosedLoopRow extends LoopFigures {
   target: string;
   perChange: number;
@@ -92,6 +93,7 @@ function figures(timings: (Timing | null)[], refused: number): LoopFigures {
 export async function closedLoop(swarm: DisplaySwarm, probes: Probe[], opt: { repeats: number; samples: number; block: number; pauseMs: number }): Promise<ClosedLoopRow[]> {
   const clocks = probes.map((p) => new CpuClock(swarm, p.servers));
   const runs: LoopFigures[][] = probes.map(() => []);
+  const all: (Timing | null)[][] = probes.map(() => []);
   for (let r = 0; r < opt.repeats; r++) {
     const timings: (Timing | null)[][] = probes.map(() => []);
     const refusedBefore = probes.map((p) => p.sender.errors.length);
@@ -106,16 +108,16 @@ export async function closedLoop(swarm: DisplaySwarm, probes: Probe[], opt: { re
         await clocks[i]!.stop();
       }
     }
-    probes.forEach((p, i) => runs[i]!.push(figures(timings[i]!, p.sender.errors.length - refusedBefore[i]!)));
+    probes.forEach((p, i) => {
+      runs[i]!.push(figures(timings[i]!, p.sender.errors.length - refusedBefore[i]!));
+      all[i]!.push(...timings[i]!);
+    });
   }
   return probes.map((p, i) => ({
     target: p.sender.name,
     perChange: p.perChange,
     displays: p.displays,
-    last: medianOfRuns(runs[i]!.map((x) => x.last)),
-    ack: medianOfRuns(runs[i]!.map((x) => x.ack)),
-    lost: runs[i]!.reduce((s, x) => s + x.lost, 0),
-    refused: runs[i]!.reduce((s, x) => s + x.refused, 0),
+    ...figures(all[i]!, runs[i]!.reduce((s, x) => s + x.refused, 0)),
     cpu: clocks[i]!.share(),
     runs: runs[i]!,
   }));
