@@ -137,8 +137,6 @@ export async function measureCluster(o: ClusterBenchOptions): Promise<ClusterRes
       dir: path.join(o.tmp, "cluster"),
       nodes,
       env,
-      // and a few for the bench's own client and the nodes' start-up
-      postgresMaxConnections: Math.max(100, nodes * connectionsPerNode(sites) + 10),
       // a node's complaint belongs in the bench's log, where the figures it may explain are
       onLine: (node, line) => {
         if (/error|warn|refus|unavailable|too many/i.test(line)) o.log(`[${node}] ${line.slice(0, 300)}`);

@@ -1,13 +1,11 @@
 import type { Server as HttpServer } from "node:http";
 import type { ErrorRequestHandler, RequestHandler } from "express";
-import pg from "pg";
 import type { Clock } from "./board/clock.js";
 import type { Logger } from "./logger.js";
 import type { BoardServer } from "./realtime/namespaces.js";
 import type { SiteDefaults } from "./sample/initialise-site.js";
 import { nodeName as defaultNodeName } from "./realtime/cluster-link.js";
 import { GroupRecords } from "./db/pg/group-records.js";
-import { migrateGroup } from "./db/pg/import-sqlite.js";
 import { PgLeaderLocks } from "./db/pg/leader-lock.js";
 import { databaseUnreachable } from "./db/store-errors.js";
 import { processHealth } from "./ops/process-health.js";
@@ -56,16 +54,7 @@ export async function createGroupApp(o: GroupAppOptions): Promise<GroupApp> {
   const { clock, log } = o;
   const node = createWebNode({ log, trustProxy: o.trustProxy, redisUrl: o.redisUrl });
   const name = o.nodeName ?? defaultNodeName();
-  const pool = new pg.Pool({ connectionString: o.databaseUrl, max: 3, connectionTimeoutMillis: 5_000, application_name: "magboard group" });
-  pool.on("error", () => {});
-  // a database made by an older version has the registry but not yet the group's own accounts
-  const setup = await pool.connect();
-  try {
-    await migrateGroup(setup);
-  } finally {
-    setup.release();
-  }
-  const records = new GroupRecords(pool);
+  const records = await GroupRecords.open(o.databaseUrl);
   const access = new GroupAccess(records, clock, log);
   const locks = new PgLeaderLocks(o.databaseUrl, log, o.leaderPollMs);
   const pagesDir = serveAssets(node.web, o.staticDir);
@@ -97,10 +86,7 @@ export async function createGroupApp(o: GroupAppOptions): Promise<GroupApp> {
 
   // the balancer's check: this node, its database and its fan-out (each site also answers at /s/<slug>/api/health)
   node.web.get("/api/health", async (_req, res) => {
-    const database = await pool.query("SELECT 1").then(
-      () => "ok" as const,
-      () => "unavailable" as const,
-    );
+    const database = (await records.reachable()) ? ("ok" as const) : ("unavailable" as const);
     const fanout = node.link?.state() ?? "local";
     res
       .status(database === "ok" ? 200 : 503)
@@ -147,7 +133,7 @@ export async function createGroupApp(o: GroupAppOptions): Promise<GroupApp> {
       await sites.close();
       await locks.stop();
       await closeWebNode(node);
-      await pool.end();
+      await records.close();
     },
   };
 }

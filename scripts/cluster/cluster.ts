@@ -46,8 +46,6 @@ export interface ClusterOptions {
    * `createSite` for each store a benchmark or test wants (the nodes then find them registered).
    */
   beforeNodes?: (databaseUrl: string) => Promise<void>;
-  /** PostgreSQL's max_connections; its default (100) when absent. */
-  postgresMaxConnections?: number;
 }
 
 /** Resolves once the node says it listens (main.ts prints its API address last), or rejects when it exits first. */
@@ -72,7 +70,7 @@ function listening(node: ClusterNode): Promise<void> {
  */
 export async function startCluster(opts: ClusterOptions): Promise<Cluster> {
   mkdirSync(opts.dir, { recursive: true });
-  const postgres = await startPostgres({ dir: path.join(opts.dir, "pg"), port: await freePort(), ...(opts.postgresMaxConnections ? { maxConnections: opts.postgresMaxConnections } : {}) });
+  const postgres = await startPostgres({ dir: path.join(opts.dir, "pg"), port: await freePort() });
   const redis = await startRedis({ dir: path.join(opts.dir, "redis"), port: await freePort() });
   await opts.beforeNodes?.(postgres.url);
   const nodes: ClusterNode[] = [];

@@ -49,12 +49,7 @@ function asServerUser(dir: string): { wrap: (cmd: string, args: string[]) => [st
   return { wrap: (cmd, args) => ["runuser", ["-u", "postgres", "--", cmd, ...args]] };
 }
 
-/**
- * `maxConnections`: PostgreSQL's max_connections (its default, 100, when absent). A node holds a
- * pool for the group and one for each store it has opened, so a group of many stores on several
- * nodes needs more than the default (see startCluster).
- */
-export async function startPostgres(opts: { dir: string; port: number; binDir?: string; maxConnections?: number }): Promise<PostgresServer> {
+export async function startPostgres(opts: { dir: string; port: number; binDir?: string }): Promise<PostgresServer> {
   const bin = opts.binDir ?? postgresBinDir();
   mkdirSync(opts.dir, { recursive: true });
   const { wrap } = asServerUser(opts.dir);
@@ -64,7 +59,9 @@ export async function startPostgres(opts: { dir: string; port: number; binDir?: 
     return run(cmd, full, { cwd: opts.dir, encoding: "utf8" });
   };
   await exec("initdb", ["-D", data, "-A", "trust", "-U", "magboard", "-E", "UTF8", "--locale=C", "--no-instructions"]);
-  const serverOptions = `-p ${opts.port} -k ${opts.dir} -c listen_addresses=127.0.0.1${opts.maxConnections ? ` -c max_connections=${opts.maxConnections}` : ""}`;
+  // a group's node holds up to 4 connections per store it has open, plus a few of its own
+  // (docs/GROUP.md, Deployment): 3 nodes of 10 stores need ~130, past PostgreSQL's default 100
+  const serverOptions = `-p ${opts.port} -k ${opts.dir} -c listen_addresses=127.0.0.1 -c max_connections=400`;
   const start = async () => {
     await exec("pg_ctl", ["-D", data, "-o", serverOptions, "-l", path.join(opts.dir, "server.log"), "-w", "-t", "30", "start"]);
   };

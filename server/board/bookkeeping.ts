@@ -49,6 +49,11 @@ export class Bookkeeping {
    * `dueAt`, or failed. The command that queued the text was audited; the gateway's answer is not a
    * change to the board.
    */
+  /** Takes a text's next try for this sender until `until`; false when another sender has it. */
+  claimHookTry(sendId: number, attempts: number, now: number, until: number): Promise<boolean> {
+    return this.repos.letters.claimHookTry(sendId, attempts, now, until);
+  }
+
   async recordHookTry(sendId: number, state: HookState, attempts: number, error: string, dueAt: number | null): Promise<void> {
     await this.repos.letters.setHookState(sendId, state, attempts, error, dueAt);
   }

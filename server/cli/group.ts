@@ -1,7 +1,6 @@
 import { parseArgs } from "node:util";
-import pg from "pg";
 import { PasswordSchema, UsernameSchema } from "../../shared/schemas/access.js";
-import { createSite } from "../db/pg/sites.js";
+import { addSiteAt } from "../db/pg/group-records.js";
 import { SLUG } from "../group/site-registry.js";
 import { createGroupAccount } from "../group/group-access.js";
 
@@ -19,30 +18,21 @@ async function main(): Promise<void> {
   const { values } = parseArgs({ args: rest, options: { slug: { type: "string" }, name: { type: "string" }, username: { type: "string" } } });
   const url = process.env.DATABASE_URL;
   if (!url) throw new Refused("DATABASE_URL is not set: it names the group's PostgreSQL, e.g. postgres://magboard@db.example/magboard");
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    if (what === "add-site") {
-      if (!values.slug || !SLUG.test(values.slug)) throw new Refused("--slug: the store's name in URLs, 1 to 40 of a-z, 0-9 and -, starting with a letter or digit");
-      if (!values.name?.trim()) throw new Refused("--name: the store's name as staff know it");
-      const taken = await client.query("SELECT 1 FROM information_schema.tables WHERE table_schema = 'magboard_group' AND table_name = 'sites'");
-      if (taken.rowCount && (await client.query("SELECT 1 FROM magboard_group.sites WHERE slug = $1", [values.slug])).rowCount) {
-        throw new Refused(`--slug: a store named "${values.slug}" exists already`);
-      }
-      const site = await createSite(client, { slug: values.slug, name: values.name.trim() });
-      console.log(`store ${site.slug} (id ${site.id}) added: /s/${site.slug}/display, /s/${site.slug}/admin`);
-    } else if (what === "group-account") {
-      const username = UsernameSchema.safeParse(values.username ?? "");
-      if (!username.success) throw new Refused(`--username: ${username.error.issues[0]?.message ?? "not a username"}`);
-      const password = PasswordSchema.safeParse(process.env.MAGBOARD_GROUP_PASSWORD ?? "");
-      if (!password.success) throw new Refused(`MAGBOARD_GROUP_PASSWORD: ${password.error.issues[0]?.message ?? "not a password"}`);
-      const member = await createGroupAccount(client, { username: username.data, displayName: values.name ?? username.data, password: password.data });
-      console.log(`group account ${member.username} (${member.displayName}) ready: sign in at /group`);
-    } else {
-      throw new Refused("say what: add-site or group-account");
-    }
-  } finally {
-    await client.end();
+  if (what === "add-site") {
+    if (!values.slug || !SLUG.test(values.slug)) throw new Refused("--slug: the store's name in URLs, 1 to 40 of a-z, 0-9 and -, starting with a letter or digit");
+    if (!values.name?.trim()) throw new Refused("--name: the store's name as staff know it");
+    const site = await addSiteAt(url, { slug: values.slug, name: values.name.trim() });
+    if (site === "taken") throw new Refused(`--slug: a store named "${values.slug}" exists already`);
+    console.log(`store ${site.slug} (id ${site.id}) added: /s/${site.slug}/display, /s/${site.slug}/admin`);
+  } else if (what === "group-account") {
+    const username = UsernameSchema.safeParse(values.username ?? "");
+    if (!username.success) throw new Refused(`--username: ${username.error.issues[0]?.message ?? "not a username"}`);
+    const password = PasswordSchema.safeParse(process.env.MAGBOARD_GROUP_PASSWORD ?? "");
+    if (!password.success) throw new Refused(`MAGBOARD_GROUP_PASSWORD: ${password.error.issues[0]?.message ?? "not a password"}`);
+    const member = await createGroupAccount(url, { username: username.data, displayName: values.name ?? username.data, password: password.data });
+    console.log(`group account ${member.username} (${member.displayName}) ready: sign in at /group`);
+  } else {
+    throw new Refused("say what: add-site or group-account");
   }
 }
 

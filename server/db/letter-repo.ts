@@ -62,6 +62,7 @@ export class LetterRepo {
   private readonly sendsOfBatch;
   private readonly sendGet;
   private readonly pendingStmt;
+  private readonly hookClaim;
   private readonly hookUpdate;
   private readonly contactsStmt;
   private readonly failedStmt;
@@ -81,6 +82,9 @@ export class LetterRepo {
     this.sendsOfBatch = sql.prepare<SendRow>("SELECT * FROM contact_sends WHERE batch_id = ? ORDER BY id");
     this.sendGet = sql.prepare<SendRow>("SELECT * FROM contact_sends WHERE id = ?");
     this.pendingStmt = sql.prepare<SendRow>("SELECT * FROM contact_sends WHERE hook_state = 'pending' AND hook_due_at <= ? ORDER BY hook_due_at, id LIMIT ?");
+    this.hookClaim = sql.prepare(
+      "UPDATE contact_sends SET hook_due_at = @until WHERE id = @id AND hook_state = 'pending' AND hook_attempts = @attempts AND hook_due_at <= @now",
+    );
     this.hookUpdate = sql.prepare("UPDATE contact_sends SET hook_state = @state, hook_attempts = @attempts, hook_error = @error, hook_due_at = @dueAt WHERE id = @id");
     this.contactsStmt = sql.prepare<{ entry_id: number; kind: string; at: string }>(
       "SELECT s.entry_id, s.kind, max(s.at) AS at FROM contact_sends s JOIN call_entries e ON e.id = s.entry_id WHERE e.list = ? GROUP BY s.entry_id, s.kind",
@@ -122,6 +126,14 @@ export class LetterRepo {
   /** Texts the hook may send at `now`, oldest first. */
   async pendingTexts(now: number, limit: number): Promise<PendingText[]> {
     return (await this.pendingStmt.all([now, limit])).map((r) => ({ ...sendOf(r), dueAt: r.hook_due_at ?? now }));
+  }
+
+  /**
+   * Takes a pending text's next try for the caller until `until`: true when no one else has (no
+   * other try of it is under way, on this node or another), so a text is POSTed once per try.
+   */
+  async claimHookTry(id: number, attempts: number, now: number, until: number): Promise<boolean> {
+    return (await this.hookClaim.run({ id, attempts, now, until })).changes === 1;
   }
 
   async setHookState(id: number, state: HookState, attempts: number, error: string, dueAt: number | null): Promise<void> {

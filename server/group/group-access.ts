@@ -1,4 +1,3 @@
-import type pg from "pg";
 import { UsernameSchema } from "../../shared/schemas/access.js";
 import type { Actor } from "../../shared/schemas/actor.js";
 import type { Clock } from "../board/clock.js";
@@ -8,7 +7,7 @@ import { groupActorId } from "../access/actor-ids.js";
 import { sessionFromCookieHeader } from "../access/cookies.js";
 import { RateLimiter } from "../access/rate-limiter.js";
 import { digest, dummyHash, hashPassword, newSecret, verifyPassword } from "../access/secrets.js";
-import { saveGroupAccount, type GroupAccount, type GroupRecords } from "../db/pg/group-records.js";
+import { saveGroupAccountAt, type GroupAccount, type GroupRecords } from "../db/pg/group-records.js";
 
 /** The group's own session cookie: sent to every site, read by a site only when it has no session of its own. */
 export const GROUP_COOKIE = "magboard_group";
@@ -27,10 +26,10 @@ function groupActor(a: GroupAccount): Actor {
   return { id: groupActorId(a.id), name: `${a.displayName} (${a.username})`, role: "group" };
 }
 
-/** Makes (or resets) a group director's account, from the command line or a test. */
-export async function createGroupAccount(client: pg.ClientBase, a: { username: string; displayName: string; password: string }): Promise<GroupMember> {
+/** Makes (or resets) a group director's account on the group's database at `url`, from the command line or a test. */
+export async function createGroupAccount(url: string, a: { username: string; displayName: string; password: string }): Promise<GroupMember> {
   const username = UsernameSchema.parse(a.username);
-  return member(await saveGroupAccount(client, { username, displayName: a.displayName.trim() || username, passwordHash: hashPassword(a.password) }));
+  return member(await saveGroupAccountAt(url, { username, displayName: a.displayName.trim() || username, passwordHash: hashPassword(a.password) }));
 }
 
 /**

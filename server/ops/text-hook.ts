@@ -10,6 +10,12 @@ import type { HookState } from "../../shared/schemas/letters.js";
 export const HOOK_RETRY_MS = [60_000, 5 * 60_000, 15 * 60_000] as const;
 /** A gateway that has not answered by then is taken as down for this try. */
 export const HOOK_TIMEOUT_MS = 10_000;
+/**
+ * How long a try is the claiming sender's alone: past the gateway's time-out, so a try still
+ * under way is never started again elsewhere (a leader change in the middle of a send). A sender
+ * that died during its try leaves the text to be tried again after this.
+ */
+export const HOOK_CLAIM_MS = HOOK_TIMEOUT_MS + 20_000;
 const BATCH = 20;
 
 /** What became of one try: sent, waiting for the next try, or given up (and shown on the list for a person to act on). */
@@ -110,6 +116,9 @@ export class TextHook {
   }
 
   private async deliver(text: PendingText): Promise<void> {
+    const now = this.clock.now();
+    // another sender (the leader before this one, still finishing) has this try: not twice
+    if (!(await this.bookkeeping.claimHookTry(text.id, text.hookAttempts, now, now + HOOK_CLAIM_MS))) return;
     const url = (await this.store.repos.letters.settings()).settings.hookUrl;
     const attempts = text.hookAttempts + 1;
     const error = url === "" ? "no_hook" : await this.send(url, text);
@@ -117,9 +126,14 @@ export class TextHook {
     if (error === "") result = { id: text.id, state: "sent", attempts, error };
     else if (error === "no_hook" || attempts > HOOK_RETRY_MS.length) result = { id: text.id, state: "failed", attempts, error };
     else result = { id: text.id, state: "pending", attempts, error };
-    // stopped while the gateway answered: the text stays pending, and the next start tries it again
-    if (this.stopped) return;
     const dueAt = result.state === "pending" ? this.clock.now() + HOOK_RETRY_MS[attempts - 1]! : null;
+    if (this.stopped) {
+      // stopped while the gateway answered (no longer the leader, or shutting down): what the gateway
+      // said is still written when the database is there, so the next leader does not send it again;
+      // when it is not, the text is tried again once the claim has run out
+      await this.bookkeeping.recordHookTry(text.id, result.state, attempts, error, dueAt).catch(() => undefined);
+      return;
+    }
     await this.bookkeeping.recordHookTry(text.id, result.state, attempts, error, dueAt);
     if (result.state === "failed") this.log.error(`text ${text.id} to ${text.plate} not sent after ${attempts} tries: ${error}`);
     for (const l of this.listeners) l(result);

@@ -6,7 +6,10 @@ import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { ManualClock } from "../helpers/manual-clock.js";
 import { booking, seedBasics, startTestServer, type Session, type TestServer } from "../helpers/test-server.js";
-import { HOOK_RETRY_MS, type HookDelivery, type HookMessage } from "../../server/ops/text-hook.js";
+import { HOOK_CLAIM_MS, HOOK_RETRY_MS, TextHook, type HookDelivery, type HookMessage } from "../../server/ops/text-hook.js";
+import { createStore } from "../../server/db/store.js";
+import { Bookkeeping } from "../../server/board/bookkeeping.js";
+import { silentLogger } from "../../server/logger.js";
 import { importRegister, registerFile, registerLine } from "./register-fixture.js";
 
 const MORNING = Date.parse("2026-12-01T02:00:00Z");
@@ -169,12 +172,32 @@ describe("the text hook", () => {
     gateway.answer = () => 200;
     // the new server's hook may try before this test can listen to it: the gateway is the witness
     server = await startTestServer({ clock, file: path.join(dir, "magboard.sqlite") });
+    // the stopped server's try may still be under way at the gateway: its claim runs out first
+    clock.advance(HOOK_CLAIM_MS);
     await gateway.receivedCount(2);
     await expect.poll(async () => (await batch(res.body.record.id)).sends[0]).toMatchObject({ hookState: "sent", hookAttempts: 1 });
     // a booking and a letter afterwards are no reason to send it again
     expect((await server.api("/api/appointments", { method: "POST", json: booking(advisors[0]!, { date: "2026-12-02" }) })).status).toBe(201);
     expect((await server.api("/api/letters/send", { method: "POST", json: { kind: "letter", entryIds: (await entryIds()).slice(1, 2) }, as: kefu })).status).toBe(201);
     expect(gateway.received.map((m) => m.id)).toEqual([gateway.received[0]!.id, gateway.received[0]!.id]);
+  });
+
+  it("sends each text once when two senders run at once (a leader change in the middle of a send)", async () => {
+    gateway.answer = () => "hang";
+    const res = await server.api("/api/letters/send", { method: "POST", json: { kind: "text", entryIds: (await entryIds()).slice(0, 3) }, as: kefu });
+    await gateway.receivedCount(1);
+    // the next leader's hook starts while this one's first try hangs at the gateway
+    const store = createStore(server.db);
+    const other = new TextHook(store, new Bookkeeping(store.repos), server.app.board, clock, silentLogger);
+    other.start();
+    await gateway.receivedCount(2);
+    gateway.answer = () => 200;
+    gateway.release();
+    await expect.poll(async () => (await batch(res.body.record.id)).sends.map((s) => s.hookState), { timeout: 10_000 }).toEqual(["sent", "sent", "sent"]);
+    other.stop();
+    const ids = gateway.received.map((m) => m.id).sort();
+    expect(ids).toEqual([...new Set(ids)]);
+    expect(ids).toHaveLength(3);
   });
 
   it("keeps a text pending across a gateway that cannot be reached, never dropping it", async () => {

@@ -3,8 +3,10 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { startCluster, type Cluster, type ClusterNode } from "../../scripts/cluster/cluster.js";
+import pg from "pg";
 import { signInAt } from "../helpers/sign-in.js";
-import { TEST_ADMIN_PASSWORD } from "../helpers/test-server.js";
+import { booking, TEST_ADMIN_PASSWORD } from "../helpers/test-server.js";
+import { createSite } from "../../server/db/pg/sites.js";
 import { SyncedScreen, whenAll } from "../helpers/synced-screen.js";
 import { addDays, localParts } from "../../shared/rules/zoned-time.js";
 
@@ -112,6 +114,56 @@ describe("three nodes behind HAProxy on PostgreSQL and Redis", () => {
     const now = (await api(cluster.url, `/api/appointments/${id}`)).body;
     expect(loser.body.error.current).toMatchObject({ startTime: now.startTime, advisorId: now.advisorId, version: card.version + 1 });
   }, 30_000);
+
+  it("serves a second store from the same nodes: its TVs, spread over them, converge with its own rows while the first store's change too, and its clock runs on exactly one node", async () => {
+    const client = new pg.Client({ connectionString: cluster.postgres.url });
+    await client.connect();
+    await createSite(client, { slug: "second", name: "二号店" }).finally(() => client.end());
+    const base = `${cluster.url}/s/second`;
+    const cookie2 = await signInAt(base);
+    const at2 = async (route: string, init: { method?: string; json?: unknown } = {}) => {
+      const res = await fetch(base + route, {
+        method: init.method ?? "GET",
+        headers: { cookie: cookie2, ...(init.json !== undefined ? { "content-type": "application/json" } : {}) },
+        body: init.json !== undefined ? JSON.stringify(init.json) : undefined,
+      });
+      return { status: res.status, body: await res.json() };
+    };
+    const advisor = (await at2("/api/advisors", { method: "POST", json: { name: "服务顾问 丙", displayOrder: 1 } })).body.record.id as number;
+    const own: number[] = [];
+    for (const slot of SLOTS.slice(0, 4)) {
+      own.push((await at2("/api/appointments", { method: "POST", json: { ...booking(advisor, { startTime: slot, plate: `浙A·2${slot.slice(0, 2)}00` }), date: DATE } })).body.record.id);
+    }
+    const second = Array.from({ length: 6 }, () => new SyncedScreen(base, "display", DATE));
+    screens.push(...second);
+    await tvs(3);
+    await whenAll(second, (s) => s.state !== null, "every TV of the second store has its day");
+    // the second store's TVs on every node (round robin, between the first store's): a site's health counts its own screens on the node that answered
+    const perNode = await Promise.all(cluster.nodes.map(async (n) => ((await fetch(`${n.url}/s/second/api/health`).then((r) => r.json())) as { displays: number }).displays));
+    expect(perNode.reduce((a, b) => a + b)).toBe(6);
+    expect(perNode.every((n) => n > 0)).toBe(true);
+    for (let i = 0; i < 12; i++) {
+      const id = own[i % own.length]!;
+      const card = (await at2(`/api/appointments/${id}`)).body;
+      expect((await at2(`/api/appointments/${id}/move`, { method: "POST", json: { version: card.version, startTime: SLOTS[(i * 3) % SLOTS.length] } })).status).toBe(200);
+      expect(await move(cluster.nodes[i % 3]!, cards[i % cards.length]!, SLOTS[(i * 5) % SLOTS.length]!, advisors[i % 2]!)).toBe(200);
+    }
+    const final2 = (await at2("/api/health")).body.revision as number;
+    await whenAll(second, (s) => s.revision() >= final2, `every TV of the second store at revision ${final2}`, 20_000);
+    const truth2 = ((await at2(`/api/board?date=${DATE}`)).body.appointments as { id: number; advisorId: number; startTime: string }[]).map((c) => `${c.id}:${c.advisorId}@${c.startTime}`).sort();
+    for (const s of second) {
+      expect(shown(s)).toEqual(truth2);
+      expect(s.problems).toEqual([]);
+    }
+    await converged(screens.filter((s) => !second.includes(s)));
+    // each store's clock on exactly one node; PostgreSQL holds one clock lock per store
+    const clockOf = async (n: ClusterNode) => ((await fetch(`${n.url}/s/second/api/health`).then((r) => r.json())) as { clock: string }).clock;
+    await expect.poll(async () => (await Promise.all(cluster.nodes.map(clockOf))).filter((c) => c === "leads").length, { timeout: 10_000 }).toBe(1);
+    const locks = new pg.Client({ connectionString: cluster.postgres.url });
+    await locks.connect();
+    const held = await locks.query<{ n: number }>("SELECT count(*)::int AS n FROM pg_locks WHERE locktype = 'advisory' AND classid = $1 AND granted", [0x6d62636b]).finally(() => locks.end());
+    expect(held.rows[0]!.n).toBe(2);
+  }, 90_000);
 
   it("runs the site's clock on exactly one node, and another takes it over when that node is killed; its TVs come back through the balancer and no acknowledged change is lost", async () => {
     await tvs(6);

@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import type { Db } from "../../server/db/open-database.js";
+import type { Sql } from "../../server/db/sql.js";
 
 /**
  * Everything a refused or malformed request must leave alone: every row of the board, the audit
@@ -32,5 +33,12 @@ const QUERIES = [
 export function dbFingerprint(db: Db): string {
   const hash = createHash("sha256");
   for (const q of QUERIES) hash.update(q).update(JSON.stringify(db.prepare(q).all()));
+  return hash.digest("hex");
+}
+
+/** The same fingerprint on either engine, through the SQL executor (a PostgreSQL site's pool, or SQLite). */
+export async function sqlFingerprint(sql: Sql): Promise<string> {
+  const hash = createHash("sha256");
+  for (const q of QUERIES) hash.update(q).update(JSON.stringify(await sql.prepare(q).all()));
   return hash.digest("hex");
 }

@@ -87,7 +87,7 @@ export async function startTestGroup(o: TestGroupOptions): Promise<TestGroup> {
       const exists = known.rowCount ? (await setup.query("SELECT 1 FROM magboard_group.sites WHERE slug = $1", [s.slug])).rowCount : 0;
       if (!exists) await createSite(setup, { slug: s.slug, name: s.name ?? s.slug });
     }
-    if (o.director) await createGroupAccount(setup, { displayName: o.director.displayName ?? o.director.username, ...o.director });
+    if (o.director) await createGroupAccount(databaseUrl, { displayName: o.director.displayName ?? o.director.username, ...o.director });
   } finally {
     await setup.end();
   }

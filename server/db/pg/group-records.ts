@@ -1,6 +1,7 @@
-import type pg from "pg";
+import pg from "pg";
 import { GROUP_SCHEMA } from "./group-schema.js";
 import { migrateGroup } from "./import-sqlite.js";
+import { createSite, findSite, type SiteRow } from "./sites.js";
 
 /** A person of the group (集团售后总监), not of any site. */
 export interface GroupAccount {
@@ -36,9 +37,58 @@ export async function saveGroupAccount(client: pg.ClientBase, a: { username: str
   return account(saved.rows[0]!);
 }
 
+/** `saveGroupAccount` on the group's database at `url`, for the command line. */
+export async function saveGroupAccountAt(url: string, a: { username: string; displayName: string; passwordHash: string }): Promise<GroupAccount> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return await saveGroupAccount(client, a);
+  } finally {
+    await client.end();
+  }
+}
+
+/** A new, empty store on the group's database at `url`; "taken" when its slug is. */
+export async function addSiteAt(url: string, site: { slug: string; name: string }): Promise<SiteRow | "taken"> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    if (await findSite(client, site.slug)) return "taken";
+    return await createSite(client, site);
+  } finally {
+    await client.end();
+  }
+}
+
 /** What a group's nodes read of the group itself: its sites, and its own accounts and their sessions. */
 export class GroupRecords {
-  constructor(private readonly pool: pg.Pool) {}
+  private constructor(private readonly pool: pg.Pool) {}
+
+  /** The group's records on a few connections of their own; a database made by an older version gets the group's accounts tables first. */
+  static async open(url: string): Promise<GroupRecords> {
+    const pool = new pg.Pool({ connectionString: url, max: 3, connectionTimeoutMillis: 5_000, application_name: "magboard group" });
+    // an idle connection the server dropped is discarded by the pool; without a listener the process would exit
+    pool.on("error", () => {});
+    const setup = await pool.connect();
+    try {
+      await migrateGroup(setup);
+    } finally {
+      setup.release();
+    }
+    return new GroupRecords(pool);
+  }
+
+  /** Whether the group's database answers now. */
+  async reachable(): Promise<boolean> {
+    return this.pool.query("SELECT 1").then(
+      () => true,
+      () => false,
+    );
+  }
+
+  close(): Promise<void> {
+    return this.pool.end();
+  }
 
   async byUsername(username: string): Promise<GroupAccount | undefined> {
     const r = await this.pool.query<Row>(`SELECT id, username, display_name, password_hash, active FROM ${GROUP_SCHEMA}.accounts WHERE username = $1`, [username]);
