@@ -12,6 +12,8 @@ import type { PipelineResult } from "./pipeline-cost.js";
 import type { MemoryRow } from "./memory.js";
 import type { StormResult } from "./storm.js";
 import type { CurvesResult } from "./curves.js";
+import type { ClusterResult } from "./cluster.js";
+import { renderCluster } from "./report-cluster.js";
 
 export interface Results {
   machine: Machine;
@@ -29,6 +31,7 @@ export interface Results {
   tvCheap?: BrowserResult[] | { missing: string };
   bigSite?: BigSiteResult | { missing: string };
   curves?: CurvesResult;
+  cluster?: ClusterResult | { missing: string };
   durationSeconds?: number;
 }
 
@@ -134,6 +137,7 @@ export function renderReport(r: Results): string {
   if (r.tvCheap) out += renderCheapTv(r.tvCheap);
   if (r.bigSite) out += renderBigSite(r.bigSite);
   if (r.curves) out += renderCurves(r.curves);
+  if (r.cluster) out += "missing" in r.cluster ? `### A dealer group on one machine\n\nnot measured: ${r.cluster.missing}\n\n` : renderCluster(r.cluster);
   return out;
 }
 

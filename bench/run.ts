@@ -1,4 +1,4 @@
-// `npm run bench [-- --quick] [-- --only=pipeline,fanout,throughput,memory,storm,cold,bundle,browser,tv-cheap,big-site,curves] [-- --synchronous=NORMAL]`
+// `npm run bench [-- --quick] [-- --only=pipeline,fanout,throughput,memory,storm,cold,bundle,browser,tv-cheap,big-site,curves,cluster] [-- --synchronous=NORMAL]`
 // Loopback only. Prints the tables and writes bench/results.json with the machine's description.
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
@@ -20,8 +20,9 @@ import { measureCurves } from "./curves.js";
 import { writeCurveCharts } from "./charts.js";
 import { measureMemory } from "./memory.js";
 import { measureStorm } from "./storm.js";
+import { clusterServicesMissing, measureCluster } from "./cluster.js";
 
-const SECTIONS = ["pipeline", "fanout", "throughput", "memory", "storm", "cold", "bundle", "browser", "tv-cheap", "big-site", "curves"] as const;
+const SECTIONS = ["pipeline", "fanout", "throughput", "memory", "storm", "cold", "bundle", "browser", "tv-cheap", "big-site", "curves", "cluster"] as const;
 type Section = (typeof SECTIONS)[number];
 
 const args = process.argv.slice(2);
@@ -92,6 +93,10 @@ async function main(): Promise<void> {
       }
     }
     if (only.has("curves")) results.curves = await measureCurves({ tmp, date: BENCH_DATE, quick, synchronous, log });
+    if (only.has("cluster")) {
+      const missing = clusterServicesMissing();
+      results.cluster = missing ? { missing } : await measureCluster({ tmp, quick, log });
+    }
   } finally {
     rmSync(tmp, { recursive: true, force: true });
   }

@@ -44,6 +44,11 @@ export class ServerChild<Ready> {
     });
   }
 
+  /** The child's process id (the cluster section reads its CPU time). */
+  get pid(): number | undefined {
+    return this.proc.pid;
+  }
+
   request<T>(req: ChildRequest): Promise<T> {
     const id = this.nextId++;
     return new Promise((resolve) => {

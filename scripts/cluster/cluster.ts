@@ -41,6 +41,11 @@ export interface ClusterOptions {
   env?: NodeJS.ProcessEnv;
   /** Where a node's lines go as they come (npm run cluster prints them). */
   onLine?: (node: string, line: string) => void;
+  /**
+   * Work on the group's database once PostgreSQL answers and before the first node starts, e.g.
+   * `createSite` for each store a benchmark or test wants (the nodes then find them registered).
+   */
+  beforeNodes?: (databaseUrl: string) => Promise<void>;
 }
 
 /** Resolves once the node says it listens (main.ts prints its API address last), or rejects when it exits first. */
@@ -67,6 +72,7 @@ export async function startCluster(opts: ClusterOptions): Promise<Cluster> {
   mkdirSync(opts.dir, { recursive: true });
   const postgres = await startPostgres({ dir: path.join(opts.dir, "pg"), port: await freePort() });
   const redis = await startRedis({ dir: path.join(opts.dir, "redis"), port: await freePort() });
+  await opts.beforeNodes?.(postgres.url);
   const nodes: ClusterNode[] = [];
   const count = opts.nodes ?? 3;
   for (let i = 1; i <= count; i++) {

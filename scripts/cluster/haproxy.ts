@@ -50,6 +50,8 @@ ${servers}
 export interface Balancer {
   port: number;
   url: string;
+  /** HAProxy's process id (a benchmark reads its CPU time). */
+  pid: number | undefined;
   stop(): Promise<void>;
 }
 
@@ -68,6 +70,7 @@ export async function startHaproxy(opts: { dir: string; port: number; backends: 
   return {
     port: opts.port,
     url: `http://127.0.0.1:${opts.port}`,
+    pid: child.pid,
     stop: async () => {
       if (child.exitCode !== null || child.signalCode !== null) return;
       await new Promise((resolve) => {

@@ -1,5 +1,5 @@
 import { execFile, spawnSync } from "node:child_process";
-import { chmodSync, chownSync, existsSync, mkdirSync, readdirSync, statSync } from "node:fs";
+import { chmodSync, chownSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
@@ -11,6 +11,8 @@ export interface PostgresServer {
   port: number;
   /** `postgres://magboard@127.0.0.1:<port>/magboard`: trust authentication, loopback only. */
   url: string;
+  /** The postmaster's process id, from its pid file (a benchmark reads its and its backends' CPU time); undefined while it is down. */
+  pid(): number | undefined;
   /** Starts it again on the same folder and port (after `stop` or `crash`). */
   start(): Promise<void>;
   /** A clean shutdown: connections are ended, every committed transaction is on disk. */
@@ -68,6 +70,10 @@ export async function startPostgres(opts: { dir: string; port: number; binDir?: 
   return {
     port: opts.port,
     url: `postgres://magboard@127.0.0.1:${opts.port}/magboard`,
+    pid: () => {
+      const file = path.join(data, "postmaster.pid");
+      return existsSync(file) ? Number(readFileSync(file, "utf8").split("\n")[0]) : undefined;
+    },
     start,
     stop: async () => void (await exec("pg_ctl", ["-D", data, "-m", "fast", "-w", "stop"])),
     crash: async () => void (await exec("pg_ctl", ["-D", data, "-m", "immediate", "-w", "stop"])),

@@ -7,6 +7,8 @@ import { portAnswers } from "./port-answers.js";
 export interface RedisServer {
   port: number;
   url: string;
+  /** The running server's process id (a benchmark reads its CPU time); undefined while it is down. */
+  pid(): number | undefined;
   /** Starts it again on the same port; with no persistence it comes back empty, as after a crash of a cache. */
   start(): Promise<void>;
   /** SIGKILL: the fan-out's streams are gone with it. */
@@ -39,6 +41,7 @@ export async function startRedis(opts: { dir: string; port: number; binary?: str
   return {
     port: opts.port,
     url: `redis://127.0.0.1:${opts.port}`,
+    pid: () => (child && child.exitCode === null && child.signalCode === null ? child.pid : undefined),
     start,
     kill: async () => {
       const c = child;
