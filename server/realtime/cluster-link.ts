@@ -31,11 +31,18 @@ export function nodeName(env: NodeJS.ProcessEnv = process.env): string {
  * hears every revision once and in order.
  */
 export class ClusterLink {
+  /** What each store opened on this node does when Redis is back: one listener on the client for them all. */
+  private readonly onReady = new Set<() => void>();
+
   private constructor(
     private readonly redis: RedisClient,
     readonly adapter: ReturnType<typeof createAdapter>,
     private readonly log: Logger,
-  ) {}
+  ) {
+    redis.on("ready", () => {
+      for (const f of this.onReady) f();
+    });
+  }
 
   /**
    * A client for `url`, not waiting for Redis: a node starts and serves its own screens while Redis
@@ -70,14 +77,14 @@ export class ClusterLink {
     });
     const catchUp = (why: string) => void board.catchUp().catch((err: unknown) => this.log.error(`catching up ${why} failed`, err));
     const onReady = () => catchUp("after Redis came back");
-    this.redis.on("ready", onReady);
+    this.onReady.add(onReady);
     // a node killed between its commit and its message leaves a change no message will ever bring,
     // and no later change may come to show the gap: each node looks at the log now and then
     const sweep = setInterval(() => catchUp("with the change log"), CATCH_UP_MS);
     sweep.unref();
     return () => {
       clearInterval(sweep);
-      this.redis.off("ready", onReady);
+      this.onReady.delete(onReady);
       ns.off("board:news", hear);
       board.leavePeers();
     };
