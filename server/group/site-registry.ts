@@ -1,13 +1,10 @@
 import { Router } from "express";
-import type { Clock } from "../board/clock.js";
-import type { Logger } from "../logger.js";
 import { siteCookieName } from "../access/cookies.js";
 import type { Principal } from "../access/access-control.js";
 import type { GroupRecords } from "../db/pg/group-records.js";
 import { createSitePool, PgStore } from "../db/pg/pg-store.js";
 import type { PgLeaderLocks } from "../db/pg/leader-lock.js";
-import type { SiteDefaults } from "../sample/initialise-site.js";
-import { openSiteRuntime, type SiteRuntime } from "../site-runtime.js";
+import { openSiteRuntime, type SiteOptions, type SiteRuntime } from "../site-runtime.js";
 import { pageFile, SITE_PAGES, type WebNode } from "../web-node.js";
 
 /** A site's name in URLs, as the registry allows it. */
@@ -26,15 +23,9 @@ export interface OpenSite {
   web: Router;
 }
 
-export interface RegistryOptions {
+/** What every store opened on this node shares; the rest of a store's options are its own (prefix, cookie, leadership). */
+export interface RegistryOptions extends Pick<SiteOptions, "clock" | "log" | "defaults" | "adminPassword" | "requireDisplayPairing" | "maxPendingPackets" | "nodeName"> {
   databaseUrl: string;
-  clock: Clock;
-  log: Logger;
-  defaults: SiteDefaults;
-  adminPassword?: string;
-  requireDisplayPairing?: boolean;
-  maxPendingPackets?: number;
-  nodeName: string;
   /** The built pages' folder, or null when only the API is served. */
   pagesDir: string | null;
   /** Who a request is when it carries no session of the site: the group's director, or nobody. */

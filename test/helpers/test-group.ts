@@ -11,7 +11,7 @@ import { silentLogger, type Logger } from "../../server/logger.js";
 import type { Clock } from "../../server/board/clock.js";
 import type { FixtureName } from "../../shared/schemas/sample.js";
 import { ManualClock } from "./manual-clock.js";
-import { TEST_ADMIN_PASSWORD, type StaffClient } from "./test-server.js";
+import { callJson, TEST_ADMIN_PASSWORD, type StaffClient } from "./test-server.js";
 
 let made = 0;
 
@@ -110,22 +110,7 @@ export async function startTestGroup(o: TestGroupOptions): Promise<TestGroup> {
     databaseUrl,
     url,
     clock,
-    async api(path, init = {}) {
-      const { json, cookie, ...rest } = init;
-      const res = await fetch(url + path, {
-        ...rest,
-        headers: { ...(json !== undefined ? { "content-type": "application/json" } : {}), ...(cookie ? { cookie } : {}), ...(rest.headers ?? {}) },
-        body: json !== undefined ? JSON.stringify(json) : rest.body,
-      });
-      const text = await res.text();
-      let body: unknown = text;
-      try {
-        body = JSON.parse(text);
-      } catch {
-        // CSV, HTML: the text itself
-      }
-      return { status: res.status, body, headers: res.headers };
-    },
+    api: (path, init = {}) => callJson(url + path, init),
     async signIn(slug, username, password) {
       const res = await group.api(`/s/${slug}/api/auth/login`, { method: "POST", json: { username, password } });
       const cookie = cookieOf(res.headers, siteCookieName(slug));

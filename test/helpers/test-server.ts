@@ -108,6 +108,28 @@ export interface TestServerOptions {
   nodeName?: string;
 }
 
+/**
+ * A request as a test sends it: `json` as the body, `cookie` as the Cookie header; the answer's
+ * body parsed when it is JSON, else its text (CSV, HTML).
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests read JSON answers of many shapes
+export async function callJson(url: string, init: RequestInit & { json?: unknown; cookie?: string } = {}): Promise<{ status: number; body: any; headers: Headers }> {
+  const { json, cookie, ...rest } = init;
+  const res = await fetch(url, {
+    ...rest,
+    headers: { ...(json !== undefined ? { "content-type": "application/json" } : {}), ...(cookie ? { cookie } : {}), ...(rest.headers ?? {}) },
+    body: json !== undefined ? JSON.stringify(json) : rest.body,
+  });
+  const text = await res.text();
+  let body: unknown = text;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    // not JSON: the text itself
+  }
+  return { status: res.status, body, headers: res.headers };
+}
+
 /** The session cookie (the embedded default's, or a group's site's) from a response's Set-Cookie headers, as a Cookie header value. */
 export function sessionCookieOf(headers: Headers): string | undefined {
   for (const c of headers.getSetCookie()) {
@@ -159,25 +181,9 @@ export async function startTestServer(opts: TestServerOptions = {}): Promise<Tes
     url,
     manager: { cookie: "", accountId: 1, username: "admin" },
     async api(path, init = {}) {
-      const { json, as, ...rest } = init;
+      const { as, ...rest } = init;
       const cookie = cookieFor(as);
-      const res = await fetch(url + path, {
-        ...rest,
-        headers: {
-          ...(json !== undefined ? { "content-type": "application/json" } : {}),
-          ...(cookie ? { cookie } : {}),
-          ...((rest.headers) ?? {}),
-        },
-        body: json !== undefined ? JSON.stringify(json) : rest.body,
-      });
-      const text = await res.text();
-      let body: unknown = text;
-      try {
-        body = JSON.parse(text);
-      } catch {
-        // not JSON (CSV, HTML): the text itself
-      }
-      return { status: res.status, body, headers: res.headers };
+      return callJson(url + path, { ...rest, ...(cookie ? { cookie } : {}) });
     },
     async signIn(username, password) {
       const res = await server.api("/api/auth/login", { method: "POST", json: { username, password }, as: "anonymous" });
