@@ -7,7 +7,8 @@ import type { SiteDefaults } from "./sample/initialise-site.js";
 import { nodeName as defaultNodeName } from "./realtime/cluster-link.js";
 import { GroupRecords } from "./db/pg/group-records.js";
 import { PgLeaderLocks } from "./db/pg/leader-lock.js";
-import { databaseUnreachable } from "./db/store-errors.js";
+import { SITE_NAMESPACE } from "./db/pg/group-schema.js";
+import { refusalOf } from "./board/refusal.js";
 import { processHealth } from "./ops/process-health.js";
 import { sendError } from "./http/send-error.js";
 import { GroupAccess } from "./group/group-access.js";
@@ -41,8 +42,6 @@ export interface GroupApp {
   close(): Promise<void>;
 }
 
-/** `/s/<slug>/display` and `/s/<slug>/staff`: a site's namespaces, opened with the site. */
-const SITE_NAMESPACE = /^\/s\/([a-z0-9][a-z0-9-]{0,39})\/(display|staff)$/;
 
 /**
  * A node of a dealer group (issue 17): one set of nodes serves every store of the group's
@@ -115,14 +114,7 @@ export async function createGroupApp(o: GroupAppOptions): Promise<GroupApp> {
     return file ? res.sendFile(file) : next();
   });
   node.web.get("/", (_req, res) => res.redirect("/group"));
-  const onError: ErrorRequestHandler = (err, _req, res, _next) => {
-    if (databaseUnreachable(err)) {
-      log.error("the database cannot be reached", err);
-      return sendError(res, { code: "unavailable", message: "the database cannot be reached just now; nothing was changed, try again in a moment" });
-    }
-    log.error("request failed", err);
-    sendError(res, { code: "internal", message: "the server could not complete this; nothing was changed" });
-  };
+  const onError: ErrorRequestHandler = (err, _req, res, _next) => sendError(res, refusalOf(err, log));
   node.web.use(onError);
 
   return {

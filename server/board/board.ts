@@ -8,12 +8,11 @@ import { slotStarts } from "../../shared/rules/time-of-day.js";
 import type { ErrorBody } from "../../shared/errors.js";
 import { localParts } from "../../shared/rules/zoned-time.js";
 import type { Store } from "../db/store.js";
-import { databaseUnreachable } from "../db/store-errors.js";
+import { refusalOf } from "./refusal.js";
 import type { LoggedChange } from "../db/change-log-repo.js";
 import type { Clock } from "./clock.js";
 import type { Logger } from "../logger.js";
 import { CommandPipeline, type Outcome } from "./pipeline.js";
-import { DomainError } from "./domain-error.js";
 import { BoardRecords } from "./board-records.js";
 import { CallInRecords } from "./call-in-records.js";
 import { LetterRecords } from "./letter-records.js";
@@ -191,15 +190,9 @@ export class Board {
     this.announce({ change: null, ended: actorIds, textsQueued: false });
   }
 
-  /** What the sender of a failed command or read is told: a DomainError as it is, anything else as `internal`. */
+  /** What the sender of a failed command or read is told (server/board/refusal.ts). */
   refusalOf(err: unknown): ErrorBody {
-    if (err instanceof DomainError) return err.toBody();
-    if (databaseUnreachable(err)) {
-      this.log.error("the database cannot be reached", err);
-      return { code: "unavailable", message: "the database cannot be reached just now; nothing was changed, try again in a moment" };
-    }
-    this.log.error("command failed", err);
-    return { code: "internal", message: "the server could not complete this; nothing was changed" };
+    return refusalOf(err, this.log);
   }
 
   /** The server's clock, which every screen follows. */

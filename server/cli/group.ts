@@ -1,7 +1,7 @@
 import { parseArgs } from "node:util";
 import { PasswordSchema, UsernameSchema } from "../../shared/schemas/access.js";
 import { addSiteAt } from "../db/pg/group-records.js";
-import { SLUG } from "../group/site-registry.js";
+import { SLUG } from "../db/pg/group-schema.js";
 import { createGroupAccount } from "../group/group-access.js";
 
 class Refused extends Error {}

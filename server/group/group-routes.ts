@@ -73,9 +73,9 @@ export function groupRoutes(access: GroupAccess, sites: SiteRegistry): Router {
         const site = await sites.open(row.slug);
         if (!site) continue;
         const board = site.runtime.board;
+        const { settings } = await board.records.settings();
         const date = await board.today();
-        const day = await board.snapshot(date);
-        out.push({ slug: row.slug, name: day.settings.siteName, timeZone: day.settings.timeZone, date, ...siteDay(day.appointments) });
+        out.push({ slug: row.slug, name: settings.siteName, timeZone: settings.timeZone, date, ...siteDay((await board.records.day(date)).appointments) });
       }
       res.json({ sites: out });
     } catch (err) {

@@ -2,13 +2,12 @@ import { Router } from "express";
 import { siteCookieName } from "../access/cookies.js";
 import type { Principal } from "../access/access-control.js";
 import type { GroupRecords } from "../db/pg/group-records.js";
+import { SLUG } from "../db/pg/group-schema.js";
 import { createSitePool, PgStore } from "../db/pg/pg-store.js";
 import type { PgLeaderLocks } from "../db/pg/leader-lock.js";
 import { openSiteRuntime, type SiteOptions, type SiteRuntime } from "../site-runtime.js";
 import { pageFile, SITE_PAGES, type WebNode } from "../web-node.js";
 
-/** A site's name in URLs, as the registry allows it. */
-export const SLUG = /^[a-z0-9][a-z0-9-]{0,39}$/;
 
 /** Connections one site may hold on one node: a site's commands run one at a time, reads beside them. */
 const SITE_POOL_MAX = 4;

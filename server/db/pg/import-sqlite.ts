@@ -1,7 +1,7 @@
 import Database from "better-sqlite3";
 import pg from "pg";
 import { MIGRATIONS } from "../migrations/index.js";
-import { GROUP_MIGRATIONS, GROUP_SCHEMA, registerSite } from "./group-schema.js";
+import { GROUP_MIGRATIONS, GROUP_SCHEMA, registerSite, SLUG } from "./group-schema.js";
 import { PG_SITE_MIGRATIONS } from "./site-migrations.js";
 import { pgTypes } from "./types.js";
 
@@ -20,7 +20,6 @@ export function tablesInOrder(): string[] {
 }
 
 /** The same rule as the registry's CHECK, so a bad name is refused before anything is touched. */
-const SLUG = /^[a-z0-9][a-z0-9-]{0,39}$/;
 
 const BATCH_PARAMS = 30_000; // PostgreSQL takes at most 65,535 parameters in one statement
 
