@@ -1,5 +1,5 @@
 import { SYSTEM_CLOCK } from "../../shared/schemas/actor.js";
-import { dueTransitions, nextTransition } from "../../shared/rules/lateness.js";
+import { clockWatches, dueTransitions, nextTransition } from "../../shared/rules/lateness.js";
 import { addDays, localParts, zonedInstant } from "../../shared/rules/zoned-time.js";
 import type { Board, BoardChange } from "./board.js";
 import type { Logger } from "../logger.js";
@@ -98,7 +98,11 @@ export class ClockScheduler {
     this.arm();
   }
 
-  /** After a change: the cards it touched are read again; settings, a bulk change or a new day read everything. */
+  /**
+   * After a change: the cards it touched are judged again, as the change carries them (each change
+   * is followed in commit order, so the last one followed is the card as stored); settings, a bulk
+   * change or a new day read everything.
+   */
   private async follow(change: BoardChange): Promise<void> {
     if (this.stopped || this.sweeping) return;
     const w = this.watch;
@@ -106,9 +110,9 @@ export class ClockScheduler {
     if (!w || now >= w.validBefore || change.ops.some((op) => op.kind === "settings" || op.kind === "resync")) return this.sweepNow();
     for (const op of change.ops) {
       if (op.kind !== "appointment") continue;
-      const card = await this.repos.appointments.clockTiming(op.appointment.id, w.until, w.arrivedFrom);
-      w.next.delete(op.appointment.id);
-      if (!card) continue;
+      const card = op.appointment;
+      w.next.delete(card.id);
+      if (!clockWatches(card, w)) continue;
       if (dueTransitions(card, w.settings, now).length > 0) return this.sweepNow();
       const t = nextTransition(card, w.settings);
       if (t) w.next.set(card.id, t.at);

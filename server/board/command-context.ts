@@ -4,6 +4,8 @@ import type { CommandRecord } from "../../shared/protocol.js";
 import type { Repositories } from "../db/repositories.js";
 import type { Overlap } from "../../shared/rules/overlaps.js";
 import type { AuditEntry } from "../db/audit-repo.js";
+import type { Appointment } from "../../shared/schemas/appointment.js";
+import type { CallEntry } from "../../shared/schemas/call-lists.js";
 import { DomainError } from "./domain-error.js";
 
 export interface CommandContext {
@@ -11,6 +13,12 @@ export interface CommandContext {
   actor: Actor;
   now: number;
   nowIso: string;
+  /**
+   * The record the command names, as the permission check read it in this transaction (under the
+   * write lock, so it is still the stored row): the handler takes it from here instead of reading it
+   * a second time, which was a query on every move.
+   */
+  named?: { appointment?: Appointment; call?: CallEntry };
 }
 
 export type AuditDraft = Pick<AuditEntry, "action" | "entity" | "entityId" | "date" | "before" | "after">;

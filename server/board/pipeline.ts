@@ -128,6 +128,7 @@ export class CommandPipeline {
     if (!mayRun(actor, cmd, card, entry)) {
       throw new DomainError("forbidden", `the ${actor.role} role may not run ${cmd.type}`);
     }
+    ctx.named = { appointment: card, call: entry };
   }
 
   private async commit(actor: Actor, requestId: string | undefined, nested: boolean, handler: (ctx: CommandContext) => Promise<HandlerOutput>): Promise<Outcome> {

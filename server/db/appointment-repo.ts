@@ -184,7 +184,11 @@ const fromTimingRow = (r: TimingRow): AwaitedTiming => ({ ...r, walkIn: r.walkIn
 // quoted aliases: PostgreSQL folds an unquoted name to lower case
 const CLOCK_SELECT = `SELECT id, date, start_time AS "startTime", status, late_at AS "lateAt", walk_in AS "walkIn", no_show_delay_minutes AS "noShowDelayMinutes",
     arrived_at AS "arrivedAt", greeted_at AS "greetedAt", greeting_overdue_at AS "greetingOverdueAt" FROM appointments`;
-/** The cards the clock watches: still expected at the gate by `until`, or arrived from `arrivedFrom` on and not yet greeted. */
+/**
+ * The cards the clock watches: still expected at the gate by `until`, or arrived from `arrivedFrom`
+ * on and not yet greeted. The same rule as shared/rules/lateness.ts `clockWatches`, which judges a
+ * changed card (test/server/clock-window.test.ts holds the two to one answer).
+ */
 const CLOCK_WATCHES = `(status IN ('booked', 'confirmed') AND walk_in = 0 AND date <= @until)
     OR (status = 'arrived' AND greeted_at IS NULL AND greeting_overdue_at IS NULL AND date >= @arrivedFrom)`;
 export type PlacementRow = Pick<Appointment, "id" | "date" | "startTime" | "durationMinutes" | "advisorId" | "bayId" | "status">;
@@ -194,7 +198,6 @@ export class AppointmentRepo {
   private readonly byDate;
   private readonly byRange;
   private readonly awaitedTimingsUntil;
-  private readonly awaitedTimingById;
   private readonly sharingStmt;
   private readonly insertStmt;
   private readonly searchStmt;
@@ -205,7 +208,6 @@ export class AppointmentRepo {
     this.byDate = sql.prepare<AppointmentRow>("SELECT * FROM appointments WHERE date = ? ORDER BY start_time, id");
     this.byRange = sql.prepare<AppointmentRow>("SELECT * FROM appointments WHERE date >= ? AND date <= ? ORDER BY date, start_time, id");
     this.awaitedTimingsUntil = sql.prepare<TimingRow>(`${CLOCK_SELECT} WHERE ${CLOCK_WATCHES} ORDER BY date, start_time`);
-    this.awaitedTimingById = sql.prepare<TimingRow>(`${CLOCK_SELECT} WHERE id = @id AND (${CLOCK_WATCHES})`);
     this.sharingStmt = sql.prepare<PlacementRow>(
       `SELECT id, date, start_time AS "startTime", duration_minutes AS "durationMinutes", advisor_id AS "advisorId", bay_id AS "bayId", status
          FROM appointments WHERE date = @date AND start_time < @before AND ((advisor_id = @advisorId AND start_time >= @from) OR bay_id = @bayId)`,
@@ -237,17 +239,11 @@ export class AppointmentRepo {
   /**
    * Cards still expected at the gate on or before `until`, and customers arrived on or after
    * `arrivedFrom` still waiting for their greeting: all the clock ever needs to look at, and only
-   * what it reads of them. It asks on every change, and building whole cards for a full day costs
-   * ten times as much (bench: 2.9 → 0.3 ms for 300 cards).
+   * what it reads of them. Building whole cards for a full day costs ten times as much (bench:
+   * 2.9 → 0.3 ms for 300 cards).
    */
   async clockTimings(until: string, arrivedFrom: string): Promise<AwaitedTiming[]> {
     return (await this.awaitedTimingsUntil.all({ until, arrivedFrom })).map(fromTimingRow);
-  }
-
-  /** One card, if the clock watches it by the same rule as `clockTimings`: what the clock reads after a change to it. */
-  async clockTiming(id: number, until: string, arrivedFrom: string): Promise<AwaitedTiming | undefined> {
-    const r = await this.awaitedTimingById.get({ id, until, arrivedFrom });
-    return r && fromTimingRow(r);
   }
 
   /**

@@ -1,7 +1,7 @@
 import type { Appointment, AppointmentStatus } from "../schemas/appointment.js";
 import type { Settings } from "../schemas/settings.js";
 import { zonedInstant } from "./zoned-time.js";
-import { greetingDueAt, type GreetingTiming } from "./greeting.js";
+import { awaitsGreeting, greetingDueAt, type GreetingTiming } from "./greeting.js";
 import { customerCame } from "./status.js";
 
 const MINUTE = 60_000;
@@ -34,6 +34,18 @@ export function noShowDueAt(a: Pick<Appointment, "date" | "startTime" | "noShowD
 /** A walk-in (散客) came without a time to keep: it is never late and never a no-show. */
 function keepsTime(a: Pick<Timing, "status" | "walkIn">): boolean {
   return isAwaited(a.status) && !a.walkIn;
+}
+
+/**
+ * Whether the server's clock watches a card in the window it read up to `until` (expected at the
+ * gate by then) and from `arrivedFrom` (arrived, its greeting not yet timed out). The clock's full
+ * read selects the same cards in SQL (appointment-repo.ts, CLOCK_WATCHES); after a change it judges
+ * the changed card by this, from the change itself, rather than reading it back.
+ * test/server/clock-window.test.ts holds the two to the same answer.
+ */
+export function clockWatches(a: ClockTiming, window: { until: string; arrivedFrom: string }): boolean {
+  if (keepsTime(a)) return a.date <= window.until;
+  return awaitsGreeting(a) && a.greetingOverdueAt === null && a.date >= window.arrivedFrom;
 }
 
 export type Transition = { kind: "late" | "no_show" | "greeting_overdue"; at: number };

@@ -11,7 +11,8 @@ import { expectVersion, type CommandContext, type HandlerOutput } from "../comma
 type Cmd<T extends Command["type"]> = Extract<Command, { type: T }>;
 
 export async function load(ctx: CommandContext, id: number): Promise<Appointment> {
-  const a = await ctx.repos.appointments.get(id);
+  const named = ctx.named?.appointment;
+  const a = named?.id === id ? named : await ctx.repos.appointments.get(id);
   if (!a) throw notFound("appointment", id);
   return a;
 }

@@ -24,7 +24,8 @@ const entryAudit = (action: string, before: CallEntry | null, after: CallEntry):
 const entryOutput = (record: HandlerOutput["record"], audit: AuditDraft[]): HandlerOutput => ({ record, ops: [], dates: [], audit });
 
 async function load(ctx: CommandContext, id: number): Promise<CallEntry> {
-  const e = await ctx.repos.calls.get(id);
+  const named = ctx.named?.call;
+  const e = named?.id === id ? named : await ctx.repos.calls.get(id);
   if (!e) throw notFound("call entry", id);
   return e;
 }
