@@ -4,10 +4,13 @@
 // paint; plus Chromium's own counters of script, style and layout time per patch. Summarise the
 // profiles with bench/lib/profile-summary.ts. PROFILE_TRACE=1 adds Chromium's trace (written next to
 // the profiles), PROFILE_CATS more trace categories (e.g. disabled-by-default-devtools.timeline.invalidationTracking).
+// PROFILE_MOVE=hour moves each card an hour later and, its next turn, back (to another cell, as a
+// rescheduled card goes) instead of to the other half of its hour (the same cell on 60-minute slots).
 import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { addDays, localParts } from "../shared/rules/zoned-time.js";
+import { formatMinutesOfDay, minutesOfDay } from "../shared/rules/time-of-day.js";
 import { mainThreadTime, serveUnminified } from "./lib/page-profiling.js";
 import { launchChromium, shownOnPage, waitFor } from "./lib/display-run.js";
 import { MagboardTarget } from "./lib/targets.js";
@@ -56,6 +59,14 @@ try {
 
   const { shown } = await shownOnPage(page);
   editor.onlyCards(new Set(shown));
+  if (process.env.PROFILE_MOVE === "hour") {
+    const turns = new Map<number, number>();
+    editor.destination = (card) => {
+      const turn = turns.get(card.id) ?? 0;
+      turns.set(card.id, turn + 1);
+      return formatMinutesOfDay(minutesOfDay(card.startTime) + (turn % 2 === 0 ? 60 : -60));
+    };
+  }
   await page.evaluate(() => {
     const b = (window as unknown as { __bench: Bench }).__bench;
     b.patches = [];
@@ -72,6 +83,7 @@ try {
   await sleep(2_000);
   const patches = (await cdp.send("Profiler.stop")).profile;
   const after = await metrics(cdp);
+  if (editor.errors.length > 0) process.stdout.write(`${editor.errors.length} moves refused, e.g. ${editor.errors[0]}\n`);
   writeFileSync(path.join(out, `${tag}-patches.cpuprofile`), JSON.stringify(patches));
   if (tracing) {
     const trace = (await browser.stopTracing()).toString("utf8");

@@ -46,6 +46,13 @@ export interface CardFitter {
   /** What the cards of a lane's row depend on besides (its height). */
   rowKey(laneId: number): number;
   fit(laneId: number, cards: number): string;
+  /**
+   * The TV: how the grid sizes each lane's row (in the layout's lane order), so that no card's content
+   * sizes a row (board-grid-styles.ts): the height in em of the board's font of a row that keeps its
+   * need, null for a row that has an equal share of what is left. Null for the editor, whose rows
+   * follow their content.
+   */
+  rows: readonly (number | null)[] | null;
 }
 
 export interface TvBoard {
@@ -79,6 +86,8 @@ export function tvFitter(b: TvBoard): CardFitter {
   return {
     key: `${column}/${b.across}`,
     rowKey: (laneId) => heights.get(laneId) ?? 0,
+    // a row that kept its need is drawn that high; the others share the rest as the browser's grid shares it (1fr)
+    rows: rows.map((r, i) => (r === needs[i] && r > 0 ? r : null)),
     fit(laneId, cards) {
       const across = Math.max(1, Math.min(cards, b.across));
       const stacked = Math.max(1, Math.ceil(cards / across));
@@ -109,4 +118,4 @@ export function editorFitter(box: EditorBox | null, slots: number): CardFitter {
   return fixedFit(cls);
 }
 
-const fixedFit = (cls: string): CardFitter => ({ key: cls, rowKey: () => 0, fit: () => cls });
+const fixedFit = (cls: string): CardFitter => ({ key: cls, rowKey: () => 0, fit: () => cls, rows: null });

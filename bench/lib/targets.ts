@@ -67,10 +67,13 @@ export class MagboardTarget implements Target {
     if (this.cards.length === 0) throw new Error("none of those cards exists");
   }
 
-  /** Moves the next card (round robin) to the other half of its hour, with the version it now has. */
+  /** Where a move takes a card: the other half of its hour (the same cell on 60-minute slots) unless a caller says otherwise. */
+  destination: (card: { id: number; startTime: string }) => string = (card) => otherHalf(card.startTime);
+
+  /** Moves the next card (round robin) to its destination, with the version it now has. */
   send(): Promise<Timing | null> {
     const card = this.cards[this.next++ % this.cards.length]!;
-    const command = { type: "appointment.move", id: card.id, version: card.version, startTime: otherHalf(card.startTime) };
+    const command = { type: "appointment.move", id: card.id, version: card.version, startTime: this.destination(card) };
     card.version += 1;
     card.startTime = command.startTime;
     const key = `${card.id}:${card.version}`;

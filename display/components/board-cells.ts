@@ -157,15 +157,15 @@ export function renderCell(ctx: CellContext, cell: CellView): TemplateResult {
       ? summary(ctx, cards)
       : cards.map((a) => face(ctx, a, fit));
   const across = Math.max(1, Math.min(cards.length, ctx.across));
+  // the TV's cards in a box of the cell's size that the browser lays out alone (board-grid-styles.ts, .room)
   return html`<div
     class="cell ${cell.past ? "past" : ""} ${over ? "over" : ""} ${cell.drop ? "drop" : ""}"
-    style=${styleProps(ctx.editable ? {} : { "--across": String(across) })}
     role=${ctx.editable ? "gridcell" : "cell"}
     data-lane=${lane.id}
     data-slot=${slot}
     title=${over ? t(ctx.language, "board.grid.overCapacity") : nothing}
   >
-    ${content}
+    ${ctx.editable ? content : html`<div class="room"><div class="cards" style=${styleProps({ "--across": String(across) })}>${content}</div></div>`}
   </div>`;
 }
 

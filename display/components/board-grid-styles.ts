@@ -20,7 +20,10 @@ export const boardGridStyles = css`
     display: grid;
     height: 100%;
     grid-template-columns: ${em(TV.laneWidth)} repeat(var(--slots), minmax(0, 1fr));
-    /* a row is as tall as its fullest cell's cards (the TV's pager made sure the rows fit), then shares what is left */
+    /*
+     * a row is as tall as its fullest cell's cards (the TV's pager made sure the rows fit), then shares
+     * what is left; once the board's size is known the grid sets its rows from card-fit.ts instead
+     */
     grid-template-rows: ${em(TV.hourRow)} repeat(var(--rows), minmax(min-content, 1fr));
     gap: var(--mb-gap);
   }
@@ -91,16 +94,36 @@ export const boardGridStyles = css`
     background: var(--lane-color);
   }
   .cell {
-    display: grid;
-    grid-template-columns: repeat(var(--across, 1), minmax(0, 1fr));
-    grid-auto-rows: minmax(${em(TV.cardHeight)}, 1fr);
-    gap: ${em(TV.cardGap)};
-    padding: ${em(TV.cellPad)};
     min-width: 0;
     min-height: 0;
     box-sizing: border-box;
     background: var(--mb-surface);
     border-radius: var(--mb-radius);
+  }
+  /*
+   * The TV's cell holds its cards in a box of the cell's size, above the now line (the line shows in
+   * the gaps and empty cells, never across a card's text). With the rows sized by the fitter
+   * (.fixed-rows) that box has size and layout containment: Chromium lays a changed cell out from it
+   * alone, which it never does from a grid item (the cell), so a card moved to another hour no longer
+   * lays the whole document out. No paint containment: a highlighted card's ring reaches past it.
+   */
+  .room {
+    position: relative;
+    z-index: 1;
+    height: 100%;
+  }
+  .fixed-rows .room {
+    contain: size layout;
+  }
+  /* a box of its own inside the contained one: its columns change with its cards, and a contained box whose own style changes is laid out from the document */
+  .cards {
+    display: grid;
+    grid-template-columns: repeat(var(--across, 1), minmax(0, 1fr));
+    grid-auto-rows: minmax(${em(TV.cardHeight)}, 1fr);
+    gap: ${em(TV.cardGap)};
+    padding: ${em(TV.cellPad)};
+    box-sizing: border-box;
+    height: 100%;
   }
   .cell.past {
     background: var(--mb-surface-past);
@@ -120,9 +143,6 @@ export const boardGridStyles = css`
     color: var(--mb-card-text);
     line-height: 1.2em;
     overflow: hidden;
-    /* above the now line: the line shows in the gaps and empty cells, never across a card's text */
-    position: relative;
-    z-index: 1;
   }
   .summary.highlighted {
     box-shadow: 0 0 0 0.15em var(--mb-highlight);
@@ -146,11 +166,9 @@ export const boardGridStyles = css`
   .t-arrived { color: var(--mb-arrived); }
   .t-in_service { color: var(--mb-service); }
   .t-completed, .t-no_show, .t-cancelled { color: var(--mb-completed); }
-  .cell > board-card {
+  .cards > board-card {
     min-width: 0;
     min-height: 0;
-    position: relative;
-    z-index: 1;
   }
   /* the hours before the window: what became of their cards, one count a line */
   .strip {

@@ -54,6 +54,17 @@ declare global {
 const NONE: ReadonlySet<number> = new Set();
 
 
+/**
+ * The TV's rows as the cards were fitted to them (card-fit.ts): a row that needs more than an equal
+ * share in em of the board's font, the others sharing the rest, never less than a card high (its
+ * lane's name and strip fit that). No row is sized by its cells' content, so each cell's cards can be
+ * laid out alone (board-grid-styles.ts, .room).
+ */
+function rowTemplate(rows: readonly (number | null)[]): string {
+  const least = TV.cardHeight + 2 * TV.cellPad;
+  return [`${TV.hourRow}em`, ...rows.map((r) => (r === null ? `minmax(${least}em, 1fr)` : `${r.toFixed(4)}em`))].join(" ");
+}
+
 const EMPTY_LAYOUT: BoardLayout = { mode: "advisors", slots: [], lanes: [], overlaps: new Map() };
 
 /**
@@ -354,11 +365,13 @@ export class BoardGrid extends LitElement {
     const pastUntil = this.pastUntil();
     const now = this.date && localParts(this.minute, this.settings.timeZone).date === this.date ? nowFraction(this.windowHours(layout, shown), pastUntil) : null;
     const corner = t(lang, this.mode === "advisors" ? "board.grid.advisors" : "board.grid.bays");
+    const rows = this.editable || layout.lanes.length === 0 ? null : ctx.fitter.rows;
+    const props = { "--slots": `${shown.to - shown.from}`, "--rows": `${Math.max(1, layout.lanes.length)}` };
     return html`<div
       role=${this.editable ? "grid" : "table"}
       aria-label=${this.label || t(lang, "board.grid.label")}
-      class=${earlier ? "grid with-strip" : "grid"}
-      style=${styleProps({ "--slots": `${shown.to - shown.from}`, "--rows": `${Math.max(1, layout.lanes.length)}` })}
+      class="grid ${earlier ? "with-strip" : ""} ${rows ? "fixed-rows" : ""}"
+      style=${styleProps(rows ? { ...props, "grid-template-rows": rowTemplate(rows) } : props)}
       @click=${this.onClick}
     >
       <div class="row head" role="row">
