@@ -10,7 +10,14 @@
  * The page's own work per patch is the task that received it (recv → the posted task) plus, when
  * the page renders in the next frame rather than at once, that render: from the first animation
  * frame callback of the frame (the probe's, registered at recv, before the page's) to the probe's
- * check (registered after the page's, so the page's update and its microtasks are done).
+ * check (registered after the page's, so the page's update and its microtasks are done), read
+ * before the check looks at the board: that look queries every card, and it is the probe's work.
+ * In the task that received the patch the same holds: `handled` is read before `ready()`.
+ * When the browser drew a frame between the patch's task and the probe's posted task (the page
+ * rendered in it), the work ends with the page's last animation frame callback of that frame: the
+ * probe follows each callback the page asks for with one of its own that notes the time. Before
+ * this, such a patch counted the browser's whole frame (style, layout, paint) as the page's work,
+ * and those patches made the p99.
  */
 export const PROBE = String.raw`
 (() => {
@@ -78,18 +85,35 @@ export const PROBE = String.raw`
       requestAnimationFrame((frameTime) => (first = { frameTime, at: performance.now() }));
       posted(() => {
         const handled = performance.now() - recv;
-        // rendered at once (in socket.io's task): that task was all of the page's work
-        let work = ready() ? handled : NaN;
+        let work = NaN;
+        if (ready()) {
+          // a frame came before this task and the page rendered in it: its work ends with its last
+          // animation frame callback, not with this task, which ran after the browser drew that frame
+          const end = first && pageFrameEnd && pageFrameEnd.frameTime === first.frameTime ? pageFrameEnd.at : null;
+          // otherwise it rendered at once (in socket.io's task): that task was all of the page's work
+          work = end === null ? handled : end - recv;
+        }
         untilPainted(
           recv,
           ready,
           (paint, frames) => bench.patches.push({ paint, work, frames }),
           (frameTime) => {
-            if (Number.isNaN(work) && first && first.frameTime === frameTime && ready()) work = handled + performance.now() - first.at;
+            // the clock is read before the probe's own look at the board (a query of every card), which is not the page's work
+            const at = performance.now();
+            if (Number.isNaN(work) && first && first.frameTime === frameTime && ready()) work = handled + at - first.at;
           },
         );
       });
     }
+  };
+  // each animation frame callback the page asks for is followed by one of the probe's, which notes
+  // when the page's (and the microtasks it set off, e.g. a render) finished in that frame
+  let pageFrameEnd = null;
+  const nativeFrame = window.requestAnimationFrame.bind(window);
+  window.requestAnimationFrame = (callback) => {
+    const id = nativeFrame(callback);
+    nativeFrame((frameTime) => (pageFrameEnd = { frameTime, at: performance.now() }));
+    return id;
   };
   const Native = window.WebSocket;
   window.WebSocket = class extends Native {
