@@ -27,26 +27,34 @@ const instants = new Map<string, number>();
 const MAX_INSTANTS = 4096;
 
 export interface LocalParts {
-  date: string;
-  time: string;
+  readonly date: string;
+  readonly time: string;
   /** 0 = Sunday … 6 = Saturday */
-  weekday: number;
-  minutesOfDay: number;
+  readonly weekday: number;
+  readonly minutesOfDay: number;
 }
 
 /** What a wall clock in `timeZone` reads at `instant`. */
 export function localParts(instant: Date | number, timeZone: string): LocalParts {
-  const z = new TZDate(typeof instant === "number" ? instant : instant.getTime(), timeZone);
+  const ms = typeof instant === "number" ? instant : instant.getTime();
+  // the TV asks for the same minute several times in every render (its pager, its past hours, the
+  // now line), and a TZDate costs tens of µs, several times that on a slow TV: the last answer is kept
+  if (last !== null && last.ms === ms && last.timeZone === timeZone) return last.parts;
+  const z = new TZDate(ms, timeZone);
   const pad = (n: number) => String(n).padStart(2, "0");
   const h = z.getHours();
   const m = z.getMinutes();
-  return {
+  const parts: LocalParts = {
     date: `${z.getFullYear()}-${pad(z.getMonth() + 1)}-${pad(z.getDate())}`,
     time: `${pad(h)}:${pad(m)}`,
     weekday: z.getDay(),
     minutesOfDay: h * 60 + m,
   };
+  last = { ms, timeZone, parts };
+  return parts;
 }
+
+let last: { ms: number; timeZone: string; parts: LocalParts } | null = null;
 
 /** The local date `days` after `date` (calendar arithmetic, independent of any zone). */
 export function addDays(date: string, days: number): string {

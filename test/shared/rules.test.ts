@@ -76,6 +76,15 @@ describe("zoned time and lateness", () => {
     expect(localParts(Date.parse("2026-11-27T16:30:00Z"), "Asia/Shanghai")).toMatchObject({ date: "2026-11-28", time: "00:30", weekday: 6 });
   });
 
+  it("reads the wall clock right when the same instant is asked in another zone, or another instant in the same zone", () => {
+    const at = Date.parse("2026-11-27T16:30:00Z");
+    expect(localParts(at, "Asia/Shanghai").time).toBe("00:30");
+    expect(localParts(at, "Asia/Shanghai").time).toBe("00:30");
+    expect(localParts(at, "Europe/Berlin")).toMatchObject({ date: "2026-11-27", time: "17:30", weekday: 5 });
+    expect(localParts(at + 60_000, "Europe/Berlin").time).toBe("17:31");
+    expect(localParts(new Date(at), "Asia/Shanghai").date).toBe("2026-11-28");
+  });
+
   it("counts the grace down before the card turns late", () => {
     const card = {
       date: "2026-11-27", startTime: "10:00", status: "booked", lateAt: null, walkIn: false, noShowDelayMinutes: 0,
