@@ -99,6 +99,17 @@ export function tvFitter(b: TvBoard): CardFitter {
   };
 }
 
+/**
+ * The TV's rows as the cards were fitted to them (`CardFitter.rows`), as the grid's
+ * `grid-template-rows`: a row that needs more than an equal share in em of the board's font, the
+ * others sharing the rest, never less than a card high (its lane's name and strip fit that). No row
+ * is sized by its cells' content, so each cell's cards can be laid out alone (board-grid-styles.ts, .room).
+ */
+export function rowTemplate(rows: readonly (number | null)[]): string {
+  const least = TV.cardHeight + 2 * TV.cellPad;
+  return [`${TV.hourRow}em`, ...rows.map((r) => (r === null ? `minmax(${least}em, 1fr)` : `${r.toFixed(4)}em`))].join(" ");
+}
+
 /** The editor's grid as measured: its width in px, its font and the cards' font in px. */
 export interface EditorBox {
   width: number;

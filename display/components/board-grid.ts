@@ -16,7 +16,7 @@ import type { Columns } from "../tv-pages.js";
 import { TV } from "../tv-metrics.js";
 import { boardGridStyles } from "./board-grid-styles.js";
 import { boardCardStyles } from "./board-card-styles.js";
-import { editorFitter, tvFitter, type CardFitter, type EditorBox } from "../card-fit.js";
+import { editorFitter, rowTemplate, tvFitter, type CardFitter, type EditorBox } from "../card-fit.js";
 import { srOnlyStyles } from "./sr-only-styles.js";
 import { styleProps } from "../style-props.js";
 import { HighlightBlink } from "../highlight-blink.js";
@@ -52,18 +52,6 @@ declare global {
 }
 
 const NONE: ReadonlySet<number> = new Set();
-
-
-/**
- * The TV's rows as the cards were fitted to them (card-fit.ts): a row that needs more than an equal
- * share in em of the board's font, the others sharing the rest, never less than a card high (its
- * lane's name and strip fit that). No row is sized by its cells' content, so each cell's cards can be
- * laid out alone (board-grid-styles.ts, .room).
- */
-function rowTemplate(rows: readonly (number | null)[]): string {
-  const least = TV.cardHeight + 2 * TV.cellPad;
-  return [`${TV.hourRow}em`, ...rows.map((r) => (r === null ? `minmax(${least}em, 1fr)` : `${r.toFixed(4)}em`))].join(" ");
-}
 
 const EMPTY_LAYOUT: BoardLayout = { mode: "advisors", slots: [], lanes: [], overlaps: new Map() };
 
