@@ -17,7 +17,10 @@
  * rendered in it), the work ends with the page's last animation frame callback of that frame: the
  * probe follows each callback the page asks for with one of its own that notes the time. Before
  * this, such a patch counted the browser's whole frame (style, layout, paint) as the page's work,
- * and those patches made the p99.
+ * and those patches made the p99. Such a patch was also painted in that frame, which ran before the
+ * posted task: its paint time is the posted task's start (no later than the paint). Before, the probe
+ * looked again in the frame after and counted it too, and on a slow TV, where a later patch's render
+ * was often pending by then, one or two frames more: a third of the cheap TV's patches, and its p99.
  */
 export const PROBE = String.raw`
 (() => {
@@ -80,6 +83,8 @@ export const PROBE = String.raw`
       const id = /"appointment":\{"id":(\d+)/.exec(data);
       const version = /"version":(\d+)/.exec(data);
       if (!id || !version) return;
+      // for a trace: where this patch arrived (page-profiling.ts pageCpuPerPatch)
+      console.timeStamp("magboard:patch");
       const ready = cardReady(Number(id[1]), Number(version[1]));
       let first = null;
       requestAnimationFrame((frameTime) => (first = { frameTime, at: performance.now() }));
@@ -90,8 +95,10 @@ export const PROBE = String.raw`
           // a frame came before this task and the page rendered in it: its work ends with its last
           // animation frame callback, not with this task, which ran after the browser drew that frame
           const end = first && pageFrameEnd && pageFrameEnd.frameTime === first.frameTime ? pageFrameEnd.at : null;
+          // ... and that frame painted the change: it is painted by now, in the first frame after it arrived
+          if (end !== null) return bench.patches.push({ paint: handled, work: end - recv, frames: 1 });
           // otherwise it rendered at once (in socket.io's task): that task was all of the page's work
-          work = end === null ? handled : end - recv;
+          work = handled;
         }
         untilPainted(
           recv,
