@@ -4,14 +4,15 @@
 // paint; plus Chromium's own counters of script, style and layout time per patch. Summarise the
 // profiles with bench/lib/profile-summary.ts. PROFILE_TRACE=1 adds Chromium's trace (written next to
 // the profiles), PROFILE_CATS more trace categories (e.g. disabled-by-default-devtools.timeline.invalidationTracking).
-// PROFILE_MOVE=hour moves each card an hour later and, its next turn, back (to another cell, as a
+// PROFILE_CSS adds a stylesheet to the grid's shadow root before the moves (to try a change of look
+// on the costs of the frame without a build). PROFILE_MOVE=hour moves each card an hour later and, its next turn, back (to another cell, as a
 // rescheduled card goes) instead of to the other half of its hour (the same cell on 60-minute slots).
 import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { addDays, localParts } from "../shared/rules/zoned-time.js";
 import { formatMinutesOfDay, minutesOfDay } from "../shared/rules/time-of-day.js";
-import { mainThreadTime, serveUnminified } from "./lib/page-profiling.js";
+import { mainThreadTime, pageCpuPerPatch, serveUnminified } from "./lib/page-profiling.js";
 import { launchChromium, shownOnPage, waitFor } from "./lib/display-run.js";
 import { MagboardTarget } from "./lib/targets.js";
 import { sleep } from "./lib/stats.js";
@@ -57,6 +58,15 @@ try {
   writeFileSync(path.join(out, `${tag}-first.cpuprofile`), JSON.stringify(first));
   await sleep(1_000);
 
+  if (process.env.PROFILE_CSS) {
+    await page.evaluate((text) => {
+      const grid = document.querySelector("display-app")!.shadowRoot!.querySelector("board-grid")!;
+      const sheet = new CSSStyleSheet();
+      sheet.replaceSync(text);
+      grid.shadowRoot!.adoptedStyleSheets = [...grid.shadowRoot!.adoptedStyleSheets, sheet];
+    }, process.env.PROFILE_CSS);
+    await sleep(500);
+  }
   const { shown } = await shownOnPage(page);
   editor.onlyCards(new Set(shown));
   if (process.env.PROFILE_MOVE === "hour") {
@@ -89,6 +99,8 @@ try {
     const trace = (await browser.stopTracing()).toString("utf8");
     writeFileSync(path.join(out, `${tag}.trace.json`), trace);
     process.stdout.write(mainThreadTime(trace, moves, "patch"));
+    const cpu = pageCpuPerPatch(trace).sort((x, y) => x - y);
+    process.stdout.write(`own work in CPU time: ${cpu.length} patches, p50 ${cpu[Math.floor(cpu.length / 2)]?.toFixed(2)} p99 ${cpu[Math.floor(cpu.length * 0.99)]?.toFixed(2)} max ${cpu.at(-1)?.toFixed(2)}\n`);
   }
   const b = await page.evaluate(() => (window as unknown as { __bench: Bench }).__bench);
   const per = (k: string) => (((after[k] ?? 0) - (before[k] ?? 0)) * 1000) / moves;

@@ -6,6 +6,7 @@ import { ServerChild } from "./child.js";
 import { MagboardTarget } from "./targets.js";
 import { medianOfRuns, sleep, summarize, type Summary } from "./stats.js";
 import { PROBE } from "../browser-probe.js";
+import { pageCpuPerPatch } from "./page-profiling.js";
 import { launchBrowser } from "../../test/helpers/browser.js";
 import type { MagboardReady } from "../servers/magboard-server.js";
 import type { FixtureName } from "../../shared/schemas/sample.js";
@@ -73,6 +74,8 @@ export interface DisplayRun {
   patchPaint: Summary;
   /** the page's own main-thread work for a patch (probe: the receiving task and the frame's render) */
   patchWork: Summary;
+  /** the same in the renderer main thread's CPU time, from a trace of one more run (normal speed only; null otherwise) */
+  patchWorkCpu: Summary | null;
   /** Share of patches painted in the first frame after they arrived. */
   firstFrameShare: number;
   /** → pressed → the next page painted; null when not measured */
@@ -243,6 +246,24 @@ export async function measureDisplay(opt: DisplayRunOptions): Promise<DisplayRun
       painted += seen.length;
       if (seen.length < b.patches.length) say(`${b.patches.length - seen.length} changed cards were not seen painted within 5 s`);
     }
+    // at normal speed, one run more under a trace: the page's own work in the thread's CPU time (page-profiling.ts)
+    let patchWorkCpu: Summary | null = null;
+    if (opt.cpuSlowdown === 1) {
+      say(`own work in CPU time: ${opt.patchesPerRun} moves under a trace`);
+      await page.evaluate(() => {
+        const b = (window as unknown as { __bench: Bench }).__bench;
+        b.patches = [];
+      });
+      await browser.startTracing(page, { categories: ["devtools.timeline", "disabled-by-default-devtools.timeline"] });
+      for (let i = 0; i < opt.patchesPerRun; i++) {
+        await editor.send();
+        await sleep(40);
+      }
+      await waitFor("every patch painted", () => bench(page), (x) => x.patches.length >= opt.patchesPerRun, 30_000);
+      const cpu = pageCpuPerPatch((await browser.stopTracing()).toString("utf8"));
+      if (cpu.length < opt.patchesPerRun) say(`the trace holds ${cpu.length} of ${opt.patchesPerRun} patches`);
+      patchWorkCpu = summarize(cpu);
+    }
     await page.evaluate(() => {
       (window as unknown as { __bench: Bench }).__bench.watchPatches = false;
     });
@@ -278,6 +299,7 @@ export async function measureDisplay(opt: DisplayRunOptions): Promise<DisplayRun
       coldLoad,
       patchPaint: medianOfRuns(patchRuns),
       patchWork: medianOfRuns(workRuns),
+      patchWorkCpu,
       firstFrameShare: painted ? firstFrame / painted : Number.NaN,
       pageTurn,
       heap,

@@ -53,3 +53,46 @@ export function mainThreadTime(json: string, per: number, unit: string): string 
       .join("\n") + "\n"
   );
 }
+
+type TraceEvent = { name: string; ph: string; ts: number; dur?: number; tdur?: number; pid: number; tid: number; args?: { name?: string; data?: { url?: string; message?: string } } };
+
+/**
+ * The page's own work per patch in CPU time (the renderer main thread's clock, not the wall's), from a
+ * trace of devtools.timeline and disabled-by-default-devtools.timeline in which the probe stamped
+ * each patch's arrival (`console.timeStamp(PATCH_STAMP)`). Per patch: the task that received it,
+ * less the probe's listener, plus the page's animation frame callbacks (with the render their
+ * microtasks run) in the first frame after it that has any. The wall-clock work also counts the
+ * time the thread waited for a core: on this bench's two cores the server and the editor run beside
+ * the browser, which a TV's own browser does not share.
+ */
+export function pageCpuPerPatch(json: string): number[] {
+  const events = (JSON.parse(json) as { traceEvents: TraceEvent[] }).traceEvents;
+  const stamps = events.filter((e) => e.name === "TimeStamp" && e.args?.data?.message === PATCH_STAMP).sort((a, b) => a.ts - b.ts);
+  if (stamps.length === 0) return [];
+  const { pid, tid } = stamps[0]!;
+  const on = events.filter((e) => e.pid === pid && e.tid === tid && e.ph === "X" && e.dur !== undefined).sort((a, b) => a.ts - b.ts);
+  const tasks = on.filter((e) => e.name === "RunTask" && e.tdur !== undefined);
+  const within = (outer: TraceEvent, e: TraceEvent) => e.ts >= outer.ts && e.ts + e.dur! <= outer.ts + outer.dur!;
+  const inside = (outer: TraceEvent, name: string) => on.filter((e) => e.name === name && e.ts >= outer.ts && e.ts <= outer.ts + outer.dur! && within(outer, e));
+  // the probe is an init script: its functions have no URL, the page's come from its bundle
+  const isPage = (f: TraceEvent) => !!f.args?.data?.url;
+  const cpu: number[] = [];
+  for (const s of stamps) {
+    const task = tasks.find((t) => t.ts <= s.ts && s.ts <= t.ts + t.dur!);
+    if (!task) continue;
+    const probe = inside(task, "FunctionCall").filter((f) => !isPage(f)).reduce((sum, f) => sum + f.tdur!, 0);
+    let render = 0;
+    for (const t of tasks) {
+      if (t.ts < task.ts + task.dur! || t.ts > s.ts + 1_000_000) continue;
+      const page = inside(t, "FireAnimationFrame").filter((f) => inside(f, "FunctionCall").some(isPage));
+      if (page.length === 0) continue;
+      render = page.reduce((sum, f) => sum + f.tdur!, 0);
+      break;
+    }
+    cpu.push((task.tdur! - probe + render) / 1000);
+  }
+  return cpu;
+}
+
+/** The probe's mark of a patch's arrival in a trace (console.timeStamp). */
+export const PATCH_STAMP = "magboard:patch";
