@@ -89,14 +89,22 @@ export const boardCardStyles = css`
       box-shadow: 0 0 0 0.15em var(--mb-highlight);
     }
   }
-  /* every line is exactly one line high, so the card's height says how many fit (card-fit.ts) */
+  /*
+   * Every line is exactly one line high, so the card's height says how many fit (card-fit.ts). A line
+   * does not clip: the card does. A clip is a paint chunk of its own, which every frame of a TV
+   * layerizes: five a card made the busy board's frames dearer on a slow TV. The lines that can be
+   * too long (the status with its marks, the customer) and the parts cut short with an ellipsis keep theirs.
+   */
   board-card .line {
     height: 1.1em;
     line-height: 1.1em;
     white-space: nowrap;
-    overflow: hidden;
     min-width: 0;
     flex: none;
+  }
+  board-card .status,
+  board-card .customer {
+    overflow: hidden;
   }
   board-card .head,
   board-card .status,
