@@ -22,6 +22,9 @@
  * looked again in the frame after and counted it too, and on a slow TV, where a later patch's render
  * was often pending by then, one or two frames more: a third of the cheap TV's patches, and its p99.
  */
+/** The probe's mark of a patch's arrival in a trace (console.timeStamp; read by page-profiling.ts pageCpuPerPatch). */
+export const PATCH_STAMP = "magboard:patch";
+
 export const PROBE = String.raw`
 (() => {
   const bench = (window.__bench = { full: [], loaded: [], patches: [], revision: 0, expected: window.__benchExpected || 0 });
@@ -83,8 +86,7 @@ export const PROBE = String.raw`
       const id = /"appointment":\{"id":(\d+)/.exec(data);
       const version = /"version":(\d+)/.exec(data);
       if (!id || !version) return;
-      // for a trace: where this patch arrived (page-profiling.ts pageCpuPerPatch)
-      console.timeStamp("magboard:patch");
+      console.timeStamp(${JSON.stringify(PATCH_STAMP)});
       const ready = cardReady(Number(id[1]), Number(version[1]));
       let first = null;
       requestAnimationFrame((frameTime) => (first = { frameTime, at: performance.now() }));

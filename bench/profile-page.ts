@@ -5,8 +5,9 @@
 // profiles with bench/lib/profile-summary.ts. PROFILE_TRACE=1 adds Chromium's trace (written next to
 // the profiles), PROFILE_CATS more trace categories (e.g. disabled-by-default-devtools.timeline.invalidationTracking).
 // PROFILE_CSS adds a stylesheet to the grid's shadow root before the moves (to try a change of look
-// on the costs of the frame without a build). PROFILE_MOVE=hour moves each card an hour later and, its next turn, back (to another cell, as a
-// rescheduled card goes) instead of to the other half of its hour (the same cell on 60-minute slots).
+// on the frame's costs without a build). PROFILE_MOVE=hour moves each card an hour later and, its
+// next turn, back (to another cell, as a rescheduled card goes) instead of to the other half of its
+// hour (the same cell on 60-minute slots).
 import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";

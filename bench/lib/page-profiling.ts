@@ -4,6 +4,7 @@ import path from "node:path";
 import { ROOT, ServerChild } from "./child.js";
 import type { MagboardReady } from "../servers/magboard-server.js";
 import type { FixtureName } from "../../shared/schemas/sample.js";
+import { PATCH_STAMP } from "../browser-probe.js";
 
 /** The pages built without minifying (so a profile names the functions), served by magboard on the fixture's day, all under `tmp`. */
 export function serveUnminified(tmp: string, date: string, fixture: FixtureName): Promise<ServerChild<MagboardReady>> {
@@ -73,7 +74,7 @@ export function pageCpuPerPatch(json: string): number[] {
   const on = events.filter((e) => e.pid === pid && e.tid === tid && e.ph === "X" && e.dur !== undefined).sort((a, b) => a.ts - b.ts);
   const tasks = on.filter((e) => e.name === "RunTask" && e.tdur !== undefined);
   const within = (outer: TraceEvent, e: TraceEvent) => e.ts >= outer.ts && e.ts + e.dur! <= outer.ts + outer.dur!;
-  const inside = (outer: TraceEvent, name: string) => on.filter((e) => e.name === name && e.ts >= outer.ts && e.ts <= outer.ts + outer.dur! && within(outer, e));
+  const inside = (outer: TraceEvent, name: string) => on.filter((e) => e.name === name && within(outer, e));
   // the probe is an init script: its functions have no URL, the page's come from its bundle
   const isPage = (f: TraceEvent) => !!f.args?.data?.url;
   const cpu: number[] = [];
@@ -93,6 +94,3 @@ export function pageCpuPerPatch(json: string): number[] {
   }
   return cpu;
 }
-
-/** The probe's mark of a patch's arrival in a trace (console.timeStamp). */
-export const PATCH_STAMP = "magboard:patch";

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { PATCH_STAMP, pageCpuPerPatch } from "../../bench/lib/page-profiling.js";
+import { PATCH_STAMP } from "../../bench/browser-probe.js";
+import { pageCpuPerPatch } from "../../bench/lib/page-profiling.js";
 
 // A trace as Chromium writes it (µs): ts and dur on the wall clock, tdur the thread's CPU time.
 const main = { pid: 1, tid: 7 };
