@@ -11,6 +11,7 @@ import type { SendCommand } from "./staff-api.js";
 import type { CardAction } from "./admin-card-panel.js";
 import { callDue, type ConfirmationCall, type ConfirmationOutcome } from "../shared/rules/confirmation.js";
 import { fetchConfirmations } from "./call-in-api.js";
+import { LatestAnswer } from "../login/staff-api.js";
 import { localParts } from "../shared/rules/zoned-time.js";
 import { roofSignBatch, roofSheetCount } from "../shared/rules/roof-sign.js";
 import { printRoofSigns } from "../display/print-roof-signs.js";
@@ -36,6 +37,7 @@ export class AdminDayBefore extends LitElement {
   /** The server's clock, for when an unanswered customer is due again. */
   @property({ attribute: false }) now = 0;
   private loadedFor = "";
+  private readonly answers = new LatestAnswer();
   /** While printing labels only the labels are printed. */
   @property({ reflect: true }) printing: "labels" | "" = "";
 
@@ -133,8 +135,9 @@ export class AdminDayBefore extends LitElement {
 
   private async loadTried(): Promise<void> {
     this.loadedFor = this.board.date;
+    const latest = this.answers.ask();
     const got = await fetchConfirmations(this.board.date);
-    if (got) this.tried = new Map(got.calls.map((c) => [c.appointmentId, c]));
+    if (got && latest()) this.tried = new Map(got.calls.map((c) => [c.appointmentId, c]));
   }
 
   private async callOutcome(a: Appointment, outcome: ConfirmationOutcome): Promise<void> {

@@ -4,7 +4,7 @@ import type { Language } from "../shared/schemas/common.js";
 import type { ReceptionFigureRow, ReceptionFigures } from "../shared/rules/reception-figures.js";
 import { t } from "../shared/i18n/messages.js";
 import { errorText } from "../shared/i18n/errors.js";
-import { call } from "../login/staff-api.js";
+import { call, LatestAnswer } from "../login/staff-api.js";
 import { formStyles } from "./admin-form-styles.js";
 import { apiUrl } from "../display/site-path.js";
 
@@ -31,6 +31,7 @@ export class AdminFigures extends LitElement {
   @state() private figures: ReceptionFigures | null = null;
   @state() private refused = false;
   @state() private error = "";
+  private readonly answers = new LatestAnswer();
 
   static override styles = [
     formStyles,
@@ -96,7 +97,9 @@ export class AdminFigures extends LitElement {
   }
 
   private async load(): Promise<void> {
+    const latest = this.answers.ask();
     const res = await call<ReceptionFigures>(apiUrl(`/reception/figures?${this.query()}`));
+    if (!latest()) return;
     if (res.ok) {
       this.figures = res.data;
       this.error = "";

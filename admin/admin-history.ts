@@ -7,6 +7,7 @@ import { errorText, fieldLabel } from "../shared/i18n/errors.js";
 import { QUIET_FIELDS, recordFieldLabel } from "../shared/i18n/record-fields.js";
 import { formText } from "../login/form-text.js";
 import { readHistory, setRetention, type HistoryAnswer, type HistoryItem } from "./history-api.js";
+import { LatestAnswer } from "../login/staff-api.js";
 import { actionKey } from "./admin-card-panel.js";
 import { formStyles } from "./admin-form-styles.js";
 import { consoleTableStyles, siteTime } from "./console-table.js";
@@ -58,6 +59,7 @@ export class AdminHistory extends LitElement {
   @state() private open = new Set<number>();
   @state() private query = new URLSearchParams();
   @state() private retentionNote = "";
+  private readonly answers = new LatestAnswer();
 
   static override styles = [
     formStyles,
@@ -92,7 +94,9 @@ export class AdminHistory extends LitElement {
   }
 
   private async load(): Promise<void> {
+    const latest = this.answers.ask();
     const res = await readHistory(this.query);
+    if (!latest()) return;
     if (res.ok) {
       this.answer = res.data;
       this.failed = "";

@@ -8,7 +8,7 @@ import { REPORT_PERIODS, monthsOf, periodRange, type ReportPeriod } from "../sha
 import type { MessageParams } from "../shared/i18n/messages.js";
 import { say, type AnyMessageKey } from "../shared/i18n/report-messages.js";
 import { errorText } from "../shared/i18n/errors.js";
-import { call, type ApiResult } from "../login/staff-api.js";
+import { call, LatestAnswer, type ApiResult } from "../login/staff-api.js";
 import { formStyles } from "./admin-form-styles.js";
 import { fetchToday } from "./staff-api.js";
 import type { FigureTable } from "../shared/csv/figure-table.js";
@@ -45,7 +45,7 @@ export class AdminReports extends LitElement {
   @state() private loading = false;
   @state() private failed = "";
   /** Answers of an older request are dropped when the manager has asked for another period since. */
-  private asked = 0;
+  private readonly answers = new LatestAnswer();
 
   static override styles = [
     formStyles,
@@ -108,7 +108,7 @@ export class AdminReports extends LitElement {
   }
 
   private async load(): Promise<void> {
-    const ask = ++this.asked;
+    const latest = this.answers.ask();
     const range = periodRange(this.period, this.day);
     const months = monthsOf(range);
     this.loading = true;
@@ -117,7 +117,7 @@ export class AdminReports extends LitElement {
       call<ReceptionFigures>(apiUrl(`/reception/figures?from=${range.from}&to=${range.to}`)),
       call<CallListFigures[]>(apiUrl(`/call-lists/figures?from=${months.from}&to=${months.to}`)),
     ]);
-    if (ask !== this.asked) return;
+    if (!latest()) return;
     this.loading = false;
     if (report.ok && reception.ok && callIn.ok) {
       this.loaded = { report: report.data, reception: reception.data, callIn: callIn.data };

@@ -6,6 +6,7 @@ import { pastClosing } from "../shared/rules/confirmation.js";
 import { addDays, localParts } from "../shared/rules/zoned-time.js";
 import { t } from "../shared/i18n/messages.js";
 import { fetchConfirmations } from "./call-in-api.js";
+import { LatestAnswer } from "../login/staff-api.js";
 
 declare global {
   interface HTMLElementTagNameMap {
@@ -27,6 +28,7 @@ export class UnconfirmedBanner extends LitElement {
   @property() language: Language = "zh-CN";
   @state() private count = 0;
   private asked = "";
+  private readonly answers = new LatestAnswer();
 
   static override styles = css`
     p {
@@ -42,13 +44,14 @@ export class UnconfirmedBanner extends LitElement {
     const key = `${this.minute}:${this.revision}`;
     if (key === this.asked) return;
     this.asked = key;
+    const latest = this.answers.ask();
     const local = localParts(this.minute, this.settings.timeZone);
     if (!pastClosing(local.minutesOfDay, this.settings)) {
       this.count = 0;
       return;
     }
     void fetchConfirmations(addDays(local.date, 1)).then((got) => {
-      if (got) this.count = got.unconfirmed;
+      if (got && latest()) this.count = got.unconfirmed;
     });
   }
 

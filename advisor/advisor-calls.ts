@@ -8,7 +8,7 @@ import { ADVISOR_LISTS, type CallEntry, type CallOutcome } from "../shared/schem
 import { callDue, type ConfirmationCall, type ConfirmationOutcome } from "../shared/rules/confirmation.js";
 import { t } from "../shared/i18n/messages.js";
 import { localParts } from "../shared/rules/zoned-time.js";
-import { call } from "../login/staff-api.js";
+import { call, LatestAnswer } from "../login/staff-api.js";
 import { apiUrl } from "../display/site-path.js";
 
 declare global {
@@ -51,6 +51,7 @@ export class AdvisorCalls extends LitElement {
   @state() private entries: EntryView[] = [];
   @state() private busy = false;
   private timer: ReturnType<typeof setInterval> | undefined;
+  private readonly answers = new LatestAnswer();
 
   static override styles = css`
     :host {
@@ -123,12 +124,16 @@ export class AdvisorCalls extends LitElement {
 
   private async load(): Promise<void> {
     if (this.tomorrow === "") return;
+    const latest = this.answers.ask();
     const date = encodeURIComponent(this.tomorrow);
     const [board, confirmations, ...lists] = await Promise.all([
       call<{ appointments: Appointment[] }>(apiUrl(`/board?date=${date}`)),
       call<{ calls: ConfirmationCall[] }>(apiUrl(`/call-lists/confirmations?date=${date}`)),
       ...ADVISOR_LISTS.map((l) => call<EntryView[]>(apiUrl(`/call-lists/${l}`))),
     ]);
+    // Answers can come back out of order: the page first follows the phone's own date, then the
+    // server's, and a slow answer for the first must not empty the list of the second.
+    if (!latest()) return;
     if (board.ok) this.cards = board.data.appointments.filter((a) => a.advisorId === this.advisorId && a.status === "booked").sort((a, b) => a.startTime.localeCompare(b.startTime));
     if (confirmations.ok) this.tries = new Map(confirmations.data.calls.map((c) => [c.appointmentId, c]));
     this.entries = lists.flatMap((r) => (r.ok ? r.data : [])).filter((e) => e.dueToday && e.advisorId === this.advisorId);

@@ -24,6 +24,21 @@ export async function call<T>(path: string, init: RequestInit = {}): Promise<Api
   }
 }
 
+/**
+ * Answers to a screen's requests can come back in another order than they were asked (a slow
+ * answer for the date the screen showed before, an older search after a newer one). A screen asks
+ * through this and shows an answer only while its request is still the latest.
+ */
+export class LatestAnswer {
+  private last = 0;
+
+  /** Starts a request: the function says whether it is still the latest when its answer arrives. */
+  ask(): () => boolean {
+    const mine = ++this.last;
+    return () => mine === this.last;
+  }
+}
+
 export const currentSession = () => call<StaffSession>(apiUrl("/auth/session"));
 
 export const signIn = (username: string, password: string) =>

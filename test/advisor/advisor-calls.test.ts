@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import type { Browser, Page } from "playwright-core";
+import type { Browser, Page, Request } from "playwright-core";
 import type { Appointment } from "../../shared/schemas/appointment.js";
-import { launchBrowser } from "../helpers/browser.js";
-import { openSignedInPage } from "../helpers/browser-login.js";
+import { launchBrowser, openPage } from "../helpers/browser.js";
+import { openSignedInPage, signInContext } from "../helpers/browser-login.js";
 import { ManualClock } from "../helpers/manual-clock.js";
-import { startTestServer, type TestServer } from "../helpers/test-server.js";
+import { startTestServer, type Session, type TestServer } from "../helpers/test-server.js";
 import { expectAccessible } from "../helpers/axe.js";
 import { SCREEN_SIZES, screenshotAt, settled } from "../helpers/screenshots.js";
 
@@ -20,6 +20,7 @@ describe("the advisor's own calls on the phone", () => {
   let tomorrow: Appointment[];
   let mine: { id: number };
   let theirs: { id: number };
+  let advisor: Session;
 
   beforeAll(async () => {
     browser = await launchBrowser();
@@ -32,7 +33,7 @@ describe("the advisor's own calls on the phone", () => {
     };
     mine = await entry(advisors[0]!, "粤B·D12345", "刹车片到货");
     theirs = await entry(advisors[1]!, "粤B·54321", "召回 R2026-07");
-    const advisor = await server.sessionAs("advisor", { advisorId: advisors[0]! });
+    advisor = await server.sessionAs("advisor", { advisorId: advisors[0]! });
     ({ page } = await openSignedInPage(browser, server, "/advisor", { as: advisor, viewport: SCREEN_SIZES.phone }));
     await page.locator("advisor-calls .item").first().waitFor({ timeout: 20_000 });
   }, TIMEOUT);
@@ -69,5 +70,33 @@ describe("the advisor's own calls on the phone", () => {
     expect(server.db.prepare("SELECT attempts FROM call_entries WHERE id = ?").get(theirs.id)).toEqual({ attempts: 0 });
     const audit = server.db.prepare("SELECT action, actor FROM audit_log WHERE entity = 'call_entry' AND entity_id = ? ORDER BY id").all(mine.id) as { action: string }[];
     expect(audit.map((a) => a.action)).toEqual(["call.add", "call.no_answer"]);
+  });
+
+  it("keeps tomorrow's list when the answer for the phone's own date comes back after it", { timeout: TIMEOUT }, async () => {
+    // The page first follows the phone's own date (the browser's clock is not the server's here),
+    // then the server's: hold every answer for the first until the second is on screen.
+    const { context, page: phone } = await openPage(browser, "about:blank", SCREEN_SIZES.phone);
+    await signInContext(context, server, advisor);
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    const held: Request[] = [];
+    await context.route(/\/api\/(board|call-lists\/confirmations)\?date=/, async (route) => {
+      if (new URL(route.request().url()).searchParams.get("date") === "2026-11-28") return route.continue();
+      held.push(route.request());
+      await released;
+      await route.continue();
+    });
+    await phone.goto(server.url + "/advisor");
+    const calls = phone.locator("advisor-calls");
+    const stillToCall = `（${tomorrow.length - 1}）`;
+    await expect.poll(() => calls.locator("#day-before").textContent()).toContain(stillToCall);
+    expect(held.length).toBeGreaterThan(0);
+    const answered = Promise.all(held.map(async (r) => (await r.response())?.finished()));
+    release();
+    await answered;
+    await phone.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+    expect(await calls.locator("#day-before").textContent()).toContain(stillToCall);
+    expect(await calls.locator(".item").filter({ hasText: tomorrow[1]!.plate }).count()).toBeGreaterThan(0);
+    await context.close();
   });
 });
