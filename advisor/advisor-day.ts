@@ -5,7 +5,7 @@ import type { Language } from "../shared/schemas/common.js";
 import type { Ack, CommandResult, StaffToServerEvents } from "../shared/protocol.js";
 import { t } from "../shared/i18n/messages.js";
 import { errorText } from "../shared/i18n/errors.js";
-import { localParts } from "../shared/rules/zoned-time.js";
+import { TODAY } from "../shared/protocol-constants.js";
 import { isGreetingOverdue } from "../shared/rules/greeting.js";
 import { BoardConnection, type BoardChange } from "../display/board-connection.js";
 import { TickController } from "../display/tick-controller.js";
@@ -53,7 +53,7 @@ export class AdvisorDay extends LitElement {
     super();
     this.connection = new BoardConnection<StaffToServerEvents>(this, { namespace: "staff", onChange: (c) => this.onBoardChange(c) });
     new TickController(this, 60_000, () => this.connection.serverNow(), () => this.rollOver());
-    this.connection.follow(localParts(Date.now(), Intl.DateTimeFormat().resolvedOptions().timeZone).date);
+    this.connection.follow(TODAY);
   }
 
   static override styles = css`

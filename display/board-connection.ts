@@ -70,7 +70,7 @@ export class BoardConnection<C extends DisplayToServerEvents = DisplayToServerEv
     return this.sync.serverNow();
   }
 
-  /** Follows `date` (YYYY-MM-DD); a new date starts from a snapshot. */
+  /** Follows `date` (YYYY-MM-DD, or TODAY: the server's today); a new date starts from a snapshot. */
   follow(date: string): void {
     this.sync.follow(date);
   }

@@ -2,7 +2,7 @@ import type { ManagerOptions, Socket, SocketOptions } from "socket.io-client";
 import { applyPatch, touchedAppointmentIds, type BoardState } from "../shared/board-state.js";
 import type { ErrorBody } from "../shared/errors.js";
 import type { BoardPatch } from "../shared/schemas/board.js";
-import { PROTOCOL_VERSION, type Ack } from "../shared/protocol-constants.js";
+import { PROTOCOL_VERSION, TODAY, type Ack } from "../shared/protocol-constants.js";
 import type { DisplayToServerEvents, FollowResult, ServerToClientEvents } from "../shared/protocol.js";
 import { decodeCompactDay } from "../shared/display-wire.js";
 import { Backoff } from "./backoff.js";
@@ -112,7 +112,7 @@ export class BoardSync {
     return this.clock.now(this.now());
   }
 
-  /** Follows `date` (YYYY-MM-DD); a new date starts from a snapshot. */
+  /** Follows `date` (YYYY-MM-DD, or TODAY: the server's today); a new date starts from a snapshot. */
   follow(date: string): void {
     if (date === this.date) return;
     // the old day stays on screen until the new one's snapshot replaces it
@@ -289,6 +289,8 @@ export class BoardSync {
       const snapshot = data.kind === "compact" ? decodeCompactDay(data.day) : data.snapshot;
       changes.push({ touched: [], catchUp: true, before: this.state });
       this.state = snapshot;
+      // from now on the day the server chose, so that a reconnect catches up on it rather than reloads it
+      if (this.date === TODAY) this.date = snapshot.date;
       this.clock.seed(snapshot.serverTime, this.now());
     } else if (this.state) {
       for (const p of data.patches) if (!this.apply(p, true, changes)) return this.notify(changes);

@@ -6,6 +6,7 @@ import { t } from "../shared/i18n/board-messages.js";
 import { formatTimeOfDay } from "../shared/i18n/dates.js";
 import { advisorsForDay } from "../shared/rules/day-plan.js";
 import { localParts } from "../shared/rules/zoned-time.js";
+import { TODAY } from "../shared/protocol-constants.js";
 import type { BoardState } from "../shared/board-state.js";
 import type { DisplayConfig } from "../shared/schemas/access.js";
 import { BoardConnection, type BoardChange } from "./board-connection.js";
@@ -69,7 +70,7 @@ export class DisplayApp extends LitElement {
     });
     new WakeLockController(this);
     new TickController(this, 60_000, () => this.connection.serverNow());
-    this.connection.follow(this.options.date ?? localParts(Date.now(), Intl.DateTimeFormat().resolvedOptions().timeZone).date);
+    this.connection.follow(this.options.date ?? TODAY);
   }
 
   static override styles = displayAppStyles;

@@ -7,7 +7,7 @@ import type { StaffToServerEvents } from "../shared/protocol.js";
 import { t } from "../shared/i18n/messages.js";
 import { errorText } from "../shared/i18n/errors.js";
 import { formatTimeOfDay } from "../shared/i18n/dates.js";
-import { localParts } from "../shared/rules/zoned-time.js";
+import { TODAY } from "../shared/protocol-constants.js";
 import { isAwaited } from "../shared/rules/lateness.js";
 import { greetingWaitMinutes, isGreetingOverdue } from "../shared/rules/greeting.js";
 import { BoardConnection, type BoardChange } from "../display/board-connection.js";
@@ -56,7 +56,7 @@ export class GatePage extends LitElement {
     super();
     this.connection = new BoardConnection<StaffToServerEvents>(this, { namespace: "staff", onChange: (c) => this.onBoardChange(c) });
     new TickController(this, 30_000, () => this.connection.serverNow(), () => this.rollOver());
-    this.connection.follow(localParts(Date.now(), Intl.DateTimeFormat().resolvedOptions().timeZone).date);
+    this.connection.follow(TODAY);
   }
 
   static override styles = [

@@ -1,5 +1,5 @@
 import * as z from "zod";
-import type { Ack } from "./protocol-constants.js";
+import { TODAY, type Ack } from "./protocol-constants.js";
 import type { BoardPatch, BoardSnapshot } from "./schemas/board.js";
 import { CommandSchema, RequestIdSchema } from "./schemas/commands.js";
 import type { Appointment } from "./schemas/appointment.js";
@@ -12,10 +12,11 @@ import type { Account, ApiToken, DisplayConfig, PairedDisplay } from "./schemas/
 import type { Retention } from "./schemas/retention.js";
 import { LocalDateSchema } from "./schemas/common.js";
 
-export { PROTOCOL_VERSION, DISPLAY_NAMESPACE, STAFF_NAMESPACE, type Ack } from "./protocol-constants.js";
+export { PROTOCOL_VERSION, DISPLAY_NAMESPACE, STAFF_NAMESPACE, TODAY, type Ack } from "./protocol-constants.js";
 
 export const FollowRequestSchema = z.strictObject({
-  date: LocalDateSchema,
+  /** A day, or `today` (protocol-constants.ts TODAY): the server's today in the site's zone. */
+  date: z.union([LocalDateSchema, z.literal(TODAY)]),
   protocol: z.number().int(),
   /** The revision the client already holds; the server then replays what it missed when it can. */
   since: z.number().int().min(0).optional(),

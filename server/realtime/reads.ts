@@ -1,5 +1,5 @@
 import type { Socket } from "socket.io";
-import { FollowRequestSchema, PROTOCOL_VERSION, type Ack, type DisplayToServerEvents, type FollowResult, type ServerToClientEvents } from "../../shared/protocol.js";
+import { FollowRequestSchema, PROTOCOL_VERSION, TODAY, type Ack, type DisplayToServerEvents, type FollowResult, type ServerToClientEvents } from "../../shared/protocol.js";
 import type { Board } from "../board/board.js";
 import { DomainError } from "../board/domain-error.js";
 import { dateRoom, type View } from "./publisher.js";
@@ -30,9 +30,15 @@ export function serveReads(socket: ReaderSocket, view: View, board: Board): void
 async function follow(socket: ReaderSocket, raw: unknown, view: View, board: Board): Promise<Ack<FollowResult>> {
   const req = FollowRequestSchema.safeParse(raw);
   if (!req.success) return { ok: false, error: DomainError.fromZod(req.error).toBody() };
-  const { date, protocol, since } = req.data;
+  const { protocol, since } = req.data;
   if (protocol !== PROTOCOL_VERSION) {
     return { ok: false, error: { code: "protocol_mismatch", message: `server speaks protocol ${PROTOCOL_VERSION}; reload the page` } };
+  }
+  let date: string;
+  try {
+    date = req.data.date === TODAY ? await board.today() : req.data.date;
+  } catch (err) {
+    return { ok: false, error: board.refusalOf(err) };
   }
   if (socket.data.date && socket.data.date !== date) void socket.leave(dateRoom(view, socket.data.date));
   socket.data.date = date;

@@ -1,6 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { BoardPatch } from "../../shared/schemas/board.js";
 import { booking, ENGINES, follow, nextEvent, seedBasics, startTestServer, type TestServer } from "../helpers/test-server.js";
+import { PROTOCOL_VERSION, TODAY } from "../../shared/protocol.js";
+import { localParts } from "../../shared/rules/zoned-time.js";
 
 describe.each(ENGINES)("live protocol on %s", (engine) => {
   let server: TestServer;
@@ -86,5 +88,29 @@ describe.each(ENGINES)("live protocol on %s", (engine) => {
     const res = await display.emitWithAck("board:follow", { date: "2026-11-27", protocol: 999 });
     expect(res.ok).toBe(false);
     if (!res.ok) expect(res.error.code).toBe("protocol_mismatch");
+  });
+
+  it("gives a screen that asks for today the site's today by the server's clock, and joins that day", async () => {
+    const { advisors } = await seedBasics(server);
+    const zone = ((await server.api("/api/settings")).body as { timeZone: string }).timeZone;
+    const today = localParts(((await server.api("/api/health")).body as { serverTime: number }).serverTime, zone).date;
+    const created = await server.api("/api/appointments", { method: "POST", json: booking(advisors[0]!, { date: today }) });
+    const display = await server.client("display");
+    const res = await follow(display, TODAY);
+    if (res.kind !== "snapshot") throw new Error("expected a snapshot");
+    expect(res.snapshot.date).toBe(today);
+    expect(res.snapshot.appointments.map((a) => a.id)).toEqual([created.body.record.id]);
+    // it is in today's room: a move on today reaches it in full, not as another day's empty tick
+    const patchP = nextEvent<BoardPatch>(display, "board:patch");
+    const editor = await server.client("staff");
+    expect((await editor.emitWithAck("board:command", { command: { type: "appointment.move", id: created.body.record.id, version: 1, startTime: "11:30" } })).ok).toBe(true);
+    expect((await patchP).ops).toHaveLength(1);
+  });
+
+  it("refuses a follow of a day it cannot read, naming the field", async () => {
+    const display = await server.client("display");
+    const res = await display.emitWithAck("board:follow", { date: "tomorrow", protocol: PROTOCOL_VERSION });
+    expect(res.ok).toBe(false);
+    if (!res.ok) expect([res.error.code, res.error.field]).toEqual(["invalid_payload", "date"]);
   });
 });
