@@ -210,7 +210,8 @@ export class AppointmentRepo {
     this.awaitedTimingsUntil = sql.prepare<TimingRow>(`${CLOCK_SELECT} WHERE ${CLOCK_WATCHES} ORDER BY date, start_time`);
     this.sharingStmt = sql.prepare<PlacementRow>(
       `SELECT id, date, start_time AS "startTime", duration_minutes AS "durationMinutes", advisor_id AS "advisorId", bay_id AS "bayId", status
-         FROM appointments WHERE date = @date AND start_time < @before AND ((advisor_id = @advisorId AND start_time >= @from) OR bay_id = @bayId)`,
+         FROM appointments WHERE date = @date AND start_time < @before AND ((advisor_id = @advisorId AND start_time >= @from)
+           OR (bay_id = @bayId AND CAST(substr(start_time, 1, 2) AS INTEGER) * 60 + CAST(substr(start_time, 4, 2) AS INTEGER) + duration_minutes > @bayFrom))`,
     );
     this.insertStmt = sql.prepare<{ id: number }>(
       `INSERT INTO appointments (${COLUMNS.join(", ")}) VALUES (${COLUMNS.map((c) => "@" + c).join(", ")}) RETURNING id`,
@@ -248,10 +249,12 @@ export class AppointmentRepo {
 
   /**
    * The cards of a day that could overlap one: starting before `before` (HH:mm), and either the
-   * advisor's from `from` on or in this bay. Only the fields that decide overlaps: every command
-   * on a card reports its overlaps, and reading the whole day costs the pipeline several times as much.
+   * advisor's from `from` on, or in this bay and still in it at `bayFrom` (minutes of the day: the
+   * card's own start; one that has left the bay by then cannot share it). Only the fields that
+   * decide overlaps: every command on a card reports its overlaps, and reading the whole day costs
+   * the pipeline several times as much; a bay's earlier cards were most of what was read.
    */
-  async overlapCandidates(q: { date: string; before: string; advisorId: number; from: string; bayId: number | null }): Promise<PlacementRow[]> {
+  async overlapCandidates(q: { date: string; before: string; advisorId: number; from: string; bayId: number | null; bayFrom: number }): Promise<PlacementRow[]> {
     return this.sharingStmt.all(q);
   }
 

@@ -46,7 +46,7 @@ export async function output(ctx: CommandContext, action: string, before: Appoin
 
 /**
  * The card's overlaps as every screen marks them (shared/rules/overlaps.ts), among the only cards
- * that can share them: its bay's starting before it ends, its advisor's in its slot.
+ * that can share them: its bay's that are in the bay while it is, its advisor's in its slot.
  */
 async function overlapsNow(ctx: CommandContext, a: Appointment): Promise<Overlap[]> {
   const settings = (await ctx.repos.settings.require()).settings;
@@ -61,6 +61,7 @@ async function overlapsNow(ctx: CommandContext, a: Appointment): Promise<Overlap
     advisorId: a.advisorId,
     from: slotFrom === null ? "24:00" : formatMinutesOfDay(slotFrom),
     bayId: a.bayId,
+    bayFrom: start,
   });
   const advisor = await ctx.repos.advisors.get(a.advisorId);
   return overlapsOf(a, candidates, advisor ? [advisor] : [], settings);
