@@ -8,6 +8,7 @@ import type { SendCommand } from "./staff-api.js";
 import { searchRegister, uploadRegister, type ImportPreview } from "./call-in-api.js";
 import { formStyles } from "./admin-form-styles.js";
 import { callInStyles } from "./call-in-styles.js";
+import { LatestAnswer } from "../login/staff-api.js";
 import { apiUrl } from "../display/site-path.js";
 
 declare global {
@@ -32,7 +33,7 @@ export class AdminRegister extends LitElement {
   @state() private file: File | null = null;
   @state() private preview: ImportPreview | null = null;
   @state() private message = "";
-  private seq = 0;
+  private readonly searches = new LatestAnswer();
 
   static override styles = [formStyles, callInStyles];
 
@@ -43,9 +44,9 @@ export class AdminRegister extends LitElement {
 
   private async search(q: string): Promise<void> {
     this.query = q;
-    const mine = ++this.seq;
+    const latest = this.searches.ask();
     const found = await searchRegister(q);
-    if (found && mine === this.seq) this.found = found;
+    if (found && latest()) this.found = found;
   }
 
   private async onFile(e: Event): Promise<void> {

@@ -3,6 +3,7 @@ import { customElement, property, state } from "lit/decorators.js";
 import type { Appointment } from "../shared/schemas/appointment.js";
 import type { Language } from "../shared/schemas/common.js";
 import { t } from "../shared/i18n/messages.js";
+import { LatestAnswer } from "../login/staff-api.js";
 import { searchCards } from "./staff-api.js";
 
 declare global {
@@ -24,7 +25,7 @@ export class AdminSearch extends LitElement {
   @property() date = "";
   @property() language: Language = "zh-CN";
   @state() private hits: Appointment[] | null = null;
-  private seq = 0;
+  private readonly searches = new LatestAnswer();
 
   static override styles = css`
     :host {
@@ -61,13 +62,13 @@ export class AdminSearch extends LitElement {
   }
 
   private async run(q: string): Promise<void> {
-    const seq = ++this.seq;
+    const latest = this.searches.ask();
     if (q.trim() === "") {
       this.hits = null;
       return;
     }
     const found = await searchCards(this.date, q);
-    if (seq !== this.seq) return;
+    if (!latest()) return;
     this.hits = found ?? [];
     this.pick(this.hits.map((a) => a.id));
   }

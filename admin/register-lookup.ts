@@ -3,6 +3,7 @@ import { customElement, property, state } from "lit/decorators.js";
 import type { Language } from "../shared/schemas/common.js";
 import type { RegisterEntry } from "../shared/schemas/register.js";
 import { t } from "../shared/i18n/messages.js";
+import { LatestAnswer } from "../login/staff-api.js";
 import { lookupRegister } from "./call-in-api.js";
 
 declare global {
@@ -20,7 +21,7 @@ export class RegisterLookup extends LitElement {
   @property() language: Language = "zh-CN";
   @state() private hits: RegisterEntry[] = [];
   @state() private asked = "";
-  private seq = 0;
+  private readonly lookups = new LatestAnswer();
 
   static override styles = css`
     :host {
@@ -61,10 +62,9 @@ export class RegisterLookup extends LitElement {
 
   private async find(q: string): Promise<void> {
     this.asked = q.trim();
-    const mine = ++this.seq;
+    const latest = this.lookups.ask();
     const found = this.asked.length < 2 ? [] : ((await lookupRegister(this.asked)) ?? []);
-    // an older answer arriving after a newer one is dropped
-    if (mine === this.seq) this.hits = found;
+    if (latest()) this.hits = found;
   }
 
   private pick(e: RegisterEntry): void {

@@ -13,7 +13,7 @@ import { greetingWaitMinutes, isGreetingOverdue } from "../shared/rules/greeting
 import { BoardConnection, type BoardChange } from "../display/board-connection.js";
 import { TickController } from "../display/tick-controller.js";
 import { cardView, markText } from "../display/card-view.js";
-import { call } from "../login/staff-api.js";
+import { call, LatestAnswer } from "../login/staff-api.js";
 import { gateStyles } from "./gate-styles.js";
 import type { WalkInDone } from "./gate-walk-in.js";
 import "./gate-walk-in.js";
@@ -50,7 +50,7 @@ export class GatePage extends LitElement {
   @state() private received: Appointment | null = null;
   private readonly connection: BoardConnection<StaffToServerEvents>;
   private searchTimer: ReturnType<typeof setTimeout> | undefined;
-  private seq = 0;
+  private readonly searches = new LatestAnswer();
 
   constructor() {
     super();
@@ -205,10 +205,10 @@ export class GatePage extends LitElement {
   private async search(): Promise<void> {
     const s = this.connection.state;
     if (!s) return;
-    const seq = ++this.seq;
+    const latest = this.searches.ask();
     this.searching = true;
     const res = await call<Appointment[]>(apiUrl(`/search?date=${encodeURIComponent(s.date)}&q=${encodeURIComponent(this.query.trim())}`));
-    if (seq !== this.seq) return;
+    if (!latest()) return;
     this.searching = false;
     if (!res.ok) {
       this.error = res.error ? errorText(this.language, res.error) : t(this.language, "gate.connection.lost");
